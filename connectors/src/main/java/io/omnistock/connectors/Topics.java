@@ -1,0 +1,63 @@
+package io.omnistock.connectors;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.ThreePlEvent;
+import io.omnistock.avro.WmsEvent;
+import java.util.List;
+
+/** The topic catalog: names are public API (DESIGN.md section 2); change only on purpose. */
+public final class Topics {
+    public static final TopicSpec<PosEvent> POS =
+            new TopicSpec<>("inventory.pos", PosEvent.class, false);
+    public static final TopicSpec<WmsEvent> WMS =
+            new TopicSpec<>("inventory.wms", WmsEvent.class, false);
+    public static final TopicSpec<ThreePlEvent> THREE_PL =
+            new TopicSpec<>("inventory.3pl", ThreePlEvent.class, false);
+    public static final TopicSpec<NodeRecord> NODES =
+            new TopicSpec<>("network.nodes", NodeRecord.class, true);
+
+    public static final TopicSpec<Availability> AVAILABILITY =
+            new TopicSpec<>("inventory.availability", Availability.class, true);
+    public static final TopicSpec<NetworkAvailability> NETWORK_AVAILABILITY =
+            new TopicSpec<>("inventory.availability.network", NetworkAvailability.class, true);
+    public static final TopicSpec<InventoryAlert> ALERTS =
+            new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
+    public static final TopicSpec<Discrepancy> DISCREPANCIES =
+            new TopicSpec<>("inventory.discrepancies", Discrepancy.class, false);
+    public static final TopicSpec<DeadLetter> DEADLETTER =
+            new TopicSpec<>("deadletter", DeadLetter.class, false);
+
+    /** Inputs of the ledger job. */
+    public static final List<TopicSpec<?>> LEDGER_INPUTS = List.of(POS, WMS, THREE_PL, NODES);
+
+    /** Outputs of the ledger job. */
+    public static final List<TopicSpec<?>> LEDGER_OUTPUTS =
+            List.of(AVAILABILITY, NETWORK_AVAILABILITY, ALERTS, DISCREPANCIES, DEADLETTER);
+
+    /** Every topic in the catalog. */
+    public static List<TopicSpec<?>> all() {
+        return List.of(
+                POS,
+                WMS,
+                THREE_PL,
+                NODES,
+                AVAILABILITY,
+                NETWORK_AVAILABILITY,
+                ALERTS,
+                DISCREPANCIES,
+                DEADLETTER);
+    }
+
+    /** Key of a per-position record: {@code sku|node}. */
+    public static String positionKey(String sku, String nodeId) {
+        return sku + '|' + nodeId;
+    }
+
+    private Topics() {}
+}
