@@ -10,8 +10,8 @@ import org.apache.avro.specific.SpecificRecord;
 public record TopicSpec<V extends SpecificRecord>(
         String name, Class<V> valueType, boolean compacted) implements Serializable {
 
-    /** Records larger than this are dead-lettered unread (the broker default max is 1 MiB). */
-    public static final int MAX_RECORD_BYTES = 1 << 20;
+    /** Records larger than this are dead-lettered unread; a real inventory event is ~100 bytes. */
+    public static final int MAX_RECORD_BYTES = 64 * 1024;
 
     /** A fresh codec for this topic's values; one per thread. */
     public AvroCodec<V> codec() {
