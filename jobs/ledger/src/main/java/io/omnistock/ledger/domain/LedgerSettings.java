@@ -1,0 +1,64 @@
+package io.omnistock.ledger.domain;
+
+import io.omnistock.avro.NodeType;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The tunable numbers of the ledger rules: the reconciliation horizon, sanity limits and the LOW
+ * alert threshold per node type.
+ */
+public final class LedgerSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long horizonMillis;
+    private final long maxQuantity;
+    private final long maxFutureSkewMillis;
+    private final long[] lowThresholds;
+
+    public LedgerSettings(
+            Duration horizon,
+            long maxQuantity,
+            Duration maxFutureSkew,
+            Map<NodeType, Long> lowThresholds) {
+        this.horizonMillis = horizon.toMillis();
+        this.maxQuantity = maxQuantity;
+        this.maxFutureSkewMillis = maxFutureSkew.toMillis();
+        this.lowThresholds = new long[NodeType.values().length];
+        lowThresholds.forEach((type, threshold) -> this.lowThresholds[type.ordinal()] = threshold);
+    }
+
+    /** 48 h horizon, at most 1,000,000 units per event, 1 h clock skew, LOW at 5 / 20 units. */
+    public static LedgerSettings defaults() {
+        return new LedgerSettings(
+                Duration.ofHours(48), 1_000_000, Duration.ofHours(1), defaultLowThresholds());
+    }
+
+    public static Map<NodeType, Long> defaultLowThresholds() {
+        Map<NodeType, Long> thresholds = new EnumMap<>(NodeType.class);
+        thresholds.put(NodeType.STORE, 5L);
+        thresholds.put(NodeType.DARK_STORE, 5L);
+        thresholds.put(NodeType.DC, 20L);
+        thresholds.put(NodeType.THREE_PL, 20L);
+        return thresholds;
+    }
+
+    /** Deltas, dedupe entries and late counts are judged within this much event time. */
+    public long horizonMillis() {
+        return horizonMillis;
+    }
+
+    public long maxQuantity() {
+        return maxQuantity;
+    }
+
+    public long maxFutureSkewMillis() {
+        return maxFutureSkewMillis;
+    }
+
+    public long lowThreshold(NodeType type) {
+        return lowThresholds[type.ordinal()];
+    }
+}

@@ -1,0 +1,122 @@
+package io.omnistock.ledger.domain;
+
+import io.omnistock.avro.NodeType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ledger's position of one SKU at one node (DESIGN.md 3): on-hand by the count-plus-deltas
+ * rule, reservations, inbound ASNs, and what was last published. A Flink POJO kept in RocksDB.
+ */
+public class Position {
+    public static final long NO_COUNT = Long.MIN_VALUE;
+    public static final long NO_DELTA = Long.MAX_VALUE;
+
+    public long onHand;
+    public long reserved;
+
+    /** As-of time of the count in force, or {@link #NO_COUNT}. */
+    public long lastCountTime = NO_COUNT;
+
+    /** Event time of the earliest delta ever applied, or {@link #NO_DELTA}. */
+    public long earliestAppliedDelta = NO_DELTA;
+
+    /** Deltas seen within the horizon, in arrival order. */
+    public List<BufferedDelta> recentDeltas = new ArrayList<>();
+
+    /** ASNs (and receipts against them) still open or within the horizon. */
+    public List<InboundShipment> inbound = new ArrayList<>();
+
+    // --- what was last published for this position ---
+    /** Version of the last published availability; 0 before the first. */
+    public long version;
+
+    public long publishedOnHand;
+    public long publishedReserved;
+    public long publishedInTransit;
+    public long publishedSafetyStock;
+    public long publishedAtp;
+
+    /** Set when an ASN or receipt changed the in-transit lines, cleared on publish. */
+    public boolean inboundChanged;
+
+    // --- this position's share of the SKU's network totals ---
+    public boolean countedInNetwork;
+    public NodeType countedType;
+    public long countedAtp;
+
+    public Position() {}
+
+    public boolean hasCount() {
+        return lastCountTime != NO_COUNT;
+    }
+
+    /** Units still expected from ASNs at this node. */
+    public long inTransit() {
+        long total = 0;
+        for (InboundShipment shipment : inbound) {
+            total += shipment.remaining();
+        }
+        return total;
+    }
+
+    /** ATP = max(0, onHand - reserved - safetyStock). */
+    public long atp(long safetyStock) {
+        return Math.max(0, onHand - reserved - safetyStock);
+    }
+
+    /** Sum of the deltas seen with an event time strictly after {@code time}. */
+    long deltasAfter(long time) {
+        long sum = 0;
+        for (BufferedDelta d : recentDeltas) {
+            if (d.eventTime > time) {
+                sum += d.delta;
+            }
+        }
+        return sum;
+    }
+
+    BufferedDelta findDelta(String eventId) {
+        for (BufferedDelta d : recentDeltas) {
+            if (d.eventId.equals(eventId)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    InboundShipment shipment(String asnId) {
+        for (InboundShipment shipment : inbound) {
+            if (shipment.asnId.equals(asnId)) {
+                return shipment;
+            }
+        }
+        InboundShipment created = new InboundShipment(asnId);
+        inbound.add(created);
+        return created;
+    }
+
+    /**
+     * Forgets deltas older than {@code cutoff} (on-hand already holds them) and fully received ASNs
+     * not touched since. Returns whether anything that can expire is left.
+     */
+    public boolean expire(long cutoff) {
+        recentDeltas.removeIf(d -> d.eventTime < cutoff);
+        inbound.removeIf(s -> s.remaining() == 0 && s.lastTouched < cutoff);
+        return earliestExpiring() != NO_DELTA;
+    }
+
+    /** Earliest event time among what {@link #expire} may later forget, or NO_DELTA. */
+    public long earliestExpiring() {
+        long earliest = NO_DELTA;
+        for (BufferedDelta d : recentDeltas) {
+            earliest = Math.min(earliest, d.eventTime);
+        }
+        for (InboundShipment s : inbound) {
+            if (s.remaining() == 0) {
+                earliest = Math.min(earliest, s.lastTouched);
+            }
+        }
+        return earliest;
+    }
+}

@@ -1,0 +1,336 @@
+package io.omnistock.ledger.domain;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.SourceSystem;
+
+/**
+ * The reconciliation rules of DESIGN.md section 3 for the positions of one SKU: the single
+ * authority for that SKU. Plain Java; state access and outputs go through {@link State} and {@link
+ * Output} so the same rules run in Flink (RocksDB) and in unit tests (maps).
+ *
+ * <p>Not thread-safe: one instance per Flink subtask.
+ */
+public final class SkuLedger {
+
+    /** The keyed state of the current SKU. */
+    public interface State {
+        /** The position at a node, or null when the SKU has none there yet. */
+        Position position(String nodeId);
+
+        void putPosition(String nodeId, Position position);
+
+        /** The SKU's network totals (a fresh instance when there are none yet). */
+        NetworkTotals totals();
+
+        void putTotals(NetworkTotals totals);
+
+        /** Whether an event with this id was already applied within the horizon. */
+        boolean seen(String eventId);
+
+        void remember(String eventId, long eventTime);
+    }
+
+    /** Where the ledger's facts go. */
+    public interface Output {
+        void availability(
+                String sku,
+                String nodeId,
+                Position position,
+                NodeInfo node,
+                long eventTime,
+                SourceSystem source,
+                String causeEventId);
+
+        void network(String sku, NetworkTotals totals, long eventTime);
+
+        void discrepancy(
+                String sku, String nodeId, long expected, long counted, InventoryEvent count);
+
+        void alert(
+                String sku,
+                String nodeId,
+                AlertType type,
+                long previousAtp,
+                long atp,
+                long threshold,
+                long eventTime);
+
+        void rejected(InventoryEvent event, Rejection rejection);
+    }
+
+    /** What became of one event. */
+    public enum Outcome {
+        /** Changed the ledger (or confirmed it, for a matching count). */
+        APPLIED,
+        /** Same event id seen before within the horizon: applied once already. */
+        DUPLICATE,
+        /** A count older than the count in force (rule 3.3). */
+        STALE_COUNT,
+        /**
+         * A delta stamped at or before the count in force, which already includes it (rule 3.2).
+         */
+        SUPERSEDED_BY_COUNT,
+        /** An ASN revision older than the one in force. */
+        STALE_REVISION,
+        /** Sent to the dead-letter topic. */
+        REJECTED
+    }
+
+    private final LedgerSettings settings;
+    private final EventValidator validator;
+    private final NetworkTotals before = new NetworkTotals();
+
+    public SkuLedger(LedgerSettings settings) {
+        this.settings = settings;
+        this.validator = new EventValidator(settings);
+    }
+
+    /**
+     * Applies one event of this SKU.
+     *
+     * @param node the event's node, or null when the node is unknown
+     * @param nowMillis wall-clock time, for the future-time check
+     * @param watermark current event-time watermark (Long.MIN_VALUE before the first)
+     */
+    public Outcome apply(
+            InventoryEvent e,
+            NodeInfo node,
+            long nowMillis,
+            long watermark,
+            State state,
+            Output out) {
+        Rejection rejection = validator.validate(e, nowMillis);
+        if (rejection == null && node == null) {
+            rejection = new Rejection(DeadLetterReason.UNKNOWN_NODE, "unknown node " + e.nodeId);
+        }
+        if (rejection == null && isBeyondHorizon(e.eventTime, watermark)) {
+            rejection =
+                    new Rejection(
+                            DeadLetterReason.TOO_LATE,
+                            "event time "
+                                    + e.eventTime
+                                    + " is older than watermark "
+                                    + watermark
+                                    + " minus the horizon");
+        }
+        if (rejection != null) {
+            out.rejected(e, rejection);
+            return Outcome.REJECTED;
+        }
+        if (state.seen(e.eventId)) {
+            return Outcome.DUPLICATE;
+        }
+
+        Position position = state.position(e.nodeId);
+        if (position == null) {
+            position = new Position();
+        }
+        Outcome outcome;
+        if (e.type.isCount()) {
+            outcome = applyCount(position, e, out);
+        } else if (e.type == EventType.ASN) {
+            outcome = applyAsn(position, e);
+        } else if (e.type == EventType.VOID) {
+            outcome = applyVoid(position, e, out);
+        } else {
+            outcome = applyDelta(position, e, e.type.signedDelta(e.quantity));
+        }
+        if (outcome == Outcome.REJECTED) {
+            return outcome; // rejected events are not remembered: a corrected re-send applies
+        }
+        state.remember(e.eventId, e.eventTime);
+
+        NetworkTotals totals = state.totals();
+        before.copyFiguresFrom(totals);
+        publish(e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
+        state.putPosition(e.nodeId, position);
+        publishNetwork(e.sku, totals, e.eventTime, state, out);
+        return outcome;
+    }
+
+    /**
+     * Re-evaluates the SKU's position at a node whose reference data changed (status, safety stock,
+     * type), publishing what changed.
+     */
+    public void nodeChanged(
+            String sku,
+            NodeInfo node,
+            long eventTime,
+            String causeEventId,
+            State state,
+            Output out) {
+        Position position = state.position(node.nodeId);
+        if (position == null) {
+            return;
+        }
+        NetworkTotals totals = state.totals();
+        before.copyFiguresFrom(totals);
+        if (publish(
+                sku,
+                node.nodeId,
+                position,
+                node,
+                totals,
+                eventTime,
+                SourceSystem.NETWORK,
+                causeEventId,
+                out)) {
+            state.putPosition(node.nodeId, position);
+        }
+        publishNetwork(sku, totals, eventTime, state, out);
+    }
+
+    private boolean isBeyondHorizon(long eventTime, long watermark) {
+        return watermark != Long.MIN_VALUE && eventTime < watermark - settings.horizonMillis();
+    }
+
+    private Outcome applyCount(Position p, InventoryEvent count, Output out) {
+        long asOf = count.eventTime;
+        if (p.hasCount() && asOf < p.lastCountTime) {
+            return Outcome.STALE_COUNT;
+        }
+        long after = p.deltasAfter(asOf);
+        boolean openingBalance = !p.hasCount() && p.earliestAppliedDelta > asOf;
+        long expected = p.onHand - after;
+        if (!openingBalance && expected != count.quantity) {
+            out.discrepancy(count.sku, count.nodeId, expected, count.quantity, count);
+        }
+        p.onHand = count.quantity + after;
+        p.lastCountTime = asOf;
+        return Outcome.APPLIED;
+    }
+
+    private Outcome applyVoid(Position p, InventoryEvent voidEvent, Output out) {
+        BufferedDelta sale = p.findDelta(voidEvent.reference);
+        if (sale == null || sale.type != EventType.SALE) {
+            out.rejected(
+                    voidEvent,
+                    new Rejection(
+                            DeadLetterReason.UNKNOWN_SALE,
+                            "no sale " + voidEvent.reference + " at " + voidEvent.nodeId));
+            return Outcome.REJECTED;
+        }
+        if (sale.voided) {
+            out.rejected(
+                    voidEvent,
+                    new Rejection(
+                            DeadLetterReason.DUPLICATE_VOID,
+                            "sale " + voidEvent.reference + " is already voided"));
+            return Outcome.REJECTED;
+        }
+        sale.voided = true;
+        return applyDelta(p, voidEvent, -sale.delta);
+    }
+
+    private static Outcome applyDelta(Position p, InventoryEvent e, long delta) {
+        if (e.type == EventType.RECEIPT && e.reference != null && !e.reference.isBlank()) {
+            InboundShipment shipment = p.shipment(e.reference);
+            shipment.received += delta;
+            shipment.lastTouched = Math.max(shipment.lastTouched, e.eventTime);
+            p.inboundChanged = true;
+        }
+        p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
+        if (p.hasCount() && e.eventTime <= p.lastCountTime) {
+            return Outcome.SUPERSEDED_BY_COUNT;
+        }
+        p.onHand += delta;
+        p.earliestAppliedDelta = Math.min(p.earliestAppliedDelta, e.eventTime);
+        return Outcome.APPLIED;
+    }
+
+    private static Outcome applyAsn(Position p, InventoryEvent asn) {
+        InboundShipment shipment = p.shipment(asn.reference);
+        if (shipment.asnTime != InventoryEvent.NO_TIME && asn.eventTime <= shipment.asnTime) {
+            return Outcome.STALE_REVISION;
+        }
+        shipment.quantity = asn.quantity;
+        shipment.eta = asn.eta;
+        shipment.asnTime = asn.eventTime;
+        shipment.lastTouched = Math.max(shipment.lastTouched, asn.eventTime);
+        p.inboundChanged = true;
+        return Outcome.APPLIED;
+    }
+
+    /** Recomputes ATP and the network share; publishes availability and alerts if changed. */
+    private boolean publish(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            NetworkTotals totals,
+            long eventTime,
+            SourceSystem source,
+            String causeEventId,
+            Output out) {
+        long safetyStock = node.safetyStock;
+        long atp = p.atp(safetyStock);
+        long inTransit = p.inTransit();
+
+        if (p.countedInNetwork) {
+            totals.add(p.countedType, -p.countedAtp, -1);
+        }
+        p.countedInNetwork = node.isOpen();
+        p.countedType = node.type;
+        p.countedAtp = p.countedInNetwork ? atp : 0;
+        if (p.countedInNetwork) {
+            totals.add(node.type, atp, 1);
+        }
+
+        boolean changed =
+                p.version == 0
+                        || p.inboundChanged
+                        || p.onHand != p.publishedOnHand
+                        || p.reserved != p.publishedReserved
+                        || inTransit != p.publishedInTransit
+                        || safetyStock != p.publishedSafetyStock
+                        || atp != p.publishedAtp;
+        if (!changed) {
+            return false;
+        }
+        if (p.version > 0) {
+            raiseAlerts(sku, nodeId, node, p.publishedAtp, atp, eventTime, out);
+        }
+        p.version++;
+        p.publishedOnHand = p.onHand;
+        p.publishedReserved = p.reserved;
+        p.publishedInTransit = inTransit;
+        p.publishedSafetyStock = safetyStock;
+        p.publishedAtp = atp;
+        p.inboundChanged = false;
+        out.availability(sku, nodeId, p, node, eventTime, source, causeEventId);
+        return true;
+    }
+
+    private void raiseAlerts(
+            String sku,
+            String nodeId,
+            NodeInfo node,
+            long previousAtp,
+            long atp,
+            long eventTime,
+            Output out) {
+        long low = settings.lowThreshold(node.type);
+        AlertType type = null;
+        if (previousAtp > 0 && atp == 0) {
+            type = AlertType.OUT_OF_STOCK;
+        } else if (previousAtp == 0 && atp > 0) {
+            type = AlertType.BACK_IN_STOCK;
+        } else if (previousAtp >= low && atp < low && atp > 0) {
+            type = AlertType.LOW;
+        }
+        if (type != null) {
+            out.alert(sku, nodeId, type, previousAtp, atp, low, eventTime);
+        }
+    }
+
+    private void publishNetwork(
+            String sku, NetworkTotals totals, long eventTime, State state, Output out) {
+        if (totals.version > 0 && totals.sameFiguresAs(before)) {
+            return;
+        }
+        totals.version++;
+        state.putTotals(totals);
+        out.network(sku, totals, eventTime);
+    }
+}

@@ -1,0 +1,169 @@
+package io.omnistock.ledger.domain;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.NodeType;
+import io.omnistock.avro.SourceSystem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One SKU's ledger on plain maps, recording everything it outputs: the reusable test implementation
+ * of {@link SkuLedger.State} and {@link SkuLedger.Output}.
+ */
+final class InMemoryLedger implements SkuLedger.State, SkuLedger.Output {
+    record Published(
+            String nodeId, long onHand, long inTransit, long safetyStock, long atp, long version) {}
+
+    record Network(
+            long networkAtp,
+            long storeAtp,
+            long dcAtp,
+            long threePlAtp,
+            int openNodes,
+            long version) {}
+
+    record Discrepancy(String nodeId, long expected, long counted) {}
+
+    record Alert(String nodeId, AlertType type, long previousAtp, long atp) {}
+
+    record Rejected(String eventId, Rejection rejection) {}
+
+    /** Far enough after the test day that no test event is in the future. */
+    static final long NOW = LedgerEvents.DAY.toEpochMilli() + 365L * 24 * 3600 * 1000;
+
+    final Map<String, NodeInfo> nodes = new HashMap<>();
+    final Map<String, Position> positions = new HashMap<>();
+    final Map<String, Long> seen = new HashMap<>();
+    NetworkTotals totals;
+
+    final List<Published> availability = new ArrayList<>();
+    final List<Network> network = new ArrayList<>();
+    final List<Discrepancy> discrepancies = new ArrayList<>();
+    final List<Alert> alerts = new ArrayList<>();
+    final List<Rejected> rejected = new ArrayList<>();
+
+    final SkuLedger ledger;
+    long watermark = Long.MIN_VALUE;
+
+    InMemoryLedger() {
+        this(LedgerSettings.defaults());
+    }
+
+    InMemoryLedger(LedgerSettings settings) {
+        ledger = new SkuLedger(settings);
+        node(LedgerEvents.STORE, NodeType.STORE, NodeStatus.OPEN, 0);
+        node(LedgerEvents.DC, NodeType.DC, NodeStatus.OPEN, 0);
+        node(LedgerEvents.THREE_PL, NodeType.THREE_PL, NodeStatus.OPEN, 0);
+    }
+
+    InMemoryLedger node(String id, NodeType type, NodeStatus status, long safetyStock) {
+        nodes.put(id, new NodeInfo(id, type, status, safetyStock));
+        return this;
+    }
+
+    SkuLedger.Outcome apply(InventoryEvent e) {
+        return ledger.apply(e, nodes.get(e.nodeId), NOW, watermark, this, this);
+    }
+
+    void changeNode(String id, NodeType type, NodeStatus status, long safetyStock) {
+        node(id, type, status, safetyStock);
+        ledger.nodeChanged(LedgerEvents.SKU, nodes.get(id), 0, "node-change", this, this);
+    }
+
+    long onHand(String node) {
+        return positions.get(node).onHand;
+    }
+
+    Published lastPublished(String node) {
+        return availability.stream()
+                .filter(p -> p.nodeId().equals(node))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    Network lastNetwork() {
+        return network.get(network.size() - 1);
+    }
+
+    @Override
+    public Position position(String nodeId) {
+        return positions.get(nodeId);
+    }
+
+    @Override
+    public void putPosition(String nodeId, Position position) {
+        positions.put(nodeId, position);
+    }
+
+    @Override
+    public NetworkTotals totals() {
+        return totals == null ? new NetworkTotals() : totals;
+    }
+
+    @Override
+    public void putTotals(NetworkTotals totals) {
+        this.totals = totals;
+    }
+
+    @Override
+    public boolean seen(String eventId) {
+        return seen.containsKey(eventId);
+    }
+
+    @Override
+    public void remember(String eventId, long eventTime) {
+        seen.put(eventId, eventTime);
+    }
+
+    @Override
+    public void availability(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            long eventTime,
+            SourceSystem source,
+            String causeEventId) {
+        availability.add(
+                new Published(
+                        nodeId,
+                        p.publishedOnHand,
+                        p.publishedInTransit,
+                        p.publishedSafetyStock,
+                        p.publishedAtp,
+                        p.version));
+    }
+
+    @Override
+    public void network(String sku, NetworkTotals t, long eventTime) {
+        network.add(
+                new Network(
+                        t.networkAtp, t.storeAtp, t.dcAtp, t.threePlAtp, t.openNodes, t.version));
+    }
+
+    @Override
+    public void discrepancy(
+            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+        discrepancies.add(new Discrepancy(nodeId, expected, counted));
+    }
+
+    @Override
+    public void alert(
+            String sku,
+            String nodeId,
+            AlertType type,
+            long previousAtp,
+            long atp,
+            long threshold,
+            long eventTime) {
+        alerts.add(new Alert(nodeId, type, previousAtp, atp));
+    }
+
+    @Override
+    public void rejected(InventoryEvent event, Rejection rejection) {
+        rejected.add(new Rejected(event.eventId, rejection));
+    }
+}
