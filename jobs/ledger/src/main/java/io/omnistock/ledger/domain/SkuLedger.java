@@ -54,7 +54,8 @@ public final class SkuLedger {
                 long previousAtp,
                 long atp,
                 long threshold,
-                long eventTime);
+                long eventTime,
+                long version);
 
         void rejected(InventoryEvent event, Rejection rejection);
     }
@@ -288,9 +289,8 @@ public final class SkuLedger {
         if (!changed) {
             return false;
         }
-        if (p.version > 0) {
-            raiseAlerts(sku, nodeId, node, p.publishedAtp, atp, eventTime, out);
-        }
+        long previousAtp = p.publishedAtp;
+        boolean firstPublication = p.version == 0;
         p.version++;
         p.publishedOnHand = p.onHand;
         p.publishedReserved = p.reserved;
@@ -299,6 +299,9 @@ public final class SkuLedger {
         p.publishedAtp = atp;
         p.inboundChanged = false;
         out.availability(sku, nodeId, p, node, eventTime, source, causeEventId);
+        if (!firstPublication) {
+            raiseAlerts(sku, nodeId, node, previousAtp, atp, eventTime, p.version, out);
+        }
         return true;
     }
 
@@ -309,6 +312,7 @@ public final class SkuLedger {
             long previousAtp,
             long atp,
             long eventTime,
+            long version,
             Output out) {
         long low = settings.lowThreshold(node.type);
         AlertType type = null;
@@ -320,7 +324,7 @@ public final class SkuLedger {
             type = AlertType.LOW;
         }
         if (type != null) {
-            out.alert(sku, nodeId, type, previousAtp, atp, low, eventTime);
+            out.alert(sku, nodeId, type, previousAtp, atp, low, eventTime, version);
         }
     }
 

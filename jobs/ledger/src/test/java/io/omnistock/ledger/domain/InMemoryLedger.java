@@ -158,7 +158,8 @@ final class InMemoryLedger implements SkuLedger.State, SkuLedger.Output {
             long previousAtp,
             long atp,
             long threshold,
-            long eventTime) {
+            long eventTime,
+            long version) {
         alerts.add(new Alert(nodeId, type, previousAtp, atp));
     }
 

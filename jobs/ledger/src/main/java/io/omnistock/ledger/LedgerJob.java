@@ -1,0 +1,108 @@
+package io.omnistock.ledger;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.connectors.KafkaSinks;
+import io.omnistock.connectors.KafkaSources;
+import io.omnistock.connectors.TopicSpec;
+import io.omnistock.connectors.Topics;
+import io.omnistock.ledger.functions.InventoryDeserializationSchema;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.function.SerializableFunction;
+
+/**
+ * The ledger job: reads {@code inventory.pos}, {@code inventory.wms}, {@code inventory.3pl} and
+ * {@code network.nodes}; writes the availability topics, alerts, discrepancies and dead letters.
+ *
+ * <p>Options come from {@code --config <file.properties>} and/or {@code --key value} arguments (see
+ * {@link LedgerOptions} and {@code KafkaOptions}).
+ */
+public final class LedgerJob {
+    public static final String JOB_NAME = "omnistock-ledger";
+
+    public static void main(String[] args) throws Exception {
+        Configuration conf = configuration(args);
+        StreamExecutionEnvironment env = environment(conf);
+        build(env, conf);
+        env.execute(JOB_NAME);
+    }
+
+    /** Options from an optional properties file overlaid with command-line arguments. */
+    public static Configuration configuration(String[] args) throws IOException {
+        ParameterTool params = ParameterTool.fromArgs(args);
+        if (params.has("config")) {
+            params = ParameterTool.fromPropertiesFile(params.get("config")).mergeWith(params);
+        }
+        return Configuration.fromMap(params.toMap());
+    }
+
+    /**
+     * An execution environment with the engine's defaults where the configuration says nothing:
+     * RocksDB with incremental checkpoints every 5 s, exactly-once checkpoints, no Kryo.
+     */
+    public static StreamExecutionEnvironment environment(Configuration conf) {
+        Configuration effective = new Configuration();
+        effective.set(PipelineOptions.GENERIC_TYPES, false);
+        effective.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        effective.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        effective.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(5));
+        effective.set(
+                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                CheckpointingMode.EXACTLY_ONCE);
+        effective.addAll(conf);
+        return StreamExecutionEnvironment.getExecutionEnvironment(effective);
+    }
+
+    /** The ledger pipeline on Kafka sources and sinks. */
+    public static void build(StreamExecutionEnvironment env, Configuration conf) {
+        LedgerPipeline.build(
+                env,
+                KafkaSources.source(
+                        conf,
+                        new InventoryDeserializationSchema(LedgerOptions.settings(conf)),
+                        Topics.LEDGER_INPUTS),
+                kafkaSinks(conf),
+                conf);
+    }
+
+    static LedgerSinks kafkaSinks(Configuration conf) {
+        return new LedgerSinks(
+                sink(conf, Topics.AVAILABILITY, LedgerJob::availabilityKey),
+                sink(conf, Topics.NETWORK_AVAILABILITY, NetworkAvailability::getSku),
+                sink(conf, Topics.ALERTS, LedgerJob::alertKey),
+                sink(conf, Topics.DISCREPANCIES, LedgerJob::discrepancyKey),
+                sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic));
+    }
+
+    private static <V extends org.apache.avro.specific.SpecificRecord>
+            LedgerSinks.SinkApplier<V> sink(
+                    Configuration conf, TopicSpec<V> topic, SerializableFunction<V, String> key) {
+        String uid = topic.name() + "-sink";
+        return stream -> stream.sinkTo(KafkaSinks.sink(conf, topic, key)).name(uid).uid(uid);
+    }
+
+    private static String availabilityKey(Availability a) {
+        return Topics.positionKey(a.getSku(), a.getNodeId());
+    }
+
+    private static String alertKey(InventoryAlert a) {
+        return Topics.positionKey(a.getSku(), a.getNodeId());
+    }
+
+    private static String discrepancyKey(Discrepancy d) {
+        return Topics.positionKey(d.getSku(), d.getNodeId());
+    }
+
+    private LedgerJob() {}
+}

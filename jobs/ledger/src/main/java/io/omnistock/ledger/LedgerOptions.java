@@ -1,0 +1,85 @@
+package io.omnistock.ledger;
+
+import io.omnistock.avro.NodeType;
+import io.omnistock.ledger.domain.LedgerSettings;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+
+/** Typed options of the ledger job; each one is listed in the README's configuration table. */
+public final class LedgerOptions {
+    public static final ConfigOption<Duration> HORIZON =
+            ConfigOptions.key("ledger.horizon")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(48))
+                    .withDescription(
+                            "Event-time horizon for the delta buffer that makes late counts exact,"
+                                    + " for dedupe by event id, and for rejecting events as TOO_LATE"
+                                    + " (older than watermark minus horizon).");
+
+    public static final ConfigOption<Long> MAX_QUANTITY =
+            ConfigOptions.key("ledger.max-quantity")
+                    .longType()
+                    .defaultValue(1_000_000L)
+                    .withDescription(
+                            "Largest plausible quantity in one event; above it: ABSURD_QUANTITY.");
+
+    public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
+            ConfigOptions.key("ledger.max-future-skew")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "How far ahead of the wall clock an event time may be (source clock skew);"
+                                    + " beyond it: FUTURE_EVENT_TIME.");
+
+    public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
+            ConfigOptions.key("ledger.max-out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "Watermark delay behind the highest event time seen per partition.");
+
+    public static final ConfigOption<Duration> SOURCE_IDLENESS =
+            ConfigOptions.key("ledger.source-idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A partition without records for this long stops holding back the watermark.");
+
+    public static final ConfigOption<Duration> UNKNOWN_NODE_GRACE =
+            ConfigOptions.key("ledger.unknown-node-grace")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "How long (processing time) an event for a node not yet seen on network.nodes"
+                                    + " waits for it before it is dead-lettered as UNKNOWN_NODE.");
+
+    public static final ConfigOption<Long> LOW_THRESHOLD_STORE = lowThreshold("store", 5);
+    public static final ConfigOption<Long> LOW_THRESHOLD_DARK_STORE = lowThreshold("dark-store", 5);
+    public static final ConfigOption<Long> LOW_THRESHOLD_DC = lowThreshold("dc", 20);
+    public static final ConfigOption<Long> LOW_THRESHOLD_THREE_PL = lowThreshold("three-pl", 20);
+
+    private static ConfigOption<Long> lowThreshold(String nodeType, long defaultValue) {
+        return ConfigOptions.key("ledger.low-threshold." + nodeType)
+                .longType()
+                .defaultValue(defaultValue)
+                .withDescription(
+                        "ATP below which a LOW alert is raised at a " + nodeType + " node.");
+    }
+
+    /** The ledger rules' settings from a configuration. */
+    public static LedgerSettings settings(Configuration conf) {
+        Map<NodeType, Long> low = new EnumMap<>(NodeType.class);
+        low.put(NodeType.STORE, conf.get(LOW_THRESHOLD_STORE));
+        low.put(NodeType.DARK_STORE, conf.get(LOW_THRESHOLD_DARK_STORE));
+        low.put(NodeType.DC, conf.get(LOW_THRESHOLD_DC));
+        low.put(NodeType.THREE_PL, conf.get(LOW_THRESHOLD_THREE_PL));
+        return new LedgerSettings(
+                conf.get(HORIZON), conf.get(MAX_QUANTITY), conf.get(MAX_FUTURE_SKEW), low);
+    }
+
+    private LedgerOptions() {}
+}

@@ -1,0 +1,72 @@
+package io.omnistock.ledger;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
+import io.omnistock.ledger.functions.LedgerOutputs;
+import io.omnistock.ledger.functions.SourcedEvent;
+import io.omnistock.ledger.functions.SplitInputFunction;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Assembles the ledger: inputs -> split (node data, dead letters) -> keyed by SKU with node data
+ * broadcast -> availability, network availability, alerts, discrepancies, dead letters. Assembly
+ * only: sources and sinks come from the caller.
+ */
+public final class LedgerPipeline {
+    public static final String SOURCE_UID = "inventory-sources";
+    public static final String SPLIT_UID = "split-input";
+    public static final String APPLY_UID = "apply-inventory-events";
+
+    public static void build(
+            StreamExecutionEnvironment env,
+            Source<SourcedEvent, ?, ?> source,
+            LedgerSinks sinks,
+            Configuration conf) {
+        WatermarkStrategy<SourcedEvent> watermarks =
+                WatermarkStrategy.<SourcedEvent>forBoundedOutOfOrderness(
+                                conf.get(LedgerOptions.MAX_OUT_OF_ORDERNESS))
+                        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime())
+                        .withIdleness(conf.get(LedgerOptions.SOURCE_IDLENESS));
+
+        DataStream<SourcedEvent> input =
+                env.fromSource(source, watermarks, SOURCE_UID).uid(SOURCE_UID);
+
+        SingleOutputStreamOperator<SourcedEvent> events =
+                input.process(new SplitInputFunction()).name(SPLIT_UID).uid(SPLIT_UID);
+
+        BroadcastStream<NodeInfo> nodes =
+                events.getSideOutput(LedgerOutputs.NODE_UPDATES)
+                        .broadcast(ApplyInventoryEventFunction.NODES);
+
+        SingleOutputStreamOperator<Availability> ledger =
+                events.keyBy(sourced -> sourced.event.sku, Types.STRING)
+                        .connect(nodes)
+                        .process(
+                                new ApplyInventoryEventFunction(
+                                        LedgerOptions.settings(conf),
+                                        conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)),
+                                new AvroTypeInfo<>(Availability.class))
+                        .name(APPLY_UID)
+                        .uid(APPLY_UID);
+
+        sinks.availability().apply(ledger);
+        sinks.network().apply(ledger.getSideOutput(LedgerOutputs.NETWORK));
+        sinks.alerts().apply(ledger.getSideOutput(LedgerOutputs.ALERTS));
+        sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
+        sinks.deadLetters()
+                .apply(
+                        events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
+                                .union(ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS)));
+    }
+
+    private LedgerPipeline() {}
+}

@@ -1,0 +1,27 @@
+package io.omnistock.ledger;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import java.io.Serializable;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * Where each output of the ledger goes. The job attaches Kafka sinks; tests attach collecting
+ * sinks.
+ */
+public record LedgerSinks(
+        SinkApplier<Availability> availability,
+        SinkApplier<NetworkAvailability> network,
+        SinkApplier<InventoryAlert> alerts,
+        SinkApplier<Discrepancy> discrepancies,
+        SinkApplier<DeadLetter> deadLetters) {
+
+    /** Attaches a sink (with its name and uid) to a stream. */
+    @FunctionalInterface
+    public interface SinkApplier<T> extends Serializable {
+        void apply(DataStream<T> stream);
+    }
+}

@@ -1,0 +1,380 @@
+package io.omnistock.ledger.functions;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Position;
+import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.SkuLedger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The single keyed owner of each SKU's positions (DESIGN.md section 3). Thin: the rules live in
+ * {@link SkuLedger}; this function keeps the state in the state backend, feeds node reference data
+ * from the broadcast side, holds events for a not-yet-known node for a short grace period, and
+ * expires dedupe entries and delta buffers by watermark.
+ */
+public class ApplyInventoryEventFunction
+        extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, Availability> {
+    private static final long serialVersionUID = 1L;
+
+    /** Broadcast state: node id -> latest reference data. A savepoint contract: never rename. */
+    public static final MapStateDescriptor<String, NodeInfo> NODES =
+            new MapStateDescriptor<>("nodes", Types.STRING, TypeInformation.of(NodeInfo.class));
+
+    static final MapStateDescriptor<String, Position> POSITIONS =
+            new MapStateDescriptor<>("positions", Types.STRING, TypeInformation.of(Position.class));
+    static final ValueStateDescriptor<NetworkTotals> TOTALS =
+            new ValueStateDescriptor<>("network-totals", TypeInformation.of(NetworkTotals.class));
+    static final MapStateDescriptor<String, Long> SEEN =
+            new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.LONG);
+    static final ListStateDescriptor<SourcedEvent> PENDING =
+            new ListStateDescriptor<>(
+                    "pending-unknown-node", TypeInformation.of(SourcedEvent.class));
+
+    private static final long EXPIRY_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
+
+    private final LedgerSettings settings;
+    private final long unknownNodeGraceMillis;
+
+    private transient SkuLedger ledger;
+    private transient StateOfSku state;
+    private transient Emitter emitter;
+    private transient MapState<String, Position> positions;
+    private transient MapState<String, Long> seen;
+    private transient ListState<SourcedEvent> pending;
+
+    private transient LedgerMetrics.Count processed;
+    private transient LedgerMetrics.Count deadLettered;
+    private transient LedgerMetrics.Count applied;
+    private transient LedgerMetrics.Count duplicates;
+    private transient LedgerMetrics.Count staleCounts;
+    private transient LedgerMetrics.Count supersededDeltas;
+    private transient LedgerMetrics.Count staleRevisions;
+    private transient LedgerMetrics.Count discrepancies;
+    private transient LedgerMetrics.Count availabilityUpdates;
+
+    public ApplyInventoryEventFunction(LedgerSettings settings, Duration unknownNodeGrace) {
+        this.settings = settings;
+        this.unknownNodeGraceMillis = unknownNodeGrace.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ledger = new SkuLedger(settings);
+        positions = getRuntimeContext().getMapState(POSITIONS);
+        seen = getRuntimeContext().getMapState(SEEN);
+        pending = getRuntimeContext().getListState(PENDING);
+        state = new StateOfSku(positions, getRuntimeContext().getState(TOTALS), seen);
+        emitter = new Emitter();
+
+        processed = count(LedgerMetrics.PROCESSED);
+        deadLettered = count(LedgerMetrics.DEAD_LETTERED);
+        applied = count(LedgerMetrics.APPLIED);
+        duplicates = count(LedgerMetrics.DUPLICATES);
+        staleCounts = count(LedgerMetrics.STALE_COUNTS);
+        supersededDeltas = count(LedgerMetrics.SUPERSEDED_DELTAS);
+        staleRevisions = count(LedgerMetrics.STALE_REVISIONS);
+        discrepancies = count(LedgerMetrics.DISCREPANCIES);
+        availabilityUpdates = count(LedgerMetrics.AVAILABILITY_UPDATES);
+    }
+
+    private LedgerMetrics.Count count(String name) {
+        return new LedgerMetrics.Count(getRuntimeContext(), name);
+    }
+
+    @Override
+    public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
+            throws Exception {
+        NodeInfo node = ctx.getBroadcastState(NODES).get(in.event.nodeId);
+        if (node == null) {
+            // Reference data and events race at start-up: give the node a moment to arrive.
+            pending.add(in);
+            ctx.timerService()
+                    .registerProcessingTimeTimer(
+                            ctx.timerService().currentProcessingTime() + unknownNodeGraceMillis);
+            return;
+        }
+        apply(in, node, ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Availability> out)
+            throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            releasePending(ctx, out);
+        } else {
+            expire(ctx);
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(NodeInfo node, Context ctx, Collector<Availability> out)
+            throws Exception {
+        NodeInfo previous = ctx.getBroadcastState(NODES).get(node.nodeId);
+        if (previous != null && previous.updatedAt > node.updatedAt) {
+            return; // an older record of this node: the latest wins
+        }
+        ctx.getBroadcastState(NODES).put(node.nodeId, node);
+        if (previous != null
+                && (previous.status != node.status
+                        || previous.type != node.type
+                        || previous.safetyStock != node.safetyStock)) {
+            String cause = "node:" + node.nodeId + '@' + node.updatedAt;
+            emitter.bindBroadcast(ctx, out);
+            ctx.applyToKeyedState(
+                    POSITIONS,
+                    (sku, unused) ->
+                            ledger.nodeChanged(sku, node, node.updatedAt, cause, state, emitter));
+        }
+    }
+
+    private void apply(
+            SourcedEvent in, NodeInfo node, ReadOnlyContext ctx, Collector<Availability> out) {
+        emitter.bind(in, ctx, out);
+        SkuLedger.Outcome outcome =
+                ledger.apply(
+                        in.event,
+                        node,
+                        System.currentTimeMillis(),
+                        ctx.currentWatermark(),
+                        state,
+                        emitter);
+        switch (outcome) {
+            case REJECTED -> {
+                deadLettered.inc();
+                return;
+            }
+            case APPLIED -> applied.inc();
+            case DUPLICATE -> duplicates.inc();
+            case STALE_COUNT -> staleCounts.inc();
+            case SUPERSEDED_BY_COUNT -> supersededDeltas.inc();
+            case STALE_REVISION -> staleRevisions.inc();
+        }
+        processed.inc();
+        if (outcome != SkuLedger.Outcome.DUPLICATE) {
+            ctx.timerService().registerEventTimeTimer(expiryTimer(in.event.eventTime));
+        }
+    }
+
+    private void releasePending(OnTimerContext ctx, Collector<Availability> out) throws Exception {
+        List<SourcedEvent> held = new ArrayList<>();
+        pending.get().forEach(held::add);
+        pending.clear();
+        ReadOnlyBroadcastState<String, NodeInfo> nodes = ctx.getBroadcastState(NODES);
+        for (SourcedEvent in : held) {
+            apply(in, nodes.get(in.event.nodeId), ctx, out); // still unknown: UNKNOWN_NODE
+        }
+    }
+
+    /** Forgets dedupe entries and buffered deltas older than the horizon behind the watermark. */
+    private void expire(OnTimerContext ctx) throws Exception {
+        long cutoff = ctx.timerService().currentWatermark() - settings.horizonMillis();
+        long earliestLeft = Position.NO_DELTA;
+        Iterator<Map.Entry<String, Long>> ids = seen.iterator();
+        while (ids.hasNext()) {
+            long time = ids.next().getValue();
+            if (time < cutoff) {
+                ids.remove();
+            } else {
+                earliestLeft = Math.min(earliestLeft, time);
+            }
+        }
+        if (earliestLeft == Position.NO_DELTA) {
+            seen.clear(); // drop the emptied map itself, not only its entries
+        }
+        for (Map.Entry<String, Position> entry : positions.entries()) {
+            Position p = entry.getValue();
+            int buffered = p.recentDeltas.size() + p.inbound.size();
+            p.expire(cutoff);
+            if (p.recentDeltas.size() + p.inbound.size() != buffered) {
+                positions.put(entry.getKey(), p);
+            }
+            earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
+        }
+        if (earliestLeft != Position.NO_DELTA) {
+            ctx.timerService().registerEventTimeTimer(expiryTimer(earliestLeft));
+        }
+    }
+
+    /** Expiry timers fire on the hour after time + horizon: at most one timer per SKU per hour. */
+    private long expiryTimer(long eventTime) {
+        long due = eventTime + settings.horizonMillis();
+        return due - Math.floorMod(due, EXPIRY_BUCKET_MILLIS) + EXPIRY_BUCKET_MILLIS;
+    }
+
+    /** The SKU's keyed state, as the ledger rules see it. */
+    private static final class StateOfSku implements SkuLedger.State {
+        private final MapState<String, Position> positions;
+        private final ValueState<NetworkTotals> totals;
+        private final MapState<String, Long> seen;
+
+        StateOfSku(
+                MapState<String, Position> positions,
+                ValueState<NetworkTotals> totals,
+                MapState<String, Long> seen) {
+            this.positions = positions;
+            this.totals = totals;
+            this.seen = seen;
+        }
+
+        @Override
+        public Position position(String nodeId) {
+            return get(() -> positions.get(nodeId));
+        }
+
+        @Override
+        public void putPosition(String nodeId, Position position) {
+            run(() -> positions.put(nodeId, position));
+        }
+
+        @Override
+        public NetworkTotals totals() {
+            NetworkTotals current = get(totals::value);
+            return current == null ? new NetworkTotals() : current;
+        }
+
+        @Override
+        public void putTotals(NetworkTotals value) {
+            run(() -> totals.update(value));
+        }
+
+        @Override
+        public boolean seen(String eventId) {
+            return get(() -> seen.contains(eventId));
+        }
+
+        @Override
+        public void remember(String eventId, long eventTime) {
+            run(() -> seen.put(eventId, eventTime));
+        }
+
+        private interface StateRead<T> {
+            T read() throws Exception;
+        }
+
+        private interface StateWrite {
+            void write() throws Exception;
+        }
+
+        private static <T> T get(StateRead<T> read) {
+            try {
+                return read.read();
+            } catch (Exception e) {
+                throw new IllegalStateException("state backend read failed", e);
+            }
+        }
+
+        private static void run(StateWrite write) {
+            try {
+                write.write();
+            } catch (Exception e) {
+                throw new IllegalStateException("state backend write failed", e);
+            }
+        }
+    }
+
+    /** Turns the ledger's facts into records on the main and side outputs. */
+    private final class Emitter implements SkuLedger.Output {
+        private SourcedEvent current;
+        private ReadOnlyContext keyedContext;
+        private Context broadcastContext;
+        private Collector<Availability> out;
+
+        void bind(SourcedEvent current, ReadOnlyContext ctx, Collector<Availability> out) {
+            this.current = current;
+            this.keyedContext = ctx;
+            this.broadcastContext = null;
+            this.out = out;
+        }
+
+        void bindBroadcast(Context ctx, Collector<Availability> out) {
+            this.current = null;
+            this.keyedContext = null;
+            this.broadcastContext = ctx;
+            this.out = out;
+        }
+
+        private <X> void output(OutputTag<X> tag, X value) {
+            if (keyedContext != null) {
+                keyedContext.output(tag, value);
+            } else {
+                broadcastContext.output(tag, value);
+            }
+        }
+
+        @Override
+        public void availability(
+                String sku,
+                String nodeId,
+                Position position,
+                NodeInfo node,
+                long eventTime,
+                SourceSystem source,
+                String causeEventId) {
+            availabilityUpdates.inc();
+            out.collect(
+                    LedgerRecords.availability(
+                            sku, nodeId, position, node, eventTime, source, causeEventId));
+        }
+
+        @Override
+        public void network(String sku, NetworkTotals totals, long eventTime) {
+            output(LedgerOutputs.NETWORK, LedgerRecords.network(sku, totals, eventTime));
+        }
+
+        @Override
+        public void discrepancy(
+                String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+            discrepancies.inc();
+            output(
+                    LedgerOutputs.DISCREPANCIES,
+                    LedgerRecords.discrepancy(sku, nodeId, expected, counted, count));
+        }
+
+        @Override
+        public void alert(
+                String sku,
+                String nodeId,
+                AlertType type,
+                long previousAtp,
+                long atp,
+                long threshold,
+                long eventTime,
+                long version) {
+            output(
+                    LedgerOutputs.ALERTS,
+                    LedgerRecords.alert(
+                            sku, nodeId, type, previousAtp, atp, threshold, eventTime, version));
+        }
+
+        @Override
+        public void rejected(InventoryEvent event, Rejection rejection) {
+            output(
+                    LedgerOutputs.DEAD_LETTERS,
+                    current.toDeadLetter(rejection.reason(), rejection.message()));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.omnistock.ledger.functions;
+
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.ThreePlEvent;
+import io.omnistock.avro.WmsEvent;
+import io.omnistock.connectors.AvroCodec;
+import io.omnistock.connectors.DecodeException;
+import io.omnistock.connectors.Topics;
+import io.omnistock.ledger.domain.EventValidator;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Rejection;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Reads the ledger's four input topics into {@link SourcedEvent}s and never throws: bytes that do
+ * not decode, a key that does not match, and events that break a stateless rule come out as
+ * rejections carrying their original bytes, bound for the dead-letter topic.
+ */
+public class InventoryDeserializationSchema
+        implements KafkaRecordDeserializationSchema<SourcedEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private final LedgerSettings settings;
+
+    private transient AvroCodec<PosEvent> pos;
+    private transient AvroCodec<WmsEvent> wms;
+    private transient AvroCodec<ThreePlEvent> threePl;
+    private transient AvroCodec<NodeRecord> nodes;
+    private transient EventValidator validator;
+
+    public InventoryDeserializationSchema(LedgerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        pos = Topics.POS.codec();
+        wms = Topics.WMS.codec();
+        threePl = Topics.THREE_PL.codec();
+        nodes = Topics.NODES.codec();
+        validator = new EventValidator(settings);
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<SourcedEvent> out) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.topic = record.topic();
+        sourced.partition = record.partition();
+        sourced.offset = record.offset();
+        sourced.recordTimestamp = record.timestamp();
+        sourced.key =
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        sourced.bytes = record.value() == null ? new byte[0] : record.value();
+        try {
+            read(sourced);
+        } catch (DecodeException e) {
+            reject(sourced, e.reason(), e.getMessage());
+        }
+        out.collect(sourced);
+    }
+
+    private void read(SourcedEvent sourced) throws DecodeException {
+        String topic = sourced.topic;
+        if (topic.equals(Topics.NODES.name())) {
+            readNode(sourced, nodes.decode(sourced.bytes));
+            return;
+        }
+        InventoryEvent event;
+        if (topic.equals(Topics.POS.name())) {
+            event = InventoryEventMapper.fromPos(pos.decode(sourced.bytes));
+        } else if (topic.equals(Topics.WMS.name())) {
+            event = InventoryEventMapper.fromWms(wms.decode(sourced.bytes));
+        } else if (topic.equals(Topics.THREE_PL.name())) {
+            event = InventoryEventMapper.fromThreePl(threePl.decode(sourced.bytes));
+        } else {
+            throw new DecodeException(DeadLetterReason.UNKNOWN, "not a ledger topic: " + topic);
+        }
+        sourced.event = event;
+        if (!checkKey(sourced, event.sku)) {
+            return;
+        }
+        Rejection rejection = validator.validate(event, System.currentTimeMillis());
+        if (rejection != null) {
+            reject(sourced, rejection.reason(), rejection.message());
+        }
+    }
+
+    private void readNode(SourcedEvent sourced, NodeRecord record) {
+        if (isBlank(record.getNodeId()) || isBlank(record.getRegion())) {
+            reject(sourced, DeadLetterReason.INVALID_NODE_RECORD, "nodeId and region are required");
+            return;
+        }
+        if (!checkKey(sourced, record.getNodeId())) {
+            return;
+        }
+        if (!isLatitude(record.getLatitude()) || !isLongitude(record.getLongitude())) {
+            reject(
+                    sourced,
+                    DeadLetterReason.INVALID_COORDINATES,
+                    "lat/lon " + record.getLatitude() + "," + record.getLongitude());
+            return;
+        }
+        NodeInfo node = InventoryEventMapper.fromNode(record);
+        sourced.node = node;
+    }
+
+    private static boolean checkKey(SourcedEvent sourced, String expected) {
+        if (isBlank(sourced.key)) {
+            reject(sourced, DeadLetterReason.MISSING_KEY, "record has no key");
+            return false;
+        }
+        if (!sourced.key.equals(expected)) {
+            reject(
+                    sourced,
+                    DeadLetterReason.KEY_MISMATCH,
+                    "key '" + sourced.key + "' does not match '" + expected + "'");
+            return false;
+        }
+        return true;
+    }
+
+    private static void reject(SourcedEvent sourced, DeadLetterReason reason, String message) {
+        sourced.rejection = reason;
+        sourced.rejectionMessage = message;
+    }
+
+    private static boolean isLatitude(double lat) {
+        return lat >= -90 && lat <= 90; // false for NaN
+    }
+
+    private static boolean isLongitude(double lon) {
+        return lon >= -180 && lon <= 180;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public TypeInformation<SourcedEvent> getProducedType() {
+        return TypeInformation.of(SourcedEvent.class);
+    }
+}

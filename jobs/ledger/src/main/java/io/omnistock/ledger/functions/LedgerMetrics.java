@@ -1,0 +1,42 @@
+package io.omnistock.ledger.functions;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.metrics.Counter;
+
+/**
+ * The ledger's counters. Each is both a Flink metric (for ops dashboards) and an accumulator of the
+ * same name (read live by the demo and the tests through the job client). Every record in is
+ * counted once as processed or dead-lettered: {@code records-in = records-processed +
+ * records-dead-lettered} once the job has caught up.
+ */
+public final class LedgerMetrics {
+    public static final String RECORDS_IN = "records-in";
+    public static final String PROCESSED = "records-processed";
+    public static final String DEAD_LETTERED = "records-dead-lettered";
+    public static final String APPLIED = "events-applied";
+    public static final String DUPLICATES = "events-duplicate";
+    public static final String STALE_COUNTS = "counts-stale";
+    public static final String SUPERSEDED_DELTAS = "deltas-superseded-by-count";
+    public static final String STALE_REVISIONS = "asn-revisions-stale";
+    public static final String DISCREPANCIES = "discrepancies";
+    public static final String AVAILABILITY_UPDATES = "availability-updates";
+
+    /** One count, kept as a metric and as an accumulator. */
+    static final class Count {
+        private final LongCounter accumulator = new LongCounter();
+        private final Counter metric;
+
+        Count(RuntimeContext context, String name) {
+            context.addAccumulator(name, accumulator);
+            metric = context.getMetricGroup().counter(name);
+        }
+
+        void inc() {
+            accumulator.add(1);
+            metric.inc();
+        }
+    }
+
+    private LedgerMetrics() {}
+}

@@ -1,0 +1,26 @@
+package io.omnistock.ledger.functions;
+
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.ledger.domain.NodeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.util.OutputTag;
+
+/** The side outputs of the ledger's functions, typed so nothing falls back to Kryo. */
+public final class LedgerOutputs {
+    public static final OutputTag<NodeInfo> NODE_UPDATES =
+            new OutputTag<>("node-updates", TypeInformation.of(NodeInfo.class));
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+    public static final OutputTag<NetworkAvailability> NETWORK =
+            new OutputTag<>("network-availability", new AvroTypeInfo<>(NetworkAvailability.class));
+    public static final OutputTag<InventoryAlert> ALERTS =
+            new OutputTag<>("alerts", new AvroTypeInfo<>(InventoryAlert.class));
+    public static final OutputTag<Discrepancy> DISCREPANCIES =
+            new OutputTag<>("discrepancies", new AvroTypeInfo<>(Discrepancy.class));
+
+    private LedgerOutputs() {}
+}

@@ -1,0 +1,108 @@
+package io.omnistock.ledger.functions;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InTransitQuantity;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.connectors.Topics;
+import io.omnistock.ledger.domain.InboundShipment;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Position;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the published Avro records from the ledger's state. */
+final class LedgerRecords {
+
+    static Availability availability(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            long eventTime,
+            SourceSystem source,
+            String causeEventId) {
+        List<InTransitQuantity> inTransit = new ArrayList<>(p.inbound.size());
+        for (InboundShipment s : p.inbound) {
+            if (s.remaining() > 0) {
+                inTransit.add(
+                        new InTransitQuantity(s.asnId, s.remaining(), Instant.ofEpochMilli(s.eta)));
+            }
+        }
+        return Availability.newBuilder()
+                .setEventId(Topics.positionKey(sku, nodeId) + '|' + p.version)
+                .setEventTime(Instant.ofEpochMilli(eventTime))
+                .setSku(sku)
+                .setNodeId(nodeId)
+                .setNodeType(node.type)
+                .setOnHand(p.publishedOnHand)
+                .setReserved(p.publishedReserved)
+                .setInTransit(p.publishedInTransit)
+                .setInTransitByEta(inTransit)
+                .setSafetyStock(p.publishedSafetyStock)
+                .setAtp(p.publishedAtp)
+                .setVersion(p.version)
+                .setLastSource(source)
+                .setLastEventId(causeEventId)
+                .build();
+    }
+
+    static NetworkAvailability network(String sku, NetworkTotals t, long eventTime) {
+        return NetworkAvailability.newBuilder()
+                .setEventId(sku + '|' + t.version)
+                .setEventTime(Instant.ofEpochMilli(eventTime))
+                .setSku(sku)
+                .setNetworkAtp(t.networkAtp)
+                .setStoreAtp(t.storeAtp)
+                .setDcAtp(t.dcAtp)
+                .setDarkStoreAtp(t.darkStoreAtp)
+                .setThreePlAtp(t.threePlAtp)
+                .setOpenNodes(t.openNodes)
+                .setVersion(t.version)
+                .build();
+    }
+
+    static Discrepancy discrepancy(
+            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+        return Discrepancy.newBuilder()
+                .setEventId(count.eventId)
+                .setEventTime(Instant.ofEpochMilli(count.eventTime))
+                .setSku(sku)
+                .setNodeId(nodeId)
+                .setExpected(expected)
+                .setCounted(counted)
+                .setDelta(counted - expected)
+                .setSource(count.source)
+                .setCountType(count.type.name())
+                .build();
+    }
+
+    static InventoryAlert alert(
+            String sku,
+            String nodeId,
+            AlertType type,
+            long previousAtp,
+            long atp,
+            long threshold,
+            long eventTime,
+            long version) {
+        return InventoryAlert.newBuilder()
+                .setEventId(Topics.positionKey(sku, nodeId) + '|' + version + '|' + type)
+                .setEventTime(Instant.ofEpochMilli(eventTime))
+                .setSku(sku)
+                .setNodeId(nodeId)
+                .setType(type)
+                .setAtp(atp)
+                .setPreviousAtp(previousAtp)
+                .setThreshold(threshold)
+                .build();
+    }
+
+    private LedgerRecords() {}
+}

@@ -1,0 +1,226 @@
+package io.omnistock.ledger.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.NodeType;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.EventType;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.ledger.domain.NodeInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApplyInventoryEventFunctionTest {
+    private static final long T0 = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 60 * MINUTE;
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final AtomicLong OFFSETS = new AtomicLong();
+
+    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                        new ApplyInventoryEventFunction(LedgerSettings.defaults(), GRACE),
+                        sourced -> sourced.event.sku,
+                        Types.STRING,
+                        ApplyInventoryEventFunction.NODES);
+        node("STORE-1", NodeType.STORE, NodeStatus.OPEN, 1);
+        node("DC-1", NodeType.DC, NodeStatus.OPEN, 0);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void publishesAvailabilityAndNetworkAvailabilityWithTheEventTime() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("s-1", "SKU-1", "STORE-1", EventType.RECEIPT, 6, T0 + MINUTE));
+
+        List<StreamRecord<? extends Availability>> out = harness.extractOutputStreamRecords();
+        assertThat(out).hasSize(2);
+        Availability store = out.get(1).getValue();
+        assertThat(store.getSku()).isEqualTo("SKU-1");
+        assertThat(store.getNodeId()).isEqualTo("STORE-1");
+        assertThat(store.getOnHand()).isEqualTo(6);
+        assertThat(store.getSafetyStock()).isEqualTo(1);
+        assertThat(store.getAtp()).isEqualTo(5);
+        assertThat(store.getVersion()).isEqualTo(1);
+        assertThat(store.getLastSource()).isEqualTo(SourceSystem.WMS);
+        assertThat(store.getLastEventId()).isEqualTo("s-1");
+        assertThat(out.get(1).getTimestamp()).isEqualTo(T0 + MINUTE);
+
+        assertThat(values(LedgerOutputs.NETWORK))
+                .extracting(NetworkAvailability::getNetworkAtp, NetworkAvailability::getVersion)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(40L, 1L),
+                        org.assertj.core.groups.Tuple.tuple(45L, 2L));
+    }
+
+    @Test
+    void aDuplicateChangesNothingAndEmitsNothing() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(values(LedgerOutputs.NETWORK)).hasSize(1);
+    }
+
+    @Test
+    void aRejectedEventGoesToTheDeadLetterSideOutputWithItsOriginalBytes() throws Exception {
+        SourcedEvent orphanVoid =
+                sourced(
+                        event("v-1", "SKU-1", "STORE-1", EventType.VOID, 0, T0)
+                                .withReference("no-such-sale"));
+        harness.processElement(orphanVoid, T0);
+
+        DeadLetter dead = values(LedgerOutputs.DEAD_LETTERS).get(0);
+        assertThat(dead.getReason()).isEqualTo(DeadLetterReason.UNKNOWN_SALE);
+        assertThat(dead.getSourceTopic()).isEqualTo("inventory.pos");
+        assertThat(dead.getOffset()).isEqualTo(orphanVoid.offset);
+        assertThat(dead.getOriginalBytes().array()).isEqualTo(orphanVoid.bytes);
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void anEventForANodeNotYetKnownWaitsForItsReferenceData() throws Exception {
+        harness.setProcessingTime(0);
+        send(event("r-1", "SKU-1", "DARK-1", EventType.RECEIPT, 7, T0));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        node("DARK-1", NodeType.DARK_STORE, NodeStatus.OPEN, 0);
+        harness.setProcessingTime(GRACE.toMillis());
+
+        assertThat(harness.extractOutputValues())
+                .extracting(Availability::getOnHand)
+                .containsExactly(7L);
+        assertThat(values(LedgerOutputs.DEAD_LETTERS)).isEmpty();
+    }
+
+    @Test
+    void anEventForANodeThatNeverArrivesIsDeadLetteredAfterTheGrace() throws Exception {
+        harness.setProcessingTime(0);
+        send(event("r-1", "SKU-1", "NOWHERE", EventType.RECEIPT, 7, T0));
+        harness.setProcessingTime(GRACE.toMillis());
+
+        assertThat(values(LedgerOutputs.DEAD_LETTERS))
+                .extracting(DeadLetter::getReason)
+                .containsExactly(DeadLetterReason.UNKNOWN_NODE);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void aNodeStatusChangeRepublishesEverySkuAtThatNode() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("r-2", "SKU-2", "DC-1", EventType.RECEIPT, 30, T0));
+        send(event("r-3", "SKU-2", "STORE-1", EventType.RECEIPT, 3, T0));
+
+        NodeInfo closed = new NodeInfo("DC-1", NodeType.DC, NodeStatus.CLOSED, 0);
+        closed.updatedAt = T0 + HOUR;
+        harness.processBroadcastElement(closed, T0 + HOUR);
+
+        List<NetworkAvailability> network = values(LedgerOutputs.NETWORK);
+        assertThat(network.subList(network.size() - 2, network.size()))
+                .extracting(NetworkAvailability::getSku, NetworkAvailability::getNetworkAtp)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("SKU-1", 0L),
+                        org.assertj.core.groups.Tuple.tuple("SKU-2", 2L));
+    }
+
+    @Test
+    void anOlderNodeRecordDoesNotOverrideANewerOne() throws Exception {
+        NodeInfo stale = new NodeInfo("DC-1", NodeType.DC, NodeStatus.CLOSED, 0);
+        stale.updatedAt = T0 - 48 * HOUR; // older than the record the setup sent
+        harness.processBroadcastElement(stale, stale.updatedAt);
+
+        assertThat(harness.getBroadcastState(ApplyInventoryEventFunction.NODES).get("DC-1").status)
+                .isEqualTo(NodeStatus.OPEN);
+    }
+
+    @Test
+    void dedupeEntriesAndDeltaBuffersExpireWithTheWatermark() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("s-1", "SKU-1", "DC-1", EventType.PICK, 4, T0 + MINUTE));
+        send(event("r-2", "SKU-2", "DC-1", EventType.RECEIPT, 9, T0 + 2 * MINUTE));
+        assertThat(keyedStateEntries()).isEqualTo(6); // per SKU: positions, totals, seen ids
+        assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+
+        harness.watermark(T0 + 50 * HOUR);
+
+        assertThat(keyedStateEntries())
+                .isEqualTo(4); // positions and totals stay: they are the ledger
+        assertThat(harness.numEventTimeTimers()).isZero();
+
+        // the dedupe window is gone, but the horizon now rejects the old event as too late
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        assertThat(values(LedgerOutputs.DEAD_LETTERS))
+                .extracting(DeadLetter::getReason)
+                .containsExactly(DeadLetterReason.TOO_LATE);
+    }
+
+    private int keyedStateEntries() {
+        return ((HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    private void node(String id, NodeType type, NodeStatus status, long safetyStock)
+            throws Exception {
+        NodeInfo node = new NodeInfo(id, type, status, safetyStock);
+        node.updatedAt = T0 - 24 * HOUR;
+        harness.processBroadcastElement(node, node.updatedAt);
+    }
+
+    private void send(InventoryEvent event) throws Exception {
+        harness.processElement(sourced(event), event.eventTime);
+    }
+
+    private <T> List<T> values(OutputTag<T> tag) {
+        return harness.getSideOutput(tag) == null
+                ? List.of()
+                : harness.getSideOutput(tag).stream().map(StreamRecord::getValue).toList();
+    }
+
+    private static InventoryEvent event(
+            String id, String sku, String node, EventType type, long qty, long time) {
+        SourceSystem source =
+                type == EventType.SALE || type == EventType.VOID
+                        ? SourceSystem.POS
+                        : SourceSystem.WMS;
+        return new InventoryEvent(id, time, sku, node, type, qty, source);
+    }
+
+    private static SourcedEvent sourced(InventoryEvent event) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.event = event;
+        sourced.topic = event.source == SourceSystem.POS ? "inventory.pos" : "inventory.wms";
+        sourced.partition = 0;
+        sourced.offset = OFFSETS.incrementAndGet();
+        sourced.recordTimestamp = event.eventTime;
+        sourced.key = event.sku;
+        sourced.bytes = ("raw:" + event.eventId).getBytes(StandardCharsets.UTF_8);
+        return sourced;
+    }
+}

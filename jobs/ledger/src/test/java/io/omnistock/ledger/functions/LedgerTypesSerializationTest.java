@@ -1,0 +1,98 @@
+package io.omnistock.ledger.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.NodeType;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.BufferedDelta;
+import io.omnistock.ledger.domain.EventType;
+import io.omnistock.ledger.domain.InboundShipment;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Position;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** State and records between operators serialise as POJOs: no Kryo fallback anywhere. */
+class LedgerTypesSerializationTest {
+    private static final SerializerConfigImpl NO_GENERIC_TYPES = new SerializerConfigImpl();
+
+    static {
+        NO_GENERIC_TYPES.setGenericTypes(false);
+    }
+
+    static Stream<Class<?>> ledgerTypes() {
+        return Stream.of(
+                SourcedEvent.class,
+                InventoryEvent.class,
+                NodeInfo.class,
+                Position.class,
+                BufferedDelta.class,
+                InboundShipment.class,
+                NetworkTotals.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerTypes")
+    void isAPojoWithoutGenericFields(Class<?> type) {
+        TypeInformation<?> info = TypeInformation.of(type);
+
+        assertThat(info).isInstanceOf(PojoTypeInfo.class);
+        info.createSerializer(NO_GENERIC_TYPES); // throws if any field needs Kryo
+    }
+
+    @Test
+    void aPositionSurvivesARoundTrip() throws Exception {
+        Position p = new Position();
+        p.onHand = -3;
+        p.lastCountTime = 1_000;
+        BufferedDelta delta = new BufferedDelta();
+        delta.eventId = "s-1";
+        delta.eventTime = 2_000;
+        delta.type = EventType.SALE;
+        delta.delta = -3;
+        p.recentDeltas.add(delta);
+        InboundShipment asn = new InboundShipment();
+        asn.asnId = "ASN-1";
+        asn.quantity = 10;
+        asn.received = 4;
+        p.inbound.add(asn);
+        p.countedType = NodeType.DC;
+
+        Position copy = roundTrip(p, Position.class);
+
+        assertThat(copy).usingRecursiveComparison().isEqualTo(p);
+    }
+
+    @Test
+    void aSourcedEventSurvivesARoundTrip() throws Exception {
+        SourcedEvent in = new SourcedEvent();
+        in.event =
+                new InventoryEvent(
+                                "e-1", 5, "SKU-1", "DC-1", EventType.ASN, 7, SourceSystem.THREE_PL)
+                        .withReference("ASN-1")
+                        .withEta(99);
+        in.node = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 2);
+        in.topic = "inventory.3pl";
+        in.bytes = new byte[] {1, 2, 3};
+
+        assertThat(roundTrip(in, SourcedEvent.class)).usingRecursiveComparison().isEqualTo(in);
+    }
+
+    private static <T> T roundTrip(T value, Class<T> type) throws Exception {
+        TypeSerializer<T> serializer = TypeInformation.of(type).createSerializer(NO_GENERIC_TYPES);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+}
