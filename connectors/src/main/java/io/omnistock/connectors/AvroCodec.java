@@ -22,6 +22,10 @@ import org.apache.avro.specific.SpecificRecord;
 public final class AvroCodec<V extends SpecificRecord> implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    static {
+        AvroLimits.install();
+    }
+
     private final Class<V> type;
     private final int maxRecordBytes;
 

@@ -1,0 +1,44 @@
+package io.omnistock.connectors;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Builds the Kafka sinks of the jobs from {@link KafkaOptions}: one sink per topic, string keys,
+ * Avro values, the guarantee of {@link KafkaOptions#DELIVERY_MODE}. In exactly-once mode the output
+ * becomes visible to read_committed consumers when the checkpoint that covers it completes.
+ */
+public final class KafkaSinks {
+
+    /**
+     * A sink writing {@code topic}'s values with key {@code keyOf(value)}; the record timestamp is
+     * the element's Flink timestamp. Exactly-once sinks use the transactional id prefix {@code
+     * <kafka.transactional-id-prefix>-<topic name>} and {@code kafka.transaction-timeout}. The
+     * {@code kafka.client.*} pass-through cannot override the bootstrap servers or these two.
+     */
+    public static <V extends SpecificRecord> KafkaSink<V> sink(
+            Configuration conf, TopicSpec<V> topic, SerializableFunction<V, String> keyOf) {
+        DeliveryGuarantee guarantee = conf.get(KafkaOptions.DELIVERY_MODE).guarantee();
+        KafkaSinkBuilder<V> builder =
+                KafkaSink.<V>builder()
+                        .setKafkaProducerConfig(KafkaOptions.clientProperties(conf))
+                        .setBootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                        .setRecordSerializer(new KeyedAvroSerializationSchema<>(topic, keyOf))
+                        .setDeliveryGuarantee(guarantee);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            builder.setTransactionalIdPrefix(
+                            conf.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-" + topic.name())
+                    .setProperty(
+                            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                            Long.toString(conf.get(KafkaOptions.TRANSACTION_TIMEOUT).toMillis()));
+        }
+        return builder.build();
+    }
+
+    private KafkaSinks() {}
+}

@@ -1,0 +1,136 @@
+package io.omnistock.connectors;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the catalog's topics. Idempotent: topics that already exist are left as they are.
+ * Compacted topics get {@code cleanup.policy=compact}, the others a retention of {@link
+ * #RETENTION}; the replication factor is the broker's default. Returns only once every topic has a
+ * leader for each partition, so a job started right after can read and write them.
+ */
+public final class TopicAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+
+    /** Retention of the non-compacted topics. */
+    public static final Duration RETENTION = Duration.ofDays(30);
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final long READY_POLL_MILLIS = 50;
+
+    /** Creates the missing ones of {@code topics} with {@code partitions} partitions each. */
+    public static void createTopics(
+            String bootstrapServers,
+            Properties clientProps,
+            Collection<TopicSpec<?>> topics,
+            int partitions) {
+        Properties props = new Properties();
+        props.putAll(clientProps);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            create(admin, topics.stream().map(t -> newTopic(t, partitions)).toList());
+            awaitLeaders(admin, topics.stream().map(TopicSpec::name).collect(Collectors.toSet()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Creates the ledger job's input and output topics on the cluster of {@code conf} ({@link
+     * KafkaOptions#BOOTSTRAP_SERVERS} and the {@code kafka.client.*} properties).
+     */
+    public static void ensureLedgerTopics(Configuration conf, int partitions) {
+        List<TopicSpec<?>> topics =
+                Stream.concat(Topics.LEDGER_INPUTS.stream(), Topics.LEDGER_OUTPUTS.stream())
+                        .distinct()
+                        .toList();
+        createTopics(
+                conf.get(KafkaOptions.BOOTSTRAP_SERVERS),
+                KafkaOptions.clientProperties(conf),
+                topics,
+                partitions);
+    }
+
+    static NewTopic newTopic(TopicSpec<?> topic, int partitions) {
+        Map<String, String> configs =
+                topic.compacted()
+                        ? Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT)
+                        : Map.of(
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                Long.toString(RETENTION.toMillis()));
+        return new NewTopic(topic.name(), Optional.of(partitions), Optional.empty())
+                .configs(configs);
+    }
+
+    private static void create(Admin admin, List<NewTopic> topics) throws InterruptedException {
+        var results = admin.createTopics(topics).values();
+        for (var entry : results.entrySet()) {
+            try {
+                entry.getValue().get();
+                LOG.info("Created topic {}", entry.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new KafkaException("cannot create topic " + entry.getKey(), e.getCause());
+                }
+                LOG.info("Topic {} already exists", entry.getKey());
+            }
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, Set<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            List<String> notReady = topicsWithoutLeaders(admin, names);
+            if (notReady.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new KafkaException(
+                        "topics without a leader after " + READY_TIMEOUT + ": " + notReady);
+            }
+            TimeUnit.MILLISECONDS.sleep(READY_POLL_MILLIS);
+        }
+    }
+
+    private static List<String> topicsWithoutLeaders(Admin admin, Set<String> names)
+            throws InterruptedException {
+        try {
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(names).allTopicNames().get();
+            return descriptions.values().stream()
+                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null))
+                    .map(TopicDescription::name)
+                    .toList();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return List.copyOf(names);
+            }
+            throw new KafkaException("cannot describe topics " + names, e.getCause());
+        }
+    }
+
+    private TopicAdmin() {}
+}
