@@ -1,0 +1,311 @@
+package io.omnistock.generator;
+
+import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.NodeType;
+import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.PosEventType;
+import io.omnistock.avro.ThreePlEvent;
+import io.omnistock.avro.ThreePlEventType;
+import io.omnistock.avro.WmsEvent;
+import io.omnistock.avro.WmsEventType;
+import io.omnistock.connectors.AvroCodec;
+import io.omnistock.connectors.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Builds malformed records of every {@link BadRecordKind}. Apart from their one defect they look
+ * like the real thing: existing SKUs and nodes, keys equal to the SKU (node id on {@code
+ * network.nodes}), unique event ids, event times inside the run. Not thread-safe.
+ */
+final class BadRecordFactory {
+    private static final int OVERSIZED_BYTES = 100 * 1024;
+    private static final int ABSURD_QUANTITY = 10_000_000;
+    private static final Duration FAR = Duration.ofDays(30);
+    private static final String UNKNOWN_NODE_ID = "STORE-000";
+
+    private final List<Sku> skus;
+    private final List<NodeRecord> stores;
+    private final List<NodeRecord> warehouses;
+    private final List<NodeRecord> threePlNodes;
+    private final long futureTime;
+    private final long tooLateTime;
+    private final SplittableRandom rng;
+    private final IdSource ids;
+    private final AvroCodec<PosEvent> posCodec = Topics.POS.codec();
+    private final AvroCodec<WmsEvent> wmsCodec = Topics.WMS.codec();
+    private final AvroCodec<ThreePlEvent> threePlCodec = Topics.THREE_PL.codec();
+    private final AvroCodec<NodeRecord> nodeCodec = Topics.NODES.codec();
+    private int badNodes;
+
+    BadRecordFactory(
+            RetailNetwork network, NetworkConfig config, SplittableRandom rng, IdSource ids) {
+        this.skus = network.skus();
+        this.stores = network.nodesOfType(NodeType.STORE);
+        this.warehouses = network.nodesOfType(NodeType.DC);
+        List<NodeRecord> threePls = network.nodesOfType(NodeType.THREE_PL);
+        this.threePlNodes = threePls.isEmpty() ? warehouses : threePls;
+        this.futureTime = config.wallClock().plus(FAR).toEpochMilli();
+        this.tooLateTime = config.start().minus(FAR).toEpochMilli();
+        this.rng = rng;
+        this.ids = ids;
+    }
+
+    /**
+     * A malformed record of {@code kind}, sent at simulated time {@code time}. {@code sale} must be
+     * a sale already sent (and, for DUPLICATE_VOID, already voided by a valid VOID) when {@link
+     * BadRecordKind#needsSale()}.
+     */
+    GeneratedRecord create(BadRecordKind kind, long time, SaleRef sale) {
+        if (kind.needsSale() && sale == null) {
+            throw new IllegalArgumentException(kind + " needs a sale");
+        }
+        int skuIndex = rng.nextInt(skus.size());
+        String sku = skus.get(skuIndex).id();
+        String store = any(stores).getNodeId();
+        String dc = any(warehouses).getNodeId();
+        String threePl = any(threePlNodes).getNodeId();
+        return switch (kind) {
+            case EMPTY_PAYLOAD -> bytes(kind, sku, new byte[0], time);
+            case OVERSIZED_PAYLOAD -> bytes(kind, sku, randomBytes(OVERSIZED_BYTES), time);
+            case RANDOM_BYTES -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, sku, junk, time);
+            }
+            case TRUNCATED_RECORD -> {
+                byte[] whole = wmsCodec.encode(wms(time, sku, dc, WmsEventType.PICK, 2, null));
+                yield bytes(kind, sku, Arrays.copyOf(whole, whole.length / 2), time);
+            }
+            case TRAILING_BYTES -> {
+                byte[] whole =
+                        threePlCodec.encode(
+                                threePl(time, sku, threePl, ThreePlEventType.ADJUSTMENT, 2));
+                byte[] longer = Arrays.copyOf(whole, whole.length + 3);
+                longer[whole.length] = 2;
+                longer[whole.length + 1] = 4;
+                longer[whole.length + 2] = 6;
+                yield bytes(kind, sku, longer, time);
+            }
+            case NULL_KEY -> pos(kind, null, sale(time, sku, store, 1));
+            case KEY_MISMATCH ->
+                    wms(
+                            kind,
+                            skus.size() > 1
+                                    ? skus.get((skuIndex + 1) % skus.size()).id()
+                                    : "SKU-00000",
+                            wms(time, sku, dc, WmsEventType.ADJUSTMENT, 3, null));
+            case BLANK_EVENT_ID -> {
+                PosEvent e = sale(time, sku, store, 1);
+                e.setEventId("");
+                yield pos(kind, sku, e);
+            }
+            case BLANK_SKU -> wms(kind, "", wms(time, "", dc, WmsEventType.PICK, 1, null));
+            case BLANK_NODE_ID ->
+                    threePl(kind, sku, threePl(time, sku, "", ThreePlEventType.ADJUSTMENT, 4));
+            case UNKNOWN_NODE -> pos(kind, sku, sale(time, sku, UNKNOWN_NODE_ID, 1));
+            case ZERO_QUANTITY_SALE -> pos(kind, sku, sale(time, sku, store, 0));
+            case NEGATIVE_RECEIPT ->
+                    wms(kind, sku, wms(time, sku, dc, WmsEventType.RECEIPT, -5, null));
+            case NEGATIVE_CYCLE_COUNT ->
+                    wms(kind, sku, wms(time, sku, store, WmsEventType.CYCLE_COUNT, -1, null));
+            case NEGATIVE_SNAPSHOT -> {
+                ThreePlEvent e = threePl(time, sku, threePl, ThreePlEventType.SNAPSHOT, -3);
+                e.setBatchId("SNAP-" + threePl + "-" + e.getEventId());
+                yield threePl(kind, sku, e);
+            }
+            case ABSURD_QUANTITY ->
+                    wms(kind, sku, wms(time, sku, dc, WmsEventType.RECEIPT, ABSURD_QUANTITY, null));
+            case ZERO_ADJUSTMENT ->
+                    wms(kind, sku, wms(time, sku, dc, WmsEventType.ADJUSTMENT, 0, null));
+            case ZERO_THREE_PL_ADJUSTMENT ->
+                    threePl(kind, sku, threePl(time, sku, threePl, ThreePlEventType.ADJUSTMENT, 0));
+            case FUTURE_EVENT_TIME -> pos(kind, sku, sale(futureTime, sku, store, 1), time);
+            case TOO_LATE ->
+                    wms(kind, sku, wms(tooLateTime, sku, dc, WmsEventType.RECEIPT, 5, null), time);
+            case VOID_WITHOUT_REFERENCE -> pos(kind, sku, voidOf(time, sku, store, null, 1));
+            case VOID_OF_UNKNOWN_SALE ->
+                    pos(kind, sku, voidOf(time, sku, store, "never-sold-" + ids.next(), 1));
+            case VOID_AT_OTHER_NODE ->
+                    pos(
+                            kind,
+                            sale.sku(),
+                            voidOf(time, sale.sku(), otherNode(sale.nodeId()), sale.saleId(), 1));
+            case DUPLICATE_VOID ->
+                    pos(
+                            kind,
+                            sale.sku(),
+                            voidOf(
+                                    time,
+                                    sale.sku(),
+                                    sale.nodeId(),
+                                    sale.saleId(),
+                                    sale.quantity()));
+            case ASN_WITHOUT_ETA -> {
+                ThreePlEvent e = threePl(time, sku, dc, ThreePlEventType.ASN, 12);
+                e.setAsnId("ASN-" + e.getEventId());
+                yield threePl(kind, sku, e);
+            }
+            case SELF_TRANSFER ->
+                    wms(kind, sku, wms(time, sku, dc, WmsEventType.TRANSFER_OUT, 6, dc));
+            case LATITUDE_OUT_OF_RANGE -> node(kind, time, "STORE", 200, -1.5, "UK-MIDLANDS");
+            case NAN_LONGITUDE -> node(kind, time, "STORE", 52.2, Double.NaN, "UK-MIDLANDS");
+            case BLANK_NODE_RECORD_ID -> node(kind, time, null, 51.5, -0.12, "UK-LONDON");
+            case BLANK_REGION -> node(kind, time, "DC", 40.6, -75.47, "");
+        };
+    }
+
+    // ---------------------------------------------------------------- valid-looking parts
+
+    PosEvent sale(long time, String sku, String nodeId, int qty) {
+        return new PosEvent(
+                ids.next(),
+                Instant.ofEpochMilli(time),
+                sku,
+                nodeId,
+                PosEventType.SALE,
+                qty,
+                null,
+                "TXN-" + ids.next());
+    }
+
+    PosEvent voidOf(long time, String sku, String nodeId, String saleId, int qty) {
+        return new PosEvent(
+                ids.next(),
+                Instant.ofEpochMilli(time),
+                sku,
+                nodeId,
+                PosEventType.VOID,
+                qty,
+                saleId,
+                null);
+    }
+
+    /** A VALID record of a till event (the corpus's prerequisite sale and void). */
+    GeneratedRecord valid(PosEvent e) {
+        long time = e.getEventTime().toEpochMilli();
+        return new GeneratedRecord(
+                Topics.POS.name(),
+                e.getSku(),
+                posCodec.encode(e),
+                time,
+                GeneratedRecord.Kind.VALID,
+                null,
+                time);
+    }
+
+    private WmsEvent wms(
+            long time, String sku, String nodeId, WmsEventType type, int qty, String counterpart) {
+        return new WmsEvent(
+                ids.next(),
+                Instant.ofEpochMilli(time),
+                sku,
+                nodeId,
+                type,
+                qty,
+                null,
+                counterpart,
+                null);
+    }
+
+    private ThreePlEvent threePl(
+            long time, String sku, String nodeId, ThreePlEventType type, int qty) {
+        return new ThreePlEvent(
+                ids.next(), Instant.ofEpochMilli(time), sku, nodeId, type, qty, null, null, null);
+    }
+
+    private GeneratedRecord node(
+            BadRecordKind kind, long time, String idPrefix, double lat, double lon, String region) {
+        String nodeId = idPrefix == null ? "" : "BAD-" + idPrefix + "-" + ++badNodes;
+        NodeRecord record =
+                new NodeRecord(
+                        ids.next(),
+                        Instant.ofEpochMilli(time),
+                        nodeId,
+                        "Invalid node",
+                        idPrefix == null || idPrefix.equals("STORE") ? NodeType.STORE : NodeType.DC,
+                        lat,
+                        lon,
+                        region,
+                        "",
+                        100,
+                        1.0,
+                        List.of(FulfilmentMethod.SHIP_TO_HOME),
+                        1,
+                        NodeStatus.OPEN,
+                        "UTC");
+        return malformed(kind, nodeId, nodeCodec.encode(record), time, time);
+    }
+
+    // ---------------------------------------------------------------- wrapping
+
+    private GeneratedRecord pos(BadRecordKind kind, String key, PosEvent e) {
+        return pos(kind, key, e, e.getEventTime().toEpochMilli());
+    }
+
+    private GeneratedRecord pos(BadRecordKind kind, String key, PosEvent e, long sentAt) {
+        return malformed(kind, key, posCodec.encode(e), sentAt, e.getEventTime().toEpochMilli());
+    }
+
+    private GeneratedRecord wms(BadRecordKind kind, String key, WmsEvent e) {
+        return wms(kind, key, e, e.getEventTime().toEpochMilli());
+    }
+
+    private GeneratedRecord wms(BadRecordKind kind, String key, WmsEvent e, long sentAt) {
+        return malformed(kind, key, wmsCodec.encode(e), sentAt, e.getEventTime().toEpochMilli());
+    }
+
+    private GeneratedRecord threePl(BadRecordKind kind, String key, ThreePlEvent e) {
+        long time = e.getEventTime().toEpochMilli();
+        return malformed(kind, key, threePlCodec.encode(e), time, time);
+    }
+
+    private GeneratedRecord bytes(BadRecordKind kind, String key, byte[] value, long time) {
+        return malformed(kind, key, value, time, time);
+    }
+
+    private static GeneratedRecord malformed(
+            BadRecordKind kind, String key, byte[] value, long sentAt, long eventTime) {
+        return new GeneratedRecord(
+                kind.topic().name(),
+                key,
+                value,
+                sentAt,
+                GeneratedRecord.Kind.MALFORMED,
+                kind.reason(),
+                eventTime);
+    }
+
+    // ---------------------------------------------------------------- choices
+
+    private <T> T any(List<T> list) {
+        return list.get(rng.nextInt(list.size()));
+    }
+
+    /** A store other than {@code nodeId}, else a DC. */
+    private String otherNode(String nodeId) {
+        for (NodeRecord store : stores) {
+            if (!store.getNodeId().equals(nodeId)) {
+                return store.getNodeId();
+            }
+        }
+        return warehouses.get(0).getNodeId();
+    }
+
+    private byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i += 8) {
+            long word = rng.nextLong();
+            for (int j = i; j < Math.min(length, i + 8); j++) {
+                bytes[j] = (byte) word;
+                word >>>= 8;
+            }
+        }
+        return bytes;
+    }
+}

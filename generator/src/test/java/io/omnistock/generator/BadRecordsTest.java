@@ -1,0 +1,229 @@
+package io.omnistock.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.PosEventType;
+import io.omnistock.avro.ThreePlEvent;
+import io.omnistock.avro.WmsEvent;
+import io.omnistock.connectors.DecodeException;
+import io.omnistock.connectors.TopicSpec;
+import io.omnistock.connectors.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class BadRecordsTest {
+    private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
+    private static final NetworkConfig CONFIG =
+            NetworkConfig.small().toBuilder().start(START).wallClock(NOW).build();
+    private static final RetailNetwork NETWORK = RetailNetwork.build(CONFIG);
+    private static final List<GeneratedRecord> CORPUS = BadRecords.corpus(NETWORK, CONFIG);
+    private static final EnumSet<DeadLetterReason> DECODE_FAILURES =
+            EnumSet.of(
+                    DeadLetterReason.EMPTY_PAYLOAD,
+                    DeadLetterReason.OVERSIZED_RECORD,
+                    DeadLetterReason.UNDECODABLE,
+                    DeadLetterReason.TRAILING_BYTES);
+
+    @Test
+    void coversAtLeastEighteenReasonsWithOneRecordPerKind() {
+        List<GeneratedRecord> bad = malformed();
+
+        assertThat(bad).hasSize(BadRecordKind.values().length);
+        assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
+                .hasSizeGreaterThanOrEqualTo(18)
+                .containsAll(EnumSet.complementOf(EnumSet.of(DeadLetterReason.UNKNOWN)));
+    }
+
+    @Test
+    void payloadDefectsFailToDecodeWithTheirReason() {
+        for (GeneratedRecord r : malformed()) {
+            if (DECODE_FAILURES.contains(r.expectedReason())) {
+                DecodeException e =
+                        catchThrowableOfType(
+                                DecodeException.class,
+                                () -> spec(r.topic()).codec().decode(r.value()));
+                assertThat(e).as(r.toString()).isNotNull();
+                assertThat(e.reason()).as(r.toString()).isEqualTo(r.expectedReason());
+            }
+        }
+        assertThat(
+                        malformed().stream()
+                                .filter(
+                                        r ->
+                                                r.expectedReason()
+                                                        == DeadLetterReason.OVERSIZED_RECORD))
+                .allSatisfy(r -> assertThat(r.value()).hasSize(100 * 1024));
+    }
+
+    @Test
+    void semanticDefectsDecodeAndShowExactlyTheirDefect() throws DecodeException {
+        Set<String> nodeIds = new HashSet<>();
+        NETWORK.nodes().forEach(n -> nodeIds.add(n.getNodeId()));
+        Set<String> skuIds = new HashSet<>();
+        NETWORK.skus().forEach(s -> skuIds.add(s.id()));
+
+        for (GeneratedRecord r : malformed()) {
+            if (DECODE_FAILURES.contains(r.expectedReason())) {
+                continue;
+            }
+            SpecificRecord decoded = spec(r.topic()).codec().decode(r.value());
+            DeadLetterReason reason = r.expectedReason();
+            if (decoded instanceof NodeRecord n) {
+                assertThat(nodeIds)
+                        .as("bad node records never overwrite a real node")
+                        .doesNotContain(n.getNodeId());
+                assertThat(r.key()).isEqualTo(n.getNodeId());
+                assertThat(
+                                switch (reason) {
+                                    case INVALID_COORDINATES ->
+                                            Math.abs(n.getLatitude()) > 90
+                                                    || Double.isNaN(n.getLongitude());
+                                    case INVALID_NODE_RECORD ->
+                                            n.getNodeId().isBlank() || n.getRegion().isBlank();
+                                    default -> false;
+                                })
+                        .as(r.toString())
+                        .isTrue();
+                continue;
+            }
+            Fields f = Fields.of(decoded);
+            if (reason == DeadLetterReason.MISSING_KEY) {
+                assertThat(r.key()).isNull();
+            } else if (reason == DeadLetterReason.KEY_MISMATCH) {
+                assertThat(r.key()).isNotEqualTo(f.sku).isIn(skuIds);
+            } else {
+                assertThat(r.key()).as(r.toString()).isEqualTo(f.sku);
+            }
+            if (reason != DeadLetterReason.MISSING_FIELD) {
+                assertThat(f.eventId).isNotBlank();
+                assertThat(f.sku).isIn(skuIds);
+            }
+            if (reason != DeadLetterReason.MISSING_FIELD
+                    && reason != DeadLetterReason.UNKNOWN_NODE) {
+                assertThat(f.nodeId).isIn(nodeIds);
+            }
+            switch (reason) {
+                case MISSING_FIELD ->
+                        assertThat(List.of(f.eventId, f.sku, f.nodeId)).anyMatch(String::isBlank);
+                case UNKNOWN_NODE -> assertThat(nodeIds).doesNotContain(f.nodeId);
+                case NON_POSITIVE_QUANTITY -> assertThat(f.quantity).isNotPositive();
+                case NEGATIVE_COUNT -> assertThat(f.quantity).isNegative();
+                case ABSURD_QUANTITY -> assertThat(f.quantity).isGreaterThan(1_000_000);
+                case ZERO_ADJUSTMENT -> assertThat(f.quantity).isZero();
+                case FUTURE_EVENT_TIME ->
+                        assertThat(f.eventTime).isEqualTo(NOW.plus(Duration.ofDays(30)));
+                case TOO_LATE ->
+                        assertThat(f.eventTime).isEqualTo(START.minus(Duration.ofDays(30)));
+                case MISSING_REFERENCE ->
+                        assertThat(((PosEvent) decoded).getVoidedEventId()).isNull();
+                case MISSING_ETA -> assertThat(((ThreePlEvent) decoded).getEta()).isNull();
+                case SELF_TRANSFER ->
+                        assertThat(((WmsEvent) decoded).getCounterpartNodeId()).isEqualTo(f.nodeId);
+                default -> {}
+            }
+            if (reason != DeadLetterReason.FUTURE_EVENT_TIME
+                    && reason != DeadLetterReason.TOO_LATE) {
+                assertThat(f.eventTime).isBetween(START, START.plus(CONFIG.duration()));
+            }
+        }
+    }
+
+    @Test
+    void voidsOfKnownSalesNameTheCorpusSale() throws DecodeException {
+        PosEvent sale = Topics.POS.codec().decode(CORPUS.get(0).value());
+        PosEvent validVoid = Topics.POS.codec().decode(CORPUS.get(1).value());
+        assertThat(CORPUS.subList(0, 2)).allMatch(r -> r.kind() == GeneratedRecord.Kind.VALID);
+        assertThat(validVoid.getVoidedEventId()).isEqualTo(sale.getEventId());
+        assertThat(validVoid.getEventTime()).isEqualTo(sale.getEventTime());
+
+        for (GeneratedRecord r : malformed()) {
+            if (r.expectedReason() == DeadLetterReason.DUPLICATE_VOID) {
+                PosEvent second = Topics.POS.codec().decode(r.value());
+                assertThat(second.getType()).isEqualTo(PosEventType.VOID);
+                assertThat(second.getVoidedEventId()).isEqualTo(sale.getEventId());
+                assertThat(second.getNodeId()).isEqualTo(sale.getNodeId());
+                assertThat(second.getEventId()).isNotEqualTo(validVoid.getEventId());
+            }
+        }
+    }
+
+    @Test
+    void everyRecordHasAUniqueEventIdUnseenInARun() throws DecodeException {
+        Set<String> ids = new HashSet<>();
+        for (GeneratedRecord r : RetailEventGenerator.generate(CONFIG).records()) {
+            String id = eventId(r);
+            if (id != null && !id.isEmpty() && r.kind() != GeneratedRecord.Kind.DUPLICATE) {
+                assertThat(ids.add(id)).as(id).isTrue();
+            }
+        }
+        for (GeneratedRecord r : CORPUS) {
+            String id = eventId(r);
+            if (id != null && !id.isEmpty()) {
+                assertThat(ids.add(id)).as(id).isTrue();
+            }
+        }
+    }
+
+    private static String eventId(GeneratedRecord r) {
+        try {
+            return Fields.of(spec(r.topic()).codec().decode(r.value())).eventId;
+        } catch (DecodeException e) {
+            return null;
+        }
+    }
+
+    private static List<GeneratedRecord> malformed() {
+        return CORPUS.stream().filter(r -> r.kind() == GeneratedRecord.Kind.MALFORMED).toList();
+    }
+
+    private static TopicSpec<?> spec(String topic) {
+        return Topics.LEDGER_INPUTS.stream()
+                .filter(t -> t.name().equals(topic))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private record Fields(
+            String eventId, String sku, String nodeId, int quantity, Instant eventTime) {
+        static Fields of(SpecificRecord r) {
+            if (r instanceof PosEvent e) {
+                return new Fields(
+                        e.getEventId(),
+                        e.getSku(),
+                        e.getNodeId(),
+                        e.getQuantity(),
+                        e.getEventTime());
+            }
+            if (r instanceof WmsEvent e) {
+                return new Fields(
+                        e.getEventId(),
+                        e.getSku(),
+                        e.getNodeId(),
+                        e.getQuantity(),
+                        e.getEventTime());
+            }
+            if (r instanceof ThreePlEvent e) {
+                return new Fields(
+                        e.getEventId(),
+                        e.getSku(),
+                        e.getNodeId(),
+                        e.getQuantity(),
+                        e.getEventTime());
+            }
+            NodeRecord n = (NodeRecord) r;
+            return new Fields(n.getEventId(), null, n.getNodeId(), 0, n.getEventTime());
+        }
+    }
+}
