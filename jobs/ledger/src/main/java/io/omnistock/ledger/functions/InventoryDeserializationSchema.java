@@ -85,13 +85,12 @@ public class InventoryDeserializationSchema
             throw new DecodeException(DeadLetterReason.UNKNOWN, "not a ledger topic: " + topic);
         }
         sourced.event = event;
-        if (!checkKey(sourced, event.sku)) {
-            return;
-        }
         Rejection rejection = validator.validate(event, System.currentTimeMillis());
         if (rejection != null) {
             reject(sourced, rejection.reason(), rejection.message());
+            return;
         }
+        checkKey(sourced, event.sku);
     }
 
     private void readNode(SourcedEvent sourced, NodeRecord record) {
