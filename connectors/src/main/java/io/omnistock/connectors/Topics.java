@@ -30,8 +30,10 @@ public final class Topics {
             new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
     public static final TopicSpec<Discrepancy> DISCREPANCIES =
             new TopicSpec<>("inventory.discrepancies", Discrepancy.class, false);
+
+    /** Room for a rejected record's original bytes (up to 64 KiB) plus why it was rejected. */
     public static final TopicSpec<DeadLetter> DEADLETTER =
-            new TopicSpec<>("deadletter", DeadLetter.class, false);
+            new TopicSpec<>("deadletter", DeadLetter.class, false, 2 * TopicSpec.MAX_RECORD_BYTES);
 
     /** Inputs of the ledger job. */
     public static final List<TopicSpec<?>> LEDGER_INPUTS = List.of(POS, WMS, THREE_PL, NODES);

@@ -1,7 +1,9 @@
 package io.omnistock.testing;
 
+import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,7 +35,18 @@ public final class FlinkMiniCluster {
                 new MiniClusterResourceConfiguration.Builder()
                         .setNumberTaskManagers(TASK_MANAGERS)
                         .setNumberSlotsPerTaskManager(SLOTS_PER_TASK_MANAGER)
+                        .setConfiguration(clusterConfiguration())
                         .build());
+    }
+
+    /**
+     * Task managers report accumulators with their heartbeats: every second here (10 s by default),
+     * so tests can poll a running job's counts.
+     */
+    private static Configuration clusterConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        return conf;
     }
 
     /** The job options of every test job: parallelism and no generic (Kryo) types. */

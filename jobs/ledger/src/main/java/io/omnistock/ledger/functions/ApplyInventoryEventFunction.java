@@ -115,9 +115,11 @@ public class ApplyInventoryEventFunction
             ctx.timerService()
                     .registerProcessingTimeTimer(
                             ctx.timerService().currentProcessingTime() + unknownNodeGraceMillis);
-            return;
+        } else if (pending.get().iterator().hasNext()) {
+            pending.add(in); // queue behind the held events: a VOID must not overtake its sale
+        } else {
+            apply(in, node, ctx, out);
         }
-        apply(in, node, ctx, out);
     }
 
     @Override

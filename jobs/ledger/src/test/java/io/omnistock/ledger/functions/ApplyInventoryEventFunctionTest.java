@@ -120,6 +120,24 @@ class ApplyInventoryEventFunctionTest {
     }
 
     @Test
+    void eventsArrivingWhileOthersAreHeldKeepTheirOrder() throws Exception {
+        harness.setProcessingTime(0);
+        send(event("sale-1", "SKU-1", "DARK-1", EventType.SALE, 2, T0));
+        node("DARK-1", NodeType.DARK_STORE, NodeStatus.OPEN, 0);
+        send(
+                event("void-1", "SKU-1", "DARK-1", EventType.VOID, 0, T0 + MINUTE)
+                        .withReference("sale-1"));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.setProcessingTime(GRACE.toMillis());
+
+        assertThat(values(LedgerOutputs.DEAD_LETTERS)).isEmpty();
+        assertThat(harness.extractOutputValues())
+                .extracting(Availability::getOnHand)
+                .containsExactly(-2L, 0L);
+    }
+
+    @Test
     void anEventForANodeThatNeverArrivesIsDeadLetteredAfterTheGrace() throws Exception {
         harness.setProcessingTime(0);
         send(event("r-1", "SKU-1", "NOWHERE", EventType.RECEIPT, 7, T0));

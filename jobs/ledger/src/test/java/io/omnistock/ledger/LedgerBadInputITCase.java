@@ -1,0 +1,121 @@
+package io.omnistock.ledger;
+
+import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
+import static io.omnistock.ledger.ReferenceCheck.publish;
+import static io.omnistock.ledger.RunningLedger.counter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.connectors.DeadLetters;
+import io.omnistock.connectors.KafkaOptions.DeliveryMode;
+import io.omnistock.connectors.Topics;
+import io.omnistock.generator.BadRecords;
+import io.omnistock.generator.GeneratedRecord;
+import io.omnistock.generator.GeneratedRun;
+import io.omnistock.generator.NetworkConfig;
+import io.omnistock.generator.RetailEventGenerator;
+import io.omnistock.generator.RetailNetwork;
+import io.omnistock.ledger.functions.LedgerMetrics;
+import io.omnistock.testing.Await;
+import io.omnistock.testing.FlinkMiniCluster;
+import io.omnistock.testing.KafkaBrokerExtension;
+import io.omnistock.testing.KafkaTestClient;
+import io.omnistock.testing.KeyedValue;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.client.program.ClusterClient;
+import org.apache.flink.test.junit5.InjectClusterClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A corpus of every kind of bad input, sent to a running ledger on the real broker: each record
+ * ends in {@code deadletter} with its own reason code and its original bytes, nothing else changes,
+ * the job never restarts, and records in = processed + dead-lettered.
+ */
+class LedgerBadInputITCase {
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+    @Test
+    void everyKindOfBadInputIsDeadLetteredWithItsOwnReasonAndOriginalBytes(
+            @InjectClusterClient ClusterClient<?> flink) throws Exception {
+        KAFKA.createTopics(Topics.all(), 2);
+        NetworkConfig config = NetworkConfig.small().withSeed(5);
+        GeneratedRun run = RetailEventGenerator.generate(config);
+        List<GeneratedRecord> valid =
+                run.records().stream()
+                        .filter(r -> r.kind() != GeneratedRecord.Kind.MALFORMED)
+                        .toList();
+        List<GeneratedRecord> corpus = BadRecords.corpus(RetailNetwork.build(config), config);
+        List<GeneratedRecord> bad =
+                corpus.stream().filter(r -> r.expectedReason() != null).toList();
+        assertThat(bad.stream().map(GeneratedRecord::expectedReason).distinct())
+                .hasSizeGreaterThanOrEqualTo(15);
+        String kafka = KAFKA.bootstrapServers();
+        long published = publish(kafka, run.nodeRecords()) + publish(kafka, valid);
+
+        try (RunningLedger ledger = RunningLedger.start(kafka, DeliveryMode.AT_LEAST_ONCE);
+                KafkaTestClient client = new KafkaTestClient(kafka)) {
+            // TOO_LATE is judged against the watermark: send the corpus once it has moved past it
+            long lastValidTime =
+                    valid.stream().mapToLong(GeneratedRecord::eventTime).max().orElseThrow();
+            JobWatermarks watermarks =
+                    new JobWatermarks(flink.getWebInterfaceURL(), ledger.client().getJobID());
+            Await.until(
+                    "the ledger's watermark follows the valid events",
+                    () -> watermarks.currentInputWatermark(LedgerPipeline.APPLY_UID),
+                    watermark ->
+                            watermark > lastValidTime - java.time.Duration.ofHours(1).toMillis(),
+                    DEADLINE);
+            long total = published + publish(kafka, corpus);
+
+            var counters =
+                    ledger.awaitCounters(
+                            "all " + total + " records in and resolved",
+                            c ->
+                                    counter(c, LedgerMetrics.RECORDS_IN) == total
+                                            && counter(c, LedgerMetrics.PROCESSED)
+                                                            + counter(
+                                                                    c, LedgerMetrics.DEAD_LETTERED)
+                                                    == total,
+                            DEADLINE);
+            List<KeyedValue<DeadLetter>> deadLetters =
+                    client.readUntil(
+                            Topics.DEADLETTER, values -> values.size() >= bad.size(), DEADLINE);
+
+            assertThat(counter(counters, LedgerMetrics.DEAD_LETTERED)).isEqualTo(bad.size());
+            assertThat(deadLetters).hasSize(bad.size());
+            for (GeneratedRecord record : bad) {
+                byte[] original =
+                        record.value() == null
+                                ? new byte[0]
+                                : Arrays.copyOf(
+                                        record.value(),
+                                        Math.min(
+                                                record.value().length,
+                                                DeadLetters.MAX_ORIGINAL_BYTES));
+                assertThat(deadLetters)
+                        .as("%s is dead-lettered with its reason and original bytes", record)
+                        .anySatisfy(
+                                d -> {
+                                    assertThat(d.value().getReason())
+                                            .isEqualTo(record.expectedReason());
+                                    assertThat(d.value().getSourceTopic())
+                                            .isEqualTo(record.topic());
+                                    assertThat(bytes(d.value())).isEqualTo(original);
+                                });
+            }
+            assertThat(ledger.client().getJobStatus().get().isTerminalState()).isFalse();
+        }
+    }
+
+    private static byte[] bytes(DeadLetter d) {
+        java.nio.ByteBuffer buffer = d.getOriginalBytes().duplicate();
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+}

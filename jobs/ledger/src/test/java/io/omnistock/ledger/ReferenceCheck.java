@@ -1,0 +1,146 @@
+package io.omnistock.ledger;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.connectors.Topics;
+import io.omnistock.generator.ExpectedNetwork;
+import io.omnistock.generator.ExpectedPosition;
+import io.omnistock.generator.GeneratedRecord;
+import io.omnistock.generator.GeneratedRun;
+import io.omnistock.generator.GeneratorPublisher;
+import io.omnistock.testing.Await;
+import io.omnistock.testing.KafkaTestClient;
+import io.omnistock.testing.KeyedValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Compares what the ledger published with the generator's reference ledger, as a downstream
+ * consumer sees it: the highest version per key of the compacted availability topics.
+ */
+final class ReferenceCheck {
+    static final Duration DEADLINE = Duration.ofMinutes(2);
+    private static final Duration QUIET = Duration.ofMillis(500);
+
+    static void assertMatchesReference(KafkaTestClient client, GeneratedRun run) throws Exception {
+        Map<String, ExpectedPosition> expected = run.reference().positions();
+        Await.until(
+                "availability topic equals the reference ledger",
+                () ->
+                        positionMismatches(
+                                highestVersionByKey(
+                                        client.readAll(Topics.AVAILABILITY, QUIET),
+                                        Availability::getVersion),
+                                expected),
+                List::isEmpty,
+                DEADLINE);
+
+        Map<String, ExpectedNetwork> expectedNetwork = run.reference().network();
+        Await.until(
+                "network availability topic equals the reference ledger",
+                () ->
+                        networkMismatches(
+                                highestVersionByKey(
+                                        client.readAll(Topics.NETWORK_AVAILABILITY, QUIET),
+                                        NetworkAvailability::getVersion),
+                                expectedNetwork),
+                List::isEmpty,
+                DEADLINE);
+    }
+
+    /**
+     * Keys whose published availability differs from the reference (at most 10, for the report).
+     */
+    private static List<String> positionMismatches(
+            Map<String, Availability> actual, Map<String, ExpectedPosition> expected) {
+        List<String> mismatches = new ArrayList<>();
+        for (String key : union(actual.keySet(), expected.keySet())) {
+            Availability a = actual.get(key);
+            ExpectedPosition p = expected.get(key);
+            String got =
+                    a == null
+                            ? "none"
+                            : figures(
+                                    a.getOnHand(),
+                                    a.getInTransit(),
+                                    a.getSafetyStock(),
+                                    a.getAtp());
+            String want =
+                    p == null
+                            ? "none"
+                            : figures(p.onHand(), p.inTransit(), p.safetyStock(), p.atp());
+            if (!got.equals(want) && mismatches.size() < 10) {
+                mismatches.add(key + " published " + got + ", reference " + want);
+            }
+        }
+        return mismatches;
+    }
+
+    private static List<String> networkMismatches(
+            Map<String, NetworkAvailability> actual, Map<String, ExpectedNetwork> expected) {
+        List<String> mismatches = new ArrayList<>();
+        for (String sku : union(actual.keySet(), expected.keySet())) {
+            NetworkAvailability a = actual.get(sku);
+            ExpectedNetwork n = expected.get(sku);
+            String got =
+                    a == null
+                            ? "none"
+                            : figures(
+                                    a.getNetworkAtp(),
+                                    a.getStoreAtp(),
+                                    a.getDcAtp(),
+                                    a.getDarkStoreAtp(),
+                                    a.getThreePlAtp());
+            String want =
+                    n == null
+                            ? "none"
+                            : figures(
+                                    n.networkAtp(),
+                                    n.storeAtp(),
+                                    n.dcAtp(),
+                                    n.darkStoreAtp(),
+                                    n.threePlAtp());
+            if (!got.equals(want) && mismatches.size() < 10) {
+                mismatches.add(sku + " published " + got + ", reference " + want);
+            }
+        }
+        return mismatches;
+    }
+
+    private static String figures(long... values) {
+        return Arrays.toString(values);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** What a consumer that keeps the highest version per key holds. */
+    private static <V> Map<String, V> highestVersionByKey(
+            List<KeyedValue<V>> records, Function<V, Long> version) {
+        Map<String, V> latest = new HashMap<>();
+        for (KeyedValue<V> r : records) {
+            latest.merge(r.key(), r.value(), (a, b) -> version.apply(b) > version.apply(a) ? b : a);
+        }
+        return latest;
+    }
+
+    /** Publishes records in order through the generator's producer; returns how many. */
+    static long publish(String bootstrapServers, List<GeneratedRecord> records) {
+        try (GeneratorPublisher publisher = new GeneratorPublisher(bootstrapServers, 0, null)) {
+            publisher.sendAll(records);
+        }
+        return records.size();
+    }
+
+    private ReferenceCheck() {}
+}

@@ -1,0 +1,68 @@
+package io.omnistock.ledger;
+
+import io.omnistock.connectors.KafkaOptions;
+import io.omnistock.ledger.functions.LedgerMetrics;
+import io.omnistock.testing.Await;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The real ledger job (Kafka in and out) running on the test MiniCluster, with test-sized timings:
+ * checkpoints every 500 ms, idle partitions released after 1 s, unknown nodes waited for 2 s.
+ */
+final class RunningLedger implements AutoCloseable {
+    private final JobClient client;
+
+    private RunningLedger(JobClient client) {
+        this.client = client;
+    }
+
+    static RunningLedger start(String bootstrapServers, KafkaOptions.DeliveryMode mode)
+            throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Configuration conf = new Configuration();
+        conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+        conf.set(KafkaOptions.GROUP_ID, "ledger-it-" + run);
+        conf.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
+        conf.set(KafkaOptions.DELIVERY_MODE, mode);
+        conf.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, "ledger-it-" + run);
+        conf.set(LedgerOptions.SOURCE_IDLENESS, Duration.ofSeconds(1));
+        conf.set(LedgerOptions.UNKNOWN_NODE_GRACE, Duration.ofSeconds(2));
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+
+        StreamExecutionEnvironment env = LedgerJob.environment(conf);
+        LedgerJob.build(env, conf);
+        return new RunningLedger(env.executeAsync(LedgerJob.JOB_NAME));
+    }
+
+    JobClient client() {
+        return client;
+    }
+
+    /** A live counter of the job (see {@link LedgerMetrics}); 0 when not reported yet. */
+    static long counter(Map<String, Object> accumulators, String name) {
+        Object value = accumulators.get(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** Polls the job's accumulators until {@code done} holds; fails at the deadline. */
+    Map<String, Object> awaitCounters(
+            String what, Predicate<Map<String, Object>> done, Duration deadline) throws Exception {
+        return Await.until(what, () -> client.getAccumulators().get(), done, deadline);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (!client.getJobStatus().get().isTerminalState()) {
+            client.cancel().get();
+        }
+    }
+}
