@@ -1,5 +1,6 @@
 package io.omnistock.connectors;
 
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -14,6 +15,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * becomes visible to read_committed consumers when the checkpoint that covers it completes.
  */
 public final class KafkaSinks {
+    /**
+     * Batches records for up to 5 ms (Kafka's default is 0: a network wake-up per record); {@code
+     * kafka.client.linger.ms} overrides it.
+     */
+    static final String DEFAULT_LINGER_MS = "5";
 
     /**
      * A sink writing {@code topic}'s values with key {@code keyOf(value)}; the record timestamp is
@@ -24,9 +30,12 @@ public final class KafkaSinks {
     public static <V extends SpecificRecord> KafkaSink<V> sink(
             Configuration conf, TopicSpec<V> topic, SerializableFunction<V, String> keyOf) {
         DeliveryGuarantee guarantee = conf.get(KafkaOptions.DELIVERY_MODE).guarantee();
+        Properties producer = new Properties();
+        producer.setProperty(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
+        producer.putAll(KafkaOptions.clientProperties(conf));
         KafkaSinkBuilder<V> builder =
                 KafkaSink.<V>builder()
-                        .setKafkaProducerConfig(KafkaOptions.clientProperties(conf))
+                        .setKafkaProducerConfig(producer)
                         .setBootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
                         .setRecordSerializer(new KeyedAvroSerializationSchema<>(topic, keyOf))
                         .setDeliveryGuarantee(guarantee);

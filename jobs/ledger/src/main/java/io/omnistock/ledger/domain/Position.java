@@ -76,6 +76,14 @@ public class Position {
         return sum;
     }
 
+    /**
+     * Drops buffered deltas a count as of {@code asOf} already includes: no later count can need
+     * them (an older count is stale). Sales stay until the horizon, for VOIDs to find.
+     */
+    void forgetDeltasCoveredBy(long asOf) {
+        recentDeltas.removeIf(d -> d.eventTime <= asOf && d.type != EventType.SALE);
+    }
+
     BufferedDelta findDelta(String eventId) {
         for (BufferedDelta d : recentDeltas) {
             if (d.eventId.equals(eventId)) {

@@ -199,6 +199,7 @@ public final class SkuLedger {
         }
         p.onHand = count.quantity + after;
         p.lastCountTime = asOf;
+        p.forgetDeltasCoveredBy(asOf);
         return Outcome.APPLIED;
     }
 
@@ -231,10 +232,13 @@ public final class SkuLedger {
             shipment.lastTouched = Math.max(shipment.lastTouched, e.eventTime);
             p.inboundChanged = true;
         }
-        p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
         if (p.hasCount() && e.eventTime <= p.lastCountTime) {
+            if (e.type == EventType.SALE) { // a VOID may still name it
+                p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
+            }
             return Outcome.SUPERSEDED_BY_COUNT;
         }
+        p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
         p.onHand += delta;
         p.earliestAppliedDelta = Math.min(p.earliestAppliedDelta, e.eventTime);
         return Outcome.APPLIED;

@@ -1,0 +1,298 @@
+package io.omnistock.demo;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.connectors.KafkaOptions;
+import io.omnistock.connectors.TopicAdmin;
+import io.omnistock.connectors.Topics;
+import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import io.omnistock.generator.GeneratedRecord;
+import io.omnistock.generator.GeneratorPublisher;
+import io.omnistock.generator.NetworkConfig;
+import io.omnistock.generator.RetailEventGenerator;
+import io.omnistock.ledger.LedgerJob;
+import io.omnistock.ledger.functions.LedgerMetrics;
+import java.net.BindException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * README command 1: a real Kafka broker in this JVM, the ledger job on a local Flink with RocksDB,
+ * and a generated retail network feeding it, with live progress until {@code --duration} has passed
+ * or Ctrl-C.
+ */
+public final class DemoMain {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+    /** The generated timeline ends now: events are never stamped in the future. */
+    private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
+
+    public static void main(String[] args) throws Exception {
+        DemoOptions options = DemoOptions.parse(args);
+        if (options.help()) {
+            System.out.println(DemoOptions.USAGE);
+            return;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    stop.countDown();
+                                    awaitQuietly(stopped);
+                                }));
+        try {
+            new DemoMain().run(options, stop);
+        } finally {
+            stopped.countDown();
+        }
+        System.exit(0);
+    }
+
+    private void run(DemoOptions options, CountDownLatch stop) throws Exception {
+        System.out.println("OmniStock demo: starting a Kafka broker (KRaft) in this JVM...");
+        try (EmbeddedKafkaBroker broker = startBroker(options.port())) {
+            String bootstrap = broker.bootstrapServers();
+            TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), 4);
+            System.out.printf(
+                    "Kafka is up at %s. Attach any consumer, e.g.%n"
+                            + "  kafka-console-consumer.sh --bootstrap-server %s --topic %s"
+                            + " --isolation-level read_committed --from-beginning%n",
+                    bootstrap, bootstrap, Topics.AVAILABILITY.name());
+
+            Configuration conf = jobConfiguration(options, bootstrap);
+            StreamExecutionEnvironment env = LedgerJob.environment(conf);
+            LedgerJob.build(env, conf);
+            JobClient job = env.executeAsync(LedgerJob.JOB_NAME);
+            System.out.printf(
+                    "Ledger job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
+                    job.getJobID(), options.parallelism(), options.deliveryMode());
+
+            NetworkConfig network = networkConfig(options);
+            System.out.printf(
+                    "Generating %d stores, %d DCs, %d 3PLs, %,d SKUs at %s events/s"
+                            + " (simulated %s -> now).%n%n",
+                    network.stores(),
+                    network.dcs(),
+                    network.threePls(),
+                    network.skus(),
+                    options.eventsPerSecond() == 0 ? "max" : options.eventsPerSecond(),
+                    network.start());
+
+            try (GeneratorPublisher publisher =
+                            new GeneratorPublisher(bootstrap, options.eventsPerSecond(), null);
+                    OutputWatcher watcher = new OutputWatcher(bootstrap);
+                    ConsumerLag lag =
+                            new ConsumerLag(
+                                    bootstrap,
+                                    conf.get(KafkaOptions.GROUP_ID),
+                                    Topics.LEDGER_INPUTS)) {
+                watcher.start();
+                AtomicBoolean generating = new AtomicBoolean(true);
+                Iterator<GeneratedRecord> records = RetailEventGenerator.stream(network);
+                Thread generator =
+                        new Thread(
+                                () -> {
+                                    while (generating.get() && records.hasNext()) {
+                                        publisher.send(records.next());
+                                    }
+                                },
+                                "generator");
+                generator.setDaemon(true);
+                generator.start();
+
+                Progress progress = new Progress(publisher, watcher, lag, job);
+                Instant deadline =
+                        options.duration() == null ? null : Instant.now().plus(options.duration());
+                while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    System.out.println(progress.line(!generator.isAlive()));
+                    if (deadline != null && Instant.now().isAfter(deadline)) {
+                        break;
+                    }
+                }
+                generating.set(false);
+                generator.join();
+                System.out.println();
+                System.out.println(progress.summary());
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static EmbeddedKafkaBroker startBroker(int port) throws Exception {
+        try {
+            return EmbeddedKafkaBroker.start(port);
+        } catch (Exception e) {
+            if (port == 0 || !(rootCause(e) instanceof BindException)) {
+                throw e;
+            }
+            System.out.printf("Port %d is taken; using a free port instead.%n", port);
+            return EmbeddedKafkaBroker.start(0);
+        }
+    }
+
+    private static Configuration jobConfiguration(DemoOptions options, String bootstrap) {
+        Configuration conf = new Configuration();
+        conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap);
+        conf.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
+        conf.set(KafkaOptions.DELIVERY_MODE, options.deliveryMode());
+        conf.set(
+                KafkaOptions.TRANSACTIONAL_ID_PREFIX,
+                "omnistock-demo-" + UUID.randomUUID().toString().substring(0, 8));
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        // accumulators (the live counters) travel with heartbeats: refresh them every second
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        return conf;
+    }
+
+    private static NetworkConfig networkConfig(DemoOptions options) {
+        Instant start = Instant.now().minus(SIMULATED_HISTORY).truncatedTo(ChronoUnit.HOURS);
+        return NetworkConfig.builder()
+                .seed(options.seed())
+                .stores(options.stores())
+                .dcs(options.dcs())
+                .threePls(options.threePls())
+                .skus(options.skus())
+                .start(start)
+                .duration(Duration.between(start, Instant.now()))
+                .build();
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Formats the live progress line and the final summary. */
+    private static final class Progress {
+        private final GeneratorPublisher publisher;
+        private final OutputWatcher watcher;
+        private final ConsumerLag lag;
+        private final JobClient job;
+        private final long startNanos = System.nanoTime();
+        private Map<String, Object> counters = Map.of();
+
+        Progress(
+                GeneratorPublisher publisher,
+                OutputWatcher watcher,
+                ConsumerLag lag,
+                JobClient job) {
+            this.publisher = publisher;
+            this.watcher = watcher;
+            this.lag = lag;
+            this.job = job;
+        }
+
+        String line(boolean generatorDone) {
+            refreshCounters();
+            Map<String, Long> sent = publisher.ackedByTopic();
+            return String.format(
+                    "%5ds | in pos %,9d wms %,8d 3pl %,8d | ledger processed %,10d (%,7.0f/s) |"
+                            + " availability out %,9d | dead letters %,6d | discrepancies %,6d |"
+                            + " lag %,8d%s",
+                    elapsedSeconds(),
+                    sent.getOrDefault(Topics.POS.name(), 0L),
+                    sent.getOrDefault(Topics.WMS.name(), 0L),
+                    sent.getOrDefault(Topics.THREE_PL.name(), 0L),
+                    counter(LedgerMetrics.PROCESSED),
+                    counter(LedgerMetrics.RECORDS_IN) / Math.max(1.0, elapsedSeconds()),
+                    watcher.records(Topics.AVAILABILITY.name()),
+                    watcher.records(Topics.DEADLETTER.name()),
+                    watcher.records(Topics.DISCREPANCIES.name()),
+                    lag.records(),
+                    generatorDone ? " | generator finished" : "");
+        }
+
+        String summary() throws Exception {
+            refreshCounters();
+            StringBuilder s = new StringBuilder("Summary\n");
+            s.append(
+                    String.format(
+                            "  ran %d s; records published: %s%n",
+                            elapsedSeconds(), publisher.ackedByTopic()));
+            s.append(
+                    String.format(
+                            "  ledger: in %,d = processed %,d + dead-lettered %,d + still in flight %,d;"
+                                    + " applied %,d, duplicates %,d, stale counts %,d, superseded deltas %,d%n",
+                            counter(LedgerMetrics.RECORDS_IN),
+                            counter(LedgerMetrics.PROCESSED),
+                            counter(LedgerMetrics.DEAD_LETTERED),
+                            counter(LedgerMetrics.RECORDS_IN)
+                                    - counter(LedgerMetrics.PROCESSED)
+                                    - counter(LedgerMetrics.DEAD_LETTERED),
+                            counter(LedgerMetrics.APPLIED),
+                            counter(LedgerMetrics.DUPLICATES),
+                            counter(LedgerMetrics.STALE_COUNTS),
+                            counter(LedgerMetrics.SUPERSEDED_DELTAS)));
+            s.append(
+                    String.format(
+                            "  throughput: %,.0f events/s through the ledger%n",
+                            counter(LedgerMetrics.RECORDS_IN) / Math.max(1.0, elapsedSeconds())));
+            s.append(
+                    String.format(
+                            "  out: availability %,d records for %,d SKU x node keys, network %,d,"
+                                    + " alerts %,d, discrepancies %,d, dead letters %,d %s%n",
+                            watcher.records(Topics.AVAILABILITY.name()),
+                            watcher.distinctAvailabilityKeys(),
+                            watcher.records(Topics.NETWORK_AVAILABILITY.name()),
+                            watcher.records(Topics.ALERTS.name()),
+                            watcher.records(Topics.DISCREPANCIES.name()),
+                            watcher.records(Topics.DEADLETTER.name()),
+                            watcher.deadLettersByReason()));
+            Availability sample = watcher.latestAvailability();
+            if (sample != null) {
+                s.append(
+                        String.format(
+                                "  latest availability: %s|%s onHand=%d inTransit=%d safety=%d ATP=%d v%d%n",
+                                sample.getSku(),
+                                sample.getNodeId(),
+                                sample.getOnHand(),
+                                sample.getInTransit(),
+                                sample.getSafetyStock(),
+                                sample.getAtp(),
+                                sample.getVersion()));
+            }
+            return s.toString();
+        }
+
+        private long counter(String name) {
+            Object value = counters.get(name);
+            return value == null ? 0 : ((Number) value).longValue();
+        }
+
+        private void refreshCounters() {
+            try {
+                counters = job.getAccumulators().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // keep the last counters; the job may be restarting
+            }
+        }
+
+        private long elapsedSeconds() {
+            return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        }
+    }
+}

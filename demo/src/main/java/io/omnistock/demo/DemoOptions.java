@@ -1,0 +1,52 @@
+package io.omnistock.demo;
+
+import io.omnistock.connectors.KafkaOptions.DeliveryMode;
+import java.time.Duration;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
+
+/** Command-line options of the demo (README command 1). */
+record DemoOptions(
+        Duration duration,
+        int stores,
+        int dcs,
+        int threePls,
+        int skus,
+        long eventsPerSecond,
+        int port,
+        DeliveryMode deliveryMode,
+        int parallelism,
+        long seed,
+        boolean help) {
+
+    static final String USAGE =
+            """
+            Usage: ./omnistock-demo [options]
+              --duration <d>        how long to run, e.g. 90s, 5m (default: until Ctrl-C)
+              --stores <n>          stores in the generated network (default 50)
+              --dcs <n>             distribution centres (default 3)
+              --3pls <n>            third-party logistics nodes (default 2)
+              --skus <n>            SKUs (default 5000)
+              --rate <n>            events per second offered (default 10000; 0 = as fast as possible)
+              --port <n>            Kafka port for external consumers (default 9092; 0 = any free port)
+              --delivery-mode <m>   EXACTLY_ONCE (default) or AT_LEAST_ONCE
+              --parallelism <n>     Flink parallelism (default 2)
+              --seed <n>            generator seed (default 42)
+            """;
+
+    static DemoOptions parse(String[] args) {
+        ParameterTool p = ParameterTool.fromArgs(args);
+        return new DemoOptions(
+                p.has("duration") ? TimeUtils.parseDuration(p.get("duration")) : null,
+                p.getInt("stores", 50),
+                p.getInt("dcs", 3),
+                p.getInt("3pls", 2),
+                p.getInt("skus", 5_000),
+                p.getLong("rate", 10_000),
+                p.getInt("port", 9092),
+                DeliveryMode.valueOf(p.get("delivery-mode", DeliveryMode.EXACTLY_ONCE.name())),
+                p.getInt("parallelism", 2),
+                p.getLong("seed", 42),
+                p.has("help") || p.has("h"));
+    }
+}

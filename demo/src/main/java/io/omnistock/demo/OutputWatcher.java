@@ -1,0 +1,122 @@
+package io.omnistock.demo;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.connectors.AvroCodec;
+import io.omnistock.connectors.DecodeException;
+import io.omnistock.connectors.Topics;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads the ledger's output topics as a downstream consumer would ({@code read_committed}) and
+ * keeps counts for the progress display: records per topic, dead letters by reason, distinct
+ * availability keys, and the latest availability record.
+ */
+final class OutputWatcher implements Runnable, AutoCloseable {
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, AtomicLong> recordsPerTopic = new ConcurrentHashMap<>();
+    private final Map<DeadLetterReason, Long> deadLettersByReason =
+            new EnumMap<>(DeadLetterReason.class);
+    private final Map<String, Long> availabilityKeys = new ConcurrentHashMap<>();
+    private final AtomicReference<byte[]> latest = new AtomicReference<>();
+    private final AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
+    private final Thread thread = new Thread(this, "output-watcher");
+
+    OutputWatcher(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "omnistock-demo-watcher");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(
+                List.of(
+                        Topics.AVAILABILITY.name(),
+                        Topics.NETWORK_AVAILABILITY.name(),
+                        Topics.ALERTS.name(),
+                        Topics.DISCREPANCIES.name(),
+                        Topics.DEADLETTER.name()));
+    }
+
+    void start() {
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, byte[]> record :
+                        consumer.poll(Duration.ofMillis(500))) {
+                    count(record);
+                }
+            }
+        } catch (WakeupException closing) {
+            // close() was called
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void count(ConsumerRecord<String, byte[]> record) {
+        recordsPerTopic.computeIfAbsent(record.topic(), t -> new AtomicLong()).incrementAndGet();
+        try {
+            if (record.topic().equals(Topics.AVAILABILITY.name())) {
+                availabilityKeys.merge(record.key(), 1L, Long::sum);
+                latest.set(record.value()); // decoded only when shown
+            } else if (record.topic().equals(Topics.DEADLETTER.name())) {
+                DeadLetterReason reason = deadLetters.decode(record.value()).getReason();
+                synchronized (deadLettersByReason) {
+                    deadLettersByReason.merge(reason, 1L, Long::sum);
+                }
+            }
+        } catch (DecodeException e) {
+            throw new IllegalStateException(
+                    "the ledger wrote a record its own schema cannot read", e);
+        }
+    }
+
+    long records(String topic) {
+        AtomicLong count = recordsPerTopic.get(topic);
+        return count == null ? 0 : count.get();
+    }
+
+    long distinctAvailabilityKeys() {
+        return availabilityKeys.size();
+    }
+
+    /** The last availability record read, or null before the first. */
+    synchronized Availability latestAvailability() throws DecodeException {
+        byte[] bytes = latest.get();
+        return bytes == null ? null : Topics.AVAILABILITY.codec().decode(bytes);
+    }
+
+    Map<DeadLetterReason, Long> deadLettersByReason() {
+        synchronized (deadLettersByReason) {
+            return new EnumMap<>(deadLettersByReason);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        consumer.wakeup();
+        thread.join(5_000);
+    }
+}
