@@ -244,57 +244,62 @@ public class ApplyInventoryEventFunction
 
         @Override
         public Position position(String nodeId) {
-            return get(() -> positions.get(nodeId));
+            try {
+                return positions.get(nodeId);
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public void putPosition(String nodeId, Position position) {
-            run(() -> positions.put(nodeId, position));
+            try {
+                positions.put(nodeId, position);
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public NetworkTotals totals() {
-            NetworkTotals current = get(totals::value);
-            return current == null ? new NetworkTotals() : current;
+            try {
+                NetworkTotals current = totals.value();
+                return current == null ? new NetworkTotals() : current;
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public void putTotals(NetworkTotals value) {
-            run(() -> totals.update(value));
+            try {
+                totals.update(value);
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public boolean seen(String eventId) {
-            return get(() -> seen.contains(eventId));
+            try {
+                return seen.contains(eventId);
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
 
         @Override
         public void remember(String eventId, long eventTime) {
-            run(() -> seen.put(eventId, eventTime));
-        }
-
-        private interface StateRead<T> {
-            T read() throws Exception;
-        }
-
-        private interface StateWrite {
-            void write() throws Exception;
-        }
-
-        private static <T> T get(StateRead<T> read) {
             try {
-                return read.read();
+                seen.put(eventId, eventTime);
             } catch (Exception e) {
-                throw new IllegalStateException("state backend read failed", e);
+                throw failed(e);
             }
         }
 
-        private static void run(StateWrite write) {
-            try {
-                write.write();
-            } catch (Exception e) {
-                throw new IllegalStateException("state backend write failed", e);
-            }
+        /** A state backend failure: the task fails and restarts from its last checkpoint. */
+        private static IllegalStateException failed(Exception e) {
+            return new IllegalStateException("state backend access failed", e);
         }
     }
 
