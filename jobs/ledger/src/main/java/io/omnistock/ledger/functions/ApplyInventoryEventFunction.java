@@ -25,7 +25,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -37,7 +40,8 @@ import org.apache.flink.util.OutputTag;
  * expires dedupe entries and delta buffers by watermark.
  */
 public class ApplyInventoryEventFunction
-        extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, Availability> {
+        extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, Availability>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** Broadcast state: node id -> latest reference data. A savepoint contract: never rename. */
@@ -54,6 +58,10 @@ public class ApplyInventoryEventFunction
             new ListStateDescriptor<>(
                     "pending-unknown-node", TypeInformation.of(SourcedEvent.class));
 
+    /** Operator state: how many times this ledger has been restored. A savepoint contract. */
+    static final ListStateDescriptor<Long> GENERATION =
+            new ListStateDescriptor<>("restore-generation", Types.LONG);
+
     private static final long EXPIRY_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
 
     private final LedgerSettings settings;
@@ -65,6 +73,8 @@ public class ApplyInventoryEventFunction
     private transient MapState<String, Position> positions;
     private transient MapState<String, Long> seen;
     private transient ListState<SourcedEvent> pending;
+    private transient ListState<Long> generationState;
+    private transient long generation;
 
     private transient LedgerMetrics.Count processed;
     private transient LedgerMetrics.Count deadLettered;
@@ -99,6 +109,28 @@ public class ApplyInventoryEventFunction
         staleRevisions = count(LedgerMetrics.STALE_REVISIONS);
         discrepancies = count(LedgerMetrics.DISCREPANCIES);
         availabilityUpdates = count(LedgerMetrics.AVAILABILITY_UPDATES);
+    }
+
+    /**
+     * Every restore starts a new generation. Published versions carry it in their high bits, so a
+     * record published after a restore outranks any published before it: with at-least-once
+     * delivery, records emitted after the last checkpoint and before a failure are replayed in a
+     * possibly different interleaving of partitions, and must not win over the replay.
+     */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        generationState = context.getOperatorStateStore().getUnionListState(GENERATION);
+        long latest = -1;
+        for (Long restored : generationState.get()) {
+            latest = Math.max(latest, restored);
+        }
+        generation = context.isRestored() ? latest + 1 : 0;
+        generationState.update(List.of(generation));
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        generationState.update(List.of(generation));
     }
 
     private LedgerMetrics.Count count(String name) {
@@ -344,12 +376,21 @@ public class ApplyInventoryEventFunction
             availabilityUpdates.inc();
             out.collect(
                     LedgerRecords.availability(
-                            sku, nodeId, position, node, eventTime, source, causeEventId));
+                            sku,
+                            nodeId,
+                            position,
+                            node,
+                            eventTime,
+                            source,
+                            causeEventId,
+                            generation));
         }
 
         @Override
         public void network(String sku, NetworkTotals totals, long eventTime) {
-            output(LedgerOutputs.NETWORK, LedgerRecords.network(sku, totals, eventTime));
+            output(
+                    LedgerOutputs.NETWORK,
+                    LedgerRecords.network(sku, totals, eventTime, generation));
         }
 
         @Override

@@ -20,6 +20,14 @@ import java.util.List;
 /** Builds the published Avro records from the ledger's state. */
 final class LedgerRecords {
 
+    /**
+     * The published version of a key: the restore generation in the high 32 bits, the key's change
+     * count in the low 32 bits. It increases with every change and across every restore.
+     */
+    static long version(long generation, long changes) {
+        return (generation << 32) | changes;
+    }
+
     static Availability availability(
             String sku,
             String nodeId,
@@ -27,7 +35,9 @@ final class LedgerRecords {
             NodeInfo node,
             long eventTime,
             SourceSystem source,
-            String causeEventId) {
+            String causeEventId,
+            long generation) {
+        long version = version(generation, p.version);
         List<InTransitQuantity> inTransit = new ArrayList<>(p.inbound.size());
         for (InboundShipment s : p.inbound) {
             if (s.remaining() > 0) {
@@ -36,7 +46,7 @@ final class LedgerRecords {
             }
         }
         return Availability.newBuilder()
-                .setEventId(Topics.positionKey(sku, nodeId) + '|' + p.version)
+                .setEventId(Topics.positionKey(sku, nodeId) + '|' + version)
                 .setEventTime(Instant.ofEpochMilli(eventTime))
                 .setSku(sku)
                 .setNodeId(nodeId)
@@ -47,15 +57,17 @@ final class LedgerRecords {
                 .setInTransitByEta(inTransit)
                 .setSafetyStock(p.publishedSafetyStock)
                 .setAtp(p.publishedAtp)
-                .setVersion(p.version)
+                .setVersion(version)
                 .setLastSource(source)
                 .setLastEventId(causeEventId)
                 .build();
     }
 
-    static NetworkAvailability network(String sku, NetworkTotals t, long eventTime) {
+    static NetworkAvailability network(
+            String sku, NetworkTotals t, long eventTime, long generation) {
+        long version = version(generation, t.version);
         return NetworkAvailability.newBuilder()
-                .setEventId(sku + '|' + t.version)
+                .setEventId(sku + '|' + version)
                 .setEventTime(Instant.ofEpochMilli(eventTime))
                 .setSku(sku)
                 .setNetworkAtp(t.networkAtp)
@@ -64,7 +76,7 @@ final class LedgerRecords {
                 .setDarkStoreAtp(t.darkStoreAtp)
                 .setThreePlAtp(t.threePlAtp)
                 .setOpenNodes(t.openNodes)
-                .setVersion(t.version)
+                .setVersion(version)
                 .build();
     }
 

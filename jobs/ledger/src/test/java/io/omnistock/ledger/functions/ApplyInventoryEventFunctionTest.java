@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -197,6 +199,40 @@ class ApplyInventoryEventFunctionTest {
         assertThat(values(LedgerOutputs.DEAD_LETTERS))
                 .extracting(DeadLetter::getReason)
                 .containsExactly(DeadLetterReason.TOO_LATE);
+    }
+
+    @Test
+    void versionsPublishedAfterARestoreOutrankEverythingPublishedBefore() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        OperatorSubtaskState checkpoint = harness.snapshot(1, T0);
+        send(event("r-2", "SKU-1", "DC-1", EventType.RECEIPT, 5, T0 + MINUTE)); // lost in a failure
+        long beforeFailure = harness.extractOutputValues().get(1).getVersion();
+        harness.close();
+        harness = restoredHarness(checkpoint);
+        send(event("r-2", "SKU-1", "DC-1", EventType.RECEIPT, 5, T0 + MINUTE)); // replayed
+
+        Availability replayed = harness.extractOutputValues().get(0);
+        assertThat(beforeFailure).isEqualTo(2);
+        assertThat(replayed.getVersion()).isEqualTo((1L << 32) | 2).isGreaterThan(beforeFailure);
+        assertThat(replayed.getOnHand()).isEqualTo(45);
+    }
+
+    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability>
+            restoredHarness(OperatorSubtaskState checkpoint) throws Exception {
+        KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> restored =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new ApplyInventoryEventFunction(LedgerSettings.defaults(), GRACE),
+                                List.of(ApplyInventoryEventFunction.NODES)),
+                        sourced -> sourced.event.sku,
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
+        restored.setup();
+        restored.initializeState(checkpoint);
+        restored.open();
+        return restored;
     }
 
     private int keyedStateEntries() {

@@ -1,0 +1,131 @@
+package io.omnistock.ledger;
+
+import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
+import static io.omnistock.ledger.ReferenceCheck.assertMatchesReference;
+import static io.omnistock.ledger.ReferenceCheck.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.connectors.KafkaOptions.DeliveryMode;
+import io.omnistock.connectors.Topics;
+import io.omnistock.generator.GeneratedRecord;
+import io.omnistock.generator.GeneratedRun;
+import io.omnistock.generator.GeneratorPublisher;
+import io.omnistock.generator.NetworkConfig;
+import io.omnistock.generator.RetailEventGenerator;
+import io.omnistock.testing.FlinkMiniCluster;
+import io.omnistock.testing.KafkaBrokerExtension;
+import io.omnistock.testing.KafkaTestClient;
+import io.omnistock.testing.KeyedValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Through a real failure in both delivery modes: a task manager is killed while records are still
+ * streaming in, and the job restores from its last checkpoint on the remaining one.
+ *
+ * <ul>
+ *   <li>Exactly-once: a {@code read_committed} consumer sees, per availability key, every change
+ *       once and in order (change counts 1, 2, 3... in strictly increasing versions), and the final
+ *       state equals the reference ledger.
+ *   <li>At-least-once: changes after the last checkpoint are published again, but a consumer that
+ *       keeps the highest version per key ends at the reference ledger (effectively-once).
+ * </ul>
+ *
+ * One test class per mode, each with its own broker, since topic names are fixed.
+ */
+abstract class LedgerRecoveryITCase {
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+    /** Exactly-once delivery. */
+    static final class ExactlyOnceITCase extends LedgerRecoveryITCase {
+        @Test
+        void aTaskManagerLossLosesAndRepeatsNoChange(@InjectMiniCluster MiniCluster cluster)
+                throws Exception {
+            try (KafkaTestClient client =
+                    runThroughFailure(cluster, DeliveryMode.EXACTLY_ONCE, 11)) {
+                Map<String, List<Long>> versionsByKey =
+                        client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1)).stream()
+                                .collect(
+                                        Collectors.groupingBy(
+                                                KeyedValue::key,
+                                                Collectors.mapping(
+                                                        (KeyedValue<Availability> r) ->
+                                                                r.value().getVersion(),
+                                                        Collectors.toList())));
+                assertThat(versionsByKey).isNotEmpty();
+                versionsByKey.forEach(
+                        (key, versions) -> {
+                            assertThat(versions)
+                                    .as("versions of %s increase", key)
+                                    .isSorted()
+                                    .doesNotHaveDuplicates();
+                            assertThat(versions.stream().map(v -> v & 0xFFFF_FFFFL).toList())
+                                    .as("changes of %s: none lost, none repeated, in order", key)
+                                    .isEqualTo(
+                                            LongStream.rangeClosed(1, versions.size())
+                                                    .boxed()
+                                                    .toList());
+                        });
+            }
+        }
+    }
+
+    /** At-least-once delivery with versioned upserts. */
+    static final class AtLeastOnceITCase extends LedgerRecoveryITCase {
+        @Test
+        void theHighestVersionPerKeyIsExactAfterATaskManagerLoss(
+                @InjectMiniCluster MiniCluster cluster) throws Exception {
+            runThroughFailure(cluster, DeliveryMode.AT_LEAST_ONCE, 11).close();
+        }
+    }
+
+    /**
+     * Publishes half a generated run, starts the ledger, streams the rest at 1,000 records/s and
+     * kills a task manager mid-stream; returns once the published state equals the reference.
+     */
+    static KafkaTestClient runThroughFailure(MiniCluster cluster, DeliveryMode mode, long seed)
+            throws Exception {
+        KAFKA.createTopics(Topics.all(), 2);
+        GeneratedRun run = RetailEventGenerator.generate(NetworkConfig.small().withSeed(seed));
+        List<GeneratedRecord> records = run.records();
+        int half = records.size() / 2;
+        String kafka = KAFKA.bootstrapServers();
+        publish(kafka, run.nodeRecords());
+        publish(kafka, records.subList(0, half));
+
+        KafkaTestClient client = new KafkaTestClient(kafka);
+        try (RunningLedger ledger = RunningLedger.start(kafka, mode)) {
+            client.readUntil(Topics.AVAILABILITY, values -> values.size() > 50, DEADLINE);
+            CompletableFuture<Void> secondHalf =
+                    CompletableFuture.runAsync(
+                            () -> publishPaced(kafka, records.subList(half, records.size())));
+            client.readUntil(Topics.AVAILABILITY, values -> values.size() > 400, DEADLINE);
+
+            cluster.terminateTaskManager(0)
+                    .get(); // mid-stream: its tasks die with unfinished output
+            cluster.startTaskManager();
+            secondHalf.get();
+
+            assertMatchesReference(client, run);
+        }
+        return client;
+    }
+
+    private static void publishPaced(String kafka, List<GeneratedRecord> records) {
+        try (GeneratorPublisher publisher = new GeneratorPublisher(kafka, 1_000, null)) {
+            publisher.sendAll(records);
+        }
+    }
+}
