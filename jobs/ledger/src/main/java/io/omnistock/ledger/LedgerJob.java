@@ -13,8 +13,10 @@ import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -48,23 +50,38 @@ public final class LedgerJob {
     }
 
     /**
-     * An execution environment with the engine's defaults where the configuration says nothing:
-     * RocksDB with incremental checkpoints every 5 s, exactly-once checkpoints, no Kryo, object
-     * reuse.
+     * An execution environment with the engine's defaults wherever neither the cluster's
+     * config.yaml nor {@code conf} says otherwise: RocksDB with incremental, exactly-once
+     * checkpoints every 5 s, no Kryo fallback, object reuse.
      */
     public static StreamExecutionEnvironment environment(Configuration conf) {
-        Configuration effective = new Configuration();
-        effective.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        ReadableConfig configured = env.getConfiguration();
+        Configuration defaults = new Configuration();
+        setIfAbsent(configured, defaults, PipelineOptions.GENERIC_TYPES, false);
         // The functions never keep or modify a record after emitting it: no defensive copies.
-        effective.set(PipelineOptions.OBJECT_REUSE, true);
-        effective.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        effective.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        effective.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(5));
-        effective.set(
+        setIfAbsent(configured, defaults, PipelineOptions.OBJECT_REUSE, true);
+        setIfAbsent(configured, defaults, StateBackendOptions.STATE_BACKEND, "rocksdb");
+        setIfAbsent(configured, defaults, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        setIfAbsent(
+                configured,
+                defaults,
+                CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                Duration.ofSeconds(5));
+        setIfAbsent(
+                configured,
+                defaults,
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                 CheckpointingMode.EXACTLY_ONCE);
-        effective.addAll(conf);
-        return StreamExecutionEnvironment.getExecutionEnvironment(effective);
+        env.configure(defaults);
+        return env;
+    }
+
+    private static <T> void setIfAbsent(
+            ReadableConfig configured, Configuration defaults, ConfigOption<T> option, T value) {
+        if (configured.getOptional(option).isEmpty()) {
+            defaults.set(option, value);
+        }
     }
 
     /** The ledger pipeline on Kafka sources and sinks. */

@@ -3,9 +3,7 @@ package io.omnistock.ledger;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static io.omnistock.ledger.ReferenceCheck.assertMatchesReference;
 import static io.omnistock.ledger.ReferenceCheck.publish;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.avro.Availability;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.connectors.Topics;
 import io.omnistock.generator.GeneratedRecord;
@@ -16,17 +14,10 @@ import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
-import io.omnistock.testing.KeyedValue;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -41,55 +32,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       keeps the highest version per key ends at the reference ledger (effectively-once).
  * </ul>
  *
- * One test class per mode, each with its own broker, since topic names are fixed.
+ * One test class per mode ({@link LedgerRecoveryExactlyOnceITCase}, {@link
+ * LedgerRecoveryAtLeastOnceITCase}), each with its own broker, since topic names are fixed.
  */
-abstract class LedgerRecoveryITCase {
+abstract class LedgerRecoveryScenario {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
-
-    /** Exactly-once delivery. */
-    static final class ExactlyOnceITCase extends LedgerRecoveryITCase {
-        @Test
-        void aTaskManagerLossLosesAndRepeatsNoChange(@InjectMiniCluster MiniCluster cluster)
-                throws Exception {
-            try (KafkaTestClient client =
-                    runThroughFailure(cluster, DeliveryMode.EXACTLY_ONCE, 11)) {
-                Map<String, List<Long>> versionsByKey =
-                        client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1)).stream()
-                                .collect(
-                                        Collectors.groupingBy(
-                                                KeyedValue::key,
-                                                Collectors.mapping(
-                                                        (KeyedValue<Availability> r) ->
-                                                                r.value().getVersion(),
-                                                        Collectors.toList())));
-                assertThat(versionsByKey).isNotEmpty();
-                versionsByKey.forEach(
-                        (key, versions) -> {
-                            assertThat(versions)
-                                    .as("versions of %s increase", key)
-                                    .isSorted()
-                                    .doesNotHaveDuplicates();
-                            assertThat(versions.stream().map(v -> v & 0xFFFF_FFFFL).toList())
-                                    .as("changes of %s: none lost, none repeated, in order", key)
-                                    .isEqualTo(
-                                            LongStream.rangeClosed(1, versions.size())
-                                                    .boxed()
-                                                    .toList());
-                        });
-            }
-        }
-    }
-
-    /** At-least-once delivery with versioned upserts. */
-    static final class AtLeastOnceITCase extends LedgerRecoveryITCase {
-        @Test
-        void theHighestVersionPerKeyIsExactAfterATaskManagerLoss(
-                @InjectMiniCluster MiniCluster cluster) throws Exception {
-            runThroughFailure(cluster, DeliveryMode.AT_LEAST_ONCE, 11).close();
-        }
-    }
 
     /**
      * Publishes half a generated run, starts the ledger, streams the rest at 1,000 records/s and

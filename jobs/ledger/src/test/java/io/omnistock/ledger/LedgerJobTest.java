@@ -1,0 +1,54 @@
+package io.omnistock.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.junit.jupiter.api.Test;
+
+class LedgerJobTest {
+    @Test
+    void theEngineDefaultsApplyWhereNothingIsConfigured() {
+        ReadableConfig env = LedgerJob.environment(new Configuration()).getConfiguration();
+
+        assertThat(env.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(env.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(env.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(env.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        assertThat(env.get(PipelineOptions.OBJECT_REUSE)).isTrue();
+    }
+
+    @Test
+    void whatOpsConfigureWinsOverTheDefaults() {
+        Configuration ops = new Configuration();
+        ops.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(30));
+        ops.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+
+        ReadableConfig env = LedgerJob.environment(ops).getConfiguration();
+
+        assertThat(env.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(env.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+    }
+
+    @Test
+    void optionsComeFromAPropertiesFileOverlaidWithArguments() throws Exception {
+        Configuration conf =
+                LedgerJob.configuration(
+                        new String[] {
+                            "--config",
+                            "../../flink-conf/ledger.properties",
+                            "--ledger.horizon",
+                            "24h"
+                        });
+
+        assertThat(conf.get(LedgerOptions.HORIZON)).isEqualTo(Duration.ofHours(24));
+        assertThat(conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(conf.toMap()).containsEntry("kafka.group-id", "omnistock-ledger");
+    }
+}
