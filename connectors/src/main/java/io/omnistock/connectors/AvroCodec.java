@@ -4,12 +4,10 @@ import io.omnistock.avro.DeadLetterReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,10 +40,6 @@ public final class AvroCodec<V extends SpecificRecord> implements Serializable {
 
     public Class<V> type() {
         return type;
-    }
-
-    public Schema schema() {
-        return SpecificData.get().getSchema(type);
     }
 
     /** Decodes exactly one record; rejects empty, oversized, truncated and over-long payloads. */

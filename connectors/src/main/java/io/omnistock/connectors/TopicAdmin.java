@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,18 +56,14 @@ public final class TopicAdmin {
     }
 
     /**
-     * Creates the ledger job's input and output topics on the cluster of {@code conf} ({@link
+     * Creates every topic of the catalog on the cluster of {@code conf} ({@link
      * KafkaOptions#BOOTSTRAP_SERVERS} and the {@code kafka.client.*} properties).
      */
     public static void ensureLedgerTopics(Configuration conf, int partitions) {
-        List<TopicSpec<?>> topics =
-                Stream.concat(Topics.LEDGER_INPUTS.stream(), Topics.LEDGER_OUTPUTS.stream())
-                        .distinct()
-                        .toList();
         createTopics(
                 conf.get(KafkaOptions.BOOTSTRAP_SERVERS),
                 KafkaOptions.clientProperties(conf),
-                topics,
+                Topics.all(),
                 partitions);
     }
 

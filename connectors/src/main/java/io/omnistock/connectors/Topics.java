@@ -10,6 +10,7 @@ import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The topic catalog: names are public API (DESIGN.md section 2); change only on purpose. */
 public final class Topics {
@@ -44,16 +45,7 @@ public final class Topics {
 
     /** Every topic in the catalog. */
     public static List<TopicSpec<?>> all() {
-        return List.of(
-                POS,
-                WMS,
-                THREE_PL,
-                NODES,
-                AVAILABILITY,
-                NETWORK_AVAILABILITY,
-                ALERTS,
-                DISCREPANCIES,
-                DEADLETTER);
+        return Stream.concat(LEDGER_INPUTS.stream(), LEDGER_OUTPUTS.stream()).toList();
     }
 
     /** Key of a per-position record: {@code sku|node}. */

@@ -1,8 +1,11 @@
 package io.omnistock.connectors.embedded;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -72,12 +75,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                         .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                         .setBaseDirectory(baseDir)
                         .build();
-        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-        BROKER_CONFIG.forEach(builder::setConfigProp);
-        if (port != 0) {
-            addFixedPortListener(builder, nodes, port);
+        KafkaClusterTestKit cluster;
+        try {
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            BROKER_CONFIG.forEach(builder::setConfigProp);
+            if (port != 0) {
+                addFixedPortListener(builder, nodes, port);
+            }
+            cluster = builder.build();
+        } catch (Exception | Error e) {
+            deleteRecursively(baseDir); // nothing else owns it yet
+            throw e;
         }
-        KafkaClusterTestKit cluster = builder.build();
         try {
             cluster.format();
             cluster.startup();
@@ -128,5 +137,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     @Override
     public void close() throws Exception {
         cluster.close();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
