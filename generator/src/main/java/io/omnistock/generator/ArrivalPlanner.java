@@ -5,6 +5,7 @@ import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.Topics;
+import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
@@ -61,15 +62,20 @@ final class ArrivalPlanner implements InventoryWorld.Listener {
         if (ledger != null) {
             ledger.apply(e);
         }
-        long time = e.getEventTime().toEpochMilli();
-        boolean onTime =
-                deliver(Topics.POS.name(), e.getSku(), posCodec.encode(e), time, kind, delivery);
-        if (onTime && kind == EventKind.SALE) {
-            lastSale = saleRef(e.getEventId(), e);
-        } else if (onTime && kind == EventKind.VOID) {
-            lastVoidedSale = saleRef(e.getVoidedEventId(), e);
-        }
-        maybeMalformed(time);
+        plan(
+                Topics.POS.name(),
+                e.getSku(),
+                posCodec.encode(e),
+                e.getEventTime(),
+                kind,
+                delivery,
+                () -> {
+                    if (kind == EventKind.SALE) {
+                        lastSale = saleRef(e.getEventId(), e);
+                    } else if (kind == EventKind.VOID) {
+                        lastVoidedSale = saleRef(e.getVoidedEventId(), e);
+                    }
+                });
     }
 
     @Override
@@ -77,9 +83,14 @@ final class ArrivalPlanner implements InventoryWorld.Listener {
         if (ledger != null) {
             ledger.apply(e);
         }
-        long time = e.getEventTime().toEpochMilli();
-        deliver(Topics.WMS.name(), e.getSku(), wmsCodec.encode(e), time, kind, delivery);
-        maybeMalformed(time);
+        plan(
+                Topics.WMS.name(),
+                e.getSku(),
+                wmsCodec.encode(e),
+                e.getEventTime(),
+                kind,
+                delivery,
+                null);
     }
 
     @Override
@@ -87,8 +98,32 @@ final class ArrivalPlanner implements InventoryWorld.Listener {
         if (ledger != null) {
             ledger.apply(e);
         }
-        long time = e.getEventTime().toEpochMilli();
-        deliver(Topics.THREE_PL.name(), e.getSku(), threePlCodec.encode(e), time, kind, delivery);
+        plan(
+                Topics.THREE_PL.name(),
+                e.getSku(),
+                threePlCodec.encode(e),
+                e.getEventTime(),
+                kind,
+                delivery,
+                null);
+    }
+
+    /**
+     * Delivers a valid record, runs {@code ifOnTime} (nullable) when it arrives at its event time,
+     * then maybe sends a malformed record at that time.
+     */
+    private void plan(
+            String topic,
+            String key,
+            byte[] value,
+            Instant eventTime,
+            EventKind kind,
+            Delivery delivery,
+            Runnable ifOnTime) {
+        long time = eventTime.toEpochMilli();
+        if (deliver(topic, key, value, time, kind, delivery) && ifOnTime != null) {
+            ifOnTime.run();
+        }
         maybeMalformed(time);
     }
 

@@ -24,9 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * failed send is remembered and rethrown by the next {@code send}, {@code flush} or {@code close}.
  */
 public final class GeneratorPublisher implements AutoCloseable {
-    /** Largest request the producer builds; the oversized malformed record needs 100 KiB. */
-    static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
-
     private final Producer<String, byte[]> producer;
     private final RateLimiter limiter;
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
@@ -61,7 +58,6 @@ public final class GeneratorPublisher implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_REQUEST_BYTES));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "omnistock-generator");
         if (overrides != null) {
             props.putAll(overrides);

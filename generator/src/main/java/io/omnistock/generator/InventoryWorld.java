@@ -7,8 +7,12 @@ import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.ThreePlEventType;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.avro.WmsEventType;
+import io.omnistock.connectors.TopicSpec;
+import io.omnistock.connectors.Topics;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -59,6 +63,13 @@ final class InventoryWorld {
     private static final double THREE_PL_ADJUSTMENTS_PER_HOUR = 1;
     private static final double ASN_SHARE = 0.7;
     private static final long SNAPSHOT_BATCH_SPACING = 30_000;
+
+    /** The Avro type of each WMS and 3PL event kind, resolved once. */
+    private static final Map<EventKind, WmsEventType> WMS_TYPES =
+            avroTypes(Topics.WMS, WmsEventType.class);
+
+    private static final Map<EventKind, ThreePlEventType> THREE_PL_TYPES =
+            avroTypes(Topics.THREE_PL, ThreePlEventType.class);
 
     private final NetworkConfig config;
     private final List<NetworkNode> nodes;
@@ -221,7 +232,16 @@ final class InventoryWorld {
         void fire(long time) {
             int sku = node.sampleSku(rng);
             if (rng.nextDouble() < returnShare) {
-                pos(time, node.index(), sku, PosEventType.RETURN, 1, null, transactionIds.next());
+                pos(
+                        eventIds.next(),
+                        time,
+                        node.index(),
+                        sku,
+                        PosEventType.RETURN,
+                        1,
+                        null,
+                        transactionIds.next(),
+                        Delivery.MOVEMENT);
                 stock[node.index()][sku] += 1;
             } else {
                 sell(time, node.index(), sku);
@@ -268,7 +288,7 @@ final class InventoryWorld {
                 }
             } else if ((u -= DC_ADJUSTMENTS_PER_HOUR) < 0) {
                 int qty = 1 + rng.nextInt(5);
-                int signed = rng.nextBoolean() && stock[n][sku] >= qty ? -qty : qty;
+                int signed = signedAdjustment(n, sku, qty);
                 wms(EventKind.ADJUSTMENT, time, n, sku, signed, "STOCK_CORRECTION");
                 take(time, n, sku, -signed);
             } else if (stock[n][sku] > 0) {
@@ -293,7 +313,7 @@ final class InventoryWorld {
             int n = node.index();
             int sku = rng.nextInt(skus.size());
             int qty = 1 + rng.nextInt(10);
-            int signed = rng.nextBoolean() && stock[n][sku] >= qty ? -qty : qty;
+            int signed = signedAdjustment(n, sku, qty);
             threePl(
                     EventKind.THREE_PL_ADJUSTMENT,
                     time,
@@ -438,17 +458,15 @@ final class InventoryWorld {
         boolean voided = rng.nextDouble() < config.voidRate();
         String saleId = eventIds.next();
         String transaction = transactionIds.next();
-        out.pos(
-                new PosEvent(
-                        saleId,
-                        Instant.ofEpochMilli(time),
-                        skus.get(sku).id(),
-                        nodes.get(n).id(),
-                        PosEventType.SALE,
-                        qty,
-                        null,
-                        transaction),
-                EventKind.SALE,
+        pos(
+                saleId,
+                time,
+                n,
+                sku,
+                PosEventType.SALE,
+                qty,
+                null,
+                transaction,
                 voided ? Delivery.ON_TIME : Delivery.MOVEMENT);
         take(time, n, sku, qty);
         if (voided) {
@@ -457,7 +475,16 @@ final class InventoryWorld {
                     time + MINUTE + rng.nextLong(9 * MINUTE),
                     MOVEMENT,
                     at -> {
-                        pos(at, n, sku, PosEventType.VOID, quantity, saleId, transaction);
+                        pos(
+                                eventIds.next(),
+                                at,
+                                n,
+                                sku,
+                                PosEventType.VOID,
+                                quantity,
+                                saleId,
+                                transaction,
+                                Delivery.VOID);
                         stock[n][sku] += quantity;
                     });
         }
@@ -659,11 +686,26 @@ final class InventoryWorld {
 
     // ---------------------------------------------------------------- emitting
 
+    /** Emits a till event; its kind is its type's. */
     private void pos(
-            long time, int n, int sku, PosEventType type, int qty, String voided, String txn) {
+            String eventId,
+            long time,
+            int n,
+            int sku,
+            PosEventType type,
+            int qty,
+            String voided,
+            String txn,
+            Delivery delivery) {
+        EventKind kind =
+                switch (type) {
+                    case SALE -> EventKind.SALE;
+                    case RETURN -> EventKind.RETURN;
+                    case VOID -> EventKind.VOID;
+                };
         out.pos(
                 new PosEvent(
-                        eventIds.next(),
+                        eventId,
                         Instant.ofEpochMilli(time),
                         skus.get(sku).id(),
                         nodes.get(n).id(),
@@ -671,8 +713,8 @@ final class InventoryWorld {
                         qty,
                         voided,
                         txn),
-                type == PosEventType.VOID ? EventKind.VOID : EventKind.RETURN,
-                type == PosEventType.VOID ? Delivery.VOID : Delivery.MOVEMENT);
+                kind,
+                delivery);
     }
 
     private void wms(EventKind kind, long time, int n, int sku, int qty, String reason) {
@@ -689,7 +731,7 @@ final class InventoryWorld {
             String asnId,
             String counterpart,
             String reason) {
-        WmsEventType type = WmsEventType.valueOf(kind.type());
+        WmsEventType type = WMS_TYPES.get(kind);
         out.wms(
                 new WmsEvent(
                         eventIds.next(),
@@ -722,7 +764,7 @@ final class InventoryWorld {
                         Instant.ofEpochMilli(time),
                         skus.get(sku).id(),
                         nodes.get(n).id(),
-                        ThreePlEventType.valueOf(kind.type()),
+                        THREE_PL_TYPES.get(kind),
                         qty,
                         asnId,
                         eta == null ? null : Instant.ofEpochMilli(eta),
@@ -733,9 +775,29 @@ final class InventoryWorld {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * An adjustment of {@code qty} units, negative (a loss) half the time when the position holds
+     * that many, else positive (found stock). Draws one boolean.
+     */
+    private int signedAdjustment(int n, int sku, int qty) {
+        return rng.nextBoolean() && stock[n][sku] >= qty ? -qty : qty;
+    }
+
     private int roundUpToCase(int sku, int qty) {
         int caseSize = skus.get(sku).caseSize();
         return qty <= 0 ? qty : (qty + caseSize - 1) / caseSize * caseSize;
+    }
+
+    /** Each event kind of {@code topic} mapped to its constant of the topic's Avro type enum. */
+    private static <T extends Enum<T>> Map<EventKind, T> avroTypes(
+            TopicSpec<?> topic, Class<T> type) {
+        Map<EventKind, T> result = new EnumMap<>(EventKind.class);
+        for (EventKind kind : EventKind.values()) {
+            if (kind.topic().equals(topic)) {
+                result.put(kind, Enum.valueOf(type, kind.type()));
+            }
+        }
+        return result;
     }
 
     /** An exponential gap (at least 1 ms) of a Poisson process with this hourly rate. */

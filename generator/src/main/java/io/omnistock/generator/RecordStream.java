@@ -30,7 +30,9 @@ final class RecordStream implements Iterator<GeneratedRecord> {
 
     @Override
     public boolean hasNext() {
-        while (queue.nextArrival() > world.nextTime() || queue.isEmpty()) {
+        // An empty queue reports Long.MAX_VALUE, so it keeps the world stepping until the world
+        // is done too (nextTime() is Long.MAX_VALUE exactly when no action is left).
+        while (queue.nextArrival() > world.nextTime()) {
             if (!world.step()) {
                 break;
             }

@@ -10,6 +10,7 @@ import io.omnistock.connectors.Topics;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -122,30 +123,16 @@ public final class ReferenceLedger {
      * its only positions are at non-OPEN nodes), sorted by SKU.
      */
     public Map<String, ExpectedNetwork> network() {
-        Map<String, long[]> sums = new TreeMap<>();
+        Map<String, NetworkSum> sums = new TreeMap<>();
         for (ExpectedPosition p : positions().values()) {
-            long[] s = sums.computeIfAbsent(p.sku(), sku -> new long[6]);
+            NetworkSum sum = sums.computeIfAbsent(p.sku(), sku -> new NetworkSum());
             NodeRecord node = nodes.get(p.nodeId());
-            if (node.getStatus() != NodeStatus.OPEN) {
-                continue;
+            if (node.getStatus() == NodeStatus.OPEN) {
+                sum.add(node.getType(), p.atp());
             }
-            s[0] += p.atp();
-            s[1 + node.getType().ordinal()] += p.atp();
-            s[5]++;
         }
         Map<String, ExpectedNetwork> result = new TreeMap<>();
-        sums.forEach(
-                (sku, s) ->
-                        result.put(
-                                sku,
-                                new ExpectedNetwork(
-                                        sku,
-                                        s[0],
-                                        s[1 + NodeType.STORE.ordinal()],
-                                        s[1 + NodeType.DC.ordinal()],
-                                        s[1 + NodeType.DARK_STORE.ordinal()],
-                                        s[1 + NodeType.THREE_PL.ordinal()],
-                                        (int) s[5])));
+        sums.forEach((sku, sum) -> result.put(sku, sum.toExpected(sku)));
         return Collections.unmodifiableMap(result);
     }
 
@@ -194,6 +181,34 @@ public final class ReferenceLedger {
         }
         String key = Topics.positionKey(sku, nodeId);
         return positions.computeIfAbsent(key, k -> new Position(k, sku, nodeId));
+    }
+
+    /** One SKU's ATP over OPEN nodes: in total, per node type, and the nodes counted. */
+    private static final class NetworkSum {
+        private final Map<NodeType, Long> byType = new EnumMap<>(NodeType.class);
+        private long total;
+        private int openNodes;
+
+        void add(NodeType type, long atp) {
+            total += atp;
+            byType.merge(type, atp, Long::sum);
+            openNodes++;
+        }
+
+        ExpectedNetwork toExpected(String sku) {
+            return new ExpectedNetwork(
+                    sku,
+                    total,
+                    of(NodeType.STORE),
+                    of(NodeType.DC),
+                    of(NodeType.DARK_STORE),
+                    of(NodeType.THREE_PL),
+                    openNodes);
+        }
+
+        private long of(NodeType type) {
+            return byType.getOrDefault(type, 0L);
+        }
     }
 
     private record Sale(String positionKey, long quantity) {}

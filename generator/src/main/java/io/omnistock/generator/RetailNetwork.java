@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -34,6 +36,59 @@ public final class RetailNetwork {
     private static final double ZIPF_EXPONENT = 1.0;
     private static final int[] CASE_SIZES = {1, 4, 6, 12, 24};
     private static final double[] CASE_SIZE_WEIGHTS = {0.15, 0.2, 0.3, 0.25, 0.1};
+
+    private static final NodeSpec STORES =
+            new NodeSpec(
+                    NodeType.STORE,
+                    Sites.STORES,
+                    "STORE-%03d",
+                    "OmniStock ",
+                    "",
+                    rng -> 200 + 50 * rng.nextInt(9),
+                    3.2,
+                    4.8,
+                    RetailNetwork::storeMethods,
+                    STORE_SAFETY_STOCK,
+                    true);
+    private static final NodeSpec DARK_STORES =
+            new NodeSpec(
+                    NodeType.DARK_STORE,
+                    Sites.DARK_STORES,
+                    "DARK-%02d",
+                    "",
+                    " Dark Store",
+                    rng -> 1200 + 100 * rng.nextInt(9),
+                    2.2,
+                    2.8,
+                    rng -> List.of(FulfilmentMethod.SAME_DAY),
+                    DARK_STORE_SAFETY_STOCK,
+                    true);
+    private static final NodeSpec DCS =
+            new NodeSpec(
+                    NodeType.DC,
+                    Sites.DCS,
+                    "DC-%02d",
+                    "",
+                    " DC",
+                    rng -> 20_000 + 5_000 * rng.nextInt(9),
+                    1.1,
+                    1.6,
+                    rng -> List.of(FulfilmentMethod.SHIP_TO_HOME),
+                    DC_SAFETY_STOCK,
+                    false);
+    private static final NodeSpec THREE_PLS =
+            new NodeSpec(
+                    NodeType.THREE_PL,
+                    Sites.THREE_PLS,
+                    "3PL-%02d",
+                    "",
+                    " 3PL",
+                    rng -> 15_000,
+                    1.8,
+                    2.4,
+                    rng -> List.of(FulfilmentMethod.SHIP_TO_HOME),
+                    THREE_PL_SAFETY_STOCK,
+                    false);
 
     private final List<Sku> skus;
     private final List<NetworkNode> nodes;
@@ -62,76 +117,12 @@ public final class RetailNetwork {
         String tag = Long.toUnsignedString(config.seed(), 36);
         List<NetworkNode> nodes = new ArrayList<>();
         int degraded = Math.min(3, config.stores()) - 1;
-        for (int i = 0; i < config.stores(); i++) {
-            Site site = Sites.pick(Sites.STORES, i);
-            NodeRecord record =
-                    record(
-                            tag,
-                            asOf,
-                            String.format("STORE-%03d", i + 1),
-                            "OmniStock " + site.city() + copySuffix(Sites.STORES, i),
-                            NodeType.STORE,
-                            site,
-                            200 + 50 * rng.nextInt(9),
-                            cost(rng, 3.2, 4.8),
-                            storeMethods(rng),
-                            STORE_SAFETY_STOCK,
-                            i == degraded ? NodeStatus.DEGRADED : NodeStatus.OPEN);
-            nodes.add(retailNode(nodes.size(), record, site, skus, ranked, rng));
-        }
-        for (int i = 0; i < config.darkStores(); i++) {
-            Site site = Sites.pick(Sites.DARK_STORES, i);
-            NodeRecord record =
-                    record(
-                            tag,
-                            asOf,
-                            String.format("DARK-%02d", i + 1),
-                            site.city() + " Dark Store" + copySuffix(Sites.DARK_STORES, i),
-                            NodeType.DARK_STORE,
-                            site,
-                            1200 + 100 * rng.nextInt(9),
-                            cost(rng, 2.2, 2.8),
-                            List.of(FulfilmentMethod.SAME_DAY),
-                            DARK_STORE_SAFETY_STOCK,
-                            NodeStatus.OPEN);
-            nodes.add(retailNode(nodes.size(), record, site, skus, ranked, rng));
-        }
+        addNodes(nodes, STORES, config.stores(), degraded, tag, asOf, skus, ranked, rng);
+        addNodes(nodes, DARK_STORES, config.darkStores(), -1, tag, asOf, skus, ranked, rng);
         int firstDc = nodes.size();
-        for (int i = 0; i < config.dcs(); i++) {
-            Site site = Sites.pick(Sites.DCS, i);
-            NodeRecord record =
-                    record(
-                            tag,
-                            asOf,
-                            String.format("DC-%02d", i + 1),
-                            site.city() + " DC" + copySuffix(Sites.DCS, i),
-                            NodeType.DC,
-                            site,
-                            20_000 + 5_000 * rng.nextInt(9),
-                            cost(rng, 1.1, 1.6),
-                            List.of(FulfilmentMethod.SHIP_TO_HOME),
-                            DC_SAFETY_STOCK,
-                            NodeStatus.OPEN);
-            nodes.add(warehouseNode(nodes.size(), record, site, skus, ranked));
-        }
+        addNodes(nodes, DCS, config.dcs(), -1, tag, asOf, skus, ranked, rng);
         int firstThreePl = nodes.size();
-        for (int i = 0; i < config.threePls(); i++) {
-            Site site = Sites.pick(Sites.THREE_PLS, i);
-            NodeRecord record =
-                    record(
-                            tag,
-                            asOf,
-                            String.format("3PL-%02d", i + 1),
-                            site.city() + " 3PL" + copySuffix(Sites.THREE_PLS, i),
-                            NodeType.THREE_PL,
-                            site,
-                            15_000,
-                            cost(rng, 1.8, 2.4),
-                            List.of(FulfilmentMethod.SHIP_TO_HOME),
-                            THREE_PL_SAFETY_STOCK,
-                            NodeStatus.OPEN);
-            nodes.add(warehouseNode(nodes.size(), record, site, skus, ranked));
-        }
+        addNodes(nodes, THREE_PLS, config.threePls(), -1, tag, asOf, skus, ranked, rng);
         for (int i = 0; i < nodes.size(); i++) {
             NetworkNode node = nodes.get(i);
             int supplier =
@@ -210,6 +201,73 @@ public final class RetailNetwork {
                             CASE_SIZES[caseSizes.sample(rng)]));
         }
         return Collections.unmodifiableList(skus);
+    }
+
+    /**
+     * How the nodes of one type are built. The random draws of a node happen in this order:
+     * capacity, handling cost, fulfilment methods, then (retail nodes) the assortment.
+     *
+     * @param idFormat node id format, applied to the 1-based index
+     * @param namePrefix name text before the city
+     * @param nameSuffix name text after the city (before any copy number)
+     * @param capacity draws the capacity (may draw nothing)
+     * @param methods draws the fulfilment methods (may draw nothing)
+     * @param retail carries a sampled assortment (stores, dark stores) rather than every SKU
+     */
+    private record NodeSpec(
+            NodeType type,
+            List<Site> sites,
+            String idFormat,
+            String namePrefix,
+            String nameSuffix,
+            ToIntFunction<SplittableRandom> capacity,
+            double minCost,
+            double maxCost,
+            Function<SplittableRandom, List<FulfilmentMethod>> methods,
+            int safetyStock,
+            boolean retail) {}
+
+    /**
+     * Appends {@code count} nodes of one type. The {@code i}-th takes the spec's site {@code i};
+     * once the sites are used up they are reused, nudged, with a copy number in the name. The node
+     * at {@code degraded} (-1 for none) is DEGRADED, the others OPEN.
+     */
+    private static void addNodes(
+            List<NetworkNode> nodes,
+            NodeSpec spec,
+            int count,
+            int degraded,
+            String tag,
+            Instant asOf,
+            List<Sku> skus,
+            int[] ranked,
+            SplittableRandom rng) {
+        List<Site> sites = spec.sites();
+        for (int i = 0; i < count; i++) {
+            int copy = i / sites.size();
+            Site base = sites.get(i % sites.size());
+            Site site = copy == 0 ? base : base.nudged(copy);
+            NodeRecord record =
+                    record(
+                            tag,
+                            asOf,
+                            String.format(spec.idFormat(), i + 1),
+                            spec.namePrefix()
+                                    + site.city()
+                                    + spec.nameSuffix()
+                                    + (copy == 0 ? "" : " " + (copy + 1)),
+                            spec.type(),
+                            site,
+                            spec.capacity().applyAsInt(rng),
+                            cost(rng, spec.minCost(), spec.maxCost()),
+                            spec.methods().apply(rng),
+                            spec.safetyStock(),
+                            i == degraded ? NodeStatus.DEGRADED : NodeStatus.OPEN);
+            nodes.add(
+                    spec.retail()
+                            ? retailNode(nodes.size(), record, site, skus, ranked, rng)
+                            : warehouseNode(nodes.size(), record, site, skus, ranked));
+        }
     }
 
     /** Stores carry every SKU in the top 5% and a thinning share of the long tail. */
@@ -324,10 +382,5 @@ public final class RetailNetwork {
 
     private static double cost(SplittableRandom rng, double min, double max) {
         return Math.round((min + rng.nextDouble() * (max - min)) * 100) / 100.0;
-    }
-
-    private static String copySuffix(List<Site> sites, int index) {
-        int copy = index / sites.size();
-        return copy == 0 ? "" : " " + (copy + 1);
     }
 }

@@ -87,12 +87,5 @@ final class Sites {
                     new Site("Ancoats", 53.4840, -2.2250, "UK-NORTH-WEST", "M4 6BF", LONDON),
                     new Site("SoMa", 37.7785, -122.4056, "US-WEST", "94107", LOS_ANGELES));
 
-    /** The {@code index}-th site of a list, nudged when the list has been used up. */
-    static Site pick(List<Site> sites, int index) {
-        Site site = sites.get(index % sites.size());
-        int copy = index / sites.size();
-        return copy == 0 ? site : site.nudged(copy);
-    }
-
     private Sites() {}
 }
