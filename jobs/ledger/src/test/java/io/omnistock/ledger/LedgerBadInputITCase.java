@@ -72,16 +72,7 @@ class LedgerBadInputITCase {
                     DEADLINE);
             long total = published + publish(kafka, corpus);
 
-            var counters =
-                    ledger.awaitCounters(
-                            "all " + total + " records in and resolved",
-                            c ->
-                                    counter(c, LedgerMetrics.RECORDS_IN) == total
-                                            && counter(c, LedgerMetrics.PROCESSED)
-                                                            + counter(
-                                                                    c, LedgerMetrics.DEAD_LETTERED)
-                                                    == total,
-                            DEADLINE);
+            var counters = ledger.awaitAllResolved(total, DEADLINE);
             List<KeyedValue<DeadLetter>> deadLetters =
                     client.readUntil(
                             Topics.DEADLETTER, values -> values.size() >= bad.size(), DEADLINE);

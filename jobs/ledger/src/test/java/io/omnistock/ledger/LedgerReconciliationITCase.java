@@ -52,16 +52,7 @@ class LedgerReconciliationITCase {
 
         try (RunningLedger ledger = RunningLedger.start(kafka, DeliveryMode.AT_LEAST_ONCE);
                 KafkaTestClient client = new KafkaTestClient(kafka)) {
-            Map<String, Object> counters =
-                    ledger.awaitCounters(
-                            "all " + published + " records in and resolved",
-                            c ->
-                                    counter(c, LedgerMetrics.RECORDS_IN) == published
-                                            && counter(c, LedgerMetrics.PROCESSED)
-                                                            + counter(
-                                                                    c, LedgerMetrics.DEAD_LETTERED)
-                                                    == published,
-                            DEADLINE);
+            Map<String, Object> counters = ledger.awaitAllResolved(published, DEADLINE);
 
             assertMatchesReference(client, run);
 

@@ -53,6 +53,21 @@ final class RunningLedger implements AutoCloseable {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
+    /**
+     * Waits until exactly {@code records} records are in and each is processed or dead-lettered;
+     * returns the counters then.
+     */
+    Map<String, Object> awaitAllResolved(long records, Duration deadline) throws Exception {
+        return awaitCounters(
+                "all " + records + " records in and resolved",
+                c ->
+                        counter(c, LedgerMetrics.RECORDS_IN) == records
+                                && counter(c, LedgerMetrics.PROCESSED)
+                                                + counter(c, LedgerMetrics.DEAD_LETTERED)
+                                        == records,
+                deadline);
+    }
+
     /** Polls the job's accumulators until {@code done} holds; fails at the deadline. */
     Map<String, Object> awaitCounters(
             String what, Predicate<Map<String, Object>> done, Duration deadline) throws Exception {
