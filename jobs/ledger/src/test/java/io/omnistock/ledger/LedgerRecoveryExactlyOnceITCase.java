@@ -24,7 +24,8 @@ class LedgerRecoveryExactlyOnceITCase extends LedgerRecoveryScenario {
     @Test
     void aTaskManagerLossLosesAndRepeatsNoChange(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
-        try (KafkaTestClient client = runThroughFailure(cluster, DeliveryMode.EXACTLY_ONCE, 11)) {
+        try (KafkaTestClient client =
+                runThroughFailure(cluster, DeliveryMode.EXACTLY_ONCE, Duration.ofMillis(500), 11)) {
             Map<String, List<Long>> versionsByKey =
                     client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1)).stream()
                             .collect(

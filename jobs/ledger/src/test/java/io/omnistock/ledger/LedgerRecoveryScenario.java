@@ -14,6 +14,7 @@ import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -44,7 +45,8 @@ abstract class LedgerRecoveryScenario {
      * Publishes half a generated run, starts the ledger, streams the rest at 1,000 records/s and
      * kills a task manager mid-stream; returns once the published state equals the reference.
      */
-    static KafkaTestClient runThroughFailure(MiniCluster cluster, DeliveryMode mode, long seed)
+    static KafkaTestClient runThroughFailure(
+            MiniCluster cluster, DeliveryMode mode, Duration checkpointInterval, long seed)
             throws Exception {
         KAFKA.createTopics(Topics.all(), 2);
         GeneratedRun run = RetailEventGenerator.generate(NetworkConfig.small().withSeed(seed));
@@ -55,7 +57,7 @@ abstract class LedgerRecoveryScenario {
         publish(kafka, records.subList(0, half));
 
         KafkaTestClient client = new KafkaTestClient(kafka);
-        try (RunningLedger ledger = RunningLedger.start(kafka, mode)) {
+        try (RunningLedger ledger = RunningLedger.start(kafka, mode, checkpointInterval)) {
             client.readUntil(Topics.AVAILABILITY, values -> values.size() > 50, DEADLINE);
             CompletableFuture<Void> secondHalf =
                     CompletableFuture.runAsync(

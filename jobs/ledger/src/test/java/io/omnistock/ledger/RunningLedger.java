@@ -15,7 +15,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The real ledger job (Kafka in and out) running on the test MiniCluster, with test-sized timings:
- * checkpoints every 500 ms, idle partitions released after 1 s, unknown nodes waited for 2 s.
+ * checkpoints every 500 ms (unless given), idle partitions released after 1 s, unknown nodes waited
+ * for 2 s.
  */
 final class RunningLedger implements AutoCloseable {
     private final JobClient client;
@@ -26,6 +27,12 @@ final class RunningLedger implements AutoCloseable {
 
     static RunningLedger start(String bootstrapServers, KafkaOptions.DeliveryMode mode)
             throws Exception {
+        return start(bootstrapServers, mode, Duration.ofMillis(500));
+    }
+
+    static RunningLedger start(
+            String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Configuration conf = new Configuration();
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
@@ -35,7 +42,7 @@ final class RunningLedger implements AutoCloseable {
         conf.set(KafkaOptions.TRANSACTIONAL_ID_PREFIX, "ledger-it-" + run);
         conf.set(LedgerOptions.SOURCE_IDLENESS, Duration.ofSeconds(1));
         conf.set(LedgerOptions.UNKNOWN_NODE_GRACE, Duration.ofSeconds(2));
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
 
         StreamExecutionEnvironment env = LedgerJob.environment(conf);

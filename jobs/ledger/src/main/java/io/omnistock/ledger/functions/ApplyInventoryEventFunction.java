@@ -112,19 +112,22 @@ public class ApplyInventoryEventFunction
     }
 
     /**
-     * Every restore starts a new generation. Published versions carry it in their high bits, so a
-     * record published after a restore outranks any published before it: with at-least-once
-     * delivery, records emitted after the last checkpoint and before a failure are replayed in a
-     * possibly different interleaving of partitions, and must not win over the replay.
+     * Every restore or restart starts a new generation. Published versions carry it in their high
+     * bits, so a record published after a failure outranks any published before it: with
+     * at-least-once delivery, records emitted after the last checkpoint (or before the first one)
+     * are replayed in a possibly different interleaving of partitions, and must not win over the
+     * replay. Restoring a checkpoint or savepoint bumps the restored generation; a task restarted
+     * with no checkpoint yet has a higher attempt number.
      */
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         generationState = context.getOperatorStateStore().getUnionListState(GENERATION);
-        long latest = -1;
-        for (Long restored : generationState.get()) {
-            latest = Math.max(latest, restored);
+        long restored = -1;
+        for (Long previous : generationState.get()) {
+            restored = Math.max(restored, previous);
         }
-        generation = context.isRestored() ? latest + 1 : 0;
+        int attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
+        generation = Math.max(restored + 1, attempt);
         generationState.update(List.of(generation));
     }
 
