@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +32,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final Map<String, AtomicLong> recordsPerTopic = new ConcurrentHashMap<>();
     private final Map<DeadLetterReason, Long> deadLettersByReason =
             new EnumMap<>(DeadLetterReason.class);
-    private final Map<String, Long> availabilityKeys = new ConcurrentHashMap<>();
+    private final Set<String> availabilityKeys = ConcurrentHashMap.newKeySet();
     private final AtomicReference<byte[]> latest = new AtomicReference<>();
     private final AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
     private final Thread thread = new Thread(this, "output-watcher");
@@ -79,7 +80,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
         recordsPerTopic.computeIfAbsent(record.topic(), t -> new AtomicLong()).incrementAndGet();
         try {
             if (record.topic().equals(Topics.AVAILABILITY.name())) {
-                availabilityKeys.merge(record.key(), 1L, Long::sum);
+                availabilityKeys.add(record.key());
                 latest.set(record.value()); // decoded only when shown
             } else if (record.topic().equals(Topics.DEADLETTER.name())) {
                 DeadLetterReason reason = deadLetters.decode(record.value()).getReason();

@@ -55,60 +55,50 @@ final class ReferenceCheck {
                 DEADLINE);
     }
 
-    /**
-     * Keys whose published availability differs from the reference (at most 10, for the report).
-     */
     private static List<String> positionMismatches(
             Map<String, Availability> actual, Map<String, ExpectedPosition> expected) {
-        List<String> mismatches = new ArrayList<>();
-        for (String key : union(actual.keySet(), expected.keySet())) {
-            Availability a = actual.get(key);
-            ExpectedPosition p = expected.get(key);
-            String got =
-                    a == null
-                            ? "none"
-                            : figures(
-                                    a.getOnHand(),
-                                    a.getInTransit(),
-                                    a.getSafetyStock(),
-                                    a.getAtp());
-            String want =
-                    p == null
-                            ? "none"
-                            : figures(p.onHand(), p.inTransit(), p.safetyStock(), p.atp());
-            if (!got.equals(want) && mismatches.size() < 10) {
-                mismatches.add(key + " published " + got + ", reference " + want);
-            }
-        }
-        return mismatches;
+        return mismatches(
+                actual,
+                expected,
+                a -> figures(a.getOnHand(), a.getInTransit(), a.getSafetyStock(), a.getAtp()),
+                p -> figures(p.onHand(), p.inTransit(), p.safetyStock(), p.atp()));
     }
 
     private static List<String> networkMismatches(
             Map<String, NetworkAvailability> actual, Map<String, ExpectedNetwork> expected) {
+        return mismatches(
+                actual,
+                expected,
+                a ->
+                        figures(
+                                a.getNetworkAtp(),
+                                a.getStoreAtp(),
+                                a.getDcAtp(),
+                                a.getDarkStoreAtp(),
+                                a.getThreePlAtp()),
+                n ->
+                        figures(
+                                n.networkAtp(),
+                                n.storeAtp(),
+                                n.dcAtp(),
+                                n.darkStoreAtp(),
+                                n.threePlAtp()));
+    }
+
+    /** Keys whose published figures differ from the reference (at most 10, for the report). */
+    private static <A, E> List<String> mismatches(
+            Map<String, A> actual,
+            Map<String, E> expected,
+            Function<A, String> published,
+            Function<E, String> reference) {
         List<String> mismatches = new ArrayList<>();
-        for (String sku : union(actual.keySet(), expected.keySet())) {
-            NetworkAvailability a = actual.get(sku);
-            ExpectedNetwork n = expected.get(sku);
-            String got =
-                    a == null
-                            ? "none"
-                            : figures(
-                                    a.getNetworkAtp(),
-                                    a.getStoreAtp(),
-                                    a.getDcAtp(),
-                                    a.getDarkStoreAtp(),
-                                    a.getThreePlAtp());
-            String want =
-                    n == null
-                            ? "none"
-                            : figures(
-                                    n.networkAtp(),
-                                    n.storeAtp(),
-                                    n.dcAtp(),
-                                    n.darkStoreAtp(),
-                                    n.threePlAtp());
+        for (String key : union(actual.keySet(), expected.keySet())) {
+            A a = actual.get(key);
+            E e = expected.get(key);
+            String got = a == null ? "none" : published.apply(a);
+            String want = e == null ? "none" : reference.apply(e);
             if (!got.equals(want) && mismatches.size() < 10) {
-                mismatches.add(sku + " published " + got + ", reference " + want);
+                mismatches.add(key + " published " + got + ", reference " + want);
             }
         }
         return mismatches;

@@ -38,13 +38,7 @@ final class LedgerRecords {
             String causeEventId,
             long generation) {
         long version = version(generation, p.version);
-        List<InTransitQuantity> inTransit = new ArrayList<>(p.inbound.size());
-        for (InboundShipment s : p.inbound) {
-            if (s.remaining() > 0) {
-                inTransit.add(
-                        new InTransitQuantity(s.asnId, s.remaining(), Instant.ofEpochMilli(s.eta)));
-            }
-        }
+        List<InTransitQuantity> inTransit = p.publishedInTransit == 0 ? List.of() : inTransit(p);
         return Availability.newBuilder()
                 .setEventId(Topics.positionKey(sku, nodeId) + '|' + version)
                 .setEventTime(Instant.ofEpochMilli(eventTime))
@@ -61,6 +55,17 @@ final class LedgerRecords {
                 .setLastSource(source)
                 .setLastEventId(causeEventId)
                 .build();
+    }
+
+    private static List<InTransitQuantity> inTransit(Position p) {
+        List<InTransitQuantity> lines = new ArrayList<>(p.inbound.size());
+        for (InboundShipment s : p.inbound) {
+            if (s.remaining() > 0) {
+                lines.add(
+                        new InTransitQuantity(s.asnId, s.remaining(), Instant.ofEpochMilli(s.eta)));
+            }
+        }
+        return lines;
     }
 
     static NetworkAvailability network(

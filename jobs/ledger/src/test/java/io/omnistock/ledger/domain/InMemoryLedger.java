@@ -13,7 +13,7 @@ import java.util.Map;
  * One SKU's ledger on plain maps, recording everything it outputs: the reusable test implementation
  * of {@link SkuLedger.State} and {@link SkuLedger.Output}.
  */
-final class InMemoryLedger implements SkuLedger.State, SkuLedger.Output {
+final class InMemoryLedger implements SkuLedger.Output {
     record Published(
             String nodeId, long onHand, long inTransit, long safetyStock, long atp, long version) {}
 
@@ -35,9 +35,9 @@ final class InMemoryLedger implements SkuLedger.State, SkuLedger.Output {
     static final long NOW = LedgerEvents.DAY.toEpochMilli() + 365L * 24 * 3600 * 1000;
 
     final Map<String, NodeInfo> nodes = new HashMap<>();
-    final Map<String, Position> positions = new HashMap<>();
-    final Map<String, Long> seen = new HashMap<>();
-    NetworkTotals totals;
+    final InMemorySkuState state = new InMemorySkuState();
+    final Map<String, Position> positions = state.positions;
+    final Map<String, Long> seen = state.seen;
 
     final List<Published> availability = new ArrayList<>();
     final List<Network> network = new ArrayList<>();
@@ -65,12 +65,12 @@ final class InMemoryLedger implements SkuLedger.State, SkuLedger.Output {
     }
 
     SkuLedger.Outcome apply(InventoryEvent e) {
-        return ledger.apply(e, nodes.get(e.nodeId), NOW, watermark, this, this);
+        return ledger.apply(e, nodes.get(e.nodeId), NOW, watermark, state, this);
     }
 
     void changeNode(String id, NodeType type, NodeStatus status, long safetyStock) {
         node(id, type, status, safetyStock);
-        ledger.nodeChanged(LedgerEvents.SKU, nodes.get(id), 0, "node-change", this, this);
+        ledger.nodeChanged(LedgerEvents.SKU, nodes.get(id), 0, "node-change", state, this);
     }
 
     long onHand(String node) {
@@ -86,36 +86,6 @@ final class InMemoryLedger implements SkuLedger.State, SkuLedger.Output {
 
     Network lastNetwork() {
         return network.get(network.size() - 1);
-    }
-
-    @Override
-    public Position position(String nodeId) {
-        return positions.get(nodeId);
-    }
-
-    @Override
-    public void putPosition(String nodeId, Position position) {
-        positions.put(nodeId, position);
-    }
-
-    @Override
-    public NetworkTotals totals() {
-        return totals == null ? new NetworkTotals() : totals;
-    }
-
-    @Override
-    public void putTotals(NetworkTotals totals) {
-        this.totals = totals;
-    }
-
-    @Override
-    public boolean seen(String eventId) {
-        return seen.containsKey(eventId);
-    }
-
-    @Override
-    public void remember(String eventId, long eventTime) {
-        seen.put(eventId, eventTime);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.RetailEventGenerator;
+import io.omnistock.ledger.domain.InMemorySkuState;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NetworkTotals;
@@ -55,11 +56,11 @@ class GeneratedStreamReplayTest {
 
         assertThat(wrongReasons).isEmpty();
         Map<String, ExpectedPosition> expected = run.reference().positions();
-        assertThat(replay.positions.keySet())
-                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        Map<String, Position> positions = replay.positionsByKey();
+        assertThat(positions.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach(
                 (key, want) -> {
-                    Position got = replay.positions.get(key);
+                    Position got = positions.get(key);
                     assertThat(
                                     new long[] {
                                         got.publishedOnHand,
@@ -72,10 +73,8 @@ class GeneratedStreamReplayTest {
     }
 
     /** All SKUs' state on maps; records go through the job's own deserializer first. */
-    private static final class Replay implements SkuLedger.State, SkuLedger.Output {
-        final Map<String, Position> positions = new HashMap<>();
-        final Map<String, NetworkTotals> totals = new HashMap<>();
-        final Map<String, Long> seen = new HashMap<>();
+    private static final class Replay implements SkuLedger.Output {
+        final Map<String, InMemorySkuState> skus = new HashMap<>();
         final Map<String, NodeInfo> nodes = new HashMap<>();
         final SkuLedger ledger = new SkuLedger(LedgerSettings.defaults());
         final InventoryDeserializationSchema schema =
@@ -93,7 +92,6 @@ class GeneratedStreamReplayTest {
                 };
         long offset;
         long maxEventTime = Long.MIN_VALUE;
-        String sku;
         DeadLetterReason rejection;
         String lastMessage;
 
@@ -122,43 +120,25 @@ class GeneratedStreamReplayTest {
                     maxEventTime == Long.MIN_VALUE
                             ? Long.MIN_VALUE
                             : maxEventTime - OUT_OF_ORDERNESS;
-            sku = e.sku;
             rejection = null;
-            ledger.apply(e, nodes.get(e.nodeId), System.currentTimeMillis(), watermark, this, this);
+            InMemorySkuState state = skus.computeIfAbsent(e.sku, sku -> new InMemorySkuState());
+            ledger.apply(
+                    e, nodes.get(e.nodeId), System.currentTimeMillis(), watermark, state, this);
             if (rejection == null) {
                 maxEventTime = Math.max(maxEventTime, e.eventTime);
             }
             return rejection;
         }
 
-        @Override
-        public Position position(String nodeId) {
-            return positions.get(Topics.positionKey(sku, nodeId));
-        }
-
-        @Override
-        public void putPosition(String nodeId, Position position) {
-            positions.put(Topics.positionKey(sku, nodeId), position);
-        }
-
-        @Override
-        public NetworkTotals totals() {
-            return totals.computeIfAbsent(sku, s -> new NetworkTotals());
-        }
-
-        @Override
-        public void putTotals(NetworkTotals value) {
-            totals.put(sku, value);
-        }
-
-        @Override
-        public boolean seen(String eventId) {
-            return seen.containsKey(eventId);
-        }
-
-        @Override
-        public void remember(String eventId, long eventTime) {
-            seen.put(eventId, eventTime);
+        /** Every SKU's positions, keyed {@code sku|node} as on the availability topic. */
+        Map<String, Position> positionsByKey() {
+            Map<String, Position> all = new HashMap<>();
+            skus.forEach(
+                    (sku, state) ->
+                            state.positions.forEach(
+                                    (node, position) ->
+                                            all.put(Topics.positionKey(sku, node), position)));
+            return all;
         }
 
         @Override
