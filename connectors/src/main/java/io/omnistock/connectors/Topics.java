@@ -6,7 +6,11 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import java.util.List;
@@ -22,6 +26,18 @@ public final class Topics {
             new TopicSpec<>("inventory.3pl", ThreePlEvent.class, false);
     public static final TopicSpec<NodeRecord> NODES =
             new TopicSpec<>("network.nodes", NodeRecord.class, true);
+    public static final TopicSpec<OrderRequest> ORDER_REQUESTS =
+            new TopicSpec<>("orders.requests", OrderRequest.class, false);
+    public static final TopicSpec<OrderLifecycleEvent> ORDER_LIFECYCLE =
+            new TopicSpec<>("orders.lifecycle", OrderLifecycleEvent.class, false);
+
+    /**
+     * Internal: routing's reservation requests to the SKU-keyed ledger (key = sku). The ledger job
+     * writes and reads it, closing the loop from routing back to the ledger that a dataflow graph
+     * cannot close.
+     */
+    public static final TopicSpec<ReservationRequest> RESERVATIONS =
+            new TopicSpec<>("orders.reservations", ReservationRequest.class, false);
 
     public static final TopicSpec<Availability> AVAILABILITY =
             new TopicSpec<>("inventory.availability", Availability.class, true);
@@ -31,21 +47,30 @@ public final class Topics {
             new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
     public static final TopicSpec<Discrepancy> DISCREPANCIES =
             new TopicSpec<>("inventory.discrepancies", Discrepancy.class, false);
+    public static final TopicSpec<RoutingDecision> DECISIONS =
+            new TopicSpec<>("orders.decisions", RoutingDecision.class, false);
 
     /** Room for a rejected record's original bytes (up to 64 KiB) plus why it was rejected. */
     public static final TopicSpec<DeadLetter> DEADLETTER =
             new TopicSpec<>("deadletter", DeadLetter.class, false, 2 * TopicSpec.MAX_RECORD_BYTES);
 
     /** Inputs of the ledger job. */
-    public static final List<TopicSpec<?>> LEDGER_INPUTS = List.of(POS, WMS, THREE_PL, NODES);
+    public static final List<TopicSpec<?>> LEDGER_INPUTS =
+            List.of(POS, WMS, THREE_PL, NODES, ORDER_REQUESTS, ORDER_LIFECYCLE, RESERVATIONS);
 
-    /** Outputs of the ledger job. */
+    /** Outputs of the ledger job ({@link #RESERVATIONS} is both). */
     public static final List<TopicSpec<?>> LEDGER_OUTPUTS =
-            List.of(AVAILABILITY, NETWORK_AVAILABILITY, ALERTS, DISCREPANCIES, DEADLETTER);
+            List.of(
+                    AVAILABILITY,
+                    NETWORK_AVAILABILITY,
+                    ALERTS,
+                    DISCREPANCIES,
+                    DECISIONS,
+                    DEADLETTER);
 
     /** Every topic in the catalog. */
     public static List<TopicSpec<?>> all() {
-        return Stream.concat(LEDGER_INPUTS.stream(), LEDGER_OUTPUTS.stream()).toList();
+        return Stream.concat(LEDGER_INPUTS.stream(), LEDGER_OUTPUTS.stream()).distinct().toList();
     }
 
     /** Key of a per-position record: {@code sku|node}. */

@@ -5,6 +5,8 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.RoutingDecision;
 import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
 import io.omnistock.connectors.TopicSpec;
@@ -24,8 +26,11 @@ import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * The ledger job: reads {@code inventory.pos}, {@code inventory.wms}, {@code inventory.3pl} and
- * {@code network.nodes}; writes the availability topics, alerts, discrepancies and dead letters.
+ * The ledger job: reads {@code inventory.pos}, {@code inventory.wms}, {@code inventory.3pl}, {@code
+ * network.nodes}, {@code orders.requests} and {@code orders.lifecycle}; writes the availability
+ * topics, alerts, discrepancies, routing decisions and dead letters. Routing's reservation requests
+ * go out on {@code orders.reservations} and come back in to the SKU-keyed ledger, the only
+ * authority over stock.
  *
  * <p>Options come from {@code --config <file.properties>} and/or {@code --key value} arguments (see
  * {@link LedgerOptions} and {@code KafkaOptions}).
@@ -102,6 +107,8 @@ public final class LedgerJob {
                 sink(conf, Topics.NETWORK_AVAILABILITY, NetworkAvailability::getSku),
                 sink(conf, Topics.ALERTS, LedgerJob::alertKey),
                 sink(conf, Topics.DISCREPANCIES, LedgerJob::discrepancyKey),
+                sink(conf, Topics.DECISIONS, RoutingDecision::getOrderId),
+                sink(conf, Topics.RESERVATIONS, ReservationRequest::getSku),
                 sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic));
     }
 

@@ -1,9 +1,12 @@
 package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
 import io.omnistock.ledger.functions.LedgerOutputs;
+import io.omnistock.ledger.functions.ProbeOrderSkusFunction;
+import io.omnistock.ledger.functions.RouteOrderFunction;
 import io.omnistock.ledger.functions.SourcedEvent;
 import io.omnistock.ledger.functions.SplitInputFunction;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,14 +20,18 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Assembles the ledger: inputs -> split (node data, dead letters) -> keyed by SKU with node data
- * broadcast -> availability, network availability, alerts, discrepancies, dead letters. Assembly
- * only: sources and sinks come from the caller.
+ * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
+ * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
+ * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
+ * decisions, and reservation requests that return to the ledger through Kafka. Assembly only:
+ * sources and sinks come from the caller.
  */
 public final class LedgerPipeline {
     public static final String SOURCE_UID = "inventory-sources";
     public static final String SPLIT_UID = "split-input";
     public static final String APPLY_UID = "apply-inventory-events";
+    public static final String PROBE_UID = "probe-order-skus";
+    public static final String ROUTE_UID = "route-orders";
 
     public static void build(
             StreamExecutionEnvironment env,
@@ -47,8 +54,16 @@ public final class LedgerPipeline {
                 events.getSideOutput(LedgerOutputs.NODE_UPDATES)
                         .broadcast(ApplyInventoryEventFunction.NODES);
 
+        DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
+        DataStream<SourcedEvent> probes =
+                orders.flatMap(new ProbeOrderSkusFunction())
+                        .returns(SourcedEvent.class)
+                        .name(PROBE_UID)
+                        .uid(PROBE_UID);
+
         SingleOutputStreamOperator<Availability> ledger =
-                events.keyBy(sourced -> sourced.event.sku, Types.STRING)
+                events.union(probes)
+                        .keyBy(SourcedEvent::sku, Types.STRING)
                         .connect(nodes)
                         .process(
                                 new ApplyInventoryEventFunction(
@@ -58,14 +73,32 @@ public final class LedgerPipeline {
                         .name(APPLY_UID)
                         .uid(APPLY_UID);
 
+        SingleOutputStreamOperator<RoutingDecision> decisions =
+                orders.union(ledger.getSideOutput(LedgerOutputs.STOCK_REPLIES))
+                        .keyBy(SourcedEvent::orderId, Types.STRING)
+                        .connect(nodes)
+                        .process(
+                                new RouteOrderFunction(
+                                        RoutingOptions.policy(conf),
+                                        LedgerOptions.settings(conf),
+                                        conf.get(RoutingOptions.MAX_ATTEMPTS),
+                                        conf.get(RoutingOptions.ORDER_RETENTION)),
+                                new AvroTypeInfo<>(RoutingDecision.class))
+                        .name(ROUTE_UID)
+                        .uid(ROUTE_UID);
+
         sinks.availability().apply(ledger);
         sinks.network().apply(ledger.getSideOutput(LedgerOutputs.NETWORK));
         sinks.alerts().apply(ledger.getSideOutput(LedgerOutputs.ALERTS));
         sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
+        sinks.decisions().apply(decisions);
+        sinks.reservations().apply(decisions.getSideOutput(LedgerOutputs.RESERVATION_REQUESTS));
         sinks.deadLetters()
                 .apply(
                         events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
-                                .union(ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS)));
+                                .union(
+                                        ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
+                                        decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS)));
     }
 
     private LedgerPipeline() {}

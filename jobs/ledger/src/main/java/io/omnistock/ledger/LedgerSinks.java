@@ -5,6 +5,8 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.RoutingDecision;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -17,6 +19,8 @@ public record LedgerSinks(
         SinkApplier<NetworkAvailability> network,
         SinkApplier<InventoryAlert> alerts,
         SinkApplier<Discrepancy> discrepancies,
+        SinkApplier<RoutingDecision> decisions,
+        SinkApplier<ReservationRequest> reservations,
         SinkApplier<DeadLetter> deadLetters) {
 
     /** Attaches a sink (with its name and uid) to a stream. */

@@ -14,6 +14,8 @@ public enum EventType {
     DAMAGE(Kind.DELTA, -1),
     TRANSFER_OUT(Kind.DELTA, -1),
     TRANSFER_IN(Kind.DELTA, +1),
+    /** A routed order shipped or picked up: its reserved units leave on-hand. */
+    FULFILMENT(Kind.DELTA, -1),
     /** WMS absolute count as of the event time. */
     CYCLE_COUNT(Kind.COUNT, 0),
     /** 3PL absolute on-hand snapshot as of the event time. */

@@ -1,9 +1,14 @@
 package io.omnistock.ledger.domain;
 
+import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
+import java.util.ArrayList;
+import java.util.List;
 
-/** What the ledger needs to know of a fulfilment node (from network.nodes). A Flink POJO. */
+/**
+ * What the ledger and routing need to know of a fulfilment node (from network.nodes). A Flink POJO.
+ */
 public class NodeInfo {
     public String nodeId;
     public NodeType type;
@@ -12,6 +17,19 @@ public class NodeInfo {
 
     /** Event time of the reference record this came from: the latest record per node wins. */
     public long updatedAt;
+
+    public double latitude;
+    public double longitude;
+    public String region = "";
+
+    /** Orders (shipments) the node can take per day; 0 means unlimited. */
+    public int dailyOrderCapacity;
+
+    /** Cost of picking and packing one shipment at this node. */
+    public double handlingCost;
+
+    /** What the node offers: SHIP_TO_HOME, SHIP_FROM_STORE, BOPIS, CURBSIDE, SAME_DAY. */
+    public List<FulfilmentMethod> methods = new ArrayList<>();
 
     public NodeInfo() {}
 
@@ -24,5 +42,26 @@ public class NodeInfo {
 
     public boolean isOpen() {
         return status == NodeStatus.OPEN;
+    }
+
+    public boolean offers(FulfilmentMethod method) {
+        return methods.contains(method);
+    }
+
+    /** Sets where the node is and what it offers; returns this. */
+    public NodeInfo located(
+            double latitude,
+            double longitude,
+            String region,
+            int dailyOrderCapacity,
+            double handlingCost,
+            List<FulfilmentMethod> methods) {
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.region = region;
+        this.dailyOrderCapacity = dailyOrderCapacity;
+        this.handlingCost = handlingCost;
+        this.methods = new ArrayList<>(methods);
+        return this;
     }
 }

@@ -2,7 +2,9 @@ package io.omnistock.ledger.domain;
 
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.SourceSystem;
+import java.util.Map;
 
 /**
  * The reconciliation rules of DESIGN.md section 3 for the positions of one SKU: the single
@@ -29,6 +31,22 @@ public final class SkuLedger {
         boolean seen(String eventId);
 
         void remember(String eventId, long eventTime);
+
+        /** Reference data of a node (broadcast), or null when unknown. */
+        NodeInfo node(String nodeId);
+
+        /** The SKU's positions by node. */
+        Iterable<Map.Entry<String, Position>> positions();
+
+        /** What an order holds of this SKU, or null. */
+        Reservation reservation(String orderId);
+
+        void putReservation(Reservation reservation);
+
+        void removeReservation(String orderId);
+
+        /** The SKU's open reservations. */
+        Iterable<Reservation> reservations();
     }
 
     /** Where the ledger's facts go. */
@@ -58,6 +76,9 @@ public final class SkuLedger {
                 long version);
 
         void rejected(InventoryEvent event, Rejection rejection);
+
+        /** An answer to routing about one order's units of this SKU. */
+        void reply(StockReply reply);
     }
 
     /** What became of one event. */
@@ -81,10 +102,16 @@ public final class SkuLedger {
     private final LedgerSettings settings;
     private final EventValidator validator;
     private final NetworkTotals before = new NetworkTotals();
+    private final SkuReservations reservations = new SkuReservations(this);
 
     public SkuLedger(LedgerSettings settings) {
         this.settings = settings;
         this.validator = new EventValidator(settings);
+    }
+
+    /** Answers a probe, or applies a reservation, release or commit (DESIGN.md section 4). */
+    public Outcome handle(StockRequest request, State state, Output out) {
+        return reservations.handle(request, state, out);
     }
 
     /**
@@ -142,11 +169,14 @@ public final class SkuLedger {
         }
         state.remember(e.eventId, e.eventTime);
 
-        NetworkTotals totals = state.totals();
-        before.copyFiguresFrom(totals);
+        NetworkTotals totals = beginChange(state);
+        if (position.reserved > 0 && position.reserved > position.onHand) {
+            reservations.resolveShortage(
+                    e.sku, e.nodeId, position, node, totals, e.eventTime, e.eventId, state, out);
+        }
         publish(e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
         state.putPosition(e.nodeId, position);
-        publishNetwork(e.sku, totals, e.eventTime, state, out);
+        endChange(e.sku, totals, e.eventTime, state, out);
         return outcome;
     }
 
@@ -165,21 +195,54 @@ public final class SkuLedger {
         if (position == null) {
             return;
         }
-        NetworkTotals totals = state.totals();
-        before.copyFiguresFrom(totals);
+        NetworkTotals totals = beginChange(state);
+        boolean moved = false;
+        if (node.status == NodeStatus.CLOSED && position.reserved > 0) {
+            reservations.moveAllOff(
+                    sku, node.nodeId, position, totals, eventTime, causeEventId, state, out);
+            moved = true;
+        }
         if (publish(
-                sku,
-                node.nodeId,
-                position,
-                node,
-                totals,
-                eventTime,
-                SourceSystem.NETWORK,
-                causeEventId,
-                out)) {
+                        sku,
+                        node.nodeId,
+                        position,
+                        node,
+                        totals,
+                        eventTime,
+                        SourceSystem.NETWORK,
+                        causeEventId,
+                        out)
+                || moved) {
             state.putPosition(node.nodeId, position);
         }
+        endChange(sku, totals, eventTime, state, out);
+    }
+
+    /** Starts a change to the SKU's positions: returns its totals, remembering their figures. */
+    NetworkTotals beginChange(State state) {
+        NetworkTotals totals = state.totals();
+        before.copyFiguresFrom(totals);
+        return totals;
+    }
+
+    /** Ends a change: publishes the network totals if their figures moved. */
+    void endChange(String sku, NetworkTotals totals, long eventTime, State state, Output out) {
         publishNetwork(sku, totals, eventTime, state, out);
+    }
+
+    /** Publishes a position that changed (if its figures did) and stores it. */
+    void publishAndStore(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            NetworkTotals totals,
+            long eventTime,
+            String causeEventId,
+            State state,
+            Output out) {
+        publish(sku, nodeId, p, node, totals, eventTime, SourceSystem.ORDERS, causeEventId, out);
+        state.putPosition(nodeId, p);
     }
 
     private boolean isBeyondHorizon(long eventTime, long watermark) {
@@ -225,7 +288,7 @@ public final class SkuLedger {
         return applyDelta(p, voidEvent, -sale.delta);
     }
 
-    private static Outcome applyDelta(Position p, InventoryEvent e, long delta) {
+    static Outcome applyDelta(Position p, InventoryEvent e, long delta) {
         if (e.type == EventType.RECEIPT && e.reference != null && !e.reference.isBlank()) {
             InboundShipment shipment = p.shipment(e.reference);
             shipment.received += delta;

@@ -9,7 +9,9 @@ import io.omnistock.ledger.domain.NetworkTotals;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
+import io.omnistock.ledger.domain.StockReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,6 +56,9 @@ public class ApplyInventoryEventFunction
             new ValueStateDescriptor<>("network-totals", TypeInformation.of(NetworkTotals.class));
     static final MapStateDescriptor<String, Long> SEEN =
             new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.LONG);
+    static final MapStateDescriptor<String, Reservation> RESERVATIONS =
+            new MapStateDescriptor<>(
+                    "reservations", Types.STRING, TypeInformation.of(Reservation.class));
     static final ListStateDescriptor<SourcedEvent> PENDING =
             new ListStateDescriptor<>(
                     "pending-unknown-node", TypeInformation.of(SourcedEvent.class));
@@ -97,7 +102,12 @@ public class ApplyInventoryEventFunction
         positions = getRuntimeContext().getMapState(POSITIONS);
         seen = getRuntimeContext().getMapState(SEEN);
         pending = getRuntimeContext().getListState(PENDING);
-        state = new StateOfSku(positions, getRuntimeContext().getState(TOTALS), seen);
+        state =
+                new StateOfSku(
+                        positions,
+                        getRuntimeContext().getState(TOTALS),
+                        seen,
+                        getRuntimeContext().getMapState(RESERVATIONS));
         emitter = new Emitter();
 
         processed = count(LedgerMetrics.PROCESSED);
@@ -143,6 +153,16 @@ public class ApplyInventoryEventFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
             throws Exception {
+        if (in.request != null) {
+            emitter.bind(in, ctx, out);
+            state.nodes = ctx.getBroadcastState(NODES);
+            SkuLedger.Outcome outcome = ledger.handle(in.request, state, emitter);
+            if (in.fromKafka()) { // probes are made in the job: not input records
+                processed.inc();
+                (outcome == SkuLedger.Outcome.DUPLICATE ? duplicates : applied).inc();
+            }
+            return;
+        }
         NodeInfo node = ctx.getBroadcastState(NODES).get(in.event.nodeId);
         if (node == null) {
             // Reference data and events race at start-up: give the node a moment to arrive.
@@ -181,6 +201,7 @@ public class ApplyInventoryEventFunction
                         || previous.safetyStock != node.safetyStock)) {
             String cause = "node:" + node.nodeId + '@' + node.updatedAt;
             emitter.bindBroadcast(ctx, out);
+            state.nodes = ctx.getBroadcastState(NODES);
             ctx.applyToKeyedState(
                     POSITIONS,
                     (sku, unused) ->
@@ -191,6 +212,7 @@ public class ApplyInventoryEventFunction
     private void apply(
             SourcedEvent in, NodeInfo node, ReadOnlyContext ctx, Collector<Availability> out) {
         emitter.bind(in, ctx, out);
+        state.nodes = ctx.getBroadcastState(NODES);
         SkuLedger.Outcome outcome =
                 ledger.apply(
                         in.event,
@@ -267,14 +289,74 @@ public class ApplyInventoryEventFunction
         private final MapState<String, Position> positions;
         private final ValueState<NetworkTotals> totals;
         private final MapState<String, Long> seen;
+        private final MapState<String, Reservation> reservations;
+
+        /** The node reference data of the call in progress. */
+        ReadOnlyBroadcastState<String, NodeInfo> nodes;
 
         StateOfSku(
                 MapState<String, Position> positions,
                 ValueState<NetworkTotals> totals,
-                MapState<String, Long> seen) {
+                MapState<String, Long> seen,
+                MapState<String, Reservation> reservations) {
             this.positions = positions;
             this.totals = totals;
             this.seen = seen;
+            this.reservations = reservations;
+        }
+
+        @Override
+        public NodeInfo node(String nodeId) {
+            try {
+                return nodes.get(nodeId);
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public Iterable<Map.Entry<String, Position>> positions() {
+            try {
+                return positions.entries();
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public Reservation reservation(String orderId) {
+            try {
+                return reservations.get(orderId);
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void putReservation(Reservation reservation) {
+            try {
+                reservations.put(reservation.orderId, reservation);
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void removeReservation(String orderId) {
+            try {
+                reservations.remove(orderId);
+            } catch (Exception e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public Iterable<Reservation> reservations() {
+            try {
+                return reservations.values();
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
 
         @Override
@@ -426,6 +508,11 @@ public class ApplyInventoryEventFunction
             output(
                     LedgerOutputs.DEAD_LETTERS,
                     current.toDeadLetter(rejection.reason(), rejection.message()));
+        }
+
+        @Override
+        public void reply(StockReply reply) {
+            output(LedgerOutputs.STOCK_REPLIES, SourcedEvent.of(reply));
         }
     }
 }

@@ -2,7 +2,10 @@ package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.connectors.AvroCodec;
@@ -21,9 +24,10 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Reads the ledger's four input topics into {@link SourcedEvent}s and never throws: bytes that do
- * not decode, a key that does not match, and events that break a stateless rule come out as
- * rejections carrying their original bytes, bound for the dead-letter topic.
+ * Reads the ledger job's input topics into {@link SourcedEvent}s and never throws: bytes that do
+ * not decode, a key that does not match, and inventory events that break a stateless rule come out
+ * as rejections carrying their original bytes, bound for the dead-letter topic. Orders are checked
+ * by routing, which answers every order it can identify with a decision.
  */
 public class InventoryDeserializationSchema
         implements KafkaRecordDeserializationSchema<SourcedEvent> {
@@ -35,6 +39,9 @@ public class InventoryDeserializationSchema
     private transient AvroCodec<WmsEvent> wms;
     private transient AvroCodec<ThreePlEvent> threePl;
     private transient AvroCodec<NodeRecord> nodes;
+    private transient AvroCodec<OrderRequest> orders;
+    private transient AvroCodec<OrderLifecycleEvent> lifecycle;
+    private transient AvroCodec<ReservationRequest> reservations;
     private transient EventValidator validator;
 
     public InventoryDeserializationSchema(LedgerSettings settings) {
@@ -47,6 +54,9 @@ public class InventoryDeserializationSchema
         wms = Topics.WMS.codec();
         threePl = Topics.THREE_PL.codec();
         nodes = Topics.NODES.codec();
+        orders = Topics.ORDER_REQUESTS.codec();
+        lifecycle = Topics.ORDER_LIFECYCLE.codec();
+        reservations = Topics.RESERVATIONS.codec();
         validator = new EventValidator(settings);
     }
 
@@ -72,6 +82,26 @@ public class InventoryDeserializationSchema
         String topic = sourced.topic;
         if (topic.equals(Topics.NODES.name())) {
             readNode(sourced, nodes.decode(sourced.bytes));
+            return;
+        }
+        if (topic.equals(Topics.ORDER_REQUESTS.name())) {
+            sourced.order = orders.decode(sourced.bytes);
+            checkKey(sourced, sourced.order.getOrderId());
+            return;
+        }
+        if (topic.equals(Topics.ORDER_LIFECYCLE.name())) {
+            sourced.lifecycle = lifecycle.decode(sourced.bytes);
+            checkKey(sourced, sourced.lifecycle.getOrderId());
+            return;
+        }
+        if (topic.equals(Topics.RESERVATIONS.name())) {
+            sourced.request =
+                    InventoryEventMapper.fromReservation(reservations.decode(sourced.bytes));
+            if (sourced.request == null) {
+                reject(sourced, DeadLetterReason.MISSING_FIELD, "no known reservation action");
+                return;
+            }
+            checkKey(sourced, sourced.request.sku);
             return;
         }
         InventoryEvent event;

@@ -1,15 +1,23 @@
 package io.omnistock.ledger.functions;
 
+import io.omnistock.avro.NodeQuantity;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.ReservationAction;
+import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.NodeUnits;
+import io.omnistock.ledger.domain.StockRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Maps the three source schemas (and node reference data) onto the ledger's own types. */
+/** Maps the input schemas (and node reference data) onto the ledger's own types, and back. */
 final class InventoryEventMapper {
 
     static InventoryEvent fromPos(PosEvent pos) {
@@ -62,13 +70,65 @@ final class InventoryEventMapper {
         return event;
     }
 
+    /** A reservation request from routing, or null when its action is unknown to this reader. */
+    static StockRequest fromReservation(ReservationRequest r) {
+        StockRequest.Action action =
+                switch (r.getAction()) {
+                    case RESERVE -> StockRequest.Action.RESERVE;
+                    case RELEASE -> StockRequest.Action.RELEASE;
+                    case COMMIT -> StockRequest.Action.COMMIT;
+                    default -> null;
+                };
+        if (action == null) {
+            return null;
+        }
+        StockRequest request =
+                new StockRequest(
+                        r.getEventId(),
+                        r.getEventTime().toEpochMilli(),
+                        r.getOrderId(),
+                        r.getSku(),
+                        action,
+                        r.getAttempt());
+        for (NodeQuantity q : r.getAllocations()) {
+            request.units.add(new NodeUnits(q.getNodeId(), q.getQuantity()));
+        }
+        request.alternatives.addAll(r.getAlternatives());
+        return request;
+    }
+
+    /** The Avro form of a reservation request, for the orders.reservations topic. */
+    static ReservationRequest toReservation(StockRequest request) {
+        List<NodeQuantity> allocations = new ArrayList<>(request.units.size());
+        for (NodeUnits u : request.units) {
+            allocations.add(new NodeQuantity(u.nodeId, (int) u.units));
+        }
+        return ReservationRequest.newBuilder()
+                .setEventId(request.eventId)
+                .setEventTime(Instant.ofEpochMilli(request.eventTime))
+                .setOrderId(request.orderId)
+                .setSku(request.sku)
+                .setAction(ReservationAction.valueOf(request.action.name()))
+                .setAttempt(request.attempt)
+                .setAllocations(allocations)
+                .setAlternatives(new ArrayList<>(request.alternatives))
+                .build();
+    }
+
     static NodeInfo fromNode(NodeRecord record) {
         NodeInfo node =
                 new NodeInfo(
-                        record.getNodeId(),
-                        record.getType(),
-                        record.getStatus(),
-                        record.getSafetyStock());
+                                record.getNodeId(),
+                                record.getType(),
+                                record.getStatus(),
+                                record.getSafetyStock())
+                        .located(
+                                record.getLatitude(),
+                                record.getLongitude(),
+                                record.getRegion(),
+                                record.getDailyOrderCapacity(),
+                                record.getHandlingCost(),
+                                record.getFulfilmentMethods());
         node.updatedAt = record.getEventTime().toEpochMilli();
         return node;
     }

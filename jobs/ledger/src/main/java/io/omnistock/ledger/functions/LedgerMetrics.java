@@ -21,6 +21,7 @@ public final class LedgerMetrics {
     public static final String STALE_REVISIONS = "asn-revisions-stale";
     public static final String DISCREPANCIES = "discrepancies";
     public static final String AVAILABILITY_UPDATES = "availability-updates";
+    public static final String DECISIONS = "routing-decisions";
 
     /** One count, kept as a metric and as an accumulator. */
     static final class Count {
@@ -35,6 +36,12 @@ public final class LedgerMetrics {
         void inc() {
             accumulator.add(1);
             metric.inc();
+        }
+
+        /** Takes back one count, when a record counted here moves to another count. */
+        void dec() {
+            accumulator.add(-1);
+            metric.dec();
         }
     }
 

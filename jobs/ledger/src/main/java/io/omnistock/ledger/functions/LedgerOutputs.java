@@ -4,6 +4,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.ReservationRequest;
 import io.omnistock.ledger.domain.NodeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -21,6 +22,18 @@ public final class LedgerOutputs {
             new OutputTag<>("alerts", new AvroTypeInfo<>(InventoryAlert.class));
     public static final OutputTag<Discrepancy> DISCREPANCIES =
             new OutputTag<>("discrepancies", new AvroTypeInfo<>(Discrepancy.class));
+
+    /** The ledger's answers to routing, keyed by order downstream. */
+    public static final OutputTag<SourcedEvent> STOCK_REPLIES =
+            new OutputTag<>("stock-replies", TypeInformation.of(SourcedEvent.class));
+
+    /** Routing's requests to the ledger, for the orders.reservations topic. */
+    public static final OutputTag<ReservationRequest> RESERVATION_REQUESTS =
+            new OutputTag<>("reservation-requests", new AvroTypeInfo<>(ReservationRequest.class));
+
+    /** Orders and their lifecycle events, on their way to routing. */
+    public static final OutputTag<SourcedEvent> ORDERS =
+            new OutputTag<>("orders", TypeInformation.of(SourcedEvent.class));
 
     private LedgerOutputs() {}
 }

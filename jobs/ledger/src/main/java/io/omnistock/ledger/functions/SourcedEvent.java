@@ -2,19 +2,29 @@ package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.connectors.DeadLetters;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
 
 /**
- * One input record as read from Kafka: exactly one of {@link #event} (inventory topics), {@link
- * #node} (network.nodes) or {@link #rejection} is set. It keeps where it came from and its original
- * bytes, so a record rejected anywhere downstream reaches the dead-letter topic intact. A Flink
- * POJO.
+ * One record flowing through the job: exactly one of {@link #event} (inventory topics), {@link
+ * #node} (network.nodes), {@link #order} (orders.requests), {@link #lifecycle} (orders.lifecycle),
+ * {@link #request} (orders.reservations, or a probe made in the job), {@link #reply} (the ledger
+ * answering routing) or {@link #rejection} is set. A record read from Kafka keeps where it came
+ * from and its original bytes, so a record rejected anywhere downstream reaches the dead-letter
+ * topic intact. A Flink POJO.
  */
 public class SourcedEvent {
     public InventoryEvent event;
     public NodeInfo node;
+    public OrderRequest order;
+    public OrderLifecycleEvent lifecycle;
+    public StockRequest request;
+    public StockReply reply;
 
     public DeadLetterReason rejection;
     public String rejectionMessage;
@@ -38,8 +48,50 @@ public class SourcedEvent {
                 topic, partition, offset, recordTimestamp, key, reason, message, bytes);
     }
 
+    public static SourcedEvent of(StockRequest request) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.request = request;
+        return sourced;
+    }
+
+    public static SourcedEvent of(StockReply reply) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.reply = reply;
+        return sourced;
+    }
+
+    /** Whether this record was read from a Kafka topic (not made inside the job). */
+    public boolean fromKafka() {
+        return topic != null;
+    }
+
+    /** The SKU a ledger record is about: its event's or its request's. */
+    public String sku() {
+        return event != null ? event.sku : request.sku;
+    }
+
+    /** The order a routing record is about. */
+    public String orderId() {
+        if (order != null) {
+            return order.getOrderId();
+        }
+        return lifecycle != null ? lifecycle.getOrderId() : reply.orderId;
+    }
+
     /** Event time for watermarks: rejected records and reference data do not move event time. */
     public long eventTime() {
-        return event != null && rejection == null ? event.eventTime : Long.MIN_VALUE;
+        if (rejection != null) {
+            return Long.MIN_VALUE;
+        }
+        if (event != null) {
+            return event.eventTime;
+        }
+        if (order != null) {
+            return order.getEventTime().toEpochMilli();
+        }
+        if (lifecycle != null) {
+            return lifecycle.getEventTime().toEpochMilli();
+        }
+        return request != null ? request.eventTime : Long.MIN_VALUE;
     }
 }

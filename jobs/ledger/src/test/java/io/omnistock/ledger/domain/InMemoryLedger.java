@@ -5,7 +5,6 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.SourceSystem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,8 @@ final class InMemoryLedger implements SkuLedger.Output {
     /** Far enough after the test day that no test event is in the future. */
     static final long NOW = LedgerEvents.DAY.toEpochMilli() + 365L * 24 * 3600 * 1000;
 
-    final Map<String, NodeInfo> nodes = new HashMap<>();
     final InMemorySkuState state = new InMemorySkuState();
+    final Map<String, NodeInfo> nodes = state.nodes;
     final Map<String, Position> positions = state.positions;
     final Map<String, Long> seen = state.seen;
 
@@ -44,6 +43,7 @@ final class InMemoryLedger implements SkuLedger.Output {
     final List<Discrepancy> discrepancies = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
+    final List<StockReply> replies = new ArrayList<>();
 
     final SkuLedger ledger;
     long watermark = Long.MIN_VALUE;
@@ -66,6 +66,14 @@ final class InMemoryLedger implements SkuLedger.Output {
 
     SkuLedger.Outcome apply(InventoryEvent e) {
         return ledger.apply(e, nodes.get(e.nodeId), NOW, watermark, state, this);
+    }
+
+    SkuLedger.Outcome handle(StockRequest request) {
+        return ledger.handle(request, state, this);
+    }
+
+    StockReply lastReply() {
+        return replies.get(replies.size() - 1);
     }
 
     void changeNode(String id, NodeType type, NodeStatus status, long safetyStock) {
@@ -136,5 +144,10 @@ final class InMemoryLedger implements SkuLedger.Output {
     @Override
     public void rejected(InventoryEvent event, Rejection rejection) {
         rejected.add(new Rejected(event.eventId, rejection));
+    }
+
+    @Override
+    public void reply(StockReply reply) {
+        replies.add(reply);
     }
 }

@@ -1,6 +1,7 @@
 package io.omnistock.ledger.domain;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One SKU's keyed state on plain maps: the test stand-in for the RocksDB state. */
@@ -11,7 +12,21 @@ public final class InMemorySkuState implements SkuLedger.State {
     /** Applied event ids with their event times. */
     public final Map<String, Long> seen = new HashMap<>();
 
+    /** Reference data by node id: shared with other SKUs' states when given. */
+    public final Map<String, NodeInfo> nodes;
+
+    /** Open reservations by order id. */
+    public final Map<String, Reservation> reservations = new LinkedHashMap<>();
+
     private NetworkTotals totals;
+
+    public InMemorySkuState() {
+        this(new HashMap<>());
+    }
+
+    public InMemorySkuState(Map<String, NodeInfo> nodes) {
+        this.nodes = nodes;
+    }
 
     @Override
     public Position position(String nodeId) {
@@ -41,5 +56,35 @@ public final class InMemorySkuState implements SkuLedger.State {
     @Override
     public void remember(String eventId, long eventTime) {
         seen.put(eventId, eventTime);
+    }
+
+    @Override
+    public NodeInfo node(String nodeId) {
+        return nodes.get(nodeId);
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, Position>> positions() {
+        return positions.entrySet();
+    }
+
+    @Override
+    public Reservation reservation(String orderId) {
+        return reservations.get(orderId);
+    }
+
+    @Override
+    public void putReservation(Reservation reservation) {
+        reservations.put(reservation.orderId, reservation);
+    }
+
+    @Override
+    public void removeReservation(String orderId) {
+        reservations.remove(orderId);
+    }
+
+    @Override
+    public Iterable<Reservation> reservations() {
+        return reservations.values();
     }
 }

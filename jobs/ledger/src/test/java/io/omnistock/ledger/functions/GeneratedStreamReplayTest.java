@@ -19,6 +19,7 @@ import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.SkuLedger;
+import io.omnistock.ledger.domain.StockReply;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +122,8 @@ class GeneratedStreamReplayTest {
                             ? Long.MIN_VALUE
                             : maxEventTime - OUT_OF_ORDERNESS;
             rejection = null;
-            InMemorySkuState state = skus.computeIfAbsent(e.sku, sku -> new InMemorySkuState());
+            InMemorySkuState state =
+                    skus.computeIfAbsent(e.sku, sku -> new InMemorySkuState(nodes));
             ledger.apply(
                     e, nodes.get(e.nodeId), System.currentTimeMillis(), watermark, state, this);
             if (rejection == null) {
@@ -173,6 +175,11 @@ class GeneratedStreamReplayTest {
         public void rejected(InventoryEvent event, Rejection r) {
             rejection = r.reason();
             lastMessage = r.message();
+        }
+
+        @Override
+        public void reply(StockReply reply) {
+            throw new AssertionError("no routing in a generated inventory stream: " + reply);
         }
     }
 }

@@ -1,0 +1,54 @@
+package io.omnistock.ledger.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a SKU's ledger answers routing, keyed by order. A Flink POJO. */
+public class StockReply {
+    public enum Kind {
+        /** ATP per OPEN node with stock; {@link #knownSku} says whether the SKU exists at all. */
+        PROBED,
+        /** The reservation holds {@link #units}. */
+        GRANTED,
+        /** Nothing was held; {@link #units} is the ATP per OPEN node now, to re-plan with. */
+        REFUSED,
+        /**
+         * A shortage or a closed node moved {@link #movedUnits} from {@link #fromNodeId} to {@link
+         * #toNodeId} (null: nowhere, now backordered); {@link #units} is what the order holds now.
+         */
+        REROUTED
+    }
+
+    public Kind kind;
+    public String orderId;
+    public String sku;
+
+    /** Event id of the request answered, or of the event that caused a re-route. */
+    public String requestId;
+
+    public int attempt;
+    public long eventTime;
+    public List<NodeUnits> units = new ArrayList<>();
+    public boolean knownSku = true;
+
+    public String fromNodeId;
+    public String toNodeId;
+    public long movedUnits;
+    public String reason;
+
+    public StockReply() {}
+
+    StockReply(Kind kind, StockRequest request) {
+        this.kind = kind;
+        this.orderId = request.orderId;
+        this.sku = request.sku;
+        this.requestId = request.eventId;
+        this.attempt = request.attempt;
+        this.eventTime = request.eventTime;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "[" + orderId + " " + sku + " #" + attempt + " " + units + "]";
+    }
+}

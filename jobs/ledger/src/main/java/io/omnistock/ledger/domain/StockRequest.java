@@ -1,0 +1,57 @@
+package io.omnistock.ledger.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What routing asks of a SKU's ledger for one order. PROBE reads ATP per node; RESERVE holds units
+ * (all of them or none); RELEASE gives an order's units back; COMMIT turns them into an on-hand
+ * decrement (shipped or picked up). A Flink POJO.
+ */
+public class StockRequest {
+    public enum Action {
+        PROBE,
+        RESERVE,
+        RELEASE,
+        COMMIT
+    }
+
+    /** Unique per request: RESERVE, RELEASE and COMMIT are applied once. */
+    public String eventId;
+
+    public long eventTime;
+    public String orderId;
+    public String sku;
+    public Action action;
+
+    /** Planning round of the order this request belongs to (1 for the first plan). */
+    public int attempt;
+
+    /** RESERVE: units wanted per node. */
+    public List<NodeUnits> units = new ArrayList<>();
+
+    /** RESERVE: other nodes for these units, best first, for re-routing on a shortage. */
+    public List<String> alternatives = new ArrayList<>();
+
+    public StockRequest() {}
+
+    public StockRequest(
+            String eventId,
+            long eventTime,
+            String orderId,
+            String sku,
+            Action action,
+            int attempt) {
+        this.eventId = eventId;
+        this.eventTime = eventTime;
+        this.orderId = orderId;
+        this.sku = sku;
+        this.action = action;
+        this.attempt = attempt;
+    }
+
+    @Override
+    public String toString() {
+        return action + "[" + orderId + " " + sku + " #" + attempt + " " + units + "]";
+    }
+}

@@ -1,0 +1,424 @@
+package io.omnistock.ledger.domain.orders;
+
+import io.omnistock.avro.Allocation;
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.LifecycleType;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderLine;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.NodeUnits;
+import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.routing.CapacityView;
+import io.omnistock.ledger.domain.routing.GeoPoint;
+import io.omnistock.ledger.domain.routing.LineAllocation;
+import io.omnistock.ledger.domain.routing.Order;
+import io.omnistock.ledger.domain.routing.Router;
+import io.omnistock.ledger.domain.routing.RoutingPlan;
+import io.omnistock.ledger.domain.routing.ScoredPlan;
+import io.omnistock.ledger.domain.routing.Shipment;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Order orchestration (DESIGN.md section 4), one order at a time: probe the ledger for ATP, plan,
+ * ask the ledger to reserve, re-plan (bounded) what it refuses, publish exactly one final decision,
+ * then release or commit on the order's lifecycle and follow the ledger's re-routes. Plain Java:
+ * the Flink function keeps {@link OrderState} and carries the requests and replies.
+ */
+public final class OrderRouting {
+
+    /** What routing sees of the network for one call. */
+    public interface Network {
+        NodeInfo node(String nodeId);
+
+        Collection<NodeInfo> nodes();
+
+        CapacityView capacity();
+
+        /** An order was routed to this node: count it against the node's daily capacity. */
+        void booked(NodeInfo node, long orderTime);
+
+        long nowMillis();
+    }
+
+    /** Where routing's facts go. */
+    public interface Output {
+        /** To the SKU's ledger (RESERVE, RELEASE, COMMIT travel through Kafka). */
+        void request(StockRequest request);
+
+        void decision(io.omnistock.avro.RoutingDecision decision);
+
+        /** The input record with this event id is rejected: to the dead-letter topic. */
+        void rejected(String eventId, Rejection rejection);
+    }
+
+    public enum Outcome {
+        ACCEPTED,
+        DUPLICATE,
+        REJECTED
+    }
+
+    private final Router router;
+    private final OrderValidator validator;
+    private final int maxAttempts;
+
+    public OrderRouting(Router router, OrderValidator validator, int maxAttempts) {
+        this.router = router;
+        this.validator = validator;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** The SKUs an order needs stock for: one probe each. */
+    public static Set<String> skusOf(OrderRequest order) {
+        Set<String> skus = new LinkedHashSet<>();
+        for (OrderLine line : order.getLines()) {
+            if (line.getSku() != null && !line.getSku().isBlank()) {
+                skus.add(line.getSku());
+            }
+        }
+        return skus;
+    }
+
+    public Outcome onOrder(OrderRequest request, OrderState s, Network net, Output out) {
+        if (s.phase != null) {
+            if (s.order.getEventId().equals(request.getEventId())) {
+                return Outcome.DUPLICATE;
+            }
+            out.rejected(
+                    request.getEventId(),
+                    new Rejection(
+                            DeadLetterReason.DUPLICATE_ORDER,
+                            "order " + request.getOrderId() + " was already received"));
+            return Outcome.REJECTED;
+        }
+        s.order = request;
+        Rejection rejection = validator.validate(request, net.nowMillis(), net::node);
+        if (rejection != null) {
+            s.early.clear();
+            reject(s, request.getEventId(), rejection, out);
+            return Outcome.REJECTED;
+        }
+        request.setLines(DecisionRecords.merged(request.getLines()));
+        s.phase = OrderState.Phase.PLANNING;
+        s.attempt = 1;
+        s.awaiting.addAll(skusOf(request));
+        List<StockReply> early = new ArrayList<>(s.early);
+        s.early.clear();
+        for (StockReply reply : early) {
+            onReply(reply, s, net, out);
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    public void onReply(StockReply reply, OrderState s, Network net, Output out) {
+        if (s.phase == null) {
+            s.early.add(reply); // the order itself is still on its way
+            return;
+        }
+        switch (reply.kind) {
+            case PROBED -> {
+                if (s.phase == OrderState.Phase.PLANNING
+                        && reply.requestId.equals(s.order.getEventId())
+                        && s.awaiting.remove(reply.sku)) {
+                    s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units));
+                    if (s.awaiting.isEmpty()) {
+                        firstPlan(s, net, out);
+                    }
+                }
+            }
+            case GRANTED, REFUSED -> {
+                if (s.phase == OrderState.Phase.RESERVING
+                        && reply.attempt == s.attempt
+                        && s.awaiting.remove(reply.sku)) {
+                    settleGrant(reply, s);
+                    if (s.awaiting.isEmpty()) {
+                        roundDone(s, net, out);
+                    }
+                }
+            }
+            case REROUTED -> rerouted(reply, s, net, out);
+        }
+    }
+
+    private static void settleGrant(StockReply reply, OrderState s) {
+        if (reply.kind == StockReply.Kind.GRANTED) {
+            for (Allocation a : s.proposed) {
+                if (a.getSku().equals(reply.sku)) {
+                    s.granted.add(a);
+                }
+            }
+        } else {
+            s.refused.add(reply.sku);
+            s.putStock(new SkuStock(reply.sku, true, reply.units));
+        }
+        s.proposed.removeIf(a -> a.getSku().equals(reply.sku));
+    }
+
+    private void firstPlan(OrderState s, Network net, Output out) {
+        for (SkuStock stock : s.stock) {
+            if (!stock.known) {
+                reject(
+                        s,
+                        s.order.getEventId(),
+                        new Rejection(DeadLetterReason.UNKNOWN_SKU, "unknown SKU " + stock.sku),
+                        out);
+                return;
+            }
+        }
+        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out);
+    }
+
+    /** Plans the given lines on the latest stock and asks the ledger to reserve the plan. */
+    private void plan(OrderState s, List<OrderLine> lines, int maxSplit, Network net, Output out) {
+        Order order = domainOrder(s.order, lines);
+        RoutingPlan plan =
+                router.plan(
+                        order,
+                        net.nodes(),
+                        (sku, nodeId) -> {
+                            SkuStock stock = s.stockOf(sku);
+                            return stock == null ? 0 : stock.atpAt(nodeId);
+                        },
+                        net.capacity(),
+                        maxSplit);
+        if (s.attempt == 1) {
+            for (ScoredPlan candidate : plan.candidates()) {
+                s.candidates.add(DecisionRecords.candidate(candidate));
+            }
+            s.baselineCo2eKg = plan.baselineCo2eKg();
+        }
+        for (io.omnistock.ledger.domain.routing.OrderLine missing : plan.backordered()) {
+            s.backordered.add(new OrderLine(missing.sku(), missing.quantity()));
+        }
+        List<LineAllocation> allocations = plan.allocations();
+        if (allocations.isEmpty()) {
+            decide(s, DecisionRecords.finalStatus(s), null, net, out);
+            return;
+        }
+        s.phase = OrderState.Phase.RESERVING;
+        for (LineAllocation a : allocations) {
+            s.proposed.add(DecisionRecords.allocation(a));
+        }
+        for (String sku : skusIn(allocations)) {
+            StockRequest reserve =
+                    new StockRequest(
+                            s.order.getOrderId() + "/" + s.attempt + "/" + sku,
+                            s.order.getEventTime().toEpochMilli(),
+                            s.order.getOrderId(),
+                            sku,
+                            StockRequest.Action.RESERVE,
+                            s.attempt);
+            for (LineAllocation a : allocations) {
+                if (a.sku().equals(sku)) {
+                    reserve.units.add(new NodeUnits(a.nodeId(), a.quantity()));
+                }
+            }
+            reserve.alternatives.addAll(plan.alternativesFor(sku));
+            s.awaiting.add(sku);
+            out.request(reserve);
+        }
+    }
+
+    /** Every SKU of this round answered: re-plan what was refused, or decide. */
+    private void roundDone(OrderState s, Network net, Output out) {
+        if (s.refused.isEmpty()) {
+            decide(s, DecisionRecords.finalStatus(s), null, net, out);
+            return;
+        }
+        List<OrderLine> refusedLines = new ArrayList<>();
+        for (OrderLine line : s.order.getLines()) {
+            if (s.refused.contains(line.getSku())) {
+                refusedLines.add(new OrderLine(line.getSku(), line.getQuantity()));
+            }
+        }
+        s.refused.clear();
+        if (s.attempt >= maxAttempts) {
+            s.backordered.addAll(refusedLines);
+            decide(s, DecisionRecords.finalStatus(s), null, net, out);
+            return;
+        }
+        s.attempt++;
+        Set<String> used = new LinkedHashSet<>();
+        for (Allocation a : s.granted) {
+            used.add(a.getNodeId());
+        }
+        int maxSplit = Math.max(1, router.policy().maxSplit() - used.size());
+        plan(s, refusedLines, maxSplit, net, out);
+    }
+
+    private void decide(
+            OrderState s, DecisionStatus status, String reason, Network net, Output out) {
+        s.phase = OrderState.Phase.DECIDED;
+        s.revision++;
+        out.decision(
+                DecisionRecords.decision(s, status, reason, s.order.getEventTime().toEpochMilli()));
+        long orderTime = s.order.getEventTime().toEpochMilli();
+        Set<String> booked = new LinkedHashSet<>();
+        for (Allocation a : s.granted) {
+            NodeInfo node = net.node(a.getNodeId());
+            if (booked.add(a.getNodeId()) && node != null) {
+                net.booked(node, orderTime);
+            }
+        }
+        if (s.pendingLifecycle != null) {
+            OrderLifecycleEvent pending = s.pendingLifecycle;
+            s.pendingLifecycle = null;
+            applyLifecycle(pending, s, out);
+        }
+    }
+
+    private void reject(OrderState s, String eventId, Rejection rejection, Output out) {
+        out.rejected(eventId, rejection);
+        s.phase = OrderState.Phase.DECIDED;
+        s.revision++;
+        s.backordered.clear();
+        out.decision(
+                DecisionRecords.decision(
+                        s,
+                        DecisionStatus.REJECTED,
+                        rejection.reason() + ": " + rejection.message(),
+                        s.order.getEventTime().toEpochMilli()));
+    }
+
+    /** The ledger moved some of the order's units: follow it and tell the customer side. */
+    private void rerouted(StockReply reply, OrderState s, Network net, Output out) {
+        if (s.phase != OrderState.Phase.DECIDED && s.phase != OrderState.Phase.RESERVING) {
+            return; // closed: nothing is held any more
+        }
+        s.granted.removeIf(
+                a -> a.getSku().equals(reply.sku) && a.getNodeId().equals(reply.fromNodeId));
+        List<io.omnistock.ledger.domain.routing.OrderLine> moved =
+                List.of(
+                        new io.omnistock.ledger.domain.routing.OrderLine(
+                                reply.sku, (int) reply.movedUnits));
+        NodeInfo to = reply.toNodeId == null ? null : net.node(reply.toNodeId);
+        if (to == null) {
+            s.backordered.add(new OrderLine(reply.sku, (int) reply.movedUnits));
+        } else {
+            Order order = domainOrder(s.order, s.order.getLines());
+            Shipment shipment =
+                    router.shipmentModel().shipment(router.shipmentModel().leg(order, to), moved);
+            for (LineAllocation a : shipment.lineAllocations()) {
+                s.granted.add(DecisionRecords.allocation(a));
+            }
+        }
+        if (s.phase == OrderState.Phase.DECIDED) {
+            s.revision++;
+            out.decision(
+                    DecisionRecords.decision(
+                            s, DecisionStatus.RE_ROUTED, reply.reason, reply.eventTime));
+        }
+    }
+
+    public Outcome onLifecycle(OrderLifecycleEvent e, OrderState s, Output out) {
+        String id = e.getEventId();
+        if (s.phase == null) {
+            out.rejected(
+                    id,
+                    new Rejection(DeadLetterReason.UNKNOWN_ORDER, "no order " + e.getOrderId()));
+            return Outcome.REJECTED;
+        }
+        if (id.equals(s.lastLifecycleId)
+                || (s.pendingLifecycle != null && id.equals(s.pendingLifecycle.getEventId()))) {
+            return Outcome.DUPLICATE;
+        }
+        if (e.getType() != LifecycleType.CANCELLED
+                && e.getType() != LifecycleType.SHIPPED
+                && e.getType() != LifecycleType.PICKED_UP) {
+            out.rejected(
+                    id,
+                    new Rejection(
+                            DeadLetterReason.INVALID_TRANSITION,
+                            e.getType() + " is not handled by routing"));
+            return Outcome.REJECTED;
+        }
+        if (s.phase == OrderState.Phase.PLANNING || s.phase == OrderState.Phase.RESERVING) {
+            if (s.pendingLifecycle != null) {
+                out.rejected(
+                        id,
+                        new Rejection(
+                                DeadLetterReason.INVALID_TRANSITION,
+                                "order already has a pending " + s.pendingLifecycle.getType()));
+                return Outcome.REJECTED;
+            }
+            s.pendingLifecycle = e; // applied as soon as the order is decided
+            return Outcome.ACCEPTED;
+        }
+        return applyLifecycle(e, s, out);
+    }
+
+    private Outcome applyLifecycle(OrderLifecycleEvent e, OrderState s, Output out) {
+        String id = e.getEventId();
+        if (s.phase == OrderState.Phase.CLOSED) {
+            return reject(id, "order " + e.getOrderId() + " is already closed", out);
+        }
+        boolean cancel = e.getType() == LifecycleType.CANCELLED;
+        if (!cancel && s.granted.isEmpty()) {
+            return reject(id, e.getType() + " but the order holds nothing", out);
+        }
+        StockRequest.Action action =
+                cancel ? StockRequest.Action.RELEASE : StockRequest.Action.COMMIT;
+        Set<String> skus = new LinkedHashSet<>();
+        for (Allocation a : s.granted) {
+            skus.add(a.getSku());
+        }
+        for (String sku : skus) {
+            out.request(
+                    new StockRequest(
+                            id + "/" + sku,
+                            e.getEventTime().toEpochMilli(),
+                            e.getOrderId(),
+                            sku,
+                            action,
+                            s.attempt));
+        }
+        s.phase = OrderState.Phase.CLOSED;
+        s.lastLifecycleId = id;
+        return Outcome.ACCEPTED;
+    }
+
+    private static Outcome reject(String eventId, String message, Output out) {
+        out.rejected(eventId, new Rejection(DeadLetterReason.INVALID_TRANSITION, message));
+        return Outcome.REJECTED;
+    }
+
+    private static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
+        List<io.omnistock.ledger.domain.routing.OrderLine> domainLines =
+                new ArrayList<>(lines.size());
+        for (OrderLine line : lines) {
+            domainLines.add(
+                    new io.omnistock.ledger.domain.routing.OrderLine(
+                            line.getSku(), line.getQuantity()));
+        }
+        GeoPoint destination =
+                r.getDestinationLatitude() == null || r.getDestinationLongitude() == null
+                        ? null
+                        : new GeoPoint(r.getDestinationLatitude(), r.getDestinationLongitude());
+        return new Order(
+                r.getOrderId(),
+                r.getEventTime().toEpochMilli(),
+                r.getChannel(),
+                domainLines,
+                r.getMethod(),
+                r.getShipFromStoreAllowed(),
+                destination,
+                r.getPickupNodeId(),
+                r.getPromiseBy().toEpochMilli(),
+                r.getPreference());
+    }
+
+    private static Set<String> skusIn(List<LineAllocation> allocations) {
+        Set<String> skus = new LinkedHashSet<>();
+        for (LineAllocation a : allocations) {
+            skus.add(a.sku());
+        }
+        return skus;
+    }
+}
