@@ -2,7 +2,12 @@ package io.omnistock.ledger.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnistock.avro.Allocation;
+import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.OrderLine;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.TransportMode;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.ledger.domain.BufferedDelta;
@@ -11,7 +16,15 @@ import io.omnistock.ledger.domain.InboundShipment;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NetworkTotals;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.Position;
+import io.omnistock.ledger.domain.Reservation;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.orders.OrderState;
+import io.omnistock.ledger.domain.orders.SkuStock;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -39,7 +52,13 @@ class LedgerTypesSerializationTest {
                 Position.class,
                 BufferedDelta.class,
                 InboundShipment.class,
-                NetworkTotals.class);
+                NetworkTotals.class,
+                Reservation.class,
+                NodeUnits.class,
+                StockRequest.class,
+                StockReply.class,
+                OrderState.class,
+                SkuStock.class);
     }
 
     @ParameterizedTest
@@ -87,6 +106,45 @@ class LedgerTypesSerializationTest {
         in.bytes = new byte[] {1, 2, 3};
 
         assertThat(roundTrip(in, SourcedEvent.class)).usingRecursiveComparison().isEqualTo(in);
+    }
+
+    @Test
+    void anOrderStateSurvivesARoundTrip() throws Exception {
+        OrderState s = new OrderState();
+        s.phase = OrderState.Phase.RESERVING;
+        s.order =
+                OrderRequest.newBuilder()
+                        .setEventId("o-1")
+                        .setEventTime(Instant.ofEpochMilli(1_000))
+                        .setOrderId("ORDER-1")
+                        .setChannel("WEB")
+                        .setLines(List.of(new OrderLine("SKU-1", 2)))
+                        .setMethod(FulfilmentMethod.SHIP_TO_HOME)
+                        .setDestinationLatitude(51.5)
+                        .setDestinationLongitude(-0.1)
+                        .setPromiseBy(Instant.ofEpochMilli(90_000))
+                        .build();
+        s.attempt = 2;
+        s.stock.add(new SkuStock("SKU-1", true, List.of(new NodeUnits("DC-1", 5))));
+        s.awaiting.add("SKU-1");
+        s.granted.add(
+                Allocation.newBuilder()
+                        .setNodeId("DC-1")
+                        .setSku("SKU-1")
+                        .setQuantity(2)
+                        .setMode(TransportMode.PARCEL_GROUND)
+                        .setEta(Instant.ofEpochMilli(50_000))
+                        .setCost(6.2)
+                        .setDistanceKm(300)
+                        .setCo2eKg(0.26)
+                        .build());
+        s.baselineCo2eKg = 0.3;
+        StockReply early = new StockReply();
+        early.kind = StockReply.Kind.PROBED;
+        early.units.add(new NodeUnits("S-1", 1));
+        s.early.add(early);
+
+        assertThat(roundTrip(s, OrderState.class)).usingRecursiveComparison().isEqualTo(s);
     }
 
     private static <T> T roundTrip(T value, Class<T> type) throws Exception {
