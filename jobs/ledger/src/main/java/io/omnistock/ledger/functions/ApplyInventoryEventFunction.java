@@ -160,6 +160,9 @@ public class ApplyInventoryEventFunction
             if (in.fromKafka()) { // probes are made in the job: not input records
                 processed.inc();
                 (outcome == SkuLedger.Outcome.DUPLICATE ? duplicates : applied).inc();
+                if (outcome != SkuLedger.Outcome.DUPLICATE) { // its dedupe entry expires
+                    ctx.timerService().registerEventTimeTimer(expiryTimer(in.request.eventTime));
+                }
             }
             return;
         }
