@@ -10,7 +10,10 @@ import java.util.List;
 public class Reservation {
     public String orderId;
 
-    /** Event time of the grant: the newest reservations move first on a shortage. */
+    /**
+     * Event time of the reservation request, i.e. of the order: the newest orders' reservations
+     * move first on a shortage.
+     */
     public long reservedAt;
 
     public List<NodeUnits> held = new ArrayList<>();

@@ -64,6 +64,12 @@ final class SkuReservations {
     /** Holds every requested unit, or none: a grant never takes more than a node's ATP. */
     private void reserve(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
         int n = request.units.size();
+        if (n == 0) {
+            StockReply refused = new StockReply(StockReply.Kind.REFUSED, request);
+            available(state, refused.units);
+            out.reply(refused);
+            return;
+        }
         Position[] positions = new Position[n];
         NodeInfo[] nodes = new NodeInfo[n];
         for (int i = 0; i < n; i++) {

@@ -14,7 +14,13 @@ import java.util.Map;
  */
 final class InMemoryLedger implements SkuLedger.Output {
     record Published(
-            String nodeId, long onHand, long inTransit, long safetyStock, long atp, long version) {}
+            String nodeId,
+            long onHand,
+            long reserved,
+            long inTransit,
+            long safetyStock,
+            long atp,
+            long version) {}
 
     record Network(
             long networkAtp,
@@ -85,6 +91,37 @@ final class InMemoryLedger implements SkuLedger.Output {
         return positions.get(node).onHand;
     }
 
+    long reserved(String node) {
+        return positions.get(node).reserved;
+    }
+
+    /** ATP at a node now, from the position (whether or not it was published). */
+    long atp(String node) {
+        return positions.get(node).atp(nodes.get(node).safetyStock);
+    }
+
+    /** The last reply of a kind; fails when there is none. */
+    StockReply lastReply(StockReply.Kind kind) {
+        return replies.stream().filter(r -> r.kind == kind).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Replies of a kind, in the order they were sent. */
+    List<StockReply> replies(StockReply.Kind kind) {
+        return replies.stream().filter(r -> r.kind == kind).toList();
+    }
+
+    /** Network ATP recomputed from scratch: ATP summed over the OPEN nodes' positions. */
+    long recomputedNetworkAtp() {
+        long sum = 0;
+        for (Map.Entry<String, Position> e : positions.entrySet()) {
+            NodeInfo node = nodes.get(e.getKey());
+            if (node != null && node.isOpen()) {
+                sum += e.getValue().atp(node.safetyStock);
+            }
+        }
+        return sum;
+    }
+
     Published lastPublished(String node) {
         return availability.stream()
                 .filter(p -> p.nodeId().equals(node))
@@ -109,6 +146,7 @@ final class InMemoryLedger implements SkuLedger.Output {
                 new Published(
                         nodeId,
                         p.publishedOnHand,
+                        p.publishedReserved,
                         p.publishedInTransit,
                         p.publishedSafetyStock,
                         p.publishedAtp,

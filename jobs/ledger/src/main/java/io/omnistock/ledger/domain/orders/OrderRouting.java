@@ -238,6 +238,9 @@ public final class OrderRouting {
                 refusedLines.add(new OrderLine(line.getSku(), line.getQuantity()));
             }
         }
+        // a refused SKU holds nothing: its whole line is outstanding again, including what the
+        // last plan had already backordered of it
+        s.backordered.removeIf(line -> s.refused.contains(line.getSku()));
         s.refused.clear();
         if (s.attempt >= maxAttempts) {
             s.backordered.addAll(refusedLines);
@@ -285,6 +288,11 @@ public final class OrderRouting {
                         DecisionStatus.REJECTED,
                         rejection.reason() + ": " + rejection.message(),
                         s.order.getEventTime().toEpochMilli()));
+        if (s.pendingLifecycle != null) { // e.g. a cancel that came while probing an unknown SKU
+            OrderLifecycleEvent pending = s.pendingLifecycle;
+            s.pendingLifecycle = null;
+            applyLifecycle(pending, s, out);
+        }
     }
 
     /** The ledger moved some of the order's units: follow it and tell the customer side. */
