@@ -1,6 +1,7 @@
 package io.omnistock.demo;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.DecisionStatus;
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.TopicAdmin;
 import io.omnistock.connectors.Topics;
@@ -8,13 +9,21 @@ import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
+import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.functions.LedgerMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Properties;
@@ -22,6 +31,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -30,11 +41,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * README command 1: a real Kafka broker in this JVM, the ledger job on a local Flink with RocksDB,
- * and a generated retail network feeding it, with live progress until {@code --duration} has passed
- * or Ctrl-C.
+ * and a generated retail network feeding it inventory events, customer orders and their lifecycle,
+ * with live progress (ledger and routing) until {@code --duration} has passed or Ctrl-C.
  */
 public final class DemoMain {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
+    /** Decisions/s is measured over this much recent time (they come in bursts per checkpoint). */
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     /** The generated timeline ends now: events are never stamped in the future. */
     private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
@@ -63,6 +77,17 @@ public final class DemoMain {
     }
 
     private void run(DemoOptions options, CountDownLatch stop) throws Exception {
+        // Checkpoints go to files: the default in-memory storage refuses any state file above
+        // 5 MiB, which routing's order state passes within a minute.
+        Path checkpoints = Files.createTempDirectory("omnistock-demo-checkpoints-");
+        try {
+            run(options, stop, checkpoints);
+        } finally {
+            deleteQuietly(checkpoints);
+        }
+    }
+
+    private void run(DemoOptions options, CountDownLatch stop, Path checkpoints) throws Exception {
         System.out.println("OmniStock demo: starting a Kafka broker (KRaft) in this JVM...");
         try (EmbeddedKafkaBroker broker = startBroker(options.port())) {
             String bootstrap = broker.bootstrapServers();
@@ -73,7 +98,7 @@ public final class DemoMain {
                             + " --isolation-level read_committed --from-beginning%n",
                     bootstrap, bootstrap, Topics.AVAILABILITY.name());
 
-            Configuration conf = jobConfiguration(options, bootstrap);
+            Configuration conf = jobConfiguration(options, bootstrap, checkpoints);
             StreamExecutionEnvironment env = LedgerJob.environment(conf);
             LedgerJob.build(env, conf);
             JobClient job = env.executeAsync(LedgerJob.JOB_NAME);
@@ -83,12 +108,13 @@ public final class DemoMain {
 
             NetworkConfig network = networkConfig(options);
             System.out.printf(
-                    "Generating %d stores, %d DCs, %d 3PLs, %,d SKUs at %s events/s"
-                            + " (simulated %s -> now).%n%n",
+                    "Generating %d stores, %d DCs, %d 3PLs, %,d SKUs and %s orders per store hour"
+                            + " at %s events/s (simulated %s -> now).%n%n",
                     network.stores(),
                     network.dcs(),
                     network.threePls(),
                     network.skus(),
+                    network.ordersPerStoreHour(),
                     options.eventsPerSecond() == 0 ? "max" : options.eventsPerSecond(),
                     network.start());
 
@@ -102,7 +128,10 @@ public final class DemoMain {
                                     Topics.LEDGER_INPUTS)) {
                 watcher.start();
                 AtomicBoolean generating = new AtomicBoolean(true);
-                Iterator<GeneratedRecord> records = RetailEventGenerator.stream(network);
+                Iterator<GeneratedRecord> records =
+                        OrderGenerator.interleave(
+                                RetailEventGenerator.stream(network),
+                                OrderGenerator.stream(network));
                 Thread generator =
                         new Thread(
                                 () -> {
@@ -119,6 +148,7 @@ public final class DemoMain {
                         options.duration() == null ? null : Instant.now().plus(options.duration());
                 while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.println(progress.line(!generator.isAlive()));
+                    System.out.println(progress.routingLine());
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
                     }
@@ -144,8 +174,11 @@ public final class DemoMain {
         }
     }
 
-    private static Configuration jobConfiguration(DemoOptions options, String bootstrap) {
+    private static Configuration jobConfiguration(
+            DemoOptions options, String bootstrap, Path checkpoints) {
         Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap);
         conf.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
         conf.set(KafkaOptions.DELIVERY_MODE, options.deliveryMode());
@@ -166,9 +199,18 @@ public final class DemoMain {
                 .dcs(options.dcs())
                 .threePls(options.threePls())
                 .skus(options.skus())
+                .ordersPerStoreHour(options.ordersPerStoreHour())
                 .start(start)
                 .duration(Duration.between(start, Instant.now()))
                 .build();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + dir + ": " + e);
+        }
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -193,6 +235,7 @@ public final class DemoMain {
         private final ConsumerLag lag;
         private final JobClient job;
         private final long startNanos = System.nanoTime();
+        private final Deque<long[]> decisionSamples = new ArrayDeque<>();
         private Map<String, Object> counters = Map.of();
 
         Progress(
@@ -224,6 +267,41 @@ public final class DemoMain {
                     watcher.records(Topics.DISCREPANCIES.name()),
                     lag.records(),
                     generatorDone ? " | generator finished" : "");
+        }
+
+        /** Orders in, decisions out by status, and the routed orders' split rate and carbon. */
+        String routingLine() {
+            Map<String, Long> sent = publisher.ackedByTopic();
+            RoutingTally.Snapshot r = watcher.routing();
+            return String.format(
+                    "      | orders in %,8d lifecycle %,8d | decisions %,8d (%,5.0f/s): routed %,7d"
+                            + " partial %,6d backordered %,6d rejected %,5d re-routed %,5d |"
+                            + " split %4.1f%% | %.2f kg CO2e/order, %.2f kg avoided",
+                    sent.getOrDefault(Topics.ORDER_REQUESTS.name(), 0L),
+                    sent.getOrDefault(Topics.ORDER_LIFECYCLE.name(), 0L),
+                    r.decisions(),
+                    decisionsPerSecond(r.decisions()),
+                    r.count(DecisionStatus.ROUTED),
+                    r.count(DecisionStatus.PARTIALLY_ROUTED),
+                    r.count(DecisionStatus.BACKORDERED),
+                    r.count(DecisionStatus.REJECTED),
+                    r.count(DecisionStatus.RE_ROUTED),
+                    100 * r.splitRate(),
+                    r.co2eKgPerRoutedOrder(),
+                    r.avoidedKgPerRoutedOrder());
+        }
+
+        /** Decisions per second over the last {@link #RATE_WINDOW}. */
+        private double decisionsPerSecond(long decisions) {
+            long now = System.nanoTime();
+            decisionSamples.addLast(new long[] {now, decisions});
+            while (decisionSamples.size() > 2
+                    && now - decisionSamples.peekFirst()[0] > RATE_WINDOW.toNanos()) {
+                decisionSamples.removeFirst();
+            }
+            long[] first = decisionSamples.peekFirst();
+            double seconds = (now - first[0]) / 1e9;
+            return seconds <= 0 ? 0 : (decisions - first[1]) / seconds;
         }
 
         String summary() throws Exception {
@@ -262,6 +340,34 @@ public final class DemoMain {
                             watcher.records(Topics.DISCREPANCIES.name()),
                             watcher.records(Topics.DEADLETTER.name()),
                             watcher.deadLettersByReason()));
+            RoutingTally.Snapshot r = watcher.routing();
+            s.append(
+                    String.format(
+                            "  routing: %,d decisions (%,.1f/s) for %,d orders: ROUTED %,d,"
+                                    + " PARTIALLY_ROUTED %,d, BACKORDERED %,d, REJECTED %,d %s,"
+                                    + " RE_ROUTED %,d; %.1f%% of ordered units allocated%n",
+                            r.decisions(),
+                            r.decisions() / Math.max(1.0, elapsedSeconds()),
+                            r.orders(),
+                            r.count(DecisionStatus.ROUTED),
+                            r.count(DecisionStatus.PARTIALLY_ROUTED),
+                            r.count(DecisionStatus.BACKORDERED),
+                            r.count(DecisionStatus.REJECTED),
+                            r.rejectedByReason(),
+                            r.count(DecisionStatus.RE_ROUTED),
+                            100 * r.fillRate()));
+            s.append(
+                    String.format(
+                            "  routed orders: %,d, split %.1f%% (more than one shipment),"
+                                    + " %.2f kg CO2e per order (%,.0f kg in all),"
+                                    + " %.2f kg CO2e avoided per order vs the cost-only baseline"
+                                    + " (%,.0f kg in all)%n",
+                            r.routed(),
+                            100 * r.splitRate(),
+                            r.co2eKgPerRoutedOrder(),
+                            r.co2eKg(),
+                            r.avoidedKgPerRoutedOrder(),
+                            r.avoidedKg()));
             Availability sample = watcher.latestAvailability();
             if (sample != null) {
                 s.append(

@@ -1,6 +1,7 @@
 package io.omnistock.demo;
 
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
+import io.omnistock.generator.NetworkConfig;
 import java.time.Duration;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
@@ -12,12 +13,16 @@ record DemoOptions(
         int dcs,
         int threePls,
         int skus,
+        double ordersPerStoreHour,
         long eventsPerSecond,
         int port,
         DeliveryMode deliveryMode,
         int parallelism,
         long seed,
         boolean help) {
+
+    static final double DEFAULT_ORDERS_PER_STORE_HOUR =
+            NetworkConfig.defaults().ordersPerStoreHour();
 
     static final String USAGE =
             """
@@ -27,7 +32,10 @@ record DemoOptions(
               --dcs <n>             distribution centres (default 3)
               --3pls <n>            third-party logistics nodes (default 2)
               --skus <n>            SKUs (default 5000)
-              --rate <n>            events per second offered (default 10000; 0 = as fast as possible)
+              --orders <n>          customer orders per store per hour of simulated time
+                                    (default 4, about 1 per 20 inventory events; 0 = none)
+              --rate <n>            events per second offered, orders included (default 10000;
+                                    0 = as fast as possible)
               --port <n>            Kafka port for external consumers (default 9092; 0 = any free port)
               --delivery-mode <m>   EXACTLY_ONCE (default) or AT_LEAST_ONCE
               --parallelism <n>     Flink parallelism (default 2)
@@ -42,6 +50,7 @@ record DemoOptions(
                 p.getInt("dcs", 3),
                 p.getInt("3pls", 2),
                 p.getInt("skus", 5_000),
+                p.getDouble("orders", DEFAULT_ORDERS_PER_STORE_HOUR),
                 p.getLong("rate", 10_000),
                 p.getInt("port", 9092),
                 DeliveryMode.valueOf(p.get("delivery-mode", DeliveryMode.EXACTLY_ONCE.name())),

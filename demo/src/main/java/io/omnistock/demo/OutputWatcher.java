@@ -3,6 +3,7 @@ package io.omnistock.demo;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.RoutingDecision;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.DecodeException;
 import io.omnistock.connectors.Topics;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads the ledger's output topics as a downstream consumer would ({@code read_committed}) and
  * keeps counts for the progress display: records per topic, dead letters by reason, distinct
- * availability keys, and the latest availability record.
+ * availability keys, the latest availability record, and the routing decisions' figures.
  */
 final class OutputWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -35,6 +36,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final Set<String> availabilityKeys = ConcurrentHashMap.newKeySet();
     private final AtomicReference<byte[]> latest = new AtomicReference<>();
     private final AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
+    private final AvroCodec<RoutingDecision> decisions = Topics.DECISIONS.codec();
+    private final RoutingTally routing = new RoutingTally();
     private final Thread thread = new Thread(this, "output-watcher");
 
     OutputWatcher(String bootstrapServers) {
@@ -52,6 +55,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                         Topics.NETWORK_AVAILABILITY.name(),
                         Topics.ALERTS.name(),
                         Topics.DISCREPANCIES.name(),
+                        Topics.DECISIONS.name(),
                         Topics.DEADLETTER.name()));
     }
 
@@ -87,6 +91,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 synchronized (deadLettersByReason) {
                     deadLettersByReason.merge(reason, 1L, Long::sum);
                 }
+            } else if (record.topic().equals(Topics.DECISIONS.name())) {
+                routing.record(decisions.decode(record.value()));
             }
         } catch (DecodeException e) {
             throw new IllegalStateException(
@@ -107,6 +113,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     synchronized Availability latestAvailability() throws DecodeException {
         byte[] bytes = latest.get();
         return bytes == null ? null : Topics.AVAILABILITY.codec().decode(bytes);
+    }
+
+    /** The routing decisions read so far. */
+    RoutingTally.Snapshot routing() {
+        return routing.snapshot();
     }
 
     Map<DeadLetterReason, Long> deadLettersByReason() {

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  */
 final class ArrivalPlanner implements InventoryWorld.Listener {
     private static final long SALT = 0x6172726976616CL;
-    private static final BadRecordKind[] BAD_KINDS = BadRecordKind.values();
+    private static final BadRecordKind[] BAD_KINDS = BadRecordKind.inventoryKinds();
 
     private final NetworkConfig config;
     private final ArrivalQueue queue;

@@ -1,11 +1,16 @@
 package io.omnistock.generator;
 
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderLine;
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
+import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.ThreePlEventType;
 import io.omnistock.avro.WmsEvent;
@@ -14,6 +19,7 @@ import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,13 +27,19 @@ import java.util.SplittableRandom;
 /**
  * Builds malformed records of every {@link BadRecordKind}. Apart from their one defect they look
  * like the real thing: existing SKUs and nodes, keys equal to the SKU (node id on {@code
- * network.nodes}), unique event ids, event times inside the run. Not thread-safe.
+ * network.nodes}, order id on the order topics), unique event ids, event times inside the run. Not
+ * thread-safe.
  */
 final class BadRecordFactory {
     private static final int OVERSIZED_BYTES = 100 * 1024;
     private static final int ABSURD_QUANTITY = 10_000_000;
     private static final Duration FAR = Duration.ofDays(30);
     private static final String UNKNOWN_NODE_ID = "STORE-000";
+
+    /** No catalog has it: catalogs start at {@code SKU-00001}. */
+    static final String UNKNOWN_SKU_ID = "SKU-00000";
+
+    private static final Duration ORDER_PROMISE = Duration.ofDays(3);
 
     private final List<Sku> skus;
     private final List<NodeRecord> stores;
@@ -41,6 +53,7 @@ final class BadRecordFactory {
     private final AvroCodec<WmsEvent> wmsCodec = Topics.WMS.codec();
     private final AvroCodec<ThreePlEvent> threePlCodec = Topics.THREE_PL.codec();
     private final AvroCodec<NodeRecord> nodeCodec = Topics.NODES.codec();
+    private final OrderRecords orderRecords = new OrderRecords();
     private int badNodes;
 
     BadRecordFactory(
@@ -62,12 +75,25 @@ final class BadRecordFactory {
      * BadRecordKind#needsSale()}.
      */
     GeneratedRecord create(BadRecordKind kind, long time, SaleRef sale) {
+        return create(kind, time, sale, null);
+    }
+
+    /**
+     * A malformed record of {@code kind}, sent at simulated time {@code time}. {@code sale} as for
+     * {@link #create(BadRecordKind, long, SaleRef)}; {@code earlierOrderId} must be the id of an
+     * order already sent when {@link BadRecordKind#needsOrder()}.
+     */
+    GeneratedRecord create(BadRecordKind kind, long time, SaleRef sale, String earlierOrderId) {
         if (kind.needsSale() && sale == null) {
             throw new IllegalArgumentException(kind + " needs a sale");
         }
+        if (kind.needsOrder() && earlierOrderId == null) {
+            throw new IllegalArgumentException(kind + " needs an earlier order");
+        }
         int skuIndex = rng.nextInt(skus.size());
         String sku = skus.get(skuIndex).id();
-        String store = any(stores).getNodeId();
+        NodeRecord storeRecord = any(stores);
+        String store = storeRecord.getNodeId();
         String dc = any(warehouses).getNodeId();
         String threePl = any(threePlNodes).getNodeId();
         return switch (kind) {
@@ -157,7 +183,77 @@ final class BadRecordFactory {
             case NAN_LONGITUDE -> node(kind, time, "STORE", 52.2, Double.NaN, "UK-MIDLANDS");
             case BLANK_NODE_RECORD_ID -> node(kind, time, null, 51.5, -0.12, "UK-LONDON");
             case BLANK_REGION -> node(kind, time, "DC", 40.6, -75.47, "");
+            case EMPTY_ORDER -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.setLines(new ArrayList<>());
+                yield order(kind, o);
+            }
+            case ZERO_QUANTITY_ORDER_LINE -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.getLines().get(0).setQuantity(0);
+                yield order(kind, o);
+            }
+            case ORDER_OF_UNKNOWN_SKU -> order(kind, order(time, UNKNOWN_SKU_ID, storeRecord));
+            case ORDER_WITHOUT_DESTINATION -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.setDestinationLatitude(null);
+                o.setDestinationLongitude(null);
+                yield order(kind, o);
+            }
+            case UNKNOWN_PICKUP_STORE -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.setMethod(FulfilmentMethod.BOPIS);
+                o.setDestinationLatitude(null);
+                o.setDestinationLongitude(null);
+                o.setPickupNodeId(UNKNOWN_NODE_ID);
+                yield order(kind, o);
+            }
+            case UNSUPPORTED_ORDER_METHOD -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.setMethod(FulfilmentMethod.SHIP_FROM_STORE);
+                yield order(kind, o);
+            }
+            case DUPLICATE_ORDER_ID -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.setOrderId(earlierOrderId);
+                yield order(kind, o);
+            }
+            case LIFECYCLE_OF_UNKNOWN_ORDER ->
+                    orderRecords.malformed(
+                            new OrderLifecycleEvent(
+                                    ids.next(),
+                                    Instant.ofEpochMilli(time),
+                                    "ORD-never-placed-" + ids.next(),
+                                    LifecycleType.CANCELLED),
+                            kind.reason());
         };
+    }
+
+    /**
+     * A valid-looking web order: one unit of {@code sku} delivered home a few hundred metres from
+     * {@code store}, promised in three days.
+     */
+    private OrderRequest order(long time, String sku, NodeRecord store) {
+        List<OrderLine> lines = new ArrayList<>(List.of(new OrderLine(sku, 1)));
+        return new OrderRequest(
+                ids.next(),
+                Instant.ofEpochMilli(time),
+                "ORD-" + ids.next(),
+                "WEB",
+                lines,
+                FulfilmentMethod.SHIP_TO_HOME,
+                true,
+                store.getLatitude() + 0.004,
+                store.getLongitude() - 0.006,
+                store.getPostalCode(),
+                null,
+                Instant.ofEpochMilli(time).plus(ORDER_PROMISE),
+                RoutingPreference.BALANCED,
+                store.getRegion());
+    }
+
+    private GeneratedRecord order(BadRecordKind kind, OrderRequest order) {
+        return orderRecords.malformed(order, kind.reason());
     }
 
     // ---------------------------------------------------------------- valid-looking parts

@@ -3,11 +3,18 @@ package io.omnistock.generator;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
+import java.util.Arrays;
 
 /**
  * Every kind of malformed record the generator makes, with the topic it is sent to and the
  * dead-letter reason the engine must give. Each has exactly one defect: everything else about it
- * (key, ids, node, SKU, times) is valid.
+ * (key, ids, node, SKU, times) is valid. The inventory and node kinds come first; the order kinds
+ * ({@link #isOrderKind()}) follow and only ever appear in the order stream and the corpus, so the
+ * inventory stream draws from exactly the kinds it always did.
+ *
+ * <p>No kind yields {@code INVALID_TRANSITION}: it needs a lifecycle event for an order the engine
+ * already knows, and an order and its lifecycle travel on two topics, which no publishing order can
+ * sequence (a lifecycle event that overtakes its order is {@code UNKNOWN_ORDER}).
  */
 public enum BadRecordKind {
     /** A zero-byte value. */
@@ -69,7 +76,36 @@ public enum BadRecordKind {
     /** A node record with nodeId "" (and key ""). */
     BLANK_NODE_RECORD_ID(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD),
     /** A node record (for a node id the network does not use) with region "". */
-    BLANK_REGION(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD);
+    BLANK_REGION(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD),
+    /** An order without lines. */
+    EMPTY_ORDER(Topics.ORDER_REQUESTS, DeadLetterReason.EMPTY_ORDER),
+    /** An order whose one line asks for 0 units. */
+    ZERO_QUANTITY_ORDER_LINE(Topics.ORDER_REQUESTS, DeadLetterReason.NON_POSITIVE_QUANTITY),
+    /**
+     * An order for {@code SKU-00000}, which no catalog has (found out when routing asks the
+     * ledger).
+     */
+    ORDER_OF_UNKNOWN_SKU(Topics.ORDER_REQUESTS, DeadLetterReason.UNKNOWN_SKU),
+    /** A SHIP_TO_HOME order without destination coordinates. */
+    ORDER_WITHOUT_DESTINATION(Topics.ORDER_REQUESTS, DeadLetterReason.MISSING_DESTINATION),
+    /** A BOPIS order to be picked up at {@code STORE-000}, which no network has. */
+    UNKNOWN_PICKUP_STORE(Topics.ORDER_REQUESTS, DeadLetterReason.UNKNOWN_PICKUP_NODE),
+    /** An order whose method is SHIP_FROM_STORE, a node capability rather than an order method. */
+    UNSUPPORTED_ORDER_METHOD(Topics.ORDER_REQUESTS, DeadLetterReason.UNSUPPORTED_METHOD),
+    /**
+     * A second order (its own event id) reusing the order id of an order sent before it on the same
+     * topic (same key, so same partition: it always arrives second).
+     */
+    DUPLICATE_ORDER_ID(Topics.ORDER_REQUESTS, DeadLetterReason.DUPLICATE_ORDER),
+    /** A CANCELLED lifecycle event for an order id that was never placed. */
+    LIFECYCLE_OF_UNKNOWN_ORDER(Topics.ORDER_LIFECYCLE, DeadLetterReason.UNKNOWN_ORDER);
+
+    private static final BadRecordKind[] INVENTORY_KINDS =
+            Arrays.stream(values()).filter(k -> !k.isOrderKind()).toArray(BadRecordKind[]::new);
+    private static final BadRecordKind[] ORDER_KINDS =
+            Arrays.stream(values())
+                    .filter(BadRecordKind::isOrderKind)
+                    .toArray(BadRecordKind[]::new);
 
     private final TopicSpec<?> topic;
     private final DeadLetterReason reason;
@@ -90,5 +126,25 @@ public enum BadRecordKind {
     /** True for the kinds that name a real sale ({@link SaleRef}). */
     boolean needsSale() {
         return this == VOID_AT_OTHER_NODE || this == DUPLICATE_VOID;
+    }
+
+    /** True for the kinds that reuse the id of an order sent before. */
+    boolean needsOrder() {
+        return this == DUPLICATE_ORDER_ID;
+    }
+
+    /** True for the kinds sent on {@code orders.requests} or {@code orders.lifecycle}. */
+    public boolean isOrderKind() {
+        return topic == Topics.ORDER_REQUESTS || topic == Topics.ORDER_LIFECYCLE;
+    }
+
+    /** The inventory and node kinds, in declaration order (a fresh copy). */
+    static BadRecordKind[] inventoryKinds() {
+        return INVENTORY_KINDS.clone();
+    }
+
+    /** The order and lifecycle kinds, in declaration order (a fresh copy). */
+    static BadRecordKind[] orderKinds() {
+        return ORDER_KINDS.clone();
     }
 }

@@ -3,14 +3,16 @@ package io.omnistock.generator;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.PosEvent;
+import io.omnistock.connectors.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A public corpus of malformed records: one of every {@link BadRecordKind} (30 kinds, 21 distinct
- * dead-letter reasons), each a MALFORMED {@link GeneratedRecord} carrying the reason the engine
- * must give.
+ * A public corpus of malformed records: one of every {@link BadRecordKind} (38 kinds, 28 distinct
+ * dead-letter reasons: 30 inventory and node kinds, 8 order and lifecycle kinds), each a MALFORMED
+ * {@link GeneratedRecord} carrying the reason the engine must give. The bad orders are all rejected
+ * before anything is reserved, so they hold no stock.
  *
  * <p>Two VALID records come first: a sale of 1 unit and its VOID, both at the same instant at the
  * first store, which the DUPLICATE_VOID and VOID_AT_OTHER_NODE records name. Stamped at one instant
@@ -40,8 +42,13 @@ public final class BadRecords {
         List<GeneratedRecord> records = new ArrayList<>();
         records.add(factory.valid(sale));
         records.add(factory.valid(voided));
+        String lastOrderId = null;
         for (BadRecordKind kind : BadRecordKind.values()) {
-            records.add(factory.create(kind, time, ref));
+            GeneratedRecord record = factory.create(kind, time, ref, lastOrderId);
+            records.add(record);
+            if (record.topic().equals(Topics.ORDER_REQUESTS.name())) {
+                lastOrderId = record.key(); // DUPLICATE_ORDER_ID reuses it
+            }
         }
         return List.copyOf(records);
     }

@@ -39,6 +39,10 @@ import java.util.Objects;
  * @param outOfOrderRate share of movements delivered late
  * @param maxDisorder largest delay of an out-of-order movement
  * @param malformedRate malformed records injected per valid record
+ * @param ordersPerStoreHour customer orders per store per hour, averaged over the day (the {@link
+ *     OrderGenerator} shapes them by local time of day); 0 generates no orders. The default, 4,
+ *     gives about one order per 20 inventory events on a mid-size chain
+ * @param orderCancelRate share of orders cancelled a few minutes after they are placed
  */
 public record NetworkConfig(
         long seed,
@@ -66,7 +70,9 @@ public record NetworkConfig(
         Duration maxDuplicateDelay,
         double outOfOrderRate,
         Duration maxDisorder,
-        double malformedRate) {
+        double malformedRate,
+        double ordersPerStoreHour,
+        double orderCancelRate) {
 
     /**
      * No record arrives later than this behind its own event time (the engine's horizon is 48 h, so
@@ -96,7 +102,11 @@ public record NetworkConfig(
         requireRate("duplicateRate", duplicateRate);
         requireRate("outOfOrderRate", outOfOrderRate);
         requireRate("malformedRate", malformedRate);
-        if (salesPerStoreHour < 0 || dcPicksPerHour < 0 || darkStorePicksPerHour < 0) {
+        requireRate("orderCancelRate", orderCancelRate);
+        if (salesPerStoreHour < 0
+                || dcPicksPerHour < 0
+                || darkStorePicksPerHour < 0
+                || !(ordersPerStoreHour >= 0)) {
             throw new IllegalArgumentException("event rates must be >= 0");
         }
         if (snapshotLagMin.isNegative() || snapshotLagMin.compareTo(snapshotLagMax) > 0) {
@@ -214,6 +224,8 @@ public record NetworkConfig(
         private double outOfOrderRate = 0.02;
         private Duration maxDisorder = Duration.ofMinutes(10);
         private double malformedRate = 0.001;
+        private double ordersPerStoreHour = 4;
+        private double orderCancelRate = 0.05;
 
         private Builder() {}
 
@@ -244,6 +256,8 @@ public record NetworkConfig(
             outOfOrderRate = c.outOfOrderRate;
             maxDisorder = c.maxDisorder;
             malformedRate = c.malformedRate;
+            ordersPerStoreHour = c.ordersPerStoreHour;
+            orderCancelRate = c.orderCancelRate;
         }
 
         public Builder seed(long value) {
@@ -372,6 +386,16 @@ public record NetworkConfig(
             return this;
         }
 
+        public Builder ordersPerStoreHour(double value) {
+            ordersPerStoreHour = value;
+            return this;
+        }
+
+        public Builder orderCancelRate(double value) {
+            orderCancelRate = value;
+            return this;
+        }
+
         public NetworkConfig build() {
             Instant effectiveStart =
                     start != null
@@ -406,7 +430,9 @@ public record NetworkConfig(
                     maxDuplicateDelay,
                     outOfOrderRate,
                     maxDisorder,
-                    malformedRate);
+                    malformedRate,
+                    ordersPerStoreHour,
+                    orderCancelRate);
         }
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
 import io.omnistock.avro.ThreePlEvent;
@@ -14,6 +18,7 @@ import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -37,13 +42,31 @@ class BadRecordsTest {
                     DeadLetterReason.TRAILING_BYTES);
 
     @Test
-    void coversAtLeastEighteenReasonsWithOneRecordPerKind() {
+    void coversEveryReasonWithOneRecordPerKind() {
         List<GeneratedRecord> bad = malformed();
 
         assertThat(bad).hasSize(BadRecordKind.values().length);
+        // INVALID_TRANSITION needs a lifecycle event for an order the engine already knows: the
+        // order and its lifecycle travel on two topics, so no corpus can sequence them
         assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
-                .hasSizeGreaterThanOrEqualTo(18)
-                .containsAll(EnumSet.complementOf(EnumSet.of(DeadLetterReason.UNKNOWN)));
+                .hasSize(28)
+                .containsAll(
+                        EnumSet.complementOf(
+                                EnumSet.of(
+                                        DeadLetterReason.UNKNOWN,
+                                        DeadLetterReason.INVALID_TRANSITION)));
+    }
+
+    @Test
+    void coversEveryInputTopicButTheJobsOwnReservations() {
+        Set<String> external =
+                Topics.LEDGER_INPUTS.stream()
+                        .filter(t -> t != Topics.RESERVATIONS)
+                        .map(TopicSpec::name)
+                        .collect(Collectors.toSet());
+
+        assertThat(malformed().stream().map(GeneratedRecord::topic).collect(Collectors.toSet()))
+                .isEqualTo(external);
     }
 
     @Test
@@ -75,7 +98,7 @@ class BadRecordsTest {
         NETWORK.skus().forEach(s -> skuIds.add(s.id()));
 
         for (GeneratedRecord r : malformed()) {
-            if (DECODE_FAILURES.contains(r.expectedReason())) {
+            if (DECODE_FAILURES.contains(r.expectedReason()) || isOrderTopic(r)) {
                 continue;
             }
             SpecificRecord decoded = spec(r.topic()).codec().decode(r.value());
@@ -141,6 +164,86 @@ class BadRecordsTest {
     }
 
     @Test
+    void badOrdersDecodeAndShowExactlyTheirDefect() throws DecodeException {
+        Set<String> nodeIds = new HashSet<>();
+        NETWORK.nodes().forEach(n -> nodeIds.add(n.getNodeId()));
+        Set<String> skuIds = new HashSet<>();
+        NETWORK.skus().forEach(s -> skuIds.add(s.id()));
+        Set<String> orderIds = new HashSet<>();
+        int orders = 0;
+
+        for (GeneratedRecord r : malformed()) {
+            if (!isOrderTopic(r)) {
+                continue;
+            }
+            orders++;
+            DeadLetterReason reason = r.expectedReason();
+            if (r.topic().equals(Topics.ORDER_LIFECYCLE.name())) {
+                OrderLifecycleEvent e = Topics.ORDER_LIFECYCLE.codec().decode(r.value());
+                assertThat(reason).isEqualTo(DeadLetterReason.UNKNOWN_ORDER);
+                assertThat(r.key()).isEqualTo(e.getOrderId());
+                assertThat(orderIds).as("never placed").doesNotContain(e.getOrderId());
+                assertThat(e.getType()).isEqualTo(LifecycleType.CANCELLED);
+                assertThat(e.getEventTime()).isBetween(START, START.plus(CONFIG.duration()));
+                continue;
+            }
+            OrderRequest o = Topics.ORDER_REQUESTS.codec().decode(r.value());
+            assertThat(r.key()).isEqualTo(o.getOrderId());
+            assertThat(o.getEventId()).isNotBlank();
+            assertThat(o.getEventTime()).isBetween(START, START.plus(CONFIG.duration()));
+            assertThat(o.getPromiseBy()).isAfter(o.getEventTime());
+            if (reason == DeadLetterReason.DUPLICATE_ORDER) {
+                assertThat(orderIds).as("reuses an order id sent before").contains(o.getOrderId());
+            } else {
+                assertThat(orderIds.add(o.getOrderId())).isTrue();
+            }
+            if (reason != DeadLetterReason.EMPTY_ORDER) {
+                assertThat(o.getLines()).hasSize(1);
+            }
+            if (reason != DeadLetterReason.UNKNOWN_SKU && reason != DeadLetterReason.EMPTY_ORDER) {
+                assertThat(o.getLines().get(0).getSku()).isIn(skuIds);
+            }
+            if (reason != DeadLetterReason.NON_POSITIVE_QUANTITY
+                    && reason != DeadLetterReason.EMPTY_ORDER) {
+                assertThat(o.getLines().get(0).getQuantity()).isPositive();
+            }
+            boolean pickup = reason == DeadLetterReason.UNKNOWN_PICKUP_NODE;
+            if (!pickup && reason != DeadLetterReason.MISSING_DESTINATION) {
+                assertThat(o.getDestinationLatitude()).isBetween(-90.0, 90.0);
+                assertThat(o.getDestinationLongitude()).isBetween(-180.0, 180.0);
+            }
+            assertThat(o.getMethod())
+                    .isEqualTo(
+                            switch (reason) {
+                                case UNKNOWN_PICKUP_NODE -> FulfilmentMethod.BOPIS;
+                                case UNSUPPORTED_METHOD -> FulfilmentMethod.SHIP_FROM_STORE;
+                                default -> FulfilmentMethod.SHIP_TO_HOME;
+                            });
+            switch (reason) {
+                case EMPTY_ORDER -> assertThat(o.getLines()).isEmpty();
+                case NON_POSITIVE_QUANTITY ->
+                        assertThat(o.getLines().get(0).getQuantity()).isZero();
+                case UNKNOWN_SKU -> assertThat(o.getLines().get(0).getSku()).isNotIn(skuIds);
+                case MISSING_DESTINATION -> {
+                    assertThat(o.getDestinationLatitude()).isNull();
+                    assertThat(o.getDestinationLongitude()).isNull();
+                }
+                case UNKNOWN_PICKUP_NODE -> assertThat(nodeIds).doesNotContain(o.getPickupNodeId());
+                case UNSUPPORTED_METHOD, DUPLICATE_ORDER -> {}
+                default -> throw new AssertionError("unexpected order reason " + reason);
+            }
+        }
+        assertThat(orders).isEqualTo(BadRecordKind.orderKinds().length);
+    }
+
+    @Test
+    void theInventoryStreamNeverCarriesBadOrders() {
+        RetailEventGenerator.generate(CONFIG.toBuilder().malformedRate(0.2).build())
+                .records()
+                .forEach(r -> assertThat(isOrderTopic(r)).as(r.toString()).isFalse());
+    }
+
+    @Test
     void voidsOfKnownSalesNameTheCorpusSale() throws DecodeException {
         PosEvent sale = Topics.POS.codec().decode(CORPUS.get(0).value());
         PosEvent validVoid = Topics.POS.codec().decode(CORPUS.get(1).value());
@@ -162,7 +265,10 @@ class BadRecordsTest {
     @Test
     void everyRecordHasAUniqueEventIdUnseenInARun() throws DecodeException {
         Set<String> ids = new HashSet<>();
-        for (GeneratedRecord r : RetailEventGenerator.generate(CONFIG).records()) {
+        List<GeneratedRecord> run =
+                new ArrayList<>(RetailEventGenerator.generate(CONFIG).records());
+        run.addAll(OrderGenerator.generate(CONFIG));
+        for (GeneratedRecord r : run) {
             String id = eventId(r);
             if (id != null && !id.isEmpty() && r.kind() != GeneratedRecord.Kind.DUPLICATE) {
                 assertThat(ids.add(id)).as(id).isTrue();
@@ -182,6 +288,11 @@ class BadRecordsTest {
         } catch (DecodeException e) {
             return null;
         }
+    }
+
+    private static boolean isOrderTopic(GeneratedRecord r) {
+        return r.topic().equals(Topics.ORDER_REQUESTS.name())
+                || r.topic().equals(Topics.ORDER_LIFECYCLE.name());
     }
 
     private static List<GeneratedRecord> malformed() {
@@ -221,6 +332,12 @@ class BadRecordsTest {
                         e.getNodeId(),
                         e.getQuantity(),
                         e.getEventTime());
+            }
+            if (r instanceof OrderRequest o) {
+                return new Fields(o.getEventId(), null, null, 0, o.getEventTime());
+            }
+            if (r instanceof OrderLifecycleEvent e) {
+                return new Fields(e.getEventId(), null, null, 0, e.getEventTime());
             }
             NodeRecord n = (NodeRecord) r;
             return new Fields(n.getEventId(), null, n.getNodeId(), 0, n.getEventTime());

@@ -72,6 +72,27 @@ class RetailEventGeneratorTest {
     }
 
     @Test
+    void generatorsFeedEveryLedgerInputButTheJobsOwnReservations() {
+        GeneratedRun run = RetailEventGenerator.generate(SMALL);
+        Set<String> inventory = new HashSet<>();
+        valid(run).forEach(r -> inventory.add(r.topic()));
+        assertThat(inventory)
+                .containsExactlyInAnyOrder(
+                        Topics.POS.name(), Topics.WMS.name(), Topics.THREE_PL.name());
+
+        Set<String> fed = new HashSet<>(inventory);
+        run.nodeRecords().forEach(r -> fed.add(r.topic()));
+        OrderGenerator.generate(SMALL).stream()
+                .filter(r -> r.kind() == GeneratedRecord.Kind.VALID)
+                .forEach(r -> fed.add(r.topic()));
+        Set<String> external = new HashSet<>();
+        Topics.LEDGER_INPUTS.stream()
+                .filter(t -> t != Topics.RESERVATIONS) // written by the job itself
+                .forEach(t -> external.add(t.name()));
+        assertThat(fed).isEqualTo(external);
+    }
+
+    @Test
     void eventsCarryTheirRequiredFields() throws DecodeException {
         GeneratedRun run = RetailEventGenerator.generate(SMALL);
         long start = SMALL.start().toEpochMilli();

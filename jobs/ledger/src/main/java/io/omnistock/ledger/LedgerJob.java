@@ -13,6 +13,7 @@ import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
@@ -57,7 +58,8 @@ public final class LedgerJob {
     /**
      * An execution environment with the engine's defaults wherever neither the cluster's
      * config.yaml nor {@code conf} says otherwise: RocksDB with incremental, exactly-once
-     * checkpoints every 5 s, no Kryo fallback, object reuse.
+     * checkpoints every 5 s to a local directory (a cluster's config.yaml names shared storage), no
+     * Kryo fallback, object reuse.
      */
     public static StreamExecutionEnvironment environment(Configuration conf) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -68,6 +70,14 @@ public final class LedgerJob {
         setIfAbsent(configured, defaults, PipelineOptions.OBJECT_REUSE, true);
         setIfAbsent(configured, defaults, StateBackendOptions.STATE_BACKEND, "rocksdb");
         setIfAbsent(configured, defaults, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // Job manager memory holds at most 5 MiB of state per checkpoint: too small for orders.
+        setIfAbsent(
+                configured,
+                defaults,
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                Path.of(System.getProperty("java.io.tmpdir"), "omnistock-checkpoints")
+                        .toUri()
+                        .toString());
         setIfAbsent(
                 configured,
                 defaults,

@@ -138,8 +138,22 @@ public class RouteOrderFunction
             }
             hold(in, in.order.getEventId(), s);
         } else if (in.lifecycle != null) {
-            count(routing.onLifecycle(in.lifecycle, s, emitter));
+            boolean unknownOrder = s.phase == null;
+            OrderRouting.Outcome outcome = routing.onLifecycle(in.lifecycle, s, emitter);
+            count(outcome);
             hold(in, in.lifecycle.getEventId(), s);
+            if (unknownOrder && outcome == OrderRouting.Outcome.ACCEPTED) {
+                // The order may still come, on its own topic: wait until the watermark passes
+                // the event's time (the order is older), or decide now if it already has.
+                long time = in.lifecycle.getEventTime().toEpochMilli();
+                long watermark = ctx.timerService().currentWatermark();
+                if (time <= watermark) {
+                    emitter.bind(null, ctx, out); // a held record, counted as processed so far
+                    routing.onTimer(s, watermark, retentionMillis, emitter);
+                } else {
+                    ctx.timerService().registerEventTimeTimer(time);
+                }
+            }
         } else {
             routing.onReply(in.reply, s, network, emitter);
         }
@@ -173,11 +187,25 @@ public class RouteOrderFunction
         }
     }
 
-    /** Forgets an order a retention period after it was placed. */
+    /**
+     * Rejects a lifecycle event whose order never came, and forgets an order (releasing what it
+     * still holds) a retention period after it was placed.
+     */
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RoutingDecision> out) {
-        orders.clear();
-        held.clear();
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RoutingDecision> out)
+            throws Exception {
+        OrderState s = orders.value();
+        if (s == null) {
+            return;
+        }
+        emitter.bind(null, ctx, out);
+        if (routing.onTimer(s, timestamp, retentionMillis, emitter)) {
+            orders.clear();
+            held.clear();
+        } else {
+            releaseHeld(s);
+            orders.update(s);
+        }
     }
 
     @Override
@@ -276,7 +304,7 @@ public class RouteOrderFunction
         public void rejected(String eventId, Rejection rejection) {
             SourcedEvent record = current;
             try {
-                if (!isRecord(current, eventId)) {
+                if (current == null || !isRecord(current, eventId)) {
                     record = held.get(eventId);
                     // counted as processed when it arrived: it is dead-lettered instead
                     processed.dec();

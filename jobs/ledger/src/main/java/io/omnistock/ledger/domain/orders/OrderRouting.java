@@ -327,12 +327,6 @@ public final class OrderRouting {
 
     public Outcome onLifecycle(OrderLifecycleEvent e, OrderState s, Output out) {
         String id = e.getEventId();
-        if (s.phase == null) {
-            out.rejected(
-                    id,
-                    new Rejection(DeadLetterReason.UNKNOWN_ORDER, "no order " + e.getOrderId()));
-            return Outcome.REJECTED;
-        }
         if (id.equals(s.lastLifecycleId)
                 || (s.pendingLifecycle != null && id.equals(s.pendingLifecycle.getEventId()))) {
             return Outcome.DUPLICATE;
@@ -347,7 +341,9 @@ public final class OrderRouting {
                             e.getType() + " is not handled by routing"));
             return Outcome.REJECTED;
         }
-        if (s.phase == OrderState.Phase.PLANNING || s.phase == OrderState.Phase.RESERVING) {
+        if (s.phase == null
+                || s.phase == OrderState.Phase.PLANNING
+                || s.phase == OrderState.Phase.RESERVING) {
             if (s.pendingLifecycle != null) {
                 out.rejected(
                         id,
@@ -356,10 +352,53 @@ public final class OrderRouting {
                                 "order already has a pending " + s.pendingLifecycle.getType()));
                 return Outcome.REJECTED;
             }
-            s.pendingLifecycle = e; // applied as soon as the order is decided
+            // Applied as soon as the order is decided. An order not seen yet may still come: it
+            // travels on another topic (see onTimer).
+            s.pendingLifecycle = e;
             return Outcome.ACCEPTED;
         }
         return applyLifecycle(e, s, out);
+    }
+
+    /**
+     * The order's event-time timer fired. A lifecycle event still waiting for an order that has not
+     * come although the watermark passed the event's time is rejected ({@code UNKNOWN_ORDER}); an
+     * order past its retention releases what it still holds (a reservation nobody shipped or
+     * cancelled must not hold stock for ever). Returns whether routing may forget the order.
+     */
+    public boolean onTimer(OrderState s, long time, long retentionMillis, Output out) {
+        if (s.phase == null) {
+            if (s.pendingLifecycle != null
+                    && time >= s.pendingLifecycle.getEventTime().toEpochMilli()) {
+                OrderLifecycleEvent e = s.pendingLifecycle;
+                s.pendingLifecycle = null;
+                out.rejected(
+                        e.getEventId(),
+                        new Rejection(
+                                DeadLetterReason.UNKNOWN_ORDER, "no order " + e.getOrderId()));
+            }
+            return s.pendingLifecycle == null;
+        }
+        if (time < s.order.getEventTime().toEpochMilli() + retentionMillis) {
+            return false;
+        }
+        if (s.phase == OrderState.Phase.DECIDED) {
+            Set<String> skus = new LinkedHashSet<>();
+            for (Allocation a : s.granted) {
+                skus.add(a.getSku());
+            }
+            for (String sku : skus) {
+                out.request(
+                        new StockRequest(
+                                s.order.getOrderId() + "/expired/" + sku,
+                                time,
+                                s.order.getOrderId(),
+                                sku,
+                                StockRequest.Action.RELEASE,
+                                s.attempt));
+            }
+        }
+        return true;
     }
 
     private Outcome applyLifecycle(OrderLifecycleEvent e, OrderState s, Output out) {

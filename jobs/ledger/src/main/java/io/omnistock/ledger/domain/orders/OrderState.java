@@ -73,9 +73,11 @@ public class OrderState {
                 || (pendingLifecycle != null && pendingLifecycle.getEventId().equals(eventId));
     }
 
-    /** Whether there is anything to keep: an order, or replies waiting for it. */
+    /**
+     * Whether there is anything to keep: an order, or replies or a lifecycle event waiting for it.
+     */
     public boolean isEmpty() {
-        return phase == null && early.isEmpty();
+        return phase == null && early.isEmpty() && pendingLifecycle == null;
     }
 
     SkuStock stockOf(String sku) {

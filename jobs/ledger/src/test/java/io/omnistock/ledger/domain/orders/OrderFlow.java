@@ -254,6 +254,11 @@ final class OrderFlow {
         return routing.onLifecycle(e, orderState(e.getOrderId()), routingOut);
     }
 
+    /** Routing's event-time timer for an order fires at {@code time}; true if it may forget it. */
+    boolean timer(String orderId, long time, long retentionMillis) {
+        return routing.onTimer(orderState(orderId), time, retentionMillis, routingOut);
+    }
+
     OrderRouting.Outcome lifecycle(String orderId, LifecycleType type) {
         return lifecycle(lifecycle(orderId, type, at(12, 0)));
     }

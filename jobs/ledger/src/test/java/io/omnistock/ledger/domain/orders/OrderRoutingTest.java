@@ -30,6 +30,7 @@ import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest.Action;
 import io.omnistock.ledger.domain.orders.OrderRouting.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -589,11 +590,43 @@ class OrderRoutingTest {
         }
 
         @Test
-        void aLifecycleEventForAnUnknownOrderIsADeadLetter() {
+        void aLifecycleEventForAnOrderThatNeverComesIsADeadLetterOnceTheWatermarkPassesIt() {
             assertThat(flow.lifecycle("O-404", LifecycleType.CANCELLED))
-                    .isEqualTo(Outcome.REJECTED);
+                    .isEqualTo(Outcome.ACCEPTED); // its order may still come, on its own topic
+            assertThat(flow.deadLetterReasons()).isEmpty();
+            assertThat(flow.timer("O-404", at(11, 59), Duration.ofDays(7).toMillis())).isFalse();
+
+            assertThat(flow.timer("O-404", at(12, 0), Duration.ofDays(7).toMillis())).isTrue();
 
             assertThat(flow.deadLetterReasons()).containsExactly(DeadLetterReason.UNKNOWN_ORDER);
+        }
+
+        @Test
+        void aLifecycleEventThatOvertakesItsOrderIsAppliedOnceTheOrderIsDecided() {
+            flow.stock(SKU_A, DC_1, 5);
+            assertThat(flow.lifecycle("O-1", LifecycleType.CANCELLED)).isEqualTo(Outcome.ACCEPTED);
+
+            flow.place(order("O-1", line(SKU_A, 2)));
+            flow.run();
+
+            assertThat(flow.sent(Action.RELEASE)).hasSize(1);
+            assertThat(flow.reserved(SKU_A, DC_1)).isZero();
+            assertThat(flow.deadLetterReasons()).isEmpty();
+        }
+
+        @Test
+        void anOrderNobodyShipsOrCancelsReleasesItsUnitsAfterTheRetention() {
+            flow.stock(SKU_A, DC_1, 5);
+            flow.place(order("O-1", line(SKU_A, 2)));
+            flow.run();
+            assertThat(flow.reserved(SKU_A, DC_1)).isEqualTo(2);
+            long retention = Duration.ofDays(7).toMillis();
+
+            assertThat(flow.timer("O-1", at(8, 0) + retention - 1, retention)).isFalse();
+            assertThat(flow.timer("O-1", at(8, 0) + retention, retention)).isTrue();
+            flow.run();
+
+            assertThat(flow.reserved(SKU_A, DC_1)).isZero();
         }
     }
 

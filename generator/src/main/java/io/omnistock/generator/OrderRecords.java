@@ -1,0 +1,58 @@
+package io.omnistock.generator;
+
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.connectors.AvroCodec;
+import io.omnistock.connectors.Topics;
+
+/**
+ * Order requests and lifecycle events as Kafka records (key = order id, timestamp = event time).
+ * Not thread-safe (the codecs keep buffers).
+ */
+final class OrderRecords {
+    private final AvroCodec<OrderRequest> requests = Topics.ORDER_REQUESTS.codec();
+    private final AvroCodec<OrderLifecycleEvent> lifecycle = Topics.ORDER_LIFECYCLE.codec();
+
+    GeneratedRecord valid(OrderRequest order) {
+        return record(order, GeneratedRecord.Kind.VALID, null);
+    }
+
+    GeneratedRecord valid(OrderLifecycleEvent event) {
+        return record(event, GeneratedRecord.Kind.VALID, null);
+    }
+
+    GeneratedRecord malformed(OrderRequest order, DeadLetterReason reason) {
+        return record(order, GeneratedRecord.Kind.MALFORMED, reason);
+    }
+
+    GeneratedRecord malformed(OrderLifecycleEvent event, DeadLetterReason reason) {
+        return record(event, GeneratedRecord.Kind.MALFORMED, reason);
+    }
+
+    private GeneratedRecord record(
+            OrderRequest order, GeneratedRecord.Kind kind, DeadLetterReason reason) {
+        long time = order.getEventTime().toEpochMilli();
+        return new GeneratedRecord(
+                Topics.ORDER_REQUESTS.name(),
+                order.getOrderId(),
+                requests.encode(order),
+                time,
+                kind,
+                reason,
+                time);
+    }
+
+    private GeneratedRecord record(
+            OrderLifecycleEvent event, GeneratedRecord.Kind kind, DeadLetterReason reason) {
+        long time = event.getEventTime().toEpochMilli();
+        return new GeneratedRecord(
+                Topics.ORDER_LIFECYCLE.name(),
+                event.getOrderId(),
+                lifecycle.encode(event),
+                time,
+                kind,
+                reason,
+                time);
+    }
+}
