@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The tunable numbers of routing (DESIGN.md section 4). Start from {@link #defaults()} and change
@@ -133,204 +134,107 @@ public record RoutingPolicy(
     }
 
     public RoutingPolicy withWeights(RoutingPreference preference, ScoreWeights preferenceWeights) {
-        Map<RoutingPreference, ScoreWeights> changed = new EnumMap<>(RoutingPreference.class);
-        changed.putAll(weights);
-        changed.put(preference, preferenceWeights);
-        return new RoutingPolicy(
-                changed,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.weights.put(preference, preferenceWeights));
     }
 
     public RoutingPolicy withMaxSplit(int nodes) {
-        return new RoutingPolicy(
-                weights,
-                nodes,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.maxSplit = nodes);
     }
 
     public RoutingPolicy withSameDayRadiusKm(double km) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                km,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.sameDayRadiusKm = km);
     }
 
     public RoutingPolicy withUnitWeightKg(double kg) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                kg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.unitWeightKg = kg);
     }
 
     public RoutingPolicy withSplitPenalty(double perExtraShipment) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                perExtraShipment,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.splitPenalty = perExtraShipment);
     }
 
     public RoutingPolicy withCandidatesReported(int plans) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                plans,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.candidatesReported = plans);
     }
 
     public RoutingPolicy withAirMinKm(double km) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                km,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.airMinKm = km);
     }
 
     public RoutingPolicy withLatePenaltyHours(double hours) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                hours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.latePenaltyHours = hours);
     }
 
     public RoutingPolicy withAnchorLimit(int anchors) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchors,
-                alternativesReported,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.anchorLimit = anchors);
     }
 
     public RoutingPolicy withAlternativesReported(int nodes) {
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                nodes,
-                handlingHours,
-                transportRates);
+        return edit(p -> p.alternativesReported = nodes);
     }
 
     public RoutingPolicy withHandlingHours(NodeType type, double hours) {
-        Map<NodeType, Double> changed = new EnumMap<>(NodeType.class);
-        changed.putAll(handlingHours);
-        changed.put(type, hours);
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                changed,
-                transportRates);
+        return edit(p -> p.handlingHours.put(type, hours));
     }
 
     public RoutingPolicy withTransportRate(TransportMode mode, TransportRate rate) {
-        Map<TransportMode, TransportRate> changed = new EnumMap<>(TransportMode.class);
-        changed.putAll(transportRates);
-        changed.put(mode, rate);
-        return new RoutingPolicy(
-                weights,
-                maxSplit,
-                sameDayRadiusKm,
-                unitWeightKg,
-                splitPenalty,
-                candidatesReported,
-                airMinKm,
-                latePenaltyHours,
-                anchorLimit,
-                alternativesReported,
-                handlingHours,
-                changed);
+        return edit(p -> p.transportRates.put(mode, rate));
+    }
+
+    /** A copy of this policy with one change (checked like any policy). */
+    private RoutingPolicy edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A policy being changed. */
+    private static final class Draft {
+        final Map<RoutingPreference, ScoreWeights> weights;
+        int maxSplit;
+        double sameDayRadiusKm;
+        double unitWeightKg;
+        double splitPenalty;
+        int candidatesReported;
+        double airMinKm;
+        double latePenaltyHours;
+        int anchorLimit;
+        int alternativesReported;
+        final Map<NodeType, Double> handlingHours;
+        final Map<TransportMode, TransportRate> transportRates;
+
+        Draft(RoutingPolicy p) {
+            weights = new EnumMap<>(p.weights);
+            maxSplit = p.maxSplit;
+            sameDayRadiusKm = p.sameDayRadiusKm;
+            unitWeightKg = p.unitWeightKg;
+            splitPenalty = p.splitPenalty;
+            candidatesReported = p.candidatesReported;
+            airMinKm = p.airMinKm;
+            latePenaltyHours = p.latePenaltyHours;
+            anchorLimit = p.anchorLimit;
+            alternativesReported = p.alternativesReported;
+            handlingHours = new EnumMap<>(NodeType.class);
+            handlingHours.putAll(p.handlingHours);
+            transportRates = new EnumMap<>(TransportMode.class);
+            transportRates.putAll(p.transportRates);
+        }
+
+        RoutingPolicy build() {
+            return new RoutingPolicy(
+                    weights,
+                    maxSplit,
+                    sameDayRadiusKm,
+                    unitWeightKg,
+                    splitPenalty,
+                    candidatesReported,
+                    airMinKm,
+                    latePenaltyHours,
+                    anchorLimit,
+                    alternativesReported,
+                    handlingHours,
+                    transportRates);
+        }
     }
 
     private static void requireAtLeastOne(String name, int value) {
