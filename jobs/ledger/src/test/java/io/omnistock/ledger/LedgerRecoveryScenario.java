@@ -3,6 +3,7 @@ package io.omnistock.ledger;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static io.omnistock.ledger.ReferenceCheck.assertMatchesReference;
 import static io.omnistock.ledger.ReferenceCheck.publish;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.connectors.Topics;
@@ -64,10 +65,18 @@ abstract class LedgerRecoveryScenario {
                             () -> publishPaced(kafka, records.subList(half, records.size())));
             client.readUntil(Topics.AVAILABILITY, values -> values.size() > 400, DEADLINE);
 
-            cluster.terminateTaskManager(0)
-                    .get(); // mid-stream: its tasks die with unfinished output
-            cluster.startTaskManager();
+            // Mid-stream, their tasks die with unfinished output. The scheduler may have put all
+            // of the job's slots on one task manager: kill both, so a task always dies.
+            for (int tm = 0; tm < FlinkMiniCluster.TASK_MANAGERS; tm++) {
+                cluster.terminateTaskManager(tm).get();
+            }
+            for (int tm = 0; tm < FlinkMiniCluster.TASK_MANAGERS; tm++) {
+                cluster.startTaskManager();
+            }
             secondHalf.get();
+            assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
+                    .as("the job restarted after the failure")
+                    .isPositive();
 
             assertMatchesReference(client, run);
         }

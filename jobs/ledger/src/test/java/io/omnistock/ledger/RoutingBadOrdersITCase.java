@@ -292,7 +292,7 @@ class RoutingBadOrdersITCase {
             Map<String, Object> counters =
                     ledger.awaitAllResolved(published + reservations, DEADLINE);
             assertThat(counter(counters, LedgerMetrics.DEAD_LETTERED)).isEqualTo(bad.size());
-            assertThat(RoutingJobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
+            assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
                     .as("attempt number of every task")
                     .isZero();
             assertThat(ledger.client().getJobStatus().get().isTerminalState()).isFalse();

@@ -278,7 +278,7 @@ class RoutingNoOversellITCase {
                     oversold.values().stream().mapToLong(Long::longValue).sum(),
                     strangers.size());
 
-            assertThat(RoutingJobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
+            assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
                     .as("the job really failed and recovered")
                     .isPositive();
             assertThat(sentAtFailure)

@@ -5,7 +5,7 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
 /** How often a job's tasks were (re)started on the MiniCluster: 0 while no task ever failed. */
-final class RoutingJobAttempts {
+final class JobAttempts {
 
     /** The highest attempt number over the job's subtasks (0 = the first run, never restarted). */
     static int highestAttempt(MiniCluster cluster, JobID job) throws Exception {
@@ -17,5 +17,5 @@ final class RoutingJobAttempts {
         return highest;
     }
 
-    private RoutingJobAttempts() {}
+    private JobAttempts() {}
 }
