@@ -1,5 +1,6 @@
 package io.omnistock.ledger.functions;
 
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
@@ -122,11 +123,10 @@ public class RouteOrderFunction
         if (s == null) {
             s = new OrderState();
         }
+        OrderRequest order = in.order != null ? in.order : s.order;
         network.bind(
                 ctx.getBroadcastState(ApplyInventoryEventFunction.NODES),
-                (in.order != null ? in.order : s.order) == null
-                        ? 0
-                        : (in.order != null ? in.order : s.order).getEventTime().toEpochMilli());
+                order == null ? 0 : order.getEventTime().toEpochMilli());
         emitter.bind(in, ctx, out);
         if (in.order != null) {
             boolean fresh = s.phase == null;
