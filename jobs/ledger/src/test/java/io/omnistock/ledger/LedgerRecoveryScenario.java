@@ -3,7 +3,6 @@ package io.omnistock.ledger;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static io.omnistock.ledger.ReferenceCheck.assertMatchesReference;
 import static io.omnistock.ledger.ReferenceCheck.publish;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.connectors.Topics;
@@ -12,6 +11,7 @@ import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.RetailEventGenerator;
+import io.omnistock.testing.Await;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
@@ -74,9 +74,11 @@ abstract class LedgerRecoveryScenario {
                 cluster.startTaskManager();
             }
             secondHalf.get();
-            assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
-                    .as("the job restarted after the failure")
-                    .isPositive();
+            Await.until(
+                    "the job restarts after the failure",
+                    () -> JobAttempts.highestAttempt(cluster, ledger.client().getJobID()),
+                    attempt -> attempt > 0,
+                    DEADLINE);
 
             assertMatchesReference(client, run);
         }
