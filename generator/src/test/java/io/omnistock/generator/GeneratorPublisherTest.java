@@ -70,7 +70,7 @@ class GeneratorPublisherTest {
 
         assertThat(props)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
-                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1")
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "20")
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry(
