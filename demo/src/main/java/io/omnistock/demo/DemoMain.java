@@ -13,16 +13,11 @@ import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.functions.LedgerMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,8 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -77,17 +70,6 @@ public final class DemoMain {
     }
 
     private void run(DemoOptions options, CountDownLatch stop) throws Exception {
-        // Checkpoints go to files: the default in-memory storage refuses any state file above
-        // 5 MiB, which routing's order state passes within a minute.
-        Path checkpoints = Files.createTempDirectory("omnistock-demo-checkpoints-");
-        try {
-            run(options, stop, checkpoints);
-        } finally {
-            deleteQuietly(checkpoints);
-        }
-    }
-
-    private void run(DemoOptions options, CountDownLatch stop, Path checkpoints) throws Exception {
         System.out.println("OmniStock demo: starting a Kafka broker (KRaft) in this JVM...");
         try (EmbeddedKafkaBroker broker = startBroker(options.port())) {
             String bootstrap = broker.bootstrapServers();
@@ -98,7 +80,7 @@ public final class DemoMain {
                             + " --isolation-level read_committed --from-beginning%n",
                     bootstrap, bootstrap, Topics.AVAILABILITY.name());
 
-            Configuration conf = jobConfiguration(options, bootstrap, checkpoints);
+            Configuration conf = jobConfiguration(options, bootstrap);
             StreamExecutionEnvironment env = LedgerJob.environment(conf);
             LedgerJob.build(env, conf);
             JobClient job = env.executeAsync(LedgerJob.JOB_NAME);
@@ -174,11 +156,8 @@ public final class DemoMain {
         }
     }
 
-    private static Configuration jobConfiguration(
-            DemoOptions options, String bootstrap, Path checkpoints) {
+    private static Configuration jobConfiguration(DemoOptions options, String bootstrap) {
         Configuration conf = new Configuration();
-        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap);
         conf.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
         conf.set(KafkaOptions.DELIVERY_MODE, options.deliveryMode());
@@ -203,14 +182,6 @@ public final class DemoMain {
                 .start(start)
                 .duration(Duration.between(start, Instant.now()))
                 .build();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not delete " + dir + ": " + e);
-        }
     }
 
     private static Throwable rootCause(Throwable t) {

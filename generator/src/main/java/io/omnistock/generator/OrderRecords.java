@@ -32,27 +32,33 @@ final class OrderRecords {
 
     private GeneratedRecord record(
             OrderRequest order, GeneratedRecord.Kind kind, DeadLetterReason reason) {
-        long time = order.getEventTime().toEpochMilli();
-        return new GeneratedRecord(
+        return record(
                 Topics.ORDER_REQUESTS.name(),
                 order.getOrderId(),
                 requests.encode(order),
-                time,
+                order.getEventTime().toEpochMilli(),
                 kind,
-                reason,
-                time);
+                reason);
     }
 
     private GeneratedRecord record(
             OrderLifecycleEvent event, GeneratedRecord.Kind kind, DeadLetterReason reason) {
-        long time = event.getEventTime().toEpochMilli();
-        return new GeneratedRecord(
+        return record(
                 Topics.ORDER_LIFECYCLE.name(),
                 event.getOrderId(),
                 lifecycle.encode(event),
-                time,
+                event.getEventTime().toEpochMilli(),
                 kind,
-                reason,
-                time);
+                reason);
+    }
+
+    private static GeneratedRecord record(
+            String topic,
+            String orderId,
+            byte[] value,
+            long time,
+            GeneratedRecord.Kind kind,
+            DeadLetterReason reason) {
+        return new GeneratedRecord(topic, orderId, value, time, kind, reason, time);
     }
 }

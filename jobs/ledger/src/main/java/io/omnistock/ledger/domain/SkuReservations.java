@@ -65,9 +65,7 @@ final class SkuReservations {
     private void reserve(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
         int n = request.units.size();
         if (n == 0) {
-            StockReply refused = new StockReply(StockReply.Kind.REFUSED, request);
-            available(state, refused.units);
-            out.reply(refused);
+            refuse(request, state, out);
             return;
         }
         Position[] positions = new Position[n];
@@ -82,9 +80,7 @@ final class SkuReservations {
                     || positions[i] == null
                     || positions[i].atp(nodes[i].safetyStock) < wanted.units
                     || appearsEarlier(request.units, i)) {
-                StockReply refused = new StockReply(StockReply.Kind.REFUSED, request);
-                available(state, refused.units);
-                out.reply(refused);
+                refuse(request, state, out);
                 return;
             }
         }
@@ -113,6 +109,13 @@ final class SkuReservations {
         StockReply granted = new StockReply(StockReply.Kind.GRANTED, request);
         granted.units = copy(reservation.held);
         out.reply(granted);
+    }
+
+    /** Holds nothing and answers with the SKU's ATP now, to re-plan with. */
+    private static void refuse(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
+        StockReply refused = new StockReply(StockReply.Kind.REFUSED, request);
+        available(state, refused.units);
+        out.reply(refused);
     }
 
     private static boolean appearsEarlier(List<NodeUnits> units, int i) {

@@ -16,6 +16,7 @@ import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.routing.GeoPoint;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -131,7 +132,7 @@ public class InventoryDeserializationSchema
         if (!checkKey(sourced, record.getNodeId())) {
             return;
         }
-        if (!isLatitude(record.getLatitude()) || !isLongitude(record.getLongitude())) {
+        if (!GeoPoint.isOnGlobe(record.getLatitude(), record.getLongitude())) {
             reject(
                     sourced,
                     DeadLetterReason.INVALID_COORDINATES,
@@ -160,14 +161,6 @@ public class InventoryDeserializationSchema
     private static void reject(SourcedEvent sourced, DeadLetterReason reason, String message) {
         sourced.rejection = reason;
         sourced.rejectionMessage = message;
-    }
-
-    private static boolean isLatitude(double lat) {
-        return lat >= -90 && lat <= 90; // false for NaN
-    }
-
-    private static boolean isLongitude(double lon) {
-        return lon >= -180 && lon <= 180;
     }
 
     private static boolean isBlank(String s) {

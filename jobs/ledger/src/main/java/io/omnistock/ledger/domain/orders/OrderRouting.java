@@ -383,20 +383,8 @@ public final class OrderRouting {
             return false;
         }
         if (s.phase == OrderState.Phase.DECIDED) {
-            Set<String> skus = new LinkedHashSet<>();
-            for (Allocation a : s.granted) {
-                skus.add(a.getSku());
-            }
-            for (String sku : skus) {
-                out.request(
-                        new StockRequest(
-                                s.order.getOrderId() + "/expired/" + sku,
-                                time,
-                                s.order.getOrderId(),
-                                sku,
-                                StockRequest.Action.RELEASE,
-                                s.attempt));
-            }
+            settleHeld(
+                    s, s.order.getOrderId() + "/expired", time, StockRequest.Action.RELEASE, out);
         }
         return true;
     }
@@ -412,20 +400,7 @@ public final class OrderRouting {
         }
         StockRequest.Action action =
                 cancel ? StockRequest.Action.RELEASE : StockRequest.Action.COMMIT;
-        Set<String> skus = new LinkedHashSet<>();
-        for (Allocation a : s.granted) {
-            skus.add(a.getSku());
-        }
-        for (String sku : skus) {
-            out.request(
-                    new StockRequest(
-                            id + "/" + sku,
-                            e.getEventTime().toEpochMilli(),
-                            e.getOrderId(),
-                            sku,
-                            action,
-                            s.attempt));
-        }
+        settleHeld(s, id, e.getEventTime().toEpochMilli(), action, out);
         s.phase = OrderState.Phase.CLOSED;
         s.lastLifecycleId = id;
         return Outcome.ACCEPTED;
@@ -459,6 +434,28 @@ public final class OrderRouting {
                 r.getPickupNodeId(),
                 r.getPromiseBy().toEpochMilli(),
                 r.getPreference());
+    }
+
+    /**
+     * Asks the ledger to release or commit what the order holds, one request per SKU, with event
+     * ids {@code <idPrefix>/<sku>}.
+     */
+    private static void settleHeld(
+            OrderState s, String idPrefix, long time, StockRequest.Action action, Output out) {
+        Set<String> skus = new LinkedHashSet<>();
+        for (Allocation a : s.granted) {
+            skus.add(a.getSku());
+        }
+        for (String sku : skus) {
+            out.request(
+                    new StockRequest(
+                            idPrefix + "/" + sku,
+                            time,
+                            s.order.getOrderId(),
+                            sku,
+                            action,
+                            s.attempt));
+        }
     }
 
     private static Set<String> skusIn(List<LineAllocation> allocations) {

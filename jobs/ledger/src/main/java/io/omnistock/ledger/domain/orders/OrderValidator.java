@@ -7,6 +7,7 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.routing.GeoPoint;
 import java.util.function.Function;
 
 /** The rules an order request must meet before routing plans it (unknown SKUs aside). */
@@ -62,7 +63,7 @@ public final class OrderValidator {
                     DeadLetterReason.MISSING_DESTINATION,
                     order.getMethod() + " needs a destination latitude and longitude");
         }
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) { // false for NaN
+        if (!GeoPoint.isOnGlobe(lat, lon)) {
             return new Rejection(
                     DeadLetterReason.INVALID_COORDINATES, "destination " + lat + "," + lon);
         }

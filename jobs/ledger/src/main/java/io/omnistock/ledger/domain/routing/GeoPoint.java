@@ -9,12 +9,14 @@ public record GeoPoint(double latitude, double longitude) implements Serializabl
     public static final double EARTH_RADIUS_KM = 6371.0;
 
     public GeoPoint {
-        if (!(latitude >= -90.0 && latitude <= 90.0)) {
-            throw new IllegalArgumentException("latitude out of range: " + latitude);
+        if (!isOnGlobe(latitude, longitude)) {
+            throw new IllegalArgumentException("off the globe: " + latitude + "," + longitude);
         }
-        if (!(longitude >= -180.0 && longitude <= 180.0)) {
-            throw new IllegalArgumentException("longitude out of range: " + longitude);
-        }
+    }
+
+    /** Whether latitude and longitude are in range (false for NaN). */
+    public static boolean isOnGlobe(double latitude, double longitude) {
+        return latitude >= -90.0 && latitude <= 90.0 && longitude >= -180.0 && longitude <= 180.0;
     }
 
     /** Great-circle distance in km by the haversine formula on a sphere of radius 6371 km. */
