@@ -6,11 +6,13 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.RoutingDecision;
+import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import java.util.List;
@@ -50,6 +52,11 @@ public final class Topics {
     public static final TopicSpec<RoutingDecision> DECISIONS =
             new TopicSpec<>("orders.decisions", RoutingDecision.class, false);
 
+    public static final TopicSpec<SustainabilityMetrics> METRICS_SUSTAINABILITY =
+            new TopicSpec<>("metrics.sustainability", SustainabilityMetrics.class, false);
+    public static final TopicSpec<OperationsMetrics> METRICS_OPERATIONS =
+            new TopicSpec<>("metrics.operations", OperationsMetrics.class, false);
+
     /** Room for a rejected record's original bytes (up to 64 KiB) plus why it was rejected. */
     public static final TopicSpec<DeadLetter> DEADLETTER =
             new TopicSpec<>("deadletter", DeadLetter.class, false, 2 * TopicSpec.MAX_RECORD_BYTES);
@@ -66,6 +73,8 @@ public final class Topics {
                     ALERTS,
                     DISCREPANCIES,
                     DECISIONS,
+                    METRICS_SUSTAINABILITY,
+                    METRICS_OPERATIONS,
                     DEADLETTER);
 
     /** Every topic in the catalog. */

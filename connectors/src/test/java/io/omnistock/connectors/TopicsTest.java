@@ -25,6 +25,8 @@ class TopicsTest {
                     "inventory.alerts",
                     "inventory.discrepancies",
                     "orders.decisions",
+                    "metrics.sustainability",
+                    "metrics.operations",
                     "deadletter");
 
     @Test

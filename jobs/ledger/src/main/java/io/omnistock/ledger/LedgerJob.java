@@ -11,6 +11,7 @@ import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
+import io.omnistock.ledger.domain.metrics.MetricRecords;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -119,6 +120,8 @@ public final class LedgerJob {
                 sink(conf, Topics.DISCREPANCIES, LedgerJob::discrepancyKey),
                 sink(conf, Topics.DECISIONS, RoutingDecision::getOrderId),
                 sink(conf, Topics.RESERVATIONS, ReservationRequest::getSku),
+                sink(conf, Topics.METRICS_SUSTAINABILITY, MetricRecords::key),
+                sink(conf, Topics.METRICS_OPERATIONS, MetricRecords::key),
                 sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic));
     }
 

@@ -1,6 +1,7 @@
 package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
@@ -23,8 +24,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
  * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
  * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
- * decisions, and reservation requests that return to the ledger through Kafka. Assembly only:
- * sources and sinks come from the caller.
+ * decisions, and reservation requests that return to the ledger through Kafka; decisions, counts
+ * and dead letters feed the metric windows ({@link MetricsPipeline}). Assembly only: sources and
+ * sinks come from the caller.
  */
 public final class LedgerPipeline {
     public static final String SOURCE_UID = "inventory-sources";
@@ -93,12 +95,19 @@ public final class LedgerPipeline {
         sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
         sinks.decisions().apply(decisions);
         sinks.reservations().apply(decisions.getSideOutput(LedgerOutputs.RESERVATION_REQUESTS));
-        sinks.deadLetters()
-                .apply(
-                        events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
-                                .union(
-                                        ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
-                                        decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS)));
+        DataStream<DeadLetter> deadLetters =
+                events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
+                        .union(
+                                ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
+                                decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS));
+        sinks.deadLetters().apply(deadLetters);
+
+        MetricsPipeline.build(
+                decisions,
+                ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS),
+                deadLetters,
+                sinks,
+                conf);
     }
 
     private LedgerPipeline() {}

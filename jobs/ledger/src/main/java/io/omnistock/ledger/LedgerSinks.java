@@ -5,8 +5,10 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.RoutingDecision;
+import io.omnistock.avro.SustainabilityMetrics;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -21,6 +23,8 @@ public record LedgerSinks(
         SinkApplier<Discrepancy> discrepancies,
         SinkApplier<RoutingDecision> decisions,
         SinkApplier<ReservationRequest> reservations,
+        SinkApplier<SustainabilityMetrics> sustainability,
+        SinkApplier<OperationsMetrics> operations,
         SinkApplier<DeadLetter> deadLetters) {
 
     /** Attaches a sink (with its name and uid) to a stream. */

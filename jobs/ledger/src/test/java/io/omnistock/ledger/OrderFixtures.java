@@ -18,6 +18,7 @@ import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
 import io.omnistock.generator.GeneratedRecord;
+import io.omnistock.testing.Await;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
 import java.time.Duration;
@@ -214,6 +215,16 @@ final class OrderFixtures {
             figures.put(key, figures(latest.get(key)));
         }
         return figures;
+    }
+
+    /** Waits until these positions are published with these figures. */
+    static void awaitFigures(KafkaTestClient client, Map<String, String> expected)
+            throws Exception {
+        Await.until(
+                "availability " + expected,
+                () -> figuresOf(client, List.copyOf(expected.keySet())),
+                expected::equals,
+                ReferenceCheck.DEADLINE);
     }
 
     private OrderFixtures() {}

@@ -1,8 +1,8 @@
 package io.omnistock.ledger;
 
+import static io.omnistock.ledger.OrderFixtures.awaitFigures;
 import static io.omnistock.ledger.OrderFixtures.decisionsByOrder;
 import static io.omnistock.ledger.OrderFixtures.figures;
-import static io.omnistock.ledger.OrderFixtures.figuresOf;
 import static io.omnistock.ledger.OrderFixtures.kmNorth;
 import static io.omnistock.ledger.OrderFixtures.lifecycle;
 import static io.omnistock.ledger.OrderFixtures.line;
@@ -31,7 +31,6 @@ import io.omnistock.avro.TransportMode;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.connectors.Topics;
-import io.omnistock.testing.Await;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
@@ -317,15 +316,6 @@ class RoutingLifecycleITCase {
         OrderRequest order =
                 shipToHome(orderId, time, preference, LAT, LON, line(sku, units)).build();
         client.send(Topics.ORDER_REQUESTS, orderId, order, time);
-    }
-
-    private static void awaitFigures(KafkaTestClient client, Map<String, String> expected)
-            throws Exception {
-        Await.until(
-                "availability " + expected,
-                () -> figuresOf(client, List.copyOf(expected.keySet())),
-                expected::equals,
-                DEADLINE);
     }
 
     private static String nodeOf(List<RoutingDecision> decisions) {

@@ -65,6 +65,12 @@ public final class SkuLedger {
         void discrepancy(
                 String sku, String nodeId, long expected, long counted, InventoryEvent count);
 
+        /**
+         * A count was compared with what the ledger expected (every applied count but an opening
+         * balance), for the inventory-accuracy figure; a mismatch is also a {@link #discrepancy}.
+         */
+        void countCompared(InventoryEvent count, NodeInfo node, boolean matched);
+
         void alert(
                 String sku,
                 String nodeId,
@@ -156,7 +162,7 @@ public final class SkuLedger {
         }
         Outcome outcome;
         if (e.type.isCount()) {
-            outcome = applyCount(position, e, out);
+            outcome = applyCount(position, e, node, out);
         } else if (e.type == EventType.ASN) {
             outcome = applyAsn(position, e);
         } else if (e.type == EventType.VOID) {
@@ -249,7 +255,7 @@ public final class SkuLedger {
         return watermark != Long.MIN_VALUE && eventTime < watermark - settings.horizonMillis();
     }
 
-    private Outcome applyCount(Position p, InventoryEvent count, Output out) {
+    private Outcome applyCount(Position p, InventoryEvent count, NodeInfo node, Output out) {
         long asOf = count.eventTime;
         if (p.hasCount() && asOf < p.lastCountTime) {
             return Outcome.STALE_COUNT;
@@ -257,8 +263,12 @@ public final class SkuLedger {
         long after = p.deltasAfter(asOf);
         boolean openingBalance = !p.hasCount() && p.earliestAppliedDelta > asOf;
         long expected = p.onHand - after;
-        if (!openingBalance && expected != count.quantity) {
-            out.discrepancy(count.sku, count.nodeId, expected, count.quantity, count);
+        if (!openingBalance) {
+            boolean matched = expected == count.quantity;
+            if (!matched) {
+                out.discrepancy(count.sku, count.nodeId, expected, count.quantity, count);
+            }
+            out.countCompared(count, node, matched);
         }
         p.onHand = count.quantity + after;
         p.lastCountTime = asOf;

@@ -12,6 +12,7 @@ import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.metrics.MetricFact;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -488,6 +489,13 @@ public class ApplyInventoryEventFunction
             output(
                     LedgerOutputs.DISCREPANCIES,
                     LedgerRecords.discrepancy(sku, nodeId, expected, counted, count));
+        }
+
+        @Override
+        public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
+            output(
+                    LedgerOutputs.COUNT_CHECKS,
+                    MetricFact.count(count.eventTime, node.region, matched));
         }
 
         @Override

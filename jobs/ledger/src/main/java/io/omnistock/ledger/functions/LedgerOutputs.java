@@ -5,7 +5,9 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.metrics.MetricFact;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
@@ -22,6 +24,17 @@ public final class LedgerOutputs {
             new OutputTag<>("alerts", new AvroTypeInfo<>(InventoryAlert.class));
     public static final OutputTag<Discrepancy> DISCREPANCIES =
             new OutputTag<>("discrepancies", new AvroTypeInfo<>(Discrepancy.class));
+
+    /** Counts compared with the ledger, for the inventory-accuracy metric. */
+    public static final OutputTag<MetricFact> COUNT_CHECKS =
+            new OutputTag<>("count-checks", TypeInformation.of(MetricFact.class));
+
+    /**
+     * The sustainability figures of a metric window (its operations figures are the main output).
+     */
+    public static final OutputTag<SustainabilityMetrics> SUSTAINABILITY =
+            new OutputTag<>(
+                    "sustainability-metrics", new AvroTypeInfo<>(SustainabilityMetrics.class));
 
     /** The ledger's answers to routing, keyed by order downstream. */
     public static final OutputTag<SourcedEvent> STOCK_REPLIES =

@@ -32,6 +32,8 @@ final class InMemoryLedger implements SkuLedger.Output {
 
     record Discrepancy(String nodeId, long expected, long counted) {}
 
+    record Compared(String countEventId, String nodeId, boolean matched) {}
+
     record Alert(String nodeId, AlertType type, long previousAtp, long atp) {}
 
     record Rejected(String eventId, Rejection rejection) {}
@@ -47,6 +49,7 @@ final class InMemoryLedger implements SkuLedger.Output {
     final List<Published> availability = new ArrayList<>();
     final List<Network> network = new ArrayList<>();
     final List<Discrepancy> discrepancies = new ArrayList<>();
+    final List<Compared> compared = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
     final List<StockReply> replies = new ArrayList<>();
@@ -164,6 +167,11 @@ final class InMemoryLedger implements SkuLedger.Output {
     public void discrepancy(
             String sku, String nodeId, long expected, long counted, InventoryEvent count) {
         discrepancies.add(new Discrepancy(nodeId, expected, counted));
+    }
+
+    @Override
+    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
+        compared.add(new Compared(count.eventId, node.nodeId, matched));
     }
 
     @Override

@@ -45,6 +45,7 @@ class SkuLedgerTest {
         assertThat(oldCount).isEqualTo(Outcome.STALE_COUNT);
         assertThat(ledger.onHand(DC)).isEqualTo(97);
         assertThat(ledger.discrepancies).isEmpty();
+        assertThat(ledger.compared).as("opening balance and a stale count").isEmpty();
     }
 
     @Nested
@@ -137,6 +138,7 @@ class SkuLedgerTest {
             ledger.apply(cycleCount(DC, 40, at(10, 0)));
 
             assertThat(ledger.discrepancies).isEmpty();
+            assertThat(ledger.compared).as("an opening balance is no comparison").isEmpty();
             assertThat(ledger.onHand(DC)).isEqualTo(35);
         }
 
@@ -151,6 +153,7 @@ class SkuLedgerTest {
             // expected as of 10:00 = 50 - 5 = 45; counted 41
             assertThat(ledger.discrepancies)
                     .containsExactly(new InMemoryLedger.Discrepancy(DC, 45, 41));
+            assertThat(ledger.compared).extracting(c -> c.matched()).containsExactly(false);
             assertThat(ledger.onHand(DC)).isEqualTo(39);
         }
 
@@ -162,6 +165,10 @@ class SkuLedgerTest {
             ledger.apply(cycleCount(DC, 50, at(9, 0)));
 
             assertThat(ledger.discrepancies).isEmpty();
+            assertThat(ledger.compared)
+                    .as("a matching count counts towards inventory accuracy")
+                    .extracting(c -> c.matched())
+                    .containsExactly(true);
             assertThat(ledger.availability).hasSize(published);
         }
     }

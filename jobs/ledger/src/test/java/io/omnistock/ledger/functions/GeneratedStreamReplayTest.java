@@ -161,6 +161,9 @@ class GeneratedStreamReplayTest {
                 String sku, String nodeId, long expected, long counted, InventoryEvent count) {}
 
         @Override
+        public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {}
+
+        @Override
         public void alert(
                 String sku,
                 String nodeId,

@@ -3,6 +3,7 @@ package io.omnistock.ledger.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.Allocation;
+import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
@@ -10,6 +11,7 @@ import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.TransportMode;
+import io.omnistock.connectors.DeadLetters;
 import io.omnistock.ledger.domain.BufferedDelta;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InboundShipment;
@@ -21,6 +23,9 @@ import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.ledger.domain.metrics.MetricFacts;
+import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.domain.orders.OrderState;
 import io.omnistock.ledger.domain.orders.SkuStock;
 import java.time.Instant;
@@ -58,7 +63,9 @@ class LedgerTypesSerializationTest {
                 StockRequest.class,
                 StockReply.class,
                 OrderState.class,
-                SkuStock.class);
+                SkuStock.class,
+                MetricFact.class,
+                WindowFigures.class);
     }
 
     @ParameterizedTest
@@ -106,6 +113,18 @@ class LedgerTypesSerializationTest {
         in.bytes = new byte[] {1, 2, 3};
 
         assertThat(roundTrip(in, SourcedEvent.class)).usingRecursiveComparison().isEqualTo(in);
+    }
+
+    @Test
+    void windowSumsSurviveARoundTrip() throws Exception {
+        WindowFigures sums = new WindowFigures();
+        sums.add(MetricFacts.routed(1, "WEB", 2, 0.7));
+        sums.add(MetricFact.count(2, "UK", false));
+        sums.add(
+                MetricFact.of(
+                        DeadLetters.of("t", 0, 1, 3, null, DeadLetterReason.TOO_LATE, null, null)));
+
+        assertThat(roundTrip(sums, WindowFigures.class)).usingRecursiveComparison().isEqualTo(sums);
     }
 
     @Test

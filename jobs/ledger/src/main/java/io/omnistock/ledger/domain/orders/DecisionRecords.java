@@ -6,6 +6,7 @@ import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.ScoredCandidate;
+import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.routing.LineAllocation;
 import io.omnistock.ledger.domain.routing.ScoredPlan;
 import java.time.Instant;
@@ -17,9 +18,10 @@ import java.util.Set;
 /** Builds the Avro records of routing decisions from the routing domain's results. */
 final class DecisionRecords {
 
-    static Allocation allocation(LineAllocation a) {
+    static Allocation allocation(LineAllocation a, NodeInfo node) {
         return Allocation.newBuilder()
                 .setNodeId(a.nodeId())
+                .setNodeType(node == null ? null : node.type)
                 .setSku(a.sku())
                 .setQuantity(a.quantity())
                 .setMode(a.mode())

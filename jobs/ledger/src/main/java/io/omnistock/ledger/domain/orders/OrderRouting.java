@@ -204,7 +204,7 @@ public final class OrderRouting {
         }
         s.phase = OrderState.Phase.RESERVING;
         for (LineAllocation a : allocations) {
-            s.proposed.add(DecisionRecords.allocation(a));
+            s.proposed.add(DecisionRecords.allocation(a, net.node(a.nodeId())));
         }
         for (String sku : skusIn(allocations)) {
             StockRequest reserve =
@@ -314,7 +314,7 @@ public final class OrderRouting {
             Shipment shipment =
                     router.shipmentModel().shipment(router.shipmentModel().leg(order, to), moved);
             for (LineAllocation a : shipment.lineAllocations()) {
-                s.granted.add(DecisionRecords.allocation(a));
+                s.granted.add(DecisionRecords.allocation(a, to));
             }
         }
         if (s.phase == OrderState.Phase.DECIDED) {

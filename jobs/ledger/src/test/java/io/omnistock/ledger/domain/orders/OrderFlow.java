@@ -539,6 +539,9 @@ final class OrderFlow {
                 String sku, String nodeId, long expected, long counted, InventoryEvent count) {}
 
         @Override
+        public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {}
+
+        @Override
         public void alert(
                 String sku,
                 String nodeId,

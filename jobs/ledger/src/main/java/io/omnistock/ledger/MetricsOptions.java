@@ -1,0 +1,27 @@
+package io.omnistock.ledger;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** Typed options of the metric windows; each one is listed in the README's configuration table. */
+public final class MetricsOptions {
+    public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
+            ConfigOptions.key("metrics.max-out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "The metric windows' watermark delay behind the highest fact time seen:"
+                                    + " a window is first published this long after its end.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            ConfigOptions.key("metrics.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "How long after a window's first publication a late fact still updates"
+                                    + " it (a new revision of the same record key); later facts are"
+                                    + " counted by the window operators' numLateRecordsDropped metric.");
+
+    private MetricsOptions() {}
+}

@@ -1,0 +1,160 @@
+package io.omnistock.ledger.domain.metrics;
+
+import io.omnistock.avro.Allocation;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.NodeType;
+import io.omnistock.avro.RoutingDecision;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thing the metric windows count, at its event time, for one region and channel: a routing
+ * decision, a count compared with the ledger, or a dead letter. Only the figures the windows need
+ * are kept, so a fact is small on the wire. A Flink POJO.
+ */
+public class MetricFact {
+    /**
+     * The region or channel value that means "every value", and the only one a fact without it has.
+     */
+    public static final String ALL = "ALL";
+
+    public enum Kind {
+        DECISION,
+        COUNT,
+        DEAD_LETTER
+    }
+
+    public Kind kind;
+    public long eventTime;
+    public String region;
+    public String channel;
+
+    public DecisionStatus status;
+    public FulfilmentMethod method;
+    public int unitsOrdered;
+    public int unitsAllocated;
+    public int unitsBackordered;
+    public int shipments;
+    public double distanceKm;
+    public double co2eKg;
+
+    /** CO2e of the cost-only baseline plan, or NaN when the decision has none. */
+    public double baselineCo2eKg = Double.NaN;
+
+    /** Whether a STORE or DARK_STORE ships some of the order. */
+    public boolean fromStore;
+
+    /** COUNT: whether the count agreed with the ledger. */
+    public boolean matched;
+
+    /** DEAD_LETTER: its reason's ordinal in {@code DeadLetterReason}. */
+    public int reason;
+
+    public MetricFact() {}
+
+    public static MetricFact of(RoutingDecision d) {
+        MetricFact f = new MetricFact();
+        f.kind = Kind.DECISION;
+        f.eventTime = d.getEventTime().toEpochMilli();
+        f.region = orAll(d.getRegion());
+        f.channel = orAll(d.getChannel());
+        f.status = d.getStatus();
+        f.method = d.getMethod();
+        f.unitsOrdered = d.getUnitsOrdered();
+        f.unitsAllocated = d.getUnitsAllocated();
+        f.unitsBackordered = d.getUnitsOrdered() - d.getUnitsAllocated();
+        f.shipments = d.getShipments();
+        f.distanceKm = d.getTotalDistanceKm();
+        f.co2eKg = d.getTotalCo2eKg();
+        f.baselineCo2eKg = d.getBaselineCo2eKg() == null ? Double.NaN : d.getBaselineCo2eKg();
+        for (Allocation a : d.getAllocations()) {
+            f.fromStore |=
+                    a.getNodeType() == NodeType.STORE || a.getNodeType() == NodeType.DARK_STORE;
+        }
+        return f;
+    }
+
+    /** A count compared with the ledger, at the count's as-of time, in its node's region. */
+    public static MetricFact count(long asOf, String region, boolean matched) {
+        MetricFact f = new MetricFact();
+        f.kind = Kind.COUNT;
+        f.eventTime = asOf;
+        f.region = orAll(region);
+        f.channel = ALL;
+        f.matched = matched;
+        return f;
+    }
+
+    /** A dead letter, at its record's time: no region, no channel. */
+    public static MetricFact of(DeadLetter d) {
+        MetricFact f = new MetricFact();
+        f.kind = Kind.DEAD_LETTER;
+        f.eventTime = d.getEventTime().toEpochMilli();
+        f.region = ALL;
+        f.channel = ALL;
+        f.reason = d.getReason().ordinal();
+        return f;
+    }
+
+    public boolean isFinalDecision() {
+        return kind == Kind.DECISION && status != DecisionStatus.RE_ROUTED;
+    }
+
+    public boolean isRouted() {
+        return kind == Kind.DECISION
+                && (status == DecisionStatus.ROUTED || status == DecisionStatus.PARTIALLY_ROUTED);
+    }
+
+    /**
+     * This fact under each key it counts towards: its own region and channel and the roll-ups over
+     * every region, every channel and both ({@link #ALL}).
+     */
+    public List<MetricFact> rollUps() {
+        List<MetricFact> keys = new ArrayList<>(4);
+        for (String r : region.equals(ALL) ? List.of(ALL) : List.of(region, ALL)) {
+            for (String c : channel.equals(ALL) ? List.of(ALL) : List.of(channel, ALL)) {
+                keys.add(at(r, c));
+            }
+        }
+        return keys;
+    }
+
+    /** The key of a window series: {@code region|channel}. */
+    public String seriesKey() {
+        return region + '|' + channel;
+    }
+
+    private MetricFact at(String region, String channel) {
+        MetricFact f = copy();
+        f.region = region;
+        f.channel = channel;
+        return f;
+    }
+
+    private MetricFact copy() {
+        MetricFact f = new MetricFact();
+        f.kind = kind;
+        f.eventTime = eventTime;
+        f.region = region;
+        f.channel = channel;
+        f.status = status;
+        f.method = method;
+        f.unitsOrdered = unitsOrdered;
+        f.unitsAllocated = unitsAllocated;
+        f.unitsBackordered = unitsBackordered;
+        f.shipments = shipments;
+        f.distanceKm = distanceKm;
+        f.co2eKg = co2eKg;
+        f.baselineCo2eKg = baselineCo2eKg;
+        f.fromStore = fromStore;
+        f.matched = matched;
+        f.reason = reason;
+        return f;
+    }
+
+    private static String orAll(String value) {
+        return value == null || value.isBlank() ? ALL : value;
+    }
+}

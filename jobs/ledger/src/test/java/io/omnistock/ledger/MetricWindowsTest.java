@@ -1,0 +1,183 @@
+package io.omnistock.ledger;
+
+import static io.omnistock.ledger.domain.metrics.MetricFacts.routed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.SustainabilityMetrics;
+import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.ledger.functions.LedgerOutputs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job's 1-minute metric window operator (the one {@link MetricsPipeline} builds) under a test
+ * harness that sets the watermark by hand: facts out of order within a window, a late fact within
+ * the allowed lateness (a new revision of the same window) and one after it (not counted), with the
+ * exact sums expected in each published record.
+ */
+class MetricWindowsTest {
+    private static final long T = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
+    private static final long SECOND = 1_000;
+    private static final long MINUTE = 60 * SECOND;
+    private static final Duration LATENESS = Duration.ofMinutes(5);
+
+    private KeyedOneInputStreamOperatorTestHarness<String, MetricFact, OperationsMetrics> harness;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void openTheJobsWindowOperator() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<MetricFact> facts = env.fromData(MetricFact.class, new MetricFact());
+        Transformation<OperationsMetrics> windows =
+                MetricsPipeline.windows(facts, "1m", Duration.ofMinutes(1), LATENESS)
+                        .getTransformation();
+        OneInputStreamOperator<MetricFact, OperationsMetrics> operator =
+                (OneInputStreamOperator<MetricFact, OperationsMetrics>)
+                        ((OneInputTransformation<MetricFact, OperationsMetrics>) windows)
+                                .getOperator();
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator, MetricFact::seriesKey, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void outOfOrderFactsSumIntoTheirWindowWhenTheWatermarkPassesIt() throws Exception {
+        fact(routed(T + 50 * SECOND, "WEB", 2, 0.50));
+        fact(routed(T + 10 * SECOND, "WEB", 1, 0.25)); // earlier, arrives later
+        fact(routed(T + 70 * SECOND, "WEB", 4, 1.00)); // next window
+        fact(routed(T + 30 * SECOND, "APP", 3, 0.75)); // another series
+        assertThat(operations()).as("nothing before the watermark passes").isEmpty();
+
+        harness.processWatermark(T + MINUTE - 1); // the first window's last instant
+
+        List<OperationsMetrics> published = operations();
+        assertThat(published)
+                .extracting(
+                        OperationsMetrics::getChannel,
+                        OperationsMetrics::getRevision,
+                        OperationsMetrics::getRouted,
+                        OperationsMetrics::getUnitsOrdered)
+                .containsExactlyInAnyOrder(tuple("WEB", 0, 2L, 3L), tuple("APP", 0, 1L, 3L));
+        SustainabilityMetrics web = sustainability("WEB").get(0);
+        assertThat(web.getWindow()).isEqualTo("1m");
+        assertThat(web.getWindowStart()).isEqualTo(Instant.ofEpochMilli(T));
+        assertThat(web.getWindowEnd()).isEqualTo(Instant.ofEpochMilli(T + MINUTE));
+        assertThat(web.getOrders()).isEqualTo(2);
+        assertThat(web.getCo2eKg()).isCloseTo(0.75, within(1e-12));
+        assertThat(web.getCo2ePerOrderKg()).isCloseTo(0.375, within(1e-12));
+        assertThat(web.getCo2eAvoidedKg())
+                .as("each baseline is 0.1 kg above")
+                .isCloseTo(0.2, within(1e-12));
+
+        harness.processWatermark(T + 2 * MINUTE - 1);
+        assertThat(operations())
+                .hasSize(3)
+                .last()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getWindowStart())
+                                    .isEqualTo(Instant.ofEpochMilli(T + MINUTE));
+                            assertThat(m.getUnitsAllocated()).isEqualTo(4);
+                        });
+    }
+
+    @Test
+    void aLateFactRepublishesItsWindowAsTheNextRevisionUntilTheLatenessRunsOut() throws Exception {
+        fact(routed(T + 5 * SECOND, "WEB", 1, 0.5));
+        harness.processWatermark(T + 2 * MINUTE);
+        assertThat(operations())
+                .singleElement()
+                .satisfies(m -> assertThat(m.getRevision()).isZero());
+
+        fact(routed(T + 20 * SECOND, "WEB", 2, 0.5)); // late, within 5 minutes of lateness
+        assertThat(operations())
+                .hasSize(2)
+                .last()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getRevision()).isEqualTo(1);
+                            assertThat(m.getRouted()).isEqualTo(2);
+                            assertThat(m.getUnitsAllocated()).isEqualTo(3);
+                            assertThat(m.getEventId())
+                                    .isEqualTo("1m|UK|WEB|2026-11-23T10:00:00Z#1");
+                        });
+        assertThat(sustainability("WEB"))
+                .extracting(SustainabilityMetrics::getOrders)
+                .containsExactly(1L, 2L);
+
+        harness.processWatermark(T + MINUTE + LATENESS.toMillis()); // the window's state is gone
+        fact(routed(T + 30 * SECOND, "WEB", 5, 0.5));
+        assertThat(operations()).as("too late: not published, not added").hasSize(2);
+
+        fact(routed(T + MINUTE + LATENESS.toMillis() + SECOND, "WEB", 7, 0.5));
+        harness.processWatermark(T + 3 * MINUTE + LATENESS.toMillis());
+        assertThat(operations())
+                .hasSize(3)
+                .last()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getRevision())
+                                    .as("a new window starts at revision 0")
+                                    .isZero();
+                            assertThat(m.getUnitsAllocated()).isEqualTo(7);
+                        });
+    }
+
+    @Test
+    void countsAndDeadLettersWithoutAChannelMakeNoSustainabilityRecord() throws Exception {
+        fact(MetricFact.count(T + SECOND, "UK", true));
+        fact(MetricFact.count(T + 2 * SECOND, "UK", false));
+        harness.processWatermark(T + MINUTE);
+
+        assertThat(operations())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getRegion()).isEqualTo("UK");
+                            assertThat(m.getChannel()).isEqualTo("ALL");
+                            assertThat(m.getInventoryAccuracy()).isEqualTo(0.5);
+                        });
+        assertThat(harness.getSideOutput(LedgerOutputs.SUSTAINABILITY)).isNull();
+    }
+
+    private void fact(MetricFact f) throws Exception {
+        harness.processElement(new StreamRecord<>(f, f.eventTime));
+    }
+
+    private List<OperationsMetrics> operations() {
+        return harness.extractOutputValues();
+    }
+
+    private List<SustainabilityMetrics> sustainability(String channel) {
+        ConcurrentLinkedQueue<StreamRecord<SustainabilityMetrics>> side =
+                harness.getSideOutput(LedgerOutputs.SUSTAINABILITY);
+        return side == null
+                ? List.of()
+                : side.stream()
+                        .map(StreamRecord::getValue)
+                        .filter(m -> m.getChannel().equals(channel))
+                        .toList();
+    }
+}
