@@ -82,6 +82,25 @@ class ApplyInventoryEventFunctionTest {
     }
 
     @Test
+    void everyCountComparedWithTheLedgerIsAMetricFactInItsNodesRegion() throws Exception {
+        NodeInfo dc = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 0);
+        dc.region = "UK-MIDLANDS";
+        dc.updatedAt = T0;
+        harness.processBroadcastElement(dc, T0);
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 40, T0 + HOUR));
+        send(event("c-2", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 38, T0 + 2 * HOUR));
+
+        assertThat(values(LedgerOutputs.COUNT_CHECKS))
+                .extracting(f -> f.eventTime, f -> f.region, f -> f.channel, f -> f.matched)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(T0 + HOUR, "UK-MIDLANDS", "ALL", true),
+                        org.assertj.core.groups.Tuple.tuple(
+                                T0 + 2 * HOUR, "UK-MIDLANDS", "ALL", false));
+        assertThat(values(LedgerOutputs.DISCREPANCIES)).hasSize(1);
+    }
+
+    @Test
     void aDuplicateChangesNothingAndEmitsNothing() throws Exception {
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
