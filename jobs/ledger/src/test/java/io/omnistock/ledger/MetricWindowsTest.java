@@ -8,6 +8,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.functions.LedgerOutputs;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,23 +38,24 @@ class MetricWindowsTest {
     private static final long MINUTE = 60 * SECOND;
     private static final Duration LATENESS = Duration.ofMinutes(5);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MetricFact, OperationsMetrics> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, WindowFigures, OperationsMetrics>
+            harness;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
     void openTheJobsWindowOperator() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<MetricFact> facts = env.fromData(MetricFact.class, new MetricFact());
+        DataStream<WindowFigures> sums = env.fromData(WindowFigures.class, new WindowFigures());
         Transformation<OperationsMetrics> windows =
-                MetricsPipeline.windows(facts, "1m", Duration.ofMinutes(1), LATENESS)
+                MetricsPipeline.windows(sums, "1m", Duration.ofMinutes(1), LATENESS)
                         .getTransformation();
-        OneInputStreamOperator<MetricFact, OperationsMetrics> operator =
-                (OneInputStreamOperator<MetricFact, OperationsMetrics>)
-                        ((OneInputTransformation<MetricFact, OperationsMetrics>) windows)
+        OneInputStreamOperator<WindowFigures, OperationsMetrics> operator =
+                (OneInputStreamOperator<WindowFigures, OperationsMetrics>)
+                        ((OneInputTransformation<WindowFigures, OperationsMetrics>) windows)
                                 .getOperator();
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        operator, MetricFact::seriesKey, Types.STRING);
+                        operator, WindowFigures::seriesKey, Types.STRING);
         harness.open();
     }
 
@@ -162,8 +164,9 @@ class MetricWindowsTest {
         assertThat(harness.getSideOutput(LedgerOutputs.SUSTAINABILITY)).isNull();
     }
 
+    /** One fact's sums, as a partial sum of its series, at the fact's time. */
     private void fact(MetricFact f) throws Exception {
-        harness.processElement(new StreamRecord<>(f, f.eventTime));
+        harness.processElement(new StreamRecord<>(WindowFigures.of(f), f.eventTime));
     }
 
     private List<OperationsMetrics> operations() {

@@ -1,12 +1,11 @@
 package io.omnistock.ledger.functions;
 
-import io.omnistock.ledger.domain.metrics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Adds each fact of a window to its sums as it arrives: a window keeps sums, not facts. */
+/** Adds each partial sum of a window to its total as it arrives: a window keeps sums, not facts. */
 public final class SumWindowFigures
-        implements AggregateFunction<MetricFact, WindowFigures, WindowFigures> {
+        implements AggregateFunction<WindowFigures, WindowFigures, WindowFigures> {
 
     @Override
     public WindowFigures createAccumulator() {
@@ -14,13 +13,13 @@ public final class SumWindowFigures
     }
 
     @Override
-    public WindowFigures add(MetricFact fact, WindowFigures sums) {
-        return sums.add(fact);
+    public WindowFigures add(WindowFigures partial, WindowFigures total) {
+        return total.merge(partial);
     }
 
     @Override
-    public WindowFigures getResult(WindowFigures sums) {
-        return sums;
+    public WindowFigures getResult(WindowFigures total) {
+        return total;
     }
 
     @Override

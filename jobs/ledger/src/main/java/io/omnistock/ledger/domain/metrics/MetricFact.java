@@ -6,8 +6,6 @@ import io.omnistock.avro.DecisionStatus;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.RoutingDecision;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One thing the metric windows count, at its event time, for one region and channel: a routing
@@ -43,7 +41,7 @@ public class MetricFact {
     /** CO2e of the cost-only baseline plan, or NaN when the decision has none. */
     public double baselineCo2eKg = Double.NaN;
 
-    /** Whether a STORE or DARK_STORE ships some of the order. */
+    /** Whether a STORE or DARK_STORE fulfils some of the order. */
     public boolean fromStore;
 
     /** COUNT: whether the count agreed with the ledger. */
@@ -105,53 +103,6 @@ public class MetricFact {
     public boolean isRouted() {
         return kind == Kind.DECISION
                 && (status == DecisionStatus.ROUTED || status == DecisionStatus.PARTIALLY_ROUTED);
-    }
-
-    /**
-     * This fact under each key it counts towards: its own region and channel and the roll-ups over
-     * every region, every channel and both ({@link #ALL}).
-     */
-    public List<MetricFact> rollUps() {
-        List<MetricFact> keys = new ArrayList<>(4);
-        for (String r : region.equals(ALL) ? List.of(ALL) : List.of(region, ALL)) {
-            for (String c : channel.equals(ALL) ? List.of(ALL) : List.of(channel, ALL)) {
-                keys.add(at(r, c));
-            }
-        }
-        return keys;
-    }
-
-    /** The key of a window series: {@code region|channel}. */
-    public String seriesKey() {
-        return region + '|' + channel;
-    }
-
-    private MetricFact at(String region, String channel) {
-        MetricFact f = copy();
-        f.region = region;
-        f.channel = channel;
-        return f;
-    }
-
-    private MetricFact copy() {
-        MetricFact f = new MetricFact();
-        f.kind = kind;
-        f.eventTime = eventTime;
-        f.region = region;
-        f.channel = channel;
-        f.status = status;
-        f.method = method;
-        f.unitsOrdered = unitsOrdered;
-        f.unitsAllocated = unitsAllocated;
-        f.unitsBackordered = unitsBackordered;
-        f.shipments = shipments;
-        f.distanceKm = distanceKm;
-        f.co2eKg = co2eKg;
-        f.baselineCo2eKg = baselineCo2eKg;
-        f.fromStore = fromStore;
-        f.matched = matched;
-        f.reason = reason;
-        return f;
     }
 
     private static String orAll(String value) {

@@ -61,6 +61,7 @@ public final class MetricRecords {
                 .setKmPerOrder(f.kmPerOrder())
                 .setCo2eKg(f.co2eKg)
                 .setCo2ePerOrderKg(f.co2ePerOrderKg())
+                .setOrdersWithBaseline(f.ordersWithBaseline)
                 .setBaselineCo2eKg(f.baselineCo2eKg)
                 .setCo2eAvoidedKg(f.co2eAvoidedKg)
                 .setCo2eAvoidedPerOrderKg(f.co2eAvoidedPerOrderKg())

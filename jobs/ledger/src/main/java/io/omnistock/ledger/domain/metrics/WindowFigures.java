@@ -13,7 +13,7 @@ import java.util.Arrays;
 public class WindowFigures {
     private static final DeadLetterReason[] REASONS = DeadLetterReason.values();
 
-    /** The series the sums belong to (set by the first fact). */
+    /** The series the sums belong to. */
     public String region;
 
     public String channel;
@@ -51,11 +51,22 @@ public class WindowFigures {
 
     public WindowFigures() {}
 
+    public WindowFigures(String region, String channel) {
+        this.region = region;
+        this.channel = channel;
+    }
+
+    /** The sums of one fact, in its own series. */
+    public static WindowFigures of(MetricFact fact) {
+        return new WindowFigures(fact.region, fact.channel).add(fact);
+    }
+
+    /** The series these sums belong to: {@code region|channel}. */
+    public String seriesKey() {
+        return region + '|' + channel;
+    }
+
     public WindowFigures add(MetricFact f) {
-        if (region == null) {
-            region = f.region;
-            channel = f.channel;
-        }
         switch (f.kind) {
             case DECISION -> addDecision(f);
             case COUNT -> {
@@ -103,9 +114,7 @@ public class WindowFigures {
             baselineCo2eKg += f.baselineCo2eKg;
             co2eAvoidedKg += f.baselineCo2eKg - f.co2eKg;
         }
-        boolean delivered =
-                f.method == FulfilmentMethod.SHIP_TO_HOME || f.method == FulfilmentMethod.SAME_DAY;
-        shipFromStoreOrders += delivered && f.fromStore ? 1 : 0;
+        shipFromStoreOrders += f.method == FulfilmentMethod.SHIP_TO_HOME && f.fromStore ? 1 : 0;
         bopisOrders += f.method == FulfilmentMethod.BOPIS ? 1 : 0;
         curbsideOrders += f.method == FulfilmentMethod.CURBSIDE ? 1 : 0;
         sameDayOrders += f.method == FulfilmentMethod.SAME_DAY ? 1 : 0;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each published figure from hand-made facts, computed by hand: sums add, ratios divide sums, a
- * figure with nothing to divide by is null, and the roll-ups put every fact under ALL.
+ * figure with nothing to divide by is null.
  */
 class WindowFiguresTest {
     private static final double EXACT = 1e-12;
@@ -162,6 +162,7 @@ class WindowFiguresTest {
         assertThat(m.getCo2eAvoidedKg()).isCloseTo(0.9, within(EXACT));
         assertThat(m.getCo2eAvoidedPerOrderKg()).isCloseTo(0.45, within(EXACT));
         // a store shipped the home delivery; BOPIS from a store is pickup, not ship-from-store
+        assertThat(m.getOrdersWithBaseline()).isEqualTo(2);
         assertThat(m.getShipFromStoreOrders()).isEqualTo(1);
         assertThat(m.getShipFromStoreShare()).isCloseTo(1.0 / 3, within(EXACT));
         assertThat(m.getBopisShare()).isCloseTo(1.0 / 3, within(EXACT));
@@ -293,24 +294,6 @@ class WindowFiguresTest {
                 .isEqualTo(MetricRecords.operations(WINDOW, figures));
         assertThat(MetricRecords.sustainability(WINDOW, merged))
                 .isEqualTo(MetricRecords.sustainability(WINDOW, figures));
-    }
-
-    @Test
-    void aFactCountsUnderItsOwnSeriesAndEachRollUp() {
-        MetricFact decided = MetricFacts.routed(1, "WEB", 1, 0.5);
-        MetricFact counted = MetricFact.count(1, "UK", true);
-        MetricFact rejected = MetricFact.of(deadLetter(DeadLetterReason.UNDECODABLE));
-
-        assertThat(decided.rollUps())
-                .extracting(MetricFact::seriesKey)
-                .containsExactly("UK|WEB", "UK|ALL", "ALL|WEB", "ALL|ALL");
-        assertThat(counted.rollUps())
-                .extracting(MetricFact::seriesKey)
-                .containsExactly("UK|ALL", "ALL|ALL");
-        assertThat(rejected.rollUps()).extracting(MetricFact::seriesKey).containsExactly("ALL|ALL");
-        assertThat(decided.rollUps())
-                .allSatisfy(f -> assertThat(f.co2eKg).isEqualTo(0.5))
-                .allSatisfy(f -> assertThat(f.eventTime).isEqualTo(1));
     }
 
     @Test
