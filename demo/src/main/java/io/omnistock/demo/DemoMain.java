@@ -6,14 +6,19 @@ import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.TopicAdmin;
 import io.omnistock.connectors.Topics;
 import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import io.omnistock.demo.report.MetricsReport;
+import io.omnistock.demo.report.MetricsSeries;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.LedgerJob;
+import io.omnistock.ledger.MetricsOptions;
 import io.omnistock.ledger.functions.LedgerMetrics;
+import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +50,9 @@ public final class DemoMain {
 
     /** The generated timeline ends now: events are never stamped in the future. */
     private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
+
+    /** Written at the end of the run, in the working directory. */
+    private static final Path REPORT = Path.of("omnistock-report.html");
 
     public static void main(String[] args) throws Exception {
         DemoOptions options = DemoOptions.parse(args);
@@ -131,6 +139,7 @@ public final class DemoMain {
                 while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.println(progress.line(!generator.isAlive()));
                     System.out.println(progress.routingLine());
+                    System.out.println(MetricsSummary.progressLine(watcher.metrics()));
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
                     }
@@ -139,8 +148,24 @@ public final class DemoMain {
                 generator.join();
                 System.out.println();
                 System.out.println(progress.summary());
+                writeReport(watcher.metrics());
                 job.cancel().get(30, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** The HTML report of the hourly windows the watcher holds; a failure only prints. */
+    private static void writeReport(MetricsSeries metrics) {
+        try {
+            int windows =
+                    MetricsReport.write(
+                            metrics, MetricsSeries.Selection.DEFAULT, REPORT, Instant.now());
+            System.out.printf(
+                    "Report: %s (%d hourly windows; ./omnistock-report --bootstrap <host:port>"
+                            + " writes one from any broker)%n",
+                    REPORT.toAbsolutePath().normalize(), windows);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("Could not write " + REPORT.toAbsolutePath() + ": " + e);
         }
     }
 
@@ -167,6 +192,13 @@ public final class DemoMain {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
         // accumulators (the live counters) travel with heartbeats: refresh them every second
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        // The simulated clock runs about 1.7 simulated hours per wall second, and a reservation
+        // round trip waits for one 5 s checkpoint, so decisions reach the metric windows out of
+        // order by hours of event time (an order re-planned after a refused grant, by a round trip
+        // more). With the defaults (1 min, 1 h) many would come too late: hold the metric watermark
+        // 12 h behind and let late decisions revise a window for a day.
+        conf.set(MetricsOptions.MAX_OUT_OF_ORDERNESS, Duration.ofHours(12));
+        conf.set(MetricsOptions.ALLOWED_LATENESS, Duration.ofHours(24));
         return conf;
     }
 
@@ -339,6 +371,7 @@ public final class DemoMain {
                             r.co2eKg(),
                             r.avoidedKgPerRoutedOrder(),
                             r.avoidedKg()));
+            s.append(MetricsSummary.summaryLine(watcher.metrics()));
             Availability sample = watcher.latestAvailability();
             if (sample != null) {
                 s.append(

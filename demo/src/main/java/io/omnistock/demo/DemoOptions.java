@@ -40,6 +40,8 @@ record DemoOptions(
               --delivery-mode <m>   EXACTLY_ONCE (default) or AT_LEAST_ONCE
               --parallelism <n>     Flink parallelism (default 2)
               --seed <n>            generator seed (default 42)
+            At the end (or on Ctrl-C) it writes omnistock-report.html, the metric windows' report,
+            to the working directory.
             """;
 
     static DemoOptions parse(String[] args) {

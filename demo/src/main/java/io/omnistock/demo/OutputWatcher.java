@@ -3,10 +3,13 @@ package io.omnistock.demo;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.RoutingDecision;
+import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.DecodeException;
 import io.omnistock.connectors.Topics;
+import io.omnistock.demo.report.MetricsSeries;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +29,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads the ledger's output topics as a downstream consumer would ({@code read_committed}) and
  * keeps counts for the progress display: records per topic, dead letters by reason, distinct
- * availability keys, the latest availability record, and the routing decisions' figures.
+ * availability keys, the latest availability record, the routing decisions' figures and the hourly
+ * metric windows (the highest revision of each).
  */
 final class OutputWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -37,7 +41,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final AtomicReference<byte[]> latest = new AtomicReference<>();
     private final AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
     private final AvroCodec<RoutingDecision> decisions = Topics.DECISIONS.codec();
+    private final AvroCodec<SustainabilityMetrics> sustainability =
+            Topics.METRICS_SUSTAINABILITY.codec();
+    private final AvroCodec<OperationsMetrics> operations = Topics.METRICS_OPERATIONS.codec();
     private final RoutingTally routing = new RoutingTally();
+    private final MetricsSeries metrics = MetricsSeries.of(MetricsSeries.HOUR);
     private final Thread thread = new Thread(this, "output-watcher");
 
     OutputWatcher(String bootstrapServers) {
@@ -56,6 +64,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                         Topics.ALERTS.name(),
                         Topics.DISCREPANCIES.name(),
                         Topics.DECISIONS.name(),
+                        Topics.METRICS_SUSTAINABILITY.name(),
+                        Topics.METRICS_OPERATIONS.name(),
                         Topics.DEADLETTER.name()));
     }
 
@@ -93,6 +103,10 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 }
             } else if (record.topic().equals(Topics.DECISIONS.name())) {
                 routing.record(decisions.decode(record.value()));
+            } else if (record.topic().equals(Topics.METRICS_SUSTAINABILITY.name())) {
+                metrics.add(sustainability.decode(record.value()));
+            } else if (record.topic().equals(Topics.METRICS_OPERATIONS.name())) {
+                metrics.add(operations.decode(record.value()));
             }
         } catch (DecodeException e) {
             throw new IllegalStateException(
@@ -118,6 +132,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     /** The routing decisions read so far. */
     RoutingTally.Snapshot routing() {
         return routing.snapshot();
+    }
+
+    /** The hourly metric windows read so far (only 1h windows are kept). */
+    MetricsSeries metrics() {
+        return metrics;
     }
 
     Map<DeadLetterReason, Long> deadLettersByReason() {

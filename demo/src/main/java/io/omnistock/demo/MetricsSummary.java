@@ -1,0 +1,112 @@
+package io.omnistock.demo;
+
+import io.omnistock.demo.report.MetricsSeries;
+import io.omnistock.demo.report.MetricsSeries.Selection;
+import io.omnistock.demo.report.MetricsTotals;
+import io.omnistock.demo.report.MetricsWindow;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The demo's lines about the metric windows: the latest closed hour of the whole network (region
+ * and channel ALL) and the totals over every closed hour, recomputed from sums.
+ */
+final class MetricsSummary {
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private MetricsSummary() {}
+
+    /** The live progress line. */
+    static String progressLine(MetricsSeries metrics) {
+        List<MetricsWindow> hours = metrics.select(Selection.DEFAULT);
+        if (hours.isEmpty()) {
+            return "      | metrics | no hourly window closed yet (a window is published once the"
+                    + " metric watermark passes its end)";
+        }
+        MetricsWindow last = hours.get(hours.size() - 1);
+        MetricsTotals hour = MetricsTotals.of(List.of(last));
+        MetricsTotals all = MetricsTotals.of(hours);
+        return String.format(
+                Locale.ROOT,
+                "      | metrics | last hour %s: %,d orders, %s kg CO2e/order, %s kg avoided/order,"
+                        + " split %s, BOPIS %s, curbside %s, ship-from-store %s, same-day %s,"
+                        + " fill %s, accuracy %s | hours closed %d: %,d orders, %s kg CO2e/order,"
+                        + " %s kg avoided/order, split %s, fill %s, accuracy %s",
+                HOUR.format(last.start()),
+                hour.orders(),
+                kg(hour.co2ePerOrderKg()),
+                kg(hour.co2eAvoidedPerOrderKg()),
+                pct(hour.splitRate()),
+                pct0(hour.bopisShare()),
+                pct0(hour.curbsideShare()),
+                pct0(hour.shipFromStoreShare()),
+                pct0(hour.sameDayShare()),
+                pct(hour.fillRate()),
+                pct(hour.inventoryAccuracy()),
+                hours.size(),
+                all.orders(),
+                kg(all.co2ePerOrderKg()),
+                kg(all.co2eAvoidedPerOrderKg()),
+                pct(all.splitRate()),
+                pct(all.fillRate()),
+                pct(all.inventoryAccuracy()));
+    }
+
+    /** The summary's line: totals over every closed hour of the whole network. */
+    static String summaryLine(MetricsSeries metrics) {
+        List<MetricsWindow> hours = metrics.select(Selection.DEFAULT);
+        if (hours.isEmpty()) {
+            return "  metrics: no hourly window closed (windows close once the metric watermark"
+                    + " passes their end)\n";
+        }
+        MetricsTotals t = MetricsTotals.of(hours);
+        long revised =
+                hours.stream()
+                        .filter(
+                                w ->
+                                        (w.sustainability() != null
+                                                        && w.sustainability().getRevision() > 0)
+                                                || (w.operations() != null
+                                                        && w.operations().getRevision() > 0))
+                        .count();
+        return String.format(
+                Locale.ROOT,
+                "  metrics: %d hourly windows closed (%s to %s UTC, all regions and channels):"
+                        + " %,d orders routed, %,.0f kg CO2e (%s kg/order), %,.0f kg avoided"
+                        + " (%s kg/order), split %s, ship-from-store %s, BOPIS %s, curbside %s,"
+                        + " same-day %s, fill %s, inventory accuracy %s, dead letters %,d;"
+                        + " %d windows revised by late facts%n",
+                hours.size(),
+                HOUR.format(hours.get(0).start()),
+                HOUR.format(hours.get(hours.size() - 1).end()),
+                t.orders(),
+                t.co2eKg(),
+                kg(t.co2ePerOrderKg()),
+                t.co2eAvoidedKg(),
+                kg(t.co2eAvoidedPerOrderKg()),
+                pct(t.splitRate()),
+                pct0(t.shipFromStoreShare()),
+                pct0(t.bopisShare()),
+                pct0(t.curbsideShare()),
+                pct0(t.sameDayShare()),
+                pct(t.fillRate()),
+                pct(t.inventoryAccuracy()),
+                t.deadLetters(),
+                revised);
+    }
+
+    private static String kg(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String pct0(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+}

@@ -1,0 +1,152 @@
+package io.omnistock.demo.report;
+
+import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.SustainabilityMetrics;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Sums over the windows of a series, and the ratios recomputed from those sums (Σ kg CO2e / Σ
+ * orders, ...), never averages of the windows' ratios, which would weigh a quiet hour like a busy
+ * one. A ratio whose denominator is 0 is null.
+ *
+ * @param windows windows summed
+ * @param orders orders routed
+ * @param co2eKg kg CO2e of their shipments
+ * @param ordersWithBaseline routed orders with a cost-only baseline plan
+ * @param co2eAvoidedKg Σ baseline - chosen kg CO2e over those
+ * @param splitOrders orders sent in more than one shipment
+ * @param deadLettersByReason dead letters per reason code
+ */
+public record MetricsTotals(
+        long windows,
+        long orders,
+        double co2eKg,
+        long ordersWithBaseline,
+        double co2eAvoidedKg,
+        long splitOrders,
+        long shipFromStoreOrders,
+        long bopisOrders,
+        long curbsideOrders,
+        long sameDayOrders,
+        long decisions,
+        long unitsOrdered,
+        long unitsAllocated,
+        long countsCompared,
+        long countsMatched,
+        long deadLetters,
+        Map<String, Long> deadLettersByReason) {
+
+    public MetricsTotals {
+        deadLettersByReason = Collections.unmodifiableMap(new TreeMap<>(deadLettersByReason));
+    }
+
+    /** The sums over {@code windows}. */
+    public static MetricsTotals of(Iterable<MetricsWindow> windows) {
+        long count = 0;
+        long orders = 0;
+        double co2eKg = 0;
+        long ordersWithBaseline = 0;
+        double avoidedKg = 0;
+        long split = 0;
+        long fromStore = 0;
+        long bopis = 0;
+        long curbside = 0;
+        long sameDay = 0;
+        long decisions = 0;
+        long unitsOrdered = 0;
+        long unitsAllocated = 0;
+        long compared = 0;
+        long matched = 0;
+        long deadLetters = 0;
+        Map<String, Long> byReason = new TreeMap<>();
+        for (MetricsWindow w : windows) {
+            count++;
+            SustainabilityMetrics s = w.sustainability();
+            if (s != null) {
+                orders += s.getOrders();
+                co2eKg += s.getCo2eKg();
+                ordersWithBaseline += s.getOrdersWithBaseline();
+                avoidedKg += s.getCo2eAvoidedKg();
+                split += s.getSplitOrders();
+                fromStore += s.getShipFromStoreOrders();
+                bopis += s.getBopisOrders();
+                curbside += s.getCurbsideOrders();
+                sameDay += s.getSameDayOrders();
+            }
+            OperationsMetrics o = w.operations();
+            if (o != null) {
+                decisions += o.getDecisions();
+                unitsOrdered += o.getUnitsOrdered();
+                unitsAllocated += o.getUnitsAllocated();
+                compared += o.getCountsCompared();
+                matched += o.getCountsMatched();
+                deadLetters += o.getDeadLetters();
+                o.getDeadLettersByReason().forEach((r, n) -> byReason.merge(r, n, Long::sum));
+            }
+        }
+        return new MetricsTotals(
+                count,
+                orders,
+                co2eKg,
+                ordersWithBaseline,
+                avoidedKg,
+                split,
+                fromStore,
+                bopis,
+                curbside,
+                sameDay,
+                decisions,
+                unitsOrdered,
+                unitsAllocated,
+                compared,
+                matched,
+                deadLetters,
+                byReason);
+    }
+
+    /** Σ kg CO2e / Σ orders. */
+    public Double co2ePerOrderKg() {
+        return ratio(co2eKg, orders);
+    }
+
+    /** Σ kg CO2e avoided / Σ orders with a baseline. */
+    public Double co2eAvoidedPerOrderKg() {
+        return ratio(co2eAvoidedKg, ordersWithBaseline);
+    }
+
+    public Double splitRate() {
+        return ratio(splitOrders, orders);
+    }
+
+    public Double shipFromStoreShare() {
+        return ratio(shipFromStoreOrders, orders);
+    }
+
+    public Double bopisShare() {
+        return ratio(bopisOrders, orders);
+    }
+
+    public Double curbsideShare() {
+        return ratio(curbsideOrders, orders);
+    }
+
+    public Double sameDayShare() {
+        return ratio(sameDayOrders, orders);
+    }
+
+    /** Σ units allocated / Σ units ordered. */
+    public Double fillRate() {
+        return ratio(unitsAllocated, unitsOrdered);
+    }
+
+    /** Σ counts matched / Σ counts compared. */
+    public Double inventoryAccuracy() {
+        return ratio(countsMatched, countsCompared);
+    }
+
+    private static Double ratio(double numerator, long denominator) {
+        return denominator == 0 ? null : numerator / denominator;
+    }
+}
