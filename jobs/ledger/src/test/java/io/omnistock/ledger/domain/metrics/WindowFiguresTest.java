@@ -12,6 +12,7 @@ import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.connectors.DeadLetters;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class WindowFiguresTest {
     /**
      * Two routed orders (one split, from a store), a partial, a backorder, a rejection, a re-route.
      */
-    private void addOneOfEachDecision() {
-        figures.add(
+    private static List<MetricFact> oneOfEachDecision() {
+        return List.of(
                 decision(
                         1,
                         "UK",
@@ -44,8 +45,7 @@ class WindowFiguresTest {
                         40.0,
                         1.2,
                         1.5,
-                        true));
-        figures.add(
+                        true),
                 decision(
                         2,
                         "UK",
@@ -58,8 +58,7 @@ class WindowFiguresTest {
                         0.0,
                         0.0,
                         0.6,
-                        true));
-        figures.add(
+                        true),
                 decision(
                         3,
                         "UK",
@@ -72,8 +71,7 @@ class WindowFiguresTest {
                         20.0,
                         0.8,
                         Double.NaN,
-                        false));
-        figures.add(
+                        false),
                 decision(
                         4,
                         "UK",
@@ -86,8 +84,7 @@ class WindowFiguresTest {
                         0,
                         0,
                         Double.NaN,
-                        false));
-        figures.add(
+                        false),
                 decision(
                         5,
                         "UK",
@@ -100,8 +97,7 @@ class WindowFiguresTest {
                         0,
                         0,
                         Double.NaN,
-                        false));
-        figures.add(
+                        false),
                 decision(
                         6,
                         "UK",
@@ -115,6 +111,10 @@ class WindowFiguresTest {
                         9.9,
                         9.9,
                         false));
+    }
+
+    private void addOneOfEachDecision() {
+        oneOfEachDecision().forEach(figures::add);
     }
 
     @Test
@@ -199,94 +199,14 @@ class WindowFiguresTest {
         figures.add(MetricFact.count(1, "UK", false));
         figures.add(MetricFact.of(deadLetter(DeadLetterReason.TOO_LATE)));
 
+        List<MetricFact> facts = new ArrayList<>(oneOfEachDecision());
+        facts.add(MetricFact.count(1, "UK", false));
+        facts.add(MetricFact.of(deadLetter(DeadLetterReason.TOO_LATE)));
         WindowFigures first = new WindowFigures();
         WindowFigures second = new WindowFigures();
-        first.add(
-                decision(
-                        1,
-                        "UK",
-                        "WEB",
-                        DecisionStatus.ROUTED,
-                        FulfilmentMethod.SHIP_TO_HOME,
-                        3,
-                        3,
-                        2,
-                        40.0,
-                        1.2,
-                        1.5,
-                        true));
-        first.add(
-                decision(
-                        2,
-                        "UK",
-                        "WEB",
-                        DecisionStatus.ROUTED,
-                        FulfilmentMethod.BOPIS,
-                        1,
-                        1,
-                        1,
-                        0.0,
-                        0.0,
-                        0.6,
-                        true));
-        first.add(MetricFact.of(deadLetter(DeadLetterReason.TOO_LATE)));
-        second.add(
-                decision(
-                        3,
-                        "UK",
-                        "WEB",
-                        DecisionStatus.PARTIALLY_ROUTED,
-                        FulfilmentMethod.SAME_DAY,
-                        4,
-                        2,
-                        1,
-                        20.0,
-                        0.8,
-                        Double.NaN,
-                        false));
-        second.add(
-                decision(
-                        4,
-                        "UK",
-                        "WEB",
-                        DecisionStatus.BACKORDERED,
-                        FulfilmentMethod.CURBSIDE,
-                        5,
-                        0,
-                        0,
-                        0,
-                        0,
-                        Double.NaN,
-                        false));
-        second.add(
-                decision(
-                        5,
-                        "UK",
-                        "WEB",
-                        DecisionStatus.REJECTED,
-                        FulfilmentMethod.SHIP_TO_HOME,
-                        7,
-                        0,
-                        0,
-                        0,
-                        0,
-                        Double.NaN,
-                        false));
-        second.add(
-                decision(
-                        6,
-                        "UK",
-                        "WEB",
-                        DecisionStatus.RE_ROUTED,
-                        FulfilmentMethod.SHIP_TO_HOME,
-                        3,
-                        3,
-                        1,
-                        99,
-                        9.9,
-                        9.9,
-                        false));
-        second.add(MetricFact.count(1, "UK", false));
+        for (int i = 0; i < facts.size(); i++) {
+            (i % 2 == 0 ? first : second).add(facts.get(i));
+        }
 
         WindowFigures merged = first.merge(second);
 
