@@ -1,0 +1,73 @@
+package io.omnistock.bench.ledger;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Position;
+import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.SkuLedger;
+import io.omnistock.ledger.domain.StockReply;
+
+/** Counts the ledger's facts instead of publishing them. */
+public final class CountingOutput implements SkuLedger.Output {
+    public long availability;
+    public long network;
+    public long discrepancies;
+    public long countsCompared;
+    public long alerts;
+    public long rejected;
+    public long replies;
+
+    @Override
+    public void availability(
+            String sku,
+            String nodeId,
+            Position position,
+            NodeInfo node,
+            long eventTime,
+            SourceSystem source,
+            String causeEventId) {
+        availability++;
+    }
+
+    @Override
+    public void network(String sku, NetworkTotals totals, long eventTime) {
+        network++;
+    }
+
+    @Override
+    public void discrepancy(
+            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+        discrepancies++;
+    }
+
+    @Override
+    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
+        countsCompared++;
+    }
+
+    @Override
+    public void alert(
+            String sku,
+            String nodeId,
+            AlertType type,
+            long previousAtp,
+            long atp,
+            long threshold,
+            long eventTime,
+            long version) {
+        alerts++;
+    }
+
+    @Override
+    public void rejected(InventoryEvent event, Rejection rejection) {
+        rejected++;
+    }
+
+    @Override
+    public void reply(StockReply reply) {
+        replies++;
+    }
+}

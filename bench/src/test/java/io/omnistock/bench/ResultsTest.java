@@ -1,0 +1,69 @@
+package io.omnistock.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** RESULTS.md reports the median, min and max of each figure over its runs, with the machine. */
+class ResultsTest {
+    private static final Benchmark LEDGER =
+            new Benchmark() {
+                @Override
+                public String name() {
+                    return "ledger-throughput";
+                }
+
+                @Override
+                public String description() {
+                    return "Ledger on RocksDB.";
+                }
+
+                @Override
+                public List<Figure> runOnce(BenchSettings settings) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+
+    @Test
+    void theMedianOfAnOddCountIsTheMiddleRunAndOfAnEvenCountTheMeanOfTheMiddleTwo() {
+        assertThat(Results.summary(runs(5, 1, 3))).containsExactly(3, 1, 5);
+        assertThat(Results.summary(runs(4, 1, 3, 10))).containsExactly(3.5, 1, 10);
+    }
+
+    @Test
+    void eachBenchmarkIsATableOfItsFiguresWithTheMachineAbove() {
+        Results results = new Results();
+        results.begin(LEDGER);
+        results.addRun(
+                List.of(
+                        new Figure("events/s", "events/s", 210_000),
+                        new Figure("ratio", "ratio", 0.81)));
+        results.addRun(
+                List.of(
+                        new Figure("events/s", "events/s", 190_000),
+                        new Figure("ratio", "ratio", 0.79)));
+        results.addRun(
+                List.of(
+                        new Figure("events/s", "events/s", 200_500),
+                        new Figure("ratio", "ratio", 0.9)));
+        Machine machine = new Machine("Test CPU", 2, 24L << 30, "OpenJDK 17", "Linux");
+
+        String md =
+                results.markdown(
+                        machine, "./omnistock-bench", Instant.parse("2026-11-23T20:00:00Z"), 61);
+
+        assertThat(md)
+                .contains("| CPU | Test CPU |", "| cores | 2 |", "| memory | 24 GiB |")
+                .contains("## ledger-throughput", "Ledger on RocksDB.")
+                .contains("| events/s | events/s | 200,500 | 190,000 | 210,000 | 3 |")
+                .contains("| ratio | ratio | 0.810 | 0.790 | 0.900 | 3 |")
+                .contains("2026-11-23T20:00:00Z", "61 s");
+        assertThat(results.median("events/s")).isEqualTo(200_500);
+    }
+
+    private static List<Figure> runs(double... values) {
+        return java.util.Arrays.stream(values).mapToObj(v -> new Figure("f", "u", v)).toList();
+    }
+}
