@@ -71,7 +71,14 @@ public final class BenchMain {
                 delete(dir);
                 Files.createDirectories(dir);
                 System.out.printf("== %s, run %d of %d%n", b.name(), run, times);
-                List<Figure> figures = b.runOnce(new BenchSettings(quick, dir));
+                List<Figure> figures;
+                try {
+                    figures = b.runOnce(new BenchSettings(quick, dir));
+                } catch (Exception e) { // one failed run must not cost the figures of the others
+                    e.printStackTrace();
+                    results.addFailure(run, e.toString());
+                    continue;
+                }
                 figures.forEach(
                         f ->
                                 System.out.printf(

@@ -16,13 +16,14 @@ import java.util.Map;
  * written as Markdown.
  */
 public final class Results {
-    private record Section(Benchmark benchmark, Map<String, List<Figure>> runs) {}
+    private record Section(
+            Benchmark benchmark, Map<String, List<Figure>> runs, List<String> failures) {}
 
     private final List<Section> sections = new ArrayList<>();
 
     /** Starts the section of a benchmark; its runs follow with {@link #addRun}. */
     public void begin(Benchmark benchmark) {
-        sections.add(new Section(benchmark, new LinkedHashMap<>()));
+        sections.add(new Section(benchmark, new LinkedHashMap<>(), new ArrayList<>()));
     }
 
     public void addRun(List<Figure> figures) {
@@ -30,6 +31,11 @@ public final class Results {
         for (Figure f : figures) {
             section.runs().computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
         }
+    }
+
+    /** A run of the current benchmark failed: it is reported, and its figures are missing. */
+    public void addFailure(int run, String why) {
+        sections.get(sections.size() - 1).failures().add("run " + run + " failed: " + why);
     }
 
     /** The median of a figure of the current benchmark so far, or NaN. */
@@ -83,6 +89,9 @@ public final class Results {
                         .append(" | ")
                         .append(e.getValue().size())
                         .append(" |\n");
+            }
+            for (String failure : s.failures()) {
+                md.append("\n**").append(failure).append("**\n");
             }
             md.append('\n');
         }

@@ -63,6 +63,21 @@ class ResultsTest {
         assertThat(results.median("events/s")).isEqualTo(200_500);
     }
 
+    @Test
+    void aFailedRunIsReportedAndTheOthersStillCount() {
+        Results results = new Results();
+        results.begin(LEDGER);
+        results.addRun(List.of(new Figure("events/s", "events/s", 100)));
+        results.addFailure(2, "java.util.concurrent.TimeoutException: no progress");
+
+        String md =
+                results.markdown(new Machine("c", 2, 1L << 30, "j", "o"), "cmd", Instant.EPOCH, 1);
+
+        assertThat(md)
+                .contains("| events/s | events/s | 100.0 | 100.0 | 100.0 | 1 |")
+                .contains("**run 2 failed: java.util.concurrent.TimeoutException: no progress**");
+    }
+
     private static List<Figure> runs(double... values) {
         return java.util.Arrays.stream(values).mapToObj(v -> new Figure("f", "u", v)).toList();
     }

@@ -4,6 +4,7 @@ import io.omnistock.avro.AlertType;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.bench.ledger.HeapSkuState;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
@@ -30,13 +31,13 @@ import java.util.Map;
 
 /**
  * Order routing end to end in memory, as the ledger tests' {@code OrderFlow} wires it: the real
- * {@link OrderRouting} and the real {@link SkuLedger} rules, one {@link SkuStateInMemory} per SKU
+ * {@link OrderRouting} and the real {@link SkuLedger} rules, one {@link HeapSkuState} per SKU
  * sharing one node map. What travels through Kafka in the job (probes, reservation requests, the
  * ledger's replies) waits in two queues, delivered in order, replies first. Single-threaded.
  */
 final class InMemoryOrderFlow {
     private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
-    private final Map<String, SkuStateInMemory> skus = new HashMap<>();
+    private final Map<String, HeapSkuState> skus = new HashMap<>();
     private final Map<String, OrderState> orders = new HashMap<>();
     private final ArrayDeque<StockRequest> toLedger = new ArrayDeque<>();
     private final ArrayDeque<StockReply> toRouting = new ArrayDeque<>();
@@ -149,8 +150,8 @@ final class InMemoryOrderFlow {
         return decidedAtNanos;
     }
 
-    private SkuStateInMemory skuState(String sku) {
-        return skus.computeIfAbsent(sku, s -> new SkuStateInMemory(nodes));
+    private HeapSkuState skuState(String sku) {
+        return skus.computeIfAbsent(sku, s -> new HeapSkuState(nodes));
     }
 
     private final class Net implements OrderRouting.Network {
