@@ -72,20 +72,7 @@ class LedgerBadInputITCase {
                     DEADLINE);
             long total = published + publish(kafka, corpus);
 
-            // A lifecycle event for an order routing has not seen is held (counted as processed)
-            // until the watermark passes its time, and only then dead-lettered: wait for that too.
-            var counters =
-                    ledger.awaitCounters(
-                            "all " + total + " records resolved, " + bad.size() + " dead-lettered",
-                            c ->
-                                    counter(c, LedgerMetrics.RECORDS_IN) == total
-                                            && counter(c, LedgerMetrics.PROCESSED)
-                                                            + counter(
-                                                                    c, LedgerMetrics.DEAD_LETTERED)
-                                                    == total
-                                            && counter(c, LedgerMetrics.DEAD_LETTERED)
-                                                    == bad.size(),
-                            DEADLINE);
+            var counters = ledger.awaitAllResolved(total, bad.size(), DEADLINE);
             List<KeyedValue<DeadLetter>> deadLetters =
                     client.readUntil(
                             Topics.DEADLETTER, values -> values.size() >= bad.size(), DEADLINE);

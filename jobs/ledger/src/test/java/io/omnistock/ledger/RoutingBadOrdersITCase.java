@@ -290,7 +290,7 @@ class RoutingBadOrdersITCase {
             // is counted processed or dead-lettered by the first and only attempt
             long reservations = client.readAll(Topics.RESERVATIONS, Duration.ofMillis(500)).size();
             Map<String, Object> counters =
-                    ledger.awaitAllResolved(published + reservations, DEADLINE);
+                    ledger.awaitAllResolved(published + reservations, bad.size(), DEADLINE);
             assertThat(counter(counters, LedgerMetrics.DEAD_LETTERED)).isEqualTo(bad.size());
             assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
                     .as("attempt number of every task")

@@ -75,6 +75,24 @@ final class RunningLedger implements AutoCloseable {
                 deadline);
     }
 
+    /**
+     * Waits until exactly {@code records} records are in, each processed or dead-lettered, and
+     * {@code deadLettered} of them dead-lettered: routing counts a record it holds (a lifecycle
+     * event for an order it has not seen) as processed until the watermark decides it.
+     */
+    Map<String, Object> awaitAllResolved(long records, long deadLettered, Duration deadline)
+            throws Exception {
+        return awaitCounters(
+                "all " + records + " records in and resolved, " + deadLettered + " dead-lettered",
+                c ->
+                        counter(c, LedgerMetrics.RECORDS_IN) == records
+                                && counter(c, LedgerMetrics.PROCESSED)
+                                                + counter(c, LedgerMetrics.DEAD_LETTERED)
+                                        == records
+                                && counter(c, LedgerMetrics.DEAD_LETTERED) == deadLettered,
+                deadline);
+    }
+
     /** Polls the job's accumulators until {@code done} holds; fails at the deadline. */
     Map<String, Object> awaitCounters(
             String what, Predicate<Map<String, Object>> done, Duration deadline) throws Exception {
