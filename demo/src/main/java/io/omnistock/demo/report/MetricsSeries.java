@@ -61,11 +61,6 @@ public final class MetricsSeries {
         return new MetricsSeries(Objects.requireNonNull(window, "window"));
     }
 
-    /** The record key of a window: {@code window|region|channel|start}, as the ledger keys it. */
-    public static String key(String window, String region, String channel, Instant start) {
-        return window + '|' + region + '|' + channel + '|' + start;
-    }
-
     /**
      * Keeps {@code m} unless a record of the same key with a higher revision is already kept.
      *

@@ -2,6 +2,7 @@ package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
+import io.omnistock.ledger.domain.metrics.MetricRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class MetricsFixtures {
 
     public static SustainabilityMetrics sustainability(
             String window, String region, String channel, Instant start, int revision, Orders o) {
-        String key = MetricsSeries.key(window, region, channel, start);
+        String key = MetricRecords.key(window, region, channel, start);
         return SustainabilityMetrics.newBuilder()
                 .setEventId(key + '#' + revision)
                 .setEventTime(end(window, start))
@@ -80,7 +81,7 @@ public final class MetricsFixtures {
             long countsCompared,
             long countsMatched,
             Map<String, Long> deadLetters) {
-        String key = MetricsSeries.key(window, region, channel, start);
+        String key = MetricRecords.key(window, region, channel, start);
         return OperationsMetrics.newBuilder()
                 .setEventId(key + '#' + revision)
                 .setEventTime(end(window, start))

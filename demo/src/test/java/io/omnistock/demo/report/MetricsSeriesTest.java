@@ -14,6 +14,7 @@ import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.demo.report.MetricsFixtures.Orders;
 import io.omnistock.demo.report.MetricsSeries.Selection;
+import io.omnistock.ledger.domain.metrics.MetricRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ class MetricsSeriesTest {
 
     @Test
     void theKeyIsTheLedgersRecordKey() {
-        assertThat(MetricsSeries.key(HOUR, "EAST", "WEB", TEN))
+        assertThat(MetricRecords.key(HOUR, "EAST", "WEB", TEN))
                 .isEqualTo("1h|EAST|WEB|2026-03-02T10:00:00Z");
     }
 

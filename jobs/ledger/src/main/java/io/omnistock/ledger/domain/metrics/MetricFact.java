@@ -33,7 +33,6 @@ public class MetricFact {
     public FulfilmentMethod method;
     public int unitsOrdered;
     public int unitsAllocated;
-    public int unitsBackordered;
     public int shipments;
     public double distanceKm;
     public double co2eKg;
@@ -62,7 +61,6 @@ public class MetricFact {
         f.method = d.getMethod();
         f.unitsOrdered = d.getUnitsOrdered();
         f.unitsAllocated = d.getUnitsAllocated();
-        f.unitsBackordered = d.getUnitsOrdered() - d.getUnitsAllocated();
         f.shipments = d.getShipments();
         f.distanceKm = d.getTotalDistanceKm();
         f.co2eKg = d.getTotalCo2eKg();

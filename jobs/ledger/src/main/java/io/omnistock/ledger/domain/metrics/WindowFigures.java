@@ -100,7 +100,7 @@ public class WindowFigures {
         }
         unitsOrdered += f.unitsOrdered;
         unitsAllocated += f.unitsAllocated;
-        unitsBackordered += f.unitsBackordered;
+        unitsBackordered += f.unitsOrdered - f.unitsAllocated;
         if (f.status == DecisionStatus.BACKORDERED) {
             return;
         }

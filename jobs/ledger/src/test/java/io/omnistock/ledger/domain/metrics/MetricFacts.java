@@ -33,7 +33,6 @@ public final class MetricFacts {
         f.method = method;
         f.unitsOrdered = ordered;
         f.unitsAllocated = allocated;
-        f.unitsBackordered = ordered - allocated;
         f.shipments = shipments;
         f.distanceKm = km;
         f.co2eKg = co2e;
