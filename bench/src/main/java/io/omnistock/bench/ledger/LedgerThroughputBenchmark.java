@@ -8,6 +8,7 @@ import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.LedgerOptions;
 import io.omnistock.ledger.LedgerPipeline;
 import io.omnistock.ledger.LedgerSinks;
+import io.omnistock.ledger.domain.InMemorySkuState;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
@@ -329,7 +330,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
             schema.deserialize(input.nodeRecord(i), decoded);
             nodes.put(decoded.record.node.nodeId, decoded.record.node);
         }
-        Map<String, HeapSkuState> skus = new HashMap<>();
+        Map<String, InMemorySkuState> skus = new HashMap<>();
         SkuLedger ledger = new SkuLedger(settings);
         CountingOutput out = new CountingOutput();
         Map<SkuLedger.Outcome, Long> outcomes = new EnumMap<>(SkuLedger.Outcome.class);
@@ -360,9 +361,9 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                         maxEventTime == Long.MIN_VALUE
                                 ? Long.MIN_VALUE
                                 : maxEventTime - outOfOrderness;
-                HeapSkuState state = skus.get(e.sku);
+                InMemorySkuState state = skus.get(e.sku);
                 if (state == null) {
-                    state = new HeapSkuState(nodes);
+                    state = new InMemorySkuState(nodes);
                     skus.put(e.sku, state);
                 }
                 SkuLedger.Outcome outcome =

@@ -4,8 +4,8 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.bench.ledger.CountingOutput;
-import io.omnistock.bench.ledger.HeapSkuState;
 import io.omnistock.ledger.domain.EventType;
+import io.omnistock.ledger.domain.InMemorySkuState;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
@@ -43,7 +43,7 @@ public class LedgerApplyBenchmark {
     private final String[] nodeIds = new String[NODES];
     private InventoryEvent[] deltas;
     private InventoryEvent[] counts;
-    private HeapSkuState state;
+    private InMemorySkuState state;
     private int nextDelta;
     private int nextCount;
     private long now;
@@ -75,7 +75,7 @@ public class LedgerApplyBenchmark {
 
     /** A fresh state for the SKU: every position with its opening movements. */
     private void reset() {
-        state = new HeapSkuState(nodes);
+        state = new InMemorySkuState(nodes);
         long time = START;
         for (int k = 0; k < OPENING_DELTAS; k++) {
             for (String node : nodeIds) {

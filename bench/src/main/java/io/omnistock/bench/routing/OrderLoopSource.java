@@ -5,37 +5,25 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.avro.WmsEventType;
+import io.omnistock.bench.source.SingleSplitReader;
+import io.omnistock.bench.source.SingleSplitSource;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.Topics;
-import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderOutput;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SourceSplit;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * An in-process stand-in for the ledger job's Kafka source in the routing benchmark: each reader
@@ -45,9 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@link OrderLoop#reservations} (the orders.reservations topic). Everything goes through the job's
  * own {@code InventoryDeserializationSchema} from Avro bytes, as read from Kafka.
  */
-final class OrderLoopSource
-        implements Source<SourcedEvent, OrderLoopSource.Split, List<OrderLoopSource.Split>>,
-                ResultTypeQueryable<SourcedEvent> {
+final class OrderLoopSource extends SingleSplitSource<OrderLoopSource.Split> {
     private static final long serialVersionUID = 1L;
     private static final long IDLE_POLL_MILLIS = 2;
 
@@ -64,19 +50,12 @@ final class OrderLoopSource
     }
 
     @Override
-    public Boundedness getBoundedness() {
-        return Boundedness.CONTINUOUS_UNBOUNDED;
-    }
-
-    @Override
     public SourceReader<SourcedEvent, Split> createReader(SourceReaderContext context) {
         return new Reader(context, OrderLoop.of(runId), lines, maxInFlight);
     }
 
     @Override
-    public SplitEnumerator<Split, List<Split>> createEnumerator(
-            SplitEnumeratorContext<Split> context) {
-        int p = context.currentParallelism();
+    protected List<Split> splits(int p) {
         int nodes = RoutingBenchmark.nodes(new Random(42)).size();
         long receipts = (long) RoutingBenchmark.SKUS * nodes;
         List<Split> splits = new ArrayList<>();
@@ -89,53 +68,21 @@ final class OrderLoopSource
                             (long) orders * i / p,
                             (long) orders * (i + 1) / p));
         }
-        return new Enumerator(context, splits);
+        return splits;
     }
 
     @Override
-    public SplitEnumerator<Split, List<Split>> restoreEnumerator(
-            SplitEnumeratorContext<Split> context, List<Split> unassigned) {
-        return new Enumerator(context, new ArrayList<>(unassigned));
+    protected void writeSplit(Split s, DataOutputView out) throws IOException {
+        out.writeInt(s.index);
+        out.writeLong(s.nextReceipt);
+        out.writeLong(s.receiptTo);
+        out.writeLong(s.nextOrder);
+        out.writeLong(s.orderTo);
     }
 
     @Override
-    public SimpleVersionedSerializer<Split> getSplitSerializer() {
-        return new SplitSerializer();
-    }
-
-    @Override
-    public SimpleVersionedSerializer<List<Split>> getEnumeratorCheckpointSerializer() {
-        return new SimpleVersionedSerializer<>() {
-            @Override
-            public int getVersion() {
-                return 1;
-            }
-
-            @Override
-            public byte[] serialize(List<Split> splits) throws IOException {
-                DataOutputSerializer out = new DataOutputSerializer(64);
-                out.writeInt(splits.size());
-                for (Split s : splits) {
-                    SplitSerializer.write(s, out);
-                }
-                return out.getCopyOfBuffer();
-            }
-
-            @Override
-            public List<Split> deserialize(int version, byte[] bytes) throws IOException {
-                DataInputDeserializer in = new DataInputDeserializer(bytes);
-                List<Split> splits = new ArrayList<>();
-                for (int n = in.readInt(); n > 0; n--) {
-                    splits.add(SplitSerializer.read(in));
-                }
-                return splits;
-            }
-        };
-    }
-
-    @Override
-    public TypeInformation<SourcedEvent> getProducedType() {
-        return TypeInformation.of(SourcedEvent.class);
+    protected Split readSplit(DataInputView in) throws IOException {
+        return new Split(in.readInt(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
     }
 
     /** One reader's receipts [receiptFrom, receiptTo) and orders [orderFrom, orderTo). */
@@ -160,76 +107,7 @@ final class OrderLoopSource
         }
     }
 
-    private static final class SplitSerializer implements SimpleVersionedSerializer<Split> {
-        @Override
-        public int getVersion() {
-            return 1;
-        }
-
-        @Override
-        public byte[] serialize(Split split) throws IOException {
-            DataOutputSerializer out = new DataOutputSerializer(64);
-            write(split, out);
-            return out.getCopyOfBuffer();
-        }
-
-        @Override
-        public Split deserialize(int version, byte[] bytes) throws IOException {
-            return read(new DataInputDeserializer(bytes));
-        }
-
-        static void write(Split s, DataOutputSerializer out) throws IOException {
-            out.writeInt(s.index);
-            out.writeLong(s.nextReceipt);
-            out.writeLong(s.receiptTo);
-            out.writeLong(s.nextOrder);
-            out.writeLong(s.orderTo);
-        }
-
-        static Split read(DataInputDeserializer in) throws IOException {
-            return new Split(
-                    in.readInt(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
-        }
-    }
-
-    private static final class Enumerator implements SplitEnumerator<Split, List<Split>> {
-        private final SplitEnumeratorContext<Split> context;
-        private final List<Split> unassigned;
-
-        Enumerator(SplitEnumeratorContext<Split> context, List<Split> unassigned) {
-            this.context = context;
-            this.unassigned = unassigned;
-        }
-
-        @Override
-        public void start() {}
-
-        @Override
-        public void handleSplitRequest(int subtask, String host) {
-            if (!unassigned.isEmpty()) {
-                context.assignSplit(unassigned.remove(0), subtask);
-            }
-        }
-
-        @Override
-        public void addSplitsBack(List<Split> splits, int subtask) {
-            unassigned.addAll(splits);
-        }
-
-        @Override
-        public void addReader(int subtask) {}
-
-        @Override
-        public List<Split> snapshotState(long checkpointId) {
-            return new ArrayList<>(unassigned);
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    private static final class Reader implements SourceReader<SourcedEvent, Split> {
-        private final SourceReaderContext context;
+    private static final class Reader extends SingleSplitReader<Split> {
         private final OrderLoop loop;
         private final int lines;
         private final int maxInFlight;
@@ -237,39 +115,21 @@ final class OrderLoopSource
         private final AvroCodec<WmsEvent> wms = Topics.WMS.codec();
         private final AvroCodec<NodeRecord> nodeCodec = Topics.NODES.codec();
         private final AvroCodec<OrderRequest> orderCodec = Topics.ORDER_REQUESTS.codec();
-        private final InventoryDeserializationSchema schema =
-                new InventoryDeserializationSchema(LedgerSettings.defaults());
-        private final Forward forward = new Forward();
-        private final CompletableFuture<Void> splitArrived = new CompletableFuture<>();
         private final long stockedAt =
                 RoutingBenchmark.DAY.plus(Duration.ofHours(6)).toEpochMilli();
 
-        private Split split;
         private Random random;
         private boolean begun;
-        private long offset;
 
         Reader(SourceReaderContext context, OrderLoop loop, int lines, int maxInFlight) {
-            this.context = context;
+            super(context, defaultSchema(), IDLE_POLL_MILLIS);
             this.loop = loop;
             this.lines = lines;
             this.maxInFlight = maxInFlight;
-            schema.open(null);
         }
 
         @Override
-        public void start() {
-            if (split == null) {
-                context.sendSplitRequest();
-            }
-        }
-
-        @Override
-        public InputStatus pollNext(ReaderOutput<SourcedEvent> output) {
-            if (split == null) {
-                return InputStatus.NOTHING_AVAILABLE;
-            }
-            forward.output = output;
+        protected InputStatus poll(Split split, ReaderOutput<SourcedEvent> output) {
             if (!begun) {
                 begun = true;
                 for (NodeInfo node : nodes) {
@@ -318,14 +178,6 @@ final class OrderLoopSource
             return InputStatus.NOTHING_AVAILABLE;
         }
 
-        private void emit(String topic, String key, byte[] value) {
-            emit(topic, key.getBytes(StandardCharsets.UTF_8), value);
-        }
-
-        private void emit(String topic, byte[] key, byte[] value) {
-            schema.deserialize(new ConsumerRecord<>(topic, 0, offset++, key, value), forward);
-        }
-
         private NodeRecord record(NodeInfo node) {
             return NodeRecord.newBuilder()
                     .setEventId("node-" + node.nodeId)
@@ -342,50 +194,13 @@ final class OrderLoopSource
         }
 
         @Override
-        public List<Split> snapshotState(long checkpointId) {
-            return split == null
-                    ? List.of()
-                    : List.of(
-                            new Split(
-                                    split.index,
-                                    split.nextReceipt,
-                                    split.receiptTo,
-                                    split.nextOrder,
-                                    split.orderTo));
+        protected Split copy(Split split) {
+            return new Split(
+                    split.index,
+                    split.nextReceipt,
+                    split.receiptTo,
+                    split.nextOrder,
+                    split.orderTo);
         }
-
-        @Override
-        public CompletableFuture<Void> isAvailable() {
-            if (split == null) {
-                return splitArrived;
-            }
-            return CompletableFuture.runAsync(
-                    () -> {},
-                    CompletableFuture.delayedExecutor(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS));
-        }
-
-        @Override
-        public void addSplits(List<Split> splits) {
-            split = splits.get(0);
-            splitArrived.complete(null);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {}
-
-        @Override
-        public void close() {}
-    }
-
-    private static final class Forward implements Collector<SourcedEvent> {
-        ReaderOutput<SourcedEvent> output;
-
-        @Override
-        public void collect(SourcedEvent record) {
-            output.collect(record);
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -12,7 +12,10 @@ import io.omnistock.bench.BenchSettings;
 import io.omnistock.bench.Benchmark;
 import io.omnistock.bench.CpuClock;
 import io.omnistock.bench.Figure;
+import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.SkuLedger;
+import io.omnistock.ledger.domain.orders.OrderFlow;
 import io.omnistock.ledger.domain.routing.GeoPoint;
 import io.omnistock.ledger.domain.routing.Order;
 import java.time.Duration;
@@ -39,11 +42,13 @@ public final class RoutingBenchmark implements Benchmark {
     static final int JOB_ORDERS_QUICK = 10_000;
     static final int JOB_MAX_IN_FLIGHT = 1_000;
 
-    /** Orders are placed at 08:00 on this day; the clock reads a year later. */
+    /**
+     * Orders are placed at 08:00 on this day, as in {@code OrderFlow}, whose clock reads a year
+     * later.
+     */
     static final Instant DAY = Instant.parse("2026-03-02T00:00:00Z");
 
     static final long ORDER_TIME = DAY.plus(Duration.ofHours(8)).toEpochMilli();
-    static final long NOW = DAY.plus(Duration.ofDays(365)).toEpochMilli();
 
     /** The nodes and customers sit in this box (about 550 x 400 km). */
     static final double MIN_LAT = 50.5;
@@ -60,8 +65,8 @@ public final class RoutingBenchmark implements Benchmark {
     @Override
     public String description() {
         return "The real routing rules (`OrderRouting`, `Router`) driving the real SKU ledgers"
-                + " (`SkuLedger`) in memory on one thread, wired as the ledger tests' `OrderFlow`"
-                + " does: each order goes probe -> plan -> RESERVE -> grant -> decision, the"
+                + " (`SkuLedger`) in memory on one thread, through the ledger tests' `OrderFlow`"
+                + " (unrecorded: no records, no checks): each order goes probe -> plan -> RESERVE -> grant -> decision, the"
                 + " messages the job sends through Kafka delivered in order from in-memory"
                 + " queues; no Kafka, no Flink. Network: "
                 + (DCS + SHIPPING_STORES + PICKUP_ONLY_STORES)
@@ -95,7 +100,7 @@ public final class RoutingBenchmark implements Benchmark {
     public List<Figure> runOnce(BenchSettings settings) throws Exception {
         int orders = (int) settings.size(100_000, 20_000);
         int warmUp = (int) settings.size(20_000, 5_000);
-        InMemoryOrderFlow flow = network(new Random(42));
+        OrderFlow flow = network(new Random(42));
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("eligible candidate nodes per order", "nodes", eligible(flow)));
         Random random = new Random(7);
@@ -117,7 +122,7 @@ public final class RoutingBenchmark implements Benchmark {
     }
 
     private static void measure(
-            InMemoryOrderFlow flow,
+            OrderFlow flow,
             String shape,
             int lines,
             int warmUp,
@@ -162,13 +167,18 @@ public final class RoutingBenchmark implements Benchmark {
     }
 
     /** The nodes, each with opening stock of every SKU. */
-    static InMemoryOrderFlow network(Random random) {
-        InMemoryOrderFlow flow = new InMemoryOrderFlow(NOW);
+    static OrderFlow network(Random random) {
+        OrderFlow flow = OrderFlow.unrecorded(3);
         nodes(random).forEach(flow::node);
         long stockedAt = DAY.plus(Duration.ofHours(6)).toEpochMilli();
         for (int sku = 0; sku < SKUS; sku++) {
-            for (NodeInfo node : flow.nodes()) {
-                flow.stock(sku(sku), node.nodeId, OPENING_UNITS, stockedAt);
+            for (NodeInfo node : flow.nodes.values()) {
+                SkuLedger.Outcome outcome =
+                        flow.inventory(
+                                EventType.RECEIPT, sku(sku), node.nodeId, OPENING_UNITS, stockedAt);
+                if (outcome != SkuLedger.Outcome.APPLIED) {
+                    throw new IllegalStateException("opening stock not applied: " + outcome);
+                }
             }
         }
         return flow;
@@ -221,7 +231,7 @@ public final class RoutingBenchmark implements Benchmark {
     }
 
     /** How many nodes the routing rules find eligible for a SHIP_TO_HOME order. */
-    private static int eligible(InMemoryOrderFlow flow) {
+    private static int eligible(OrderFlow flow) {
         Order order =
                 new Order(
                         "probe",
@@ -234,7 +244,7 @@ public final class RoutingBenchmark implements Benchmark {
                         null,
                         ORDER_TIME + Duration.ofHours(48).toMillis(),
                         RoutingPreference.BALANCED);
-        return flow.router().filter().eligible(order, flow.nodes(), node -> true).size();
+        return flow.router().filter().eligible(order, flow.nodes.values(), node -> true).size();
     }
 
     private static OrderRequest[] orders(String prefix, int lines, int count, Random random) {

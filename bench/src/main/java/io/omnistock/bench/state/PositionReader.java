@@ -6,25 +6,18 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.avro.WmsEventType;
+import io.omnistock.bench.source.SingleSplitReader;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.Topics;
-import io.omnistock.ledger.domain.LedgerSettings;
-import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.ReaderOutput;
-import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Reads one {@link PositionSource.Split}: nodes, then a RECEIPT per position, then updates. */
-final class PositionReader implements SourceReader<SourcedEvent, PositionSource.Split> {
+final class PositionReader extends SingleSplitReader<PositionSource.Split> {
     /** Nodes get this head start over the positions, so the broadcast reaches the ledger first. */
     private static final long NODE_HEAD_START_MILLIS = 500;
 
@@ -36,43 +29,24 @@ final class PositionReader implements SourceReader<SourcedEvent, PositionSource.
 
     private static final long OPENING_UNITS = 100;
 
-    private final SourceReaderContext context;
     private final LoadControl control;
     private final int nodes;
     private final long eventTime;
     private final AvroCodec<WmsEvent> wms = Topics.WMS.codec();
     private final AvroCodec<NodeRecord> nodeCodec = Topics.NODES.codec();
-    private final InventoryDeserializationSchema schema =
-            new InventoryDeserializationSchema(LedgerSettings.defaults());
-    private final Forward forward = new Forward();
-    private final CompletableFuture<Void> splitArrived = new CompletableFuture<>();
 
-    private PositionSource.Split split;
     private boolean begun;
     private long resumeAtMillis;
-    private long offset;
 
     PositionReader(SourceReaderContext context, LoadControl control, int nodes, long eventTime) {
-        this.context = context;
+        super(context, defaultSchema(), IDLE_POLL_MILLIS);
         this.control = control;
         this.nodes = nodes;
         this.eventTime = eventTime;
-        schema.open(null);
     }
 
     @Override
-    public void start() {
-        if (split == null) {
-            context.sendSplitRequest();
-        }
-    }
-
-    @Override
-    public InputStatus pollNext(ReaderOutput<SourcedEvent> output) {
-        if (split == null) {
-            return InputStatus.NOTHING_AVAILABLE;
-        }
-        forward.output = output;
+    protected InputStatus poll(PositionSource.Split split, ReaderOutput<SourcedEvent> output) {
         if (!begun) {
             begun = true;
             if (split.fresh()) {
@@ -103,6 +77,11 @@ final class PositionReader implements SourceReader<SourcedEvent, PositionSource.
         return InputStatus.NOTHING_AVAILABLE;
     }
 
+    @Override
+    protected PositionSource.Split copy(PositionSource.Split split) {
+        return split.copy();
+    }
+
     private void receipt(String eventId, long position, long units) {
         String sku = sku(position / nodes);
         WmsEvent event =
@@ -115,13 +94,6 @@ final class PositionReader implements SourceReader<SourcedEvent, PositionSource.
                         .setQuantity((int) units)
                         .build();
         emit(Topics.WMS.name(), sku, wms.encode(event));
-    }
-
-    private void emit(String topic, String key, byte[] value) {
-        schema.deserialize(
-                new ConsumerRecord<>(
-                        topic, 0, offset++, key.getBytes(StandardCharsets.UTF_8), value),
-                forward);
     }
 
     private NodeRecord node(int n) {
@@ -155,48 +127,5 @@ final class PositionReader implements SourceReader<SourcedEvent, PositionSource.
 
     static String sku(long s) {
         return "SKU-" + s;
-    }
-
-    @Override
-    public List<PositionSource.Split> snapshotState(long checkpointId) {
-        return split == null ? List.of() : List.of(split.copy());
-    }
-
-    @Override
-    public CompletableFuture<Void> isAvailable() {
-        if (split == null) {
-            return splitArrived;
-        }
-        return CompletableFuture.runAsync(
-                () -> {},
-                CompletableFuture.delayedExecutor(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS));
-    }
-
-    @Override
-    public void addSplits(List<PositionSource.Split> splits) {
-        if (split != null || splits.size() != 1) {
-            throw new IllegalStateException("one split per reader: " + splits.size() + " more");
-        }
-        split = splits.get(0);
-        splitArrived.complete(null);
-    }
-
-    @Override
-    public void notifyNoMoreSplits() {}
-
-    @Override
-    public void close() {}
-
-    /** Hands what the deserializer produces to the reader output. */
-    private static final class Forward implements Collector<SourcedEvent> {
-        ReaderOutput<SourcedEvent> output;
-
-        @Override
-        public void collect(SourcedEvent record) {
-            output.collect(record);
-        }
-
-        @Override
-        public void close() {}
     }
 }

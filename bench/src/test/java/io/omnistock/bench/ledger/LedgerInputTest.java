@@ -2,6 +2,7 @@ package io.omnistock.bench.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnistock.ledger.domain.InMemorySkuState;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.SkuLedger;
@@ -79,7 +80,7 @@ class LedgerInputTest {
             nodes.put(node.nodeId, node);
         }
         SkuLedger ledger = new SkuLedger(LedgerSettings.defaults());
-        Map<String, HeapSkuState> skus = new HashMap<>();
+        Map<String, InMemorySkuState> skus = new HashMap<>();
         Map<SkuLedger.Outcome, Long> outcomes = new EnumMap<>(SkuLedger.Outcome.class);
         for (int p = 0; p < input.partitionCount(); p++) {
             LedgerInput.Partition partition = input.partition(p);
@@ -91,7 +92,8 @@ class LedgerInputTest {
                                 nodes.get(in.event.nodeId),
                                 System.currentTimeMillis(),
                                 Long.MIN_VALUE,
-                                skus.computeIfAbsent(in.event.sku, sku -> new HeapSkuState(nodes)),
+                                skus.computeIfAbsent(
+                                        in.event.sku, sku -> new InMemorySkuState(nodes)),
                                 new CountingOutput());
                 outcomes.merge(outcome, 1L, Long::sum);
             }

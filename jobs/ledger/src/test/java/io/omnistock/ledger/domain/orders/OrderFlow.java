@@ -57,8 +57,12 @@ import java.util.function.Predicate;
  *
  * <p>Not a mock: every probe, grant, refusal, release, commit and re-route is decided by the
  * ledger's rules on the ledger's state.
+ *
+ * <p>The routing benchmark (module bench, through this module's test-jar) drives an {@link
+ * #unrecorded} flow with {@link #route}: the same wiring, without the records and checks a test
+ * needs, so that what it measures is the rules.
  */
-final class OrderFlow {
+public final class OrderFlow {
     static final Instant DAY = Instant.parse("2026-03-02T00:00:00Z");
 
     /** Orders are placed at 08:00 on the test day. */
@@ -84,7 +88,7 @@ final class OrderFlow {
 
     record Alert(String sku, String nodeId, AlertType type) {}
 
-    final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
+    public final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     final Map<String, InMemorySkuState> skus = new LinkedHashMap<>();
     final Map<String, OrderState> orders = new LinkedHashMap<>();
 
@@ -102,6 +106,16 @@ final class OrderFlow {
 
     final DailyCapacity capacity = new DailyCapacity();
     final OrderRouting routing;
+    private final Router router;
+
+    /**
+     * False for a flow that keeps none of what comes out (decisions, requests, replies, dead
+     * letters, alerts: see {@link #unrecorded}) and does not check the grant rule on delivery.
+     */
+    private final boolean recording;
+
+    private RoutingDecision latestDecision;
+    private long decidedAtNanos;
 
     private final SkuLedger ledger = new SkuLedger(LedgerSettings.defaults());
     private final LedgerOut ledgerOut = new LedgerOut();
@@ -109,10 +123,23 @@ final class OrderFlow {
     private final Net net = new Net();
 
     OrderFlow(int maxAttempts) {
-        Router router = new Router(RoutingPolicy.defaults(), CarbonFactorTable.loadDefault());
+        this(maxAttempts, true);
+    }
+
+    private OrderFlow(int maxAttempts, boolean recording) {
+        this.recording = recording;
+        router = new Router(RoutingPolicy.defaults(), CarbonFactorTable.loadDefault());
         routing =
                 new OrderRouting(
                         router, new OrderValidator(LedgerSettings.defaults()), maxAttempts);
+    }
+
+    /**
+     * A flow for a benchmark: it keeps only the latest decision, checks nothing as it delivers, and
+     * throws where a test flow records a dead letter. Drive it with {@link #route}.
+     */
+    public static OrderFlow unrecorded(int maxAttempts) {
+        return new OrderFlow(maxAttempts, false);
     }
 
     // --- vocabulary ---
@@ -178,7 +205,7 @@ final class OrderFlow {
 
     // --- the network and its stock ---
 
-    OrderFlow node(NodeInfo node) {
+    public OrderFlow node(NodeInfo node) {
         nodes.put(node.nodeId, node);
         return this;
     }
@@ -197,7 +224,8 @@ final class OrderFlow {
         return inventory(EventType.CYCLE_COUNT, sku, nodeId, units, asOf);
     }
 
-    SkuLedger.Outcome inventory(EventType type, String sku, String nodeId, long units, long at) {
+    public SkuLedger.Outcome inventory(
+            EventType type, String sku, String nodeId, long units, long at) {
         InventoryEvent e =
                 new InventoryEvent(
                         type.name().toLowerCase() + "-" + IDS.incrementAndGet(),
@@ -220,6 +248,34 @@ final class OrderFlow {
     }
 
     // --- orders in ---
+
+    /**
+     * One order from its arrival to its final decision: placed, then everything in flight delivered
+     * ({@link #run()}); routing then forgets the order (the job would keep it until shipped or
+     * cancelled: not part of a decision).
+     *
+     * @return the latest decision, which {@link #decidedAtNanos()} timed
+     * @throws IllegalStateException if the order got no decision
+     */
+    public RoutingDecision route(OrderRequest order) {
+        latestDecision = null;
+        place(order);
+        run();
+        orders.remove(order.getOrderId());
+        if (latestDecision == null) {
+            throw new IllegalStateException("no decision for " + order.getOrderId());
+        }
+        return latestDecision;
+    }
+
+    /** System.nanoTime() when the latest decision came out. */
+    public long decidedAtNanos() {
+        return decidedAtNanos;
+    }
+
+    public Router router() {
+        return router;
+    }
 
     /** The order reaches the probe function and routing at once; nothing is delivered yet. */
     OrderRouting.Outcome place(OrderRequest order) {
@@ -297,6 +353,13 @@ final class OrderFlow {
 
     /** Hands a request in flight to its SKU's ledger, checking the grant rule as it goes. */
     void deliver(StockRequest request) {
+        if (!recording) {
+            if (!toLedger.remove(request)) {
+                throw new IllegalStateException("not in flight: " + request);
+            }
+            ledger.handle(request, ledgerState(request.sku), ledgerOut);
+            return;
+        }
         assertThat(toLedger.remove(request)).as("in flight: %s", request).isTrue();
         InMemorySkuState state = ledgerState(request.sku);
         Map<String, Long> reservedBefore = new HashMap<>();
@@ -316,7 +379,13 @@ final class OrderFlow {
     }
 
     void deliver(StockReply reply) {
-        assertThat(toRouting.remove(reply)).as("in flight: %s", reply).isTrue();
+        if (!recording) {
+            if (!toRouting.remove(reply)) {
+                throw new IllegalStateException("not in flight: " + reply);
+            }
+        } else {
+            assertThat(toRouting.remove(reply)).as("in flight: %s", reply).isTrue();
+        }
         routing.onReply(reply, orderState(reply.orderId), net, routingOut);
     }
 
@@ -476,6 +545,8 @@ final class OrderFlow {
     // --- the interfaces ---
 
     private final class Net implements OrderRouting.Network {
+        private final CapacityView capacityView = node -> capacity.hasCapacity(node, ORDER_TIME);
+
         @Override
         public NodeInfo node(String nodeId) {
             return nodes.get(nodeId);
@@ -488,7 +559,7 @@ final class OrderFlow {
 
         @Override
         public CapacityView capacity() {
-            return node -> capacity.hasCapacity(node, ORDER_TIME);
+            return capacityView;
         }
 
         @Override
@@ -506,16 +577,25 @@ final class OrderFlow {
         @Override
         public void request(StockRequest request) {
             toLedger.add(request);
-            sentToLedger.add(request);
+            if (recording) {
+                sentToLedger.add(request);
+            }
         }
 
         @Override
         public void decision(RoutingDecision decision) {
-            decisions.add(decision);
+            decidedAtNanos = System.nanoTime();
+            latestDecision = decision;
+            if (recording) {
+                decisions.add(decision);
+            }
         }
 
         @Override
         public void rejected(String eventId, Rejection rejection) {
+            if (!recording) {
+                throw new IllegalStateException("a dead letter for " + eventId + ": " + rejection);
+            }
             deadLetters.add(new DeadLetter(eventId, rejection.reason(), rejection.message()));
         }
     }
@@ -551,7 +631,9 @@ final class OrderFlow {
                 long threshold,
                 long eventTime,
                 long version) {
-            alerts.add(new Alert(sku, nodeId, type));
+            if (recording) {
+                alerts.add(new Alert(sku, nodeId, type));
+            }
         }
 
         @Override
@@ -562,7 +644,9 @@ final class OrderFlow {
         @Override
         public void reply(StockReply reply) {
             toRouting.add(reply);
-            sentToRouting.add(reply);
+            if (recording) {
+                sentToRouting.add(reply);
+            }
         }
     }
 }
