@@ -9,7 +9,9 @@ import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.CompressionType;
 
 /**
  * The cluster configuration in flink-conf/ parses as Flink 2 reads it and says what the README
@@ -27,6 +29,9 @@ class FlinkConfTest {
         assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
                 .isEqualTo(Duration.ofSeconds(5));
         assertThat(conf.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        assertThat(conf.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isTrue();
+        assertThat(conf.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(CompressionType.LZ4_COMPRESSION);
         assertThat(conf.toMap()).containsKey("metrics.reporter.prom.factory.class");
     }
 }

@@ -8,7 +8,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.CompressionType;
 
 class LedgerJobTest {
     @Test
@@ -21,6 +23,9 @@ class LedgerJobTest {
                 .isEqualTo(Duration.ofSeconds(5));
         assertThat(env.get(PipelineOptions.GENERIC_TYPES)).isFalse();
         assertThat(env.get(PipelineOptions.OBJECT_REUSE)).isTrue();
+        assertThat(env.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isTrue();
+        assertThat(env.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(CompressionType.LZ4_COMPRESSION);
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.ledger.functions.serialization.PositionSerializer;
+import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,9 +30,11 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -52,9 +56,10 @@ public class ApplyInventoryEventFunction
             new MapStateDescriptor<>("nodes", Types.STRING, TypeInformation.of(NodeInfo.class));
 
     static final MapStateDescriptor<String, Position> POSITIONS =
-            new MapStateDescriptor<>("positions", Types.STRING, TypeInformation.of(Position.class));
-    static final ValueStateDescriptor<NetworkTotals> TOTALS =
-            new ValueStateDescriptor<>("network-totals", TypeInformation.of(NetworkTotals.class));
+            new MapStateDescriptor<>(
+                    "positions", StringSerializer.INSTANCE, PositionSerializer.INSTANCE);
+    static final ValueStateDescriptor<SkuSummary> SUMMARY =
+            new ValueStateDescriptor<>("sku-summary", SkuSummarySerializer.INSTANCE);
     static final MapStateDescriptor<String, Long> SEEN =
             new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.LONG);
     static final MapStateDescriptor<String, Reservation> RESERVATIONS =
@@ -106,7 +111,7 @@ public class ApplyInventoryEventFunction
         state =
                 new StateOfSku(
                         positions,
-                        getRuntimeContext().getState(TOTALS),
+                        getRuntimeContext().getState(SUMMARY),
                         seen,
                         getRuntimeContext().getMapState(RESERVATIONS));
         emitter = new Emitter();
@@ -154,6 +159,7 @@ public class ApplyInventoryEventFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
             throws Exception {
+        SkuSummary summary = state.load();
         if (in.request != null) {
             emitter.bind(in, ctx, out);
             state.nodes = ctx.getBroadcastState(NODES);
@@ -162,33 +168,45 @@ public class ApplyInventoryEventFunction
                 processed.inc();
                 (outcome == SkuLedger.Outcome.DUPLICATE ? duplicates : applied).inc();
                 if (outcome != SkuLedger.Outcome.DUPLICATE) { // its dedupe entry expires
-                    ctx.timerService().registerEventTimeTimer(expiryTimer(in.request.eventTime));
+                    scheduleExpiry(in.request.eventTime, ctx.timerService());
                 }
             }
-            return;
-        }
-        NodeInfo node = ctx.getBroadcastState(NODES).get(in.event.nodeId);
-        if (node == null) {
-            // Reference data and events race at start-up: give the node a moment to arrive.
-            pending.add(in);
-            ctx.timerService()
-                    .registerProcessingTimeTimer(
-                            ctx.timerService().currentProcessingTime() + unknownNodeGraceMillis);
-        } else if (pending.get().iterator().hasNext()) {
-            pending.add(in); // queue behind the held events: a VOID must not overtake its sale
         } else {
-            apply(in, node, ctx, out);
+            NodeInfo node = ctx.getBroadcastState(NODES).get(in.event.nodeId);
+            if (node == null) {
+                // Reference data and events race at start-up: give the node a moment to arrive.
+                hold(in, summary);
+                ctx.timerService()
+                        .registerProcessingTimeTimer(
+                                ctx.timerService().currentProcessingTime()
+                                        + unknownNodeGraceMillis);
+            } else if (summary.heldEvents > 0) {
+                hold(
+                        in,
+                        summary); // queue behind the held events: a VOID must not overtake its sale
+            } else {
+                apply(in, node, ctx, out);
+            }
         }
+        state.store();
+    }
+
+    private void hold(SourcedEvent in, SkuSummary summary) throws Exception {
+        pending.add(in);
+        summary.heldEvents++;
+        state.changed();
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Availability> out)
             throws Exception {
+        state.load();
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             releasePending(ctx, out);
         } else {
             expire(ctx);
         }
+        state.store();
     }
 
     @Override
@@ -208,8 +226,11 @@ public class ApplyInventoryEventFunction
             state.nodes = ctx.getBroadcastState(NODES);
             ctx.applyToKeyedState(
                     POSITIONS,
-                    (sku, unused) ->
-                            ledger.nodeChanged(sku, node, node.updatedAt, cause, state, emitter));
+                    (sku, unused) -> {
+                        state.load();
+                        ledger.nodeChanged(sku, node, node.updatedAt, cause, state, emitter);
+                        state.store();
+                    });
         }
     }
 
@@ -238,7 +259,22 @@ public class ApplyInventoryEventFunction
         }
         processed.inc();
         if (outcome != SkuLedger.Outcome.DUPLICATE) {
-            ctx.timerService().registerEventTimeTimer(expiryTimer(in.event.eventTime));
+            scheduleExpiry(in.event.eventTime, ctx.timerService());
+        }
+    }
+
+    /**
+     * Makes sure an expiry timer fires for what an event at {@code eventTime} left behind: one
+     * registered no later is enough, as each expiry registers the next. Most events register
+     * nothing, sparing a timer write per event.
+     */
+    private void scheduleExpiry(long eventTime, TimerService timers) {
+        long timer = expiryTimer(eventTime);
+        SkuSummary summary = state.summary;
+        if (timer < summary.expiryTimer) {
+            timers.registerEventTimeTimer(timer);
+            summary.expiryTimer = timer;
+            state.changed();
         }
     }
 
@@ -246,6 +282,8 @@ public class ApplyInventoryEventFunction
         List<SourcedEvent> held = new ArrayList<>();
         pending.get().forEach(held::add);
         pending.clear();
+        state.summary.heldEvents = 0;
+        state.changed();
         ReadOnlyBroadcastState<String, NodeInfo> nodes = ctx.getBroadcastState(NODES);
         for (SourcedEvent in : held) {
             apply(in, nodes.get(in.event.nodeId), ctx, out); // still unknown: UNKNOWN_NODE
@@ -277,8 +315,10 @@ public class ApplyInventoryEventFunction
             }
             earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
         }
+        state.summary.expiryTimer = SkuSummary.NO_TIMER; // this one fired
+        state.changed();
         if (earliestLeft != Position.NO_DELTA) {
-            ctx.timerService().registerEventTimeTimer(expiryTimer(earliestLeft));
+            scheduleExpiry(earliestLeft, ctx.timerService());
         }
     }
 
@@ -288,25 +328,50 @@ public class ApplyInventoryEventFunction
         return due - Math.floorMod(due, EXPIRY_BUCKET_MILLIS) + EXPIRY_BUCKET_MILLIS;
     }
 
-    /** The SKU's keyed state, as the ledger rules see it. */
+    /**
+     * The SKU's keyed state, as the ledger rules see it. Each call on a key {@link #load}s the
+     * SKU's summary once and {@link #store}s it once if it changed.
+     */
     private static final class StateOfSku implements SkuLedger.State {
         private final MapState<String, Position> positions;
-        private final ValueState<NetworkTotals> totals;
+        private final ValueState<SkuSummary> summaryState;
         private final MapState<String, Long> seen;
         private final MapState<String, Reservation> reservations;
 
         /** The node reference data of the call in progress. */
         ReadOnlyBroadcastState<String, NodeInfo> nodes;
 
+        /** The current key's summary, between {@link #load} and {@link #store}. */
+        SkuSummary summary;
+
+        private boolean summaryChanged;
+
         StateOfSku(
                 MapState<String, Position> positions,
-                ValueState<NetworkTotals> totals,
+                ValueState<SkuSummary> summaryState,
                 MapState<String, Long> seen,
                 MapState<String, Reservation> reservations) {
             this.positions = positions;
-            this.totals = totals;
+            this.summaryState = summaryState;
             this.seen = seen;
             this.reservations = reservations;
+        }
+
+        SkuSummary load() throws Exception {
+            SkuSummary stored = summaryState.value();
+            summary = stored == null ? new SkuSummary() : stored;
+            summaryChanged = false;
+            return summary;
+        }
+
+        void changed() {
+            summaryChanged = true;
+        }
+
+        void store() throws Exception {
+            if (summaryChanged) {
+                summaryState.update(summary);
+            }
         }
 
         @Override
@@ -383,21 +448,13 @@ public class ApplyInventoryEventFunction
 
         @Override
         public NetworkTotals totals() {
-            try {
-                NetworkTotals current = totals.value();
-                return current == null ? new NetworkTotals() : current;
-            } catch (Exception e) {
-                throw failed(e);
-            }
+            return summary.totals;
         }
 
         @Override
         public void putTotals(NetworkTotals value) {
-            try {
-                totals.update(value);
-            } catch (Exception e) {
-                throw failed(e);
-            }
+            summary.totals = value;
+            summaryChanged = true;
         }
 
         @Override

@@ -39,22 +39,23 @@ final class LedgerRecords {
             long generation) {
         long version = version(generation, p.version);
         List<InTransitQuantity> inTransit = p.publishedInTransit == 0 ? List.of() : inTransit(p);
-        return Availability.newBuilder()
-                .setEventId(Topics.positionKey(sku, nodeId) + '|' + version)
-                .setEventTime(Instant.ofEpochMilli(eventTime))
-                .setSku(sku)
-                .setNodeId(nodeId)
-                .setNodeType(node.type)
-                .setOnHand(p.publishedOnHand)
-                .setReserved(p.publishedReserved)
-                .setInTransit(p.publishedInTransit)
-                .setInTransitByEta(inTransit)
-                .setSafetyStock(p.publishedSafetyStock)
-                .setAtp(p.publishedAtp)
-                .setVersion(version)
-                .setLastSource(source)
-                .setLastEventId(causeEventId)
-                .build();
+        // Setters, not a builder: this runs for every event, and every field is set.
+        Availability a = new Availability();
+        a.setEventId(Topics.positionKey(sku, nodeId) + '|' + version);
+        a.setEventTime(Instant.ofEpochMilli(eventTime));
+        a.setSku(sku);
+        a.setNodeId(nodeId);
+        a.setNodeType(node.type);
+        a.setOnHand(p.publishedOnHand);
+        a.setReserved(p.publishedReserved);
+        a.setInTransit(p.publishedInTransit);
+        a.setInTransitByEta(inTransit);
+        a.setSafetyStock(p.publishedSafetyStock);
+        a.setAtp(p.publishedAtp);
+        a.setVersion(version);
+        a.setLastSource(source);
+        a.setLastEventId(causeEventId);
+        return a;
     }
 
     private static List<InTransitQuantity> inTransit(Position p) {
@@ -71,18 +72,18 @@ final class LedgerRecords {
     static NetworkAvailability network(
             String sku, NetworkTotals t, long eventTime, long generation) {
         long version = version(generation, t.version);
-        return NetworkAvailability.newBuilder()
-                .setEventId(sku + '|' + version)
-                .setEventTime(Instant.ofEpochMilli(eventTime))
-                .setSku(sku)
-                .setNetworkAtp(t.networkAtp)
-                .setStoreAtp(t.storeAtp)
-                .setDcAtp(t.dcAtp)
-                .setDarkStoreAtp(t.darkStoreAtp)
-                .setThreePlAtp(t.threePlAtp)
-                .setOpenNodes(t.openNodes)
-                .setVersion(version)
-                .build();
+        NetworkAvailability n = new NetworkAvailability(); // as above: every field is set
+        n.setEventId(sku + '|' + version);
+        n.setEventTime(Instant.ofEpochMilli(eventTime));
+        n.setSku(sku);
+        n.setNetworkAtp(t.networkAtp);
+        n.setStoreAtp(t.storeAtp);
+        n.setDcAtp(t.dcAtp);
+        n.setDarkStoreAtp(t.darkStoreAtp);
+        n.setThreePlAtp(t.threePlAtp);
+        n.setOpenNodes(t.openNodes);
+        n.setVersion(version);
+        return n;
     }
 
     static Discrepancy discrepancy(

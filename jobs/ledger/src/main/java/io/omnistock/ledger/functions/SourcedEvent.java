@@ -9,6 +9,9 @@ import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.functions.serialization.SourcedEventSerializer;
+import io.omnistock.ledger.functions.serialization.SourcedEventTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One record flowing through the job: exactly one of {@link #event} (inventory topics), {@link
@@ -16,8 +19,9 @@ import io.omnistock.ledger.domain.StockRequest;
  * {@link #request} (orders.reservations, or a probe made in the job), {@link #reply} (the ledger
  * answering routing) or {@link #rejection} is set. A record read from Kafka keeps where it came
  * from and its original bytes, so a record rejected anywhere downstream reaches the dead-letter
- * topic intact. A Flink POJO.
+ * topic intact. Serialized by {@link SourcedEventSerializer}.
  */
+@TypeInfo(SourcedEventTypeInfo.Factory.class)
 public class SourcedEvent {
     public InventoryEvent event;
     public NodeInfo node;

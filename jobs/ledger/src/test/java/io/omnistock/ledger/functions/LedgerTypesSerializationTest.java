@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnistock.avro.Allocation;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.SourceSystem;
@@ -28,12 +30,15 @@ import io.omnistock.ledger.domain.metrics.MetricFacts;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.domain.orders.OrderState;
 import io.omnistock.ledger.domain.orders.SkuStock;
+import io.omnistock.ledger.functions.serialization.SourcedEventSerializer;
+import io.omnistock.ledger.functions.serialization.SourcedEventTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -41,7 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** State and records between operators serialise as POJOs: no Kryo fallback anywhere. */
+/**
+ * State and records between operators serialise without Kryo: as POJOs, or with the job's own
+ * serializers where a record is on the per-event path.
+ */
 class LedgerTypesSerializationTest {
     private static final SerializerConfigImpl NO_GENERIC_TYPES = new SerializerConfigImpl();
 
@@ -51,7 +59,6 @@ class LedgerTypesSerializationTest {
 
     static Stream<Class<?>> ledgerTypes() {
         return Stream.of(
-                SourcedEvent.class,
                 InventoryEvent.class,
                 NodeInfo.class,
                 Position.class,
@@ -78,41 +85,89 @@ class LedgerTypesSerializationTest {
     }
 
     @Test
-    void aPositionSurvivesARoundTrip() throws Exception {
-        Position p = new Position();
-        p.onHand = -3;
-        p.lastCountTime = 1_000;
-        BufferedDelta delta = new BufferedDelta();
-        delta.eventId = "s-1";
-        delta.eventTime = 2_000;
-        delta.type = EventType.SALE;
-        delta.delta = -3;
-        p.recentDeltas.add(delta);
-        InboundShipment asn = new InboundShipment();
-        asn.asnId = "ASN-1";
-        asn.quantity = 10;
-        asn.received = 4;
-        p.inbound.add(asn);
-        p.countedType = NodeType.DC;
+    void sourcedEventsUseTheJobsSerializerWhoseNestedPartsNeedNoKryo() {
+        TypeInformation<SourcedEvent> info = TypeInformation.of(SourcedEvent.class);
 
-        Position copy = roundTrip(p, Position.class);
-
-        assertThat(copy).usingRecursiveComparison().isEqualTo(p);
+        assertThat(info).isInstanceOf(SourcedEventTypeInfo.class);
+        assertThat(info.createSerializer(NO_GENERIC_TYPES))
+                .isInstanceOf(SourcedEventSerializer.class);
     }
 
-    @Test
-    void aSourcedEventSurvivesARoundTrip() throws Exception {
-        SourcedEvent in = new SourcedEvent();
-        in.event =
+    static Stream<SourcedEvent> sourcedEvents() {
+        SourcedEvent event = fromKafka("inventory.3pl");
+        event.event =
                 new InventoryEvent(
                                 "e-1", 5, "SKU-1", "DC-1", EventType.ASN, 7, SourceSystem.THREE_PL)
                         .withReference("ASN-1")
+                        .withCounterpart("DC-2")
                         .withEta(99);
-        in.node = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 2);
-        in.topic = "inventory.3pl";
-        in.bytes = new byte[] {1, 2, 3};
+        SourcedEvent rejected = fromKafka("inventory.pos");
+        rejected.rejection = DeadLetterReason.UNDECODABLE;
+        rejected.rejectionMessage = "truncated";
+        SourcedEvent node = fromKafka("network.nodes");
+        node.node = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 2);
+        node.node.methods.add(FulfilmentMethod.SHIP_TO_HOME);
+        SourcedEvent order = fromKafka("orders.requests");
+        order.order = order();
+        SourcedEvent lifecycle = fromKafka("orders.lifecycle");
+        lifecycle.lifecycle =
+                OrderLifecycleEvent.newBuilder()
+                        .setEventId("l-1")
+                        .setEventTime(Instant.ofEpochMilli(2_000))
+                        .setOrderId("ORDER-1")
+                        .setType(LifecycleType.SHIPPED)
+                        .build();
+        StockRequest reserve =
+                new StockRequest("r-1", 3_000, "ORDER-1", "SKU-1", StockRequest.Action.RESERVE, 2);
+        reserve.units.add(new NodeUnits("DC-1", 2));
+        reserve.alternatives.add("S-1");
+        SourcedEvent request = SourcedEvent.of(reserve); // made in the job: no origin
+        StockReply granted = new StockReply();
+        granted.kind = StockReply.Kind.GRANTED;
+        granted.orderId = "ORDER-1";
+        granted.units.add(new NodeUnits("DC-1", 2));
+        return Stream.of(
+                event, rejected, node, order, lifecycle, request, SourcedEvent.of(granted));
+    }
 
+    private static SourcedEvent fromKafka(String topic) {
+        SourcedEvent s = new SourcedEvent();
+        s.topic = topic;
+        s.partition = 3;
+        s.offset = 41;
+        s.recordTimestamp = 1_700_000_000_000L;
+        s.key = "SKU-1";
+        s.bytes = new byte[] {0, 1, 2, -1};
+        return s;
+    }
+
+    @ParameterizedTest
+    @MethodSource("sourcedEvents")
+    void aSourcedEventSurvivesARoundTripWhateverItCarries(SourcedEvent in) throws Exception {
         assertThat(roundTrip(in, SourcedEvent.class)).usingRecursiveComparison().isEqualTo(in);
+        TypeSerializer<SourcedEvent> serializer =
+                TypeInformation.of(SourcedEvent.class).createSerializer(NO_GENERIC_TYPES);
+        assertThat(serializer.copy(in)).usingRecursiveComparison().isEqualTo(in).isNotSameAs(in);
+    }
+
+    @Test
+    void aSourcedEventSerializerRestoredFromItsSnapshotReadsTheStateAsItIs() throws Exception {
+        TypeSerializer<SourcedEvent> serializer =
+                TypeInformation.of(SourcedEvent.class).createSerializer(NO_GENERIC_TYPES);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
+        TypeSerializerSnapshot<SourcedEvent> restored =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        getClass().getClassLoader());
+
+        assertThat(
+                        serializer
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(restored)
+                                .isCompatibleAsIs())
+                .isTrue();
+        assertThat(restored.restoreSerializer()).isEqualTo(serializer);
     }
 
     @Test
@@ -127,22 +182,25 @@ class LedgerTypesSerializationTest {
         assertThat(roundTrip(sums, WindowFigures.class)).usingRecursiveComparison().isEqualTo(sums);
     }
 
+    private static OrderRequest order() {
+        return OrderRequest.newBuilder()
+                .setEventId("o-1")
+                .setEventTime(Instant.ofEpochMilli(1_000))
+                .setOrderId("ORDER-1")
+                .setChannel("WEB")
+                .setLines(List.of(new OrderLine("SKU-1", 2)))
+                .setMethod(FulfilmentMethod.SHIP_TO_HOME)
+                .setDestinationLatitude(51.5)
+                .setDestinationLongitude(-0.1)
+                .setPromiseBy(Instant.ofEpochMilli(90_000))
+                .build();
+    }
+
     @Test
     void anOrderStateSurvivesARoundTrip() throws Exception {
         OrderState s = new OrderState();
         s.phase = OrderState.Phase.RESERVING;
-        s.order =
-                OrderRequest.newBuilder()
-                        .setEventId("o-1")
-                        .setEventTime(Instant.ofEpochMilli(1_000))
-                        .setOrderId("ORDER-1")
-                        .setChannel("WEB")
-                        .setLines(List.of(new OrderLine("SKU-1", 2)))
-                        .setMethod(FulfilmentMethod.SHIP_TO_HOME)
-                        .setDestinationLatitude(51.5)
-                        .setDestinationLongitude(-0.1)
-                        .setPromiseBy(Instant.ofEpochMilli(90_000))
-                        .build();
+        s.order = order();
         s.attempt = 2;
         s.stock.add(new SkuStock("SKU-1", true, List.of(new NodeUnits("DC-1", 5))));
         s.awaiting.add("SKU-1");

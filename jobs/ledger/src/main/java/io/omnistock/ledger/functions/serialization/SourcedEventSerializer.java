@@ -1,0 +1,290 @@
+package io.omnistock.ledger.functions.serialization;
+
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.EventType;
+import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.functions.SourcedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * {@link SourcedEvent}s between tasks and in state. The inventory event, which nearly every record
+ * carries, and the record's origin are written field by field; the rarer parts (node reference
+ * data, orders, lifecycle events, stock requests and replies) go through their own serializers,
+ * whose snapshots this one nests so each can evolve.
+ */
+public final class SourcedEventSerializer extends TypeSerializer<SourcedEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private static final EventType[] EVENT_TYPES = EventType.values();
+    private static final SourceSystem[] SOURCES = SourceSystem.values();
+    private static final DeadLetterReason[] REASONS = DeadLetterReason.values();
+
+    // which optional parts follow, one bit each
+    private static final int EVENT = 1;
+    private static final int NODE = 1 << 1;
+    private static final int ORDER = 1 << 2;
+    private static final int LIFECYCLE = 1 << 3;
+    private static final int REQUEST = 1 << 4;
+    private static final int REPLY = 1 << 5;
+    private static final int BYTES = 1 << 6;
+
+    private final TypeSerializer<NodeInfo> nodes;
+    private final TypeSerializer<OrderRequest> orders;
+    private final TypeSerializer<OrderLifecycleEvent> lifecycles;
+    private final TypeSerializer<StockRequest> requests;
+    private final TypeSerializer<StockReply> replies;
+
+    SourcedEventSerializer(
+            TypeSerializer<NodeInfo> nodes,
+            TypeSerializer<OrderRequest> orders,
+            TypeSerializer<OrderLifecycleEvent> lifecycles,
+            TypeSerializer<StockRequest> requests,
+            TypeSerializer<StockReply> replies) {
+        this.nodes = nodes;
+        this.orders = orders;
+        this.lifecycles = lifecycles;
+        this.requests = requests;
+        this.replies = replies;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SourcedEventSerializer of(TypeSerializer<?>[] nested) {
+        return new SourcedEventSerializer(
+                (TypeSerializer<NodeInfo>) nested[0],
+                (TypeSerializer<OrderRequest>) nested[1],
+                (TypeSerializer<OrderLifecycleEvent>) nested[2],
+                (TypeSerializer<StockRequest>) nested[3],
+                (TypeSerializer<StockReply>) nested[4]);
+    }
+
+    private TypeSerializer<?>[] nested() {
+        return new TypeSerializer<?>[] {nodes, orders, lifecycles, requests, replies};
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public TypeSerializer<SourcedEvent> duplicate() {
+        TypeSerializer<?>[] nested = nested();
+        TypeSerializer<?>[] duplicates = new TypeSerializer<?>[nested.length];
+        boolean stateful = false;
+        for (int i = 0; i < nested.length; i++) {
+            duplicates[i] = nested[i].duplicate();
+            stateful |= duplicates[i] != nested[i];
+        }
+        return stateful ? of(duplicates) : this;
+    }
+
+    @Override
+    public SourcedEvent createInstance() {
+        return new SourcedEvent();
+    }
+
+    @Override
+    public void serialize(SourcedEvent s, DataOutputView out) throws IOException {
+        int parts =
+                (s.event != null ? EVENT : 0)
+                        | (s.node != null ? NODE : 0)
+                        | (s.order != null ? ORDER : 0)
+                        | (s.lifecycle != null ? LIFECYCLE : 0)
+                        | (s.request != null ? REQUEST : 0)
+                        | (s.reply != null ? REPLY : 0)
+                        | (s.bytes != null ? BYTES : 0);
+        out.writeByte(parts);
+        if (s.event != null) {
+            writeEvent(s.event, out);
+        }
+        if (s.node != null) {
+            nodes.serialize(s.node, out);
+        }
+        if (s.order != null) {
+            orders.serialize(s.order, out);
+        }
+        if (s.lifecycle != null) {
+            lifecycles.serialize(s.lifecycle, out);
+        }
+        if (s.request != null) {
+            requests.serialize(s.request, out);
+        }
+        if (s.reply != null) {
+            replies.serialize(s.reply, out);
+        }
+        writeEnum(s.rejection, out);
+        Utf8.write(s.rejectionMessage, out);
+        Utf8.write(s.topic, out);
+        out.writeInt(s.partition);
+        out.writeLong(s.offset);
+        out.writeLong(s.recordTimestamp);
+        Utf8.write(s.key, out);
+        if (s.bytes != null) {
+            out.writeInt(s.bytes.length);
+            out.write(s.bytes);
+        }
+    }
+
+    @Override
+    public SourcedEvent deserialize(DataInputView in) throws IOException {
+        SourcedEvent s = new SourcedEvent();
+        int parts = in.readByte();
+        if ((parts & EVENT) != 0) {
+            s.event = readEvent(in);
+        }
+        if ((parts & NODE) != 0) {
+            s.node = nodes.deserialize(in);
+        }
+        if ((parts & ORDER) != 0) {
+            s.order = orders.deserialize(in);
+        }
+        if ((parts & LIFECYCLE) != 0) {
+            s.lifecycle = lifecycles.deserialize(in);
+        }
+        if ((parts & REQUEST) != 0) {
+            s.request = requests.deserialize(in);
+        }
+        if ((parts & REPLY) != 0) {
+            s.reply = replies.deserialize(in);
+        }
+        int reason = in.readByte();
+        s.rejection = reason < 0 ? null : REASONS[reason];
+        s.rejectionMessage = Utf8.read(in);
+        s.topic = Utf8.read(in);
+        s.partition = in.readInt();
+        s.offset = in.readLong();
+        s.recordTimestamp = in.readLong();
+        s.key = Utf8.read(in);
+        if ((parts & BYTES) != 0) {
+            s.bytes = new byte[in.readInt()];
+            in.readFully(s.bytes);
+        }
+        return s;
+    }
+
+    private static void writeEvent(InventoryEvent e, DataOutputView out) throws IOException {
+        Utf8.write(e.eventId, out);
+        out.writeLong(e.eventTime);
+        Utf8.write(e.sku, out);
+        Utf8.write(e.nodeId, out);
+        writeEnum(e.type, out);
+        out.writeLong(e.quantity);
+        Utf8.write(e.reference, out);
+        Utf8.write(e.counterpartNodeId, out);
+        out.writeLong(e.eta);
+        writeEnum(e.source, out);
+    }
+
+    private static InventoryEvent readEvent(DataInputView in) throws IOException {
+        InventoryEvent e = new InventoryEvent();
+        e.eventId = Utf8.read(in);
+        e.eventTime = in.readLong();
+        e.sku = Utf8.read(in);
+        e.nodeId = Utf8.read(in);
+        int type = in.readByte();
+        e.type = type < 0 ? null : EVENT_TYPES[type];
+        e.quantity = in.readLong();
+        e.reference = Utf8.read(in);
+        e.counterpartNodeId = Utf8.read(in);
+        e.eta = in.readLong();
+        int source = in.readByte();
+        e.source = source < 0 ? null : SOURCES[source];
+        return e;
+    }
+
+    private static void writeEnum(Enum<?> value, DataOutputView out) throws IOException {
+        out.writeByte(value == null ? -1 : value.ordinal());
+    }
+
+    @Override
+    public SourcedEvent copy(SourcedEvent from) {
+        if (from == null) {
+            return null;
+        }
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public SourcedEvent copy(SourcedEvent from, SourcedEvent reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public SourcedEvent deserialize(SourcedEvent reuse, DataInputView source) throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourcedEventSerializer other && Arrays.equals(nested(), other.nested());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(nested());
+    }
+
+    @Override
+    public TypeSerializerSnapshot<SourcedEvent> snapshotConfiguration() {
+        return new Snapshot(this);
+    }
+
+    /** Restores this serializer, and the nested ones, from checkpoints and savepoints. */
+    public static final class Snapshot
+            extends CompositeTypeSerializerSnapshot<SourcedEvent, SourcedEventSerializer> {
+        private static final int VERSION = 1;
+
+        public Snapshot() {}
+
+        Snapshot(SourcedEventSerializer serializer) {
+            super(serializer);
+        }
+
+        @Override
+        protected int getCurrentOuterSnapshotVersion() {
+            return VERSION;
+        }
+
+        @Override
+        protected TypeSerializer<?>[] getNestedSerializers(SourcedEventSerializer outer) {
+            return outer.nested();
+        }
+
+        @Override
+        protected SourcedEventSerializer createOuterSerializerWithNestedSerializers(
+                TypeSerializer<?>[] nested) {
+            return of(nested);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.omnistock.ledger.functions.serialization;
+
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.functions.SourcedEvent;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+/**
+ * The type of {@link SourcedEvent} streams and state: serialized by {@link SourcedEventSerializer}.
+ * {@link SourcedEvent} names {@link Factory} in its {@code @TypeInfo}, so {@code
+ * TypeInformation.of(SourcedEvent.class)} returns this.
+ */
+public final class SourcedEventTypeInfo extends TypeInformation<SourcedEvent> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TypeSerializer<SourcedEvent> createSerializer(SerializerConfig config) {
+        return new SourcedEventSerializer(
+                TypeInformation.of(NodeInfo.class).createSerializer(config),
+                TypeInformation.of(OrderRequest.class).createSerializer(config),
+                TypeInformation.of(OrderLifecycleEvent.class).createSerializer(config),
+                TypeInformation.of(StockRequest.class).createSerializer(config),
+                TypeInformation.of(StockReply.class).createSerializer(config));
+    }
+
+    @Override
+    public boolean isBasicType() {
+        return false;
+    }
+
+    @Override
+    public boolean isTupleType() {
+        return false;
+    }
+
+    @Override
+    public int getArity() {
+        return 1;
+    }
+
+    @Override
+    public int getTotalFields() {
+        return 1;
+    }
+
+    @Override
+    public Class<SourcedEvent> getTypeClass() {
+        return SourcedEvent.class;
+    }
+
+    @Override
+    public boolean isKeyType() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "SourcedEvent";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourcedEventTypeInfo;
+    }
+
+    @Override
+    public int hashCode() {
+        return SourcedEventTypeInfo.class.hashCode();
+    }
+
+    @Override
+    public boolean canEqual(Object o) {
+        return o instanceof SourcedEventTypeInfo;
+    }
+
+    /** Hands Flink's type extraction this type for {@link SourcedEvent}. */
+    public static final class Factory extends TypeInfoFactory<SourcedEvent> {
+        @Override
+        public TypeInformation<SourcedEvent> createTypeInfo(
+                Type type, Map<String, TypeInformation<?>> genericParameters) {
+            return new SourcedEventTypeInfo();
+        }
+    }
+}
