@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -23,6 +24,7 @@ class LedgerJobTest {
                 .isEqualTo(Duration.ofSeconds(5));
         assertThat(env.get(PipelineOptions.GENERIC_TYPES)).isFalse();
         assertThat(env.get(PipelineOptions.OBJECT_REUSE)).isTrue();
+        assertThat(env.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
         assertThat(env.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isTrue();
         assertThat(env.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
                 .containsExactly(CompressionType.LZ4_COMPRESSION);
