@@ -6,6 +6,7 @@ import io.omnistock.testing.Await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -33,6 +34,12 @@ final class RunningLedger implements AutoCloseable {
     static RunningLedger start(
             String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval)
             throws Exception {
+        return submit(configuration(bootstrapServers, mode, checkpointInterval), LedgerJob::build);
+    }
+
+    /** The test-sized options of a run against {@code bootstrapServers}. */
+    static Configuration configuration(
+            String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Configuration conf = new Configuration();
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
@@ -44,9 +51,15 @@ final class RunningLedger implements AutoCloseable {
         conf.set(LedgerOptions.UNKNOWN_NODE_GRACE, Duration.ofSeconds(2));
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+        return conf;
+    }
 
+    /** Submits the job {@code build} wires into the job's own environment for {@code conf}. */
+    static RunningLedger submit(
+            Configuration conf, BiConsumer<StreamExecutionEnvironment, Configuration> build)
+            throws Exception {
         StreamExecutionEnvironment env = LedgerJob.environment(conf);
-        LedgerJob.build(env, conf);
+        build.accept(env, conf);
         return new RunningLedger(env.executeAsync(LedgerJob.JOB_NAME));
     }
 
