@@ -37,7 +37,7 @@ final class RunningLedger implements AutoCloseable {
         return submit(configuration(bootstrapServers, mode, checkpointInterval), LedgerJob::build);
     }
 
-    /** The test-sized options of a run against {@code bootstrapServers}. */
+    /** The test job options: a fresh group and transactional id, test-sized timings. */
     static Configuration configuration(
             String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval) {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -54,7 +54,9 @@ final class RunningLedger implements AutoCloseable {
         return conf;
     }
 
-    /** Submits the job {@code build} wires into the job's own environment for {@code conf}. */
+    /**
+     * Submits the job that {@code build} assembles on the engine's environment for {@code conf}.
+     */
     static RunningLedger submit(
             Configuration conf, BiConsumer<StreamExecutionEnvironment, Configuration> build)
             throws Exception {
