@@ -33,8 +33,18 @@ final class RunningLedger implements AutoCloseable {
     static RunningLedger start(
             String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval)
             throws Exception {
+        return start(bootstrapServers, mode, checkpointInterval, new Configuration());
+    }
+
+    /** A ledger whose configuration also holds {@code options} (e.g. Kafka security). */
+    static RunningLedger start(
+            String bootstrapServers,
+            KafkaOptions.DeliveryMode mode,
+            Duration checkpointInterval,
+            Configuration options)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Configuration conf = new Configuration();
+        Configuration conf = new Configuration(options);
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
         conf.set(KafkaOptions.GROUP_ID, "ledger-it-" + run);
         conf.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
