@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -142,7 +143,14 @@ final class ReferenceCheck {
 
     /** Publishes records in order through the generator's producer; returns how many. */
     static long publish(String bootstrapServers, List<GeneratedRecord> records) {
-        try (GeneratorPublisher publisher = new GeneratorPublisher(bootstrapServers, 0, null)) {
+        return publish(bootstrapServers, new Properties(), records);
+    }
+
+    /** Publishes with {@code clientProperties} (e.g. a SASL login) on the producer. */
+    static long publish(
+            String bootstrapServers, Properties clientProperties, List<GeneratedRecord> records) {
+        try (GeneratorPublisher publisher =
+                new GeneratorPublisher(bootstrapServers, 0, clientProperties)) {
             publisher.sendAll(records);
         }
         return records.size();

@@ -37,6 +37,18 @@ final class RunningLedger implements AutoCloseable {
         return submit(configuration(bootstrapServers, mode, checkpointInterval), LedgerJob::build);
     }
 
+    /** A ledger whose configuration also holds {@code options} (e.g. Kafka security). */
+    static RunningLedger start(
+            String bootstrapServers,
+            KafkaOptions.DeliveryMode mode,
+            Duration checkpointInterval,
+            Configuration options)
+            throws Exception {
+        Configuration conf = configuration(bootstrapServers, mode, checkpointInterval);
+        conf.addAll(options);
+        return submit(conf, LedgerJob::build);
+    }
+
     /** The test job options: a fresh group and transactional id, test-sized timings. */
     static Configuration configuration(
             String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval) {

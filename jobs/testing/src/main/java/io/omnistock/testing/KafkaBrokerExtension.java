@@ -4,6 +4,7 @@ import io.omnistock.connectors.TopicAdmin;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,13 +22,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * #createTopics}.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> scramUsers;
     private EmbeddedKafkaBroker broker;
     private String startedBy;
+
+    /** A broker that accepts every client (PLAINTEXT). */
+    public KafkaBrokerExtension() {
+        this(Map.of());
+    }
+
+    private KafkaBrokerExtension(Map<String, String> scramUsers) {
+        this.scramUsers = Map.copyOf(scramUsers);
+    }
+
+    /**
+     * A broker that accepts only authenticated clients: {@code user} logs in with {@code password}
+     * over SASL_PLAINTEXT with {@value EmbeddedKafkaBroker#SCRAM_MECHANISM} (see {@link
+     * EmbeddedKafkaBroker#startAuthenticated}); {@link #createTopics} logs in as the broker's
+     * admin.
+     */
+    public static KafkaBrokerExtension withScramUser(String user, String password) {
+        return new KafkaBrokerExtension(Map.of(user, password));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (broker == null) {
-            broker = EmbeddedKafkaBroker.start();
+            broker =
+                    scramUsers.isEmpty()
+                            ? EmbeddedKafkaBroker.start()
+                            : EmbeddedKafkaBroker.startAuthenticated(scramUsers);
             startedBy = context.getUniqueId();
         }
     }
@@ -42,15 +66,24 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     /** The broker's {@code host:port}; only while the test class runs. */
     public String bootstrapServers() {
-        if (broker == null) {
-            throw new IllegalStateException(
-                    "no broker: register the extension as a static @RegisterExtension field");
-        }
-        return broker.bootstrapServers();
+        return broker().bootstrapServers();
+    }
+
+    /** The broker's admin login (empty when the broker accepts every client). */
+    public Properties adminProperties() {
+        return broker().adminProperties();
     }
 
     /** Creates {@code topics} (those missing) with {@code partitions} partitions each. */
     public void createTopics(Collection<TopicSpec<?>> topics, int partitions) {
-        TopicAdmin.createTopics(bootstrapServers(), new Properties(), topics, partitions);
+        TopicAdmin.createTopics(bootstrapServers(), adminProperties(), topics, partitions);
+    }
+
+    private EmbeddedKafkaBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException(
+                    "no broker: register the extension as a static @RegisterExtension field");
+        }
+        return broker;
     }
 }
