@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -16,6 +17,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  * one-broker production cluster: replication factors and min ISR 1, transactions up to 15 min, no
  * topic auto-creation, records up to {@link #MAX_MESSAGE_BYTES}. {@link #close()} stops it and
  * deletes its data.
+ *
+ * <p>A broker started on a fixed port can be {@link #stop() stopped} and {@link #restart()
+ * restarted} to test clients through an outage: the broker process stops (its log directories,
+ * topics, committed offsets and transaction state stay on disk) while the KRaft controller and its
+ * metadata log stay up, and the restarted broker listens on the same {@code localhost:port} again,
+ * where clients reconnect by themselves.
  *
  * <p>Built on Kafka's {@code KafkaClusterTestKit} (kafka-test-common-runtime, an internal test API
  * that may change between Kafka versions). That artifact and kafka_2.13 are optional dependencies
@@ -47,10 +54,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    private final boolean fixedPort;
+    private boolean stopped;
 
-    private EmbeddedKafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
+    private EmbeddedKafkaBroker(
+            KafkaClusterTestKit cluster, String bootstrapServers, boolean fixedPort) {
         this.cluster = cluster;
         this.bootstrapServers = bootstrapServers;
+        this.fixedPort = fixedPort;
     }
 
     /** Starts a broker on a random free port and waits until it accepts clients. */
@@ -100,7 +111,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw e;
         }
         String bootstrap = port == 0 ? cluster.bootstrapServers() : "localhost:" + port;
-        return new EmbeddedKafkaBroker(cluster, bootstrap);
+        return new EmbeddedKafkaBroker(cluster, bootstrap, port != 0);
     }
 
     /**
@@ -133,9 +144,45 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Stops the broker (a controlled shutdown that flushes its logs); the controller stays up and
+     * the data stays on disk. Clients see the broker gone until {@link #restart()}. No effect on a
+     * stopped broker.
+     *
+     * @throws IllegalStateException if the broker was started on a random port, which a restarted
+     *     broker would not get again
+     */
+    public synchronized void stop() {
+        requireFixedPort();
+        if (!stopped) {
+            cluster.brokers().values().forEach(BrokerServer::shutdown);
+            stopped = true;
+        }
+    }
+
+    /**
+     * Starts the broker again (stopping it first if it runs) on the same data and the same client
+     * address, and waits until the controller has it registered and unfenced.
+     *
+     * @throws IllegalStateException if the broker was started on a random port
+     */
+    public synchronized void restart() throws Exception {
+        stop();
+        cluster.brokers().values().forEach(BrokerServer::startup);
+        cluster.waitForReadyBrokers();
+        stopped = false;
+    }
+
+    private void requireFixedPort() {
+        if (!fixedPort) {
+            throw new IllegalStateException(
+                    "only a broker started on a fixed port can stop and restart: start(port)");
+        }
+    }
+
     /** Stops the broker and deletes its data directories. */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         cluster.close();
     }
 
