@@ -3,6 +3,8 @@ package io.omnistock.testing;
 import io.omnistock.connectors.TopicAdmin;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.Collection;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,15 +21,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The broker starts before the class's first test and is stopped, its data deleted, after the last;
  * {@code @Nested} classes share it. Topics are not auto-created: create them with {@link
  * #createTopics}.
+ *
+ * <p>A test that takes the broker away mid-run registers {@link #restartable()} instead: that
+ * broker listens on a fixed free port, so {@link #stop()} and {@link #restart()} keep its data and
+ * its address, and clients reconnect by themselves.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final boolean restartable;
     private EmbeddedKafkaBroker broker;
     private String startedBy;
+
+    /** A broker on a random port. */
+    public KafkaBrokerExtension() {
+        this(false);
+    }
+
+    private KafkaBrokerExtension(boolean restartable) {
+        this.restartable = restartable;
+    }
+
+    /** A broker on a fixed free port, which {@link #stop()} and {@link #restart()} keep. */
+    public static KafkaBrokerExtension restartable() {
+        return new KafkaBrokerExtension(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (broker == null) {
-            broker = EmbeddedKafkaBroker.start();
+            broker =
+                    restartable
+                            ? EmbeddedKafkaBroker.start(freePort())
+                            : EmbeddedKafkaBroker.start();
             startedBy = context.getUniqueId();
         }
     }
@@ -42,11 +66,38 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     /** The broker's {@code host:port}; only while the test class runs. */
     public String bootstrapServers() {
+        return broker().bootstrapServers();
+    }
+
+    private EmbeddedKafkaBroker broker() {
         if (broker == null) {
             throw new IllegalStateException(
                     "no broker: register the extension as a static @RegisterExtension field");
         }
-        return broker.bootstrapServers();
+        return broker;
+    }
+
+    /** A port free right now; the broker binds it moments later. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Stops the broker; its data stays and the controller keeps running. Only for {@link
+     * #restartable()} brokers.
+     */
+    public void stop() {
+        broker().stop();
+    }
+
+    /**
+     * Starts the stopped broker again on the same data and address and waits until it is ready.
+     * Only for {@link #restartable()} brokers.
+     */
+    public void restart() throws Exception {
+        broker().restart();
     }
 
     /** Creates {@code topics} (those missing) with {@code partitions} partitions each. */
