@@ -162,7 +162,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * Starts the broker again (stopping it first if it runs) on the same data and the same client
-     * address, and waits until the controller has it registered and unfenced.
+     * address, and waits until the controller has it registered and unfenced. That takes up to
+     * about ten seconds after {@link #stop()}: the controller accepts the new registration only
+     * once the stopped broker's session ({@code broker.session.timeout.ms}, 9 s) has expired. A
+     * shorter session would make restarts quicker but could let a loaded test machine fence a live
+     * broker, so it keeps Kafka's default.
      *
      * @throws IllegalStateException if the broker was started on a random port
      */

@@ -41,11 +41,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Through a Kafka broker outage: the only broker stops mid-stream and comes back on the same
- * address a few seconds later, while the exactly-once ledger job runs and the generator keeps
- * publishing. Nobody resubmits the job or re-sends anything: the job's sources, sinks and
- * transactions, and the publisher (whose producer retries its unacknowledged batches), reconnect by
- * themselves. A retried batch the broker had already written arrives twice; the engine applies each
- * event id once.
+ * address about 10 s later (stopped for 5 s, then the restart waits for the controller), while the
+ * exactly-once ledger job runs and the generator keeps publishing. Nobody resubmits the job or
+ * re-sends anything: the job's sources, sinks and transactions, and the publisher (whose producer
+ * retries its unacknowledged batches), reconnect by themselves. A retried batch the broker had
+ * already written arrives twice; the engine applies each event id once.
  *
  * <p>Afterwards a {@code read_committed} consumer sees every availability change of every key once
  * and in order, the final on-hand and in-transit equal the reference ledger, reserved equals what
@@ -62,8 +62,8 @@ class BrokerRestartITCase {
     /** Records per second of the second half. */
     private static final int PACE = 1_000;
 
-    /** How long the broker stays stopped. */
-    private static final Duration OUTAGE = Duration.ofSeconds(5);
+    /** How long the broker stays stopped before it is restarted. */
+    private static final Duration STOPPED = Duration.ofSeconds(5);
 
     @Test
     void theLedgerRidesOutABrokerRestartLosingAndRepeatingNothing(
@@ -90,21 +90,26 @@ class BrokerRestartITCase {
             client.readUntil(Topics.AVAILABILITY, values -> values.size() > 50, DEADLINE);
             long sentAtStop;
             long sentAtRestart;
+            Duration outage;
             try (GeneratorPublisher publisher = new GeneratorPublisher(kafka, PACE, null)) {
                 CompletableFuture<Void> secondHalf =
                         CompletableFuture.runAsync(
                                 () -> publisher.sendAll(records.subList(half, records.size())));
                 client.readUntil(Topics.AVAILABILITY, values -> values.size() > 400, DEADLINE);
 
+                long stoppedAt = System.nanoTime();
                 KAFKA.stop();
                 sentAtStop = sent(publisher);
                 // The outage itself, not a wait for something: long enough that every client of
                 // the job has lost its connections and metadata (their sends block, transactions
-                // cannot end, checkpoints cannot complete), well below the producers'
-                // max.block.ms (60 s), past which a blocked send fails.
-                Thread.sleep(OUTAGE.toMillis());
-                sentAtRestart = sent(publisher);
+                // cannot end, checkpoints cannot complete). restart() then waits until the
+                // stopped broker's session has expired (9 s after stop()), so the broker is gone
+                // for about 10 s: well below the producers' max.block.ms (60 s), past which a
+                // blocked send fails (README, known limits).
+                Thread.sleep(STOPPED.toMillis());
                 KAFKA.restart();
+                outage = Duration.ofNanos(System.nanoTime() - stoppedAt);
+                sentAtRestart = sent(publisher);
 
                 secondHalf.get(); // rethrows a record the publisher could not deliver
                 assertThat(publisher.failed()).as("records the publisher lost").isZero();
@@ -165,8 +170,9 @@ class BrokerRestartITCase {
             int attempts = JobAttempts.highestAttempt(cluster, ledger.client().getJobID());
 
             System.out.printf(
-                    "BrokerRestartITCase: %d records (%d orders), broker stopped after %d of the"
-                            + " %d streamed and restarted after %d; %d availability records of"
+                    "BrokerRestartITCase: %d records (%d orders); the broker stopped after %d of"
+                            + " the %d streamed, was back %.1f s later (%d sent by then);"
+                            + " %d availability records of"
                             + " %d keys checked: lost %d, duplicated %d, out-of-order %d;"
                             + " decisions: lost %d, duplicated %d, unknown orders %d,"
                             + " %d units routed, oversold %d; job attempts %d%n",
@@ -174,6 +180,7 @@ class BrokerRestartITCase {
                     orders.size(),
                     sentAtStop,
                     records.size() - half,
+                    outage.toMillis() / 1000.0,
                     sentAtRestart,
                     published.size(),
                     versions.keys(),
