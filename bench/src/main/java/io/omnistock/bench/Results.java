@@ -98,9 +98,21 @@ public final class Results {
         return md.toString();
     }
 
+    /**
+     * Marks where the hand-written part of a results file begins (e.g. before-and-after figures of
+     * a change): a new run rewrites the figures above it and keeps the part below.
+     */
+    static final String KEPT_BELOW = "<!-- written by hand below: ./omnistock-bench keeps it -->";
+
     public void write(Path file, Machine machine, String command, Instant date, long seconds)
             throws IOException {
-        Files.writeString(file, markdown(machine, command, date, seconds));
+        String kept = "";
+        if (Files.exists(file)) {
+            String previous = Files.readString(file);
+            int at = previous.indexOf(KEPT_BELOW);
+            kept = at < 0 ? "" : previous.substring(at);
+        }
+        Files.writeString(file, markdown(machine, command, date, seconds) + kept);
     }
 
     /** {median, min, max}; the median of an even count is the mean of the middle two. */

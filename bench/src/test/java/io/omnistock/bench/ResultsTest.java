@@ -2,9 +2,12 @@ package io.omnistock.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** RESULTS.md reports the median, min and max of each figure over its runs, with the machine. */
 class ResultsTest {
@@ -80,5 +83,27 @@ class ResultsTest {
 
     private static List<Figure> runs(double... values) {
         return java.util.Arrays.stream(values).mapToObj(v -> new Figure("f", "u", v)).toList();
+    }
+
+    @Test
+    void aNewRunRewritesTheFiguresAndKeepsWhatIsWrittenByHandBelowTheMark(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("RESULTS.md");
+        Machine machine = new Machine("Test CPU", 2, 24L << 30, "OpenJDK 17", "Linux");
+        Results first = new Results();
+        first.begin(LEDGER);
+        first.addRun(List.of(new Figure("events/s", "events/s", 100_000)));
+        first.write(file, machine, "./omnistock-bench", Instant.parse("2026-11-23T20:00:00Z"), 1);
+        String handWritten = Results.KEPT_BELOW + "\n## Before and after\n\n| a | b |\n";
+        Files.writeString(file, Files.readString(file) + handWritten);
+
+        Results second = new Results();
+        second.begin(LEDGER);
+        second.addRun(List.of(new Figure("events/s", "events/s", 250_000)));
+        second.write(file, machine, "./omnistock-bench", Instant.parse("2026-11-24T20:00:00Z"), 1);
+
+        String md = Files.readString(file);
+        assertThat(md).contains("| events/s | events/s | 250,000 |").doesNotContain("100,000");
+        assertThat(md).endsWith(handWritten);
     }
 }

@@ -3,6 +3,7 @@ package io.omnistock.connectors;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
@@ -12,8 +13,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The Kafka settings of every OmniStock job, as typed Flink options read from the job's {@link
- * Configuration}. Keys under {@value #CLIENT_PREFIX} are handed, prefix stripped, to every Kafka
- * consumer, producer and admin client the jobs create (SASL, SSL, tuning).
+ * Configuration}. Authentication is configured with {@link KafkaSecurity}'s options; keys under
+ * {@value #CLIENT_PREFIX} are handed, prefix stripped, to every Kafka consumer, producer and admin
+ * client the jobs create (tuning, or security settings the typed options do not cover).
  */
 public final class KafkaOptions {
 
@@ -101,11 +103,27 @@ public final class KafkaOptions {
     }
 
     /**
-     * The Kafka client properties of {@code conf}: every key starting with {@value #CLIENT_PREFIX},
-     * with the prefix stripped ({@code kafka.client.security.protocol: SASL_SSL} becomes {@code
-     * security.protocol=SASL_SSL}).
+     * The Kafka client properties of {@code conf}: the security settings of {@link KafkaSecurity}
+     * (secrets from files or the process environment), then every key starting with {@value
+     * #CLIENT_PREFIX}, with the prefix stripped ({@code kafka.client.linger.ms: 20} becomes {@code
+     * linger.ms=20}), which wins over them.
+     *
+     * @throws org.apache.flink.configuration.IllegalConfigurationException when a secret the
+     *     security options need is missing
      */
     public static Properties clientProperties(Configuration conf) {
+        return clientProperties(conf, System::getenv);
+    }
+
+    /** {@link #clientProperties(Configuration)} with {@code env} as the environment. */
+    public static Properties clientProperties(Configuration conf, Function<String, String> env) {
+        Properties props = KafkaSecurity.clientProperties(conf, env);
+        props.putAll(passThroughProperties(conf));
+        return props;
+    }
+
+    /** Only the {@value #CLIENT_PREFIX} keys of {@code conf}, prefix stripped. */
+    static Properties passThroughProperties(Configuration conf) {
         Properties props = new Properties();
         for (Map.Entry<String, String> entry : conf.toMap().entrySet()) {
             String key = entry.getKey();

@@ -10,9 +10,10 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * Builds the Kafka sinks of the jobs from {@link KafkaOptions}: one sink per topic, string keys,
- * Avro values, the guarantee of {@link KafkaOptions#DELIVERY_MODE}. In exactly-once mode the output
- * becomes visible to read_committed consumers when the checkpoint that covers it completes.
+ * Builds the Kafka sinks of the jobs from {@link KafkaOptions} (and {@link KafkaSecurity}, through
+ * {@link KafkaOptions#clientProperties}): one sink per topic, string keys, Avro values, the
+ * guarantee of {@link KafkaOptions#DELIVERY_MODE}. In exactly-once mode the output becomes visible
+ * to read_committed consumers when the checkpoint that covers it completes.
  */
 public final class KafkaSinks {
     /**

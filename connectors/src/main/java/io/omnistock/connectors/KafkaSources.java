@@ -15,8 +15,9 @@ public final class KafkaSources {
 
     /**
      * An unbounded source over {@code topics}, configured from {@code conf}: bootstrap servers,
-     * group id, starting offsets and the {@code kafka.client.*} pass-through. The pass-through
-     * cannot override the typed options nor the isolation level.
+     * group id, starting offsets, the security options of {@link KafkaSecurity} and the {@code
+     * kafka.client.*} pass-through. The pass-through cannot override the typed options nor the
+     * isolation level.
      */
     public static <T> KafkaSource<T> source(
             Configuration conf,

@@ -1,12 +1,30 @@
 package io.omnistock.connectors.embedded;
 
+import io.omnistock.connectors.KafkaSecurity.Mechanism;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -16,7 +34,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * tests and the local demo. Ready in about two seconds, no Docker needed. Configured like a
  * one-broker production cluster: replication factors and min ISR 1, transactions up to 15 min, no
  * topic auto-creation, records up to {@link #MAX_MESSAGE_BYTES}. {@link #close()} stops it and
- * deletes its data.
+ * deletes its data. {@link #start()} accepts every client; {@link #startAuthenticated} only clients
+ * that log in (SASL/SCRAM).
  *
  * <p>A broker started on a fixed port can be {@link #stop() stopped} and {@link #restart()
  * restarted} to test clients through an outage: the broker process stops (its log directories,
@@ -52,15 +71,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     Map.entry("unstable.feature.versions.enable", "false"),
                     Map.entry("unstable.api.versions.enable", "false"));
 
+    /** The SCRAM mechanism clients of an authenticated broker log in with. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+
+    /** The user the broker itself and {@link #adminProperties()} log in as (PLAIN). */
+    public static final String ADMIN_USER = "admin";
+
+    private static final String PLAIN_LOGIN =
+            "org.apache.kafka.common.security.plain.PlainLoginModule";
+    private static final String SCRAM_LOGIN =
+            "org.apache.kafka.common.security.scram.ScramLoginModule";
+    private static final Duration USERS_READY_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    private final Properties adminProperties;
     private final boolean fixedPort;
     private boolean stopped;
 
     private EmbeddedKafkaBroker(
-            KafkaClusterTestKit cluster, String bootstrapServers, boolean fixedPort) {
+            KafkaClusterTestKit cluster,
+            String bootstrapServers,
+            Properties adminProperties,
+            boolean fixedPort) {
         this.cluster = cluster;
         this.bootstrapServers = bootstrapServers;
+        this.adminProperties = adminProperties;
         this.fixedPort = fixedPort;
     }
 
@@ -77,6 +113,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("not a port: " + port);
         }
+        return start(port, null);
+    }
+
+    /**
+     * Starts a broker on a random free port whose client listener accepts only authenticated
+     * clients (SASL_PLAINTEXT): each of {@code scramUsers} (user -> password) logs in with {@value
+     * #SCRAM_MECHANISM}; the broker itself and {@link #adminProperties()} log in as {@value
+     * #ADMIN_USER} with PLAIN and a password made up for this broker. Authentication only: there is
+     * no authorizer, so every authenticated user may do anything. The controller listener (a random
+     * port of its own, which clients are never told about) stays PLAINTEXT. Returns once every user
+     * can log in.
+     */
+    public static EmbeddedKafkaBroker startAuthenticated(Map<String, String> scramUsers)
+            throws Exception {
+        if (scramUsers.isEmpty()) {
+            throw new IllegalArgumentException("an authenticated broker needs a SCRAM user");
+        }
+        return start(0, Map.copyOf(scramUsers));
+    }
+
+    /** {@code scramUsers} null: no authentication. */
+    private static EmbeddedKafkaBroker start(int port, Map<String, String> scramUsers)
+            throws Exception {
+        String adminPassword = scramUsers == null ? null : UUID.randomUUID().toString();
         Path baseDir = Files.createTempDirectory("omnistock-kafka-");
         TestKitNodes nodes =
                 new TestKitNodes.Builder()
@@ -93,15 +153,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (port != 0) {
                 addFixedPortListener(builder, nodes, port);
             }
+            if (adminPassword != null) {
+                requireAuthentication(builder, nodes, adminPassword);
+            }
             cluster = builder.build();
         } catch (Exception | Error e) {
             deleteRecursively(baseDir); // nothing else owns it yet
             throw e;
         }
+        Properties admin = new Properties();
+        if (adminPassword != null) {
+            admin.setProperty("security.protocol", "SASL_PLAINTEXT");
+            admin.setProperty("sasl.mechanism", "PLAIN");
+            admin.setProperty(
+                    "sasl.jaas.config", Mechanism.PLAIN.jaasConfig(ADMIN_USER, adminPassword));
+        }
+        String bootstrap;
         try {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
+            bootstrap = port == 0 ? cluster.bootstrapServers() : "localhost:" + port;
+            if (scramUsers != null) {
+                createScramUsers(bootstrap, admin, scramUsers);
+            }
         } catch (Exception | Error e) {
             try {
                 cluster.close();
@@ -110,8 +185,95 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw e;
         }
-        String bootstrap = port == 0 ? cluster.bootstrapServers() : "localhost:" + port;
-        return new EmbeddedKafkaBroker(cluster, bootstrap, port != 0);
+        return new EmbeddedKafkaBroker(cluster, bootstrap, admin, port != 0);
+    }
+
+    /**
+     * The test kit's client listener becomes SASL_PLAINTEXT with PLAIN (the broker's own login, and
+     * the admin's) and SCRAM-SHA-256 (every other user: credentials kept in the metadata log).
+     */
+    private static void requireAuthentication(
+            KafkaClusterTestKit.Builder builder, TestKitNodes nodes, String adminPassword) {
+        String broker = nodes.brokerListenerName().value();
+        String prefix = "listener.name." + broker.toLowerCase(Locale.ROOT) + ".";
+        builder.setConfigProp(
+                "listener.security.protocol.map",
+                String.format(
+                        "%s:SASL_PLAINTEXT,%s:%s",
+                        broker,
+                        nodes.controllerListenerName().value(),
+                        nodes.controllerListenerProtocol().name));
+        builder.setConfigProp("sasl.enabled.mechanisms", "PLAIN," + SCRAM_MECHANISM);
+        builder.setConfigProp("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        builder.setConfigProp(
+                prefix + "plain.sasl.jaas.config",
+                String.format(
+                        "%s required username=\"%s\" password=\"%s\" user_%s=\"%s\";",
+                        PLAIN_LOGIN, ADMIN_USER, adminPassword, ADMIN_USER, adminPassword));
+        builder.setConfigProp(
+                prefix + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                SCRAM_LOGIN + " required;");
+    }
+
+    /** Creates the SCRAM users and waits until each of them can log in. */
+    private static void createScramUsers(
+            String bootstrap, Properties admin, Map<String, String> users) throws Exception {
+        Properties props = new Properties();
+        props.putAll(admin);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin client = Admin.create(props)) {
+            List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+            users.forEach(
+                    (user, password) ->
+                            upserts.add(
+                                    new UserScramCredentialUpsertion(
+                                            user,
+                                            new ScramCredentialInfo(
+                                                    ScramMechanism.SCRAM_SHA_256, 4096),
+                                            password)));
+            client.alterUserScramCredentials(upserts).all().get();
+        }
+        // The credentials reach the broker's metadata cache a moment after the controller
+        // accepts them: log each user in until it works.
+        long deadline = System.nanoTime() + USERS_READY_TIMEOUT.toNanos();
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            Properties login = scramClientProperties(user.getKey(), user.getValue());
+            login.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            while (!canLogIn(login)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException(
+                            "SCRAM user "
+                                    + user.getKey()
+                                    + " cannot log in after "
+                                    + USERS_READY_TIMEOUT);
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+    }
+
+    /** Whether a consumer with {@code login} can list topics (false: authentication failed). */
+    private static boolean canLogIn(Properties login) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        login, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.listTopics(USERS_READY_TIMEOUT);
+            return true;
+        } catch (SaslAuthenticationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Kafka client properties logging {@code user} in with {@value #SCRAM_MECHANISM} over
+     * SASL_PLAINTEXT; for tests that build clients by hand (the jobs use {@code KafkaSecurity}).
+     */
+    public static Properties scramClientProperties(String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("security.protocol", "SASL_PLAINTEXT");
+        props.setProperty("sasl.mechanism", SCRAM_MECHANISM);
+        props.setProperty("sasl.jaas.config", Mechanism.SCRAM_SHA_256.jaasConfig(user, password));
+        return props;
     }
 
     /**
@@ -182,6 +344,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException(
                     "only a broker started on a fixed port can stop and restart: start(port)");
         }
+    }
+
+    /**
+     * Client properties of the broker's administrator (security protocol, mechanism and login);
+     * empty when the broker does not authenticate clients.
+     */
+    public Properties adminProperties() {
+        Properties copy = new Properties();
+        copy.putAll(adminProperties);
+        return copy;
     }
 
     /** Stops the broker and deletes its data directories. */

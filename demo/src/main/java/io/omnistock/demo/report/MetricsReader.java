@@ -38,11 +38,18 @@ public final class MetricsReader {
     /**
      * Reads both topics up to their current end into {@code into}.
      *
+     * @param clientProperties Kafka client settings of the cluster (security, see {@code
+     *     KafkaOptions.clientProperties}); the reader's own settings win
      * @param timeout how long reading may take before it gives up
      * @throws IllegalStateException when a topic does not exist or the end is not reached in time
      */
-    public static Result read(String bootstrapServers, MetricsSeries into, Duration timeout) {
+    public static Result read(
+            String bootstrapServers,
+            Properties clientProperties,
+            MetricsSeries into,
+            Duration timeout) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

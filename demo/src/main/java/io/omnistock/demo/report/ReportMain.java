@@ -1,11 +1,14 @@
 package io.omnistock.demo.report;
 
+import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.Topics;
 import io.omnistock.demo.report.MetricsSeries.Selection;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.ParameterTool;
 
 /**
@@ -22,15 +25,25 @@ public final class ReportMain {
               --window <1m|1h>         window size of the series (default 1h)
               --region <name>          a region, or ALL for the whole network (default ALL)
               --channel <name>         a sales channel, or ALL for every channel (default ALL)
+              --config <file>          Kafka client options (kafka.security.protocol,
+                                       kafka.sasl.*, kafka.ssl.*, kafka.client.*), e.g. the
+                                       job's properties file; the password comes from the
+                                       environment or a file, as for the job
               --help                   this text
             """;
 
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
 
     /** The parsed command line. */
-    record Options(String bootstrap, Path out, Selection selection, boolean help) {
-        static Options parse(String[] args) {
+    record Options(
+            String bootstrap, Path out, Selection selection, Configuration kafka, boolean help) {
+        static Options parse(String[] args) throws IOException {
             ParameterTool p = ParameterTool.fromArgs(args);
+            Configuration kafka =
+                    p.has("config")
+                            ? Configuration.fromMap(
+                                    ParameterTool.fromPropertiesFile(p.get("config")).toMap())
+                            : new Configuration();
             boolean help = p.has("help") || p.has("h");
             String bootstrap = p.get("bootstrap");
             if (!help && (bootstrap == null || bootstrap.isBlank())) {
@@ -47,6 +60,7 @@ public final class ReportMain {
                             window,
                             p.get("region", MetricsSeries.ALL),
                             p.get("channel", MetricsSeries.ALL)),
+                    kafka,
                     help);
         }
     }
@@ -55,7 +69,7 @@ public final class ReportMain {
         Options options;
         try {
             options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
@@ -74,7 +88,12 @@ public final class ReportMain {
                 options.bootstrap());
         MetricsReader.Result read;
         try {
-            read = MetricsReader.read(options.bootstrap(), series, READ_TIMEOUT);
+            read =
+                    MetricsReader.read(
+                            options.bootstrap(),
+                            KafkaOptions.clientProperties(options.kafka()),
+                            series,
+                            READ_TIMEOUT);
         } catch (RuntimeException e) {
             System.err.println("Cannot read the metric topics: " + e.getMessage());
             System.exit(1);

@@ -13,6 +13,7 @@ import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
 import io.omnistock.ledger.domain.metrics.MetricRecords;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
+import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -118,14 +120,14 @@ public final class LedgerJob {
 
     /** The ledger pipeline on Kafka sources and sinks. */
     public static void build(StreamExecutionEnvironment env, Configuration conf) {
-        LedgerPipeline.build(
-                env,
-                KafkaSources.source(
-                        conf,
-                        new InventoryDeserializationSchema(LedgerOptions.settings(conf)),
-                        Topics.LEDGER_INPUTS),
-                kafkaSinks(conf),
-                conf);
+        LedgerPipeline.build(env, kafkaSource(conf), kafkaSinks(conf), conf);
+    }
+
+    static KafkaSource<SourcedEvent> kafkaSource(Configuration conf) {
+        return KafkaSources.source(
+                conf,
+                new InventoryDeserializationSchema(LedgerOptions.settings(conf)),
+                Topics.LEDGER_INPUTS);
     }
 
     static LedgerSinks kafkaSinks(Configuration conf) {

@@ -34,6 +34,8 @@ final class MetricsPipeline {
     static final String COUNT_FACTS_UID = "count-facts";
     static final String DEAD_LETTER_FACTS_UID = "dead-letter-facts";
     static final String MINUTE_SUMS_UID = "metric-minute-sums";
+    static final String DECISION_TO_FACT_UID = "decision-to-fact";
+    static final String DEAD_LETTER_TO_FACT_UID = "dead-letter-to-fact";
 
     private static final TypeInformation<MetricFact> FACT = TypeInformation.of(MetricFact.class);
     private static final TypeInformation<WindowFigures> SUMS =
@@ -52,11 +54,20 @@ final class MetricsPipeline {
                         .withIdleness(conf.get(LedgerOptions.SOURCE_IDLENESS));
 
         DataStream<WindowFigures> facts =
-                timed(decisions.map(MetricFact::of, FACT), DECISION_FACTS_UID, watermarks)
+                timed(
+                                decisions
+                                        .map(MetricFact::of, FACT)
+                                        .name(DECISION_TO_FACT_UID)
+                                        .uid(DECISION_TO_FACT_UID),
+                                DECISION_FACTS_UID,
+                                watermarks)
                         .union(
                                 timed(countChecks, COUNT_FACTS_UID, watermarks),
                                 timed(
-                                        deadLetters.map(MetricFact::of, FACT),
+                                        deadLetters
+                                                .map(MetricFact::of, FACT)
+                                                .name(DEAD_LETTER_TO_FACT_UID)
+                                                .uid(DEAD_LETTER_TO_FACT_UID),
                                         DEAD_LETTER_FACTS_UID,
                                         watermarks))
                         .transform(MINUTE_SUMS_UID, SUMS, new SumFactsByMinute())

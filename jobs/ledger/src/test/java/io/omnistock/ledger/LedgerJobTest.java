@@ -2,6 +2,9 @@ package io.omnistock.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnistock.connectors.KafkaSecurity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -57,5 +60,19 @@ class LedgerJobTest {
         assertThat(conf.get(LedgerOptions.HORIZON)).isEqualTo(Duration.ofHours(24));
         assertThat(conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)).isEqualTo(Duration.ofSeconds(5));
         assertThat(conf.toMap()).containsEntry("kafka.group-id", "omnistock-ledger");
+    }
+
+    @Test
+    void theShippedPropertiesHoldNoSecret() throws Exception {
+        Configuration conf =
+                LedgerJob.configuration(
+                        new String[] {"--config", "../../flink-conf/ledger.properties"});
+
+        assertThat(conf.get(KafkaSecurity.SECURITY_PROTOCOL))
+                .isEqualTo(KafkaSecurity.Protocol.PLAINTEXT);
+        // not even in a comment: a password or a JAAS login (which would hold one)
+        assertThat(Files.readString(Path.of("../../flink-conf/ledger.properties")))
+                .doesNotContainPattern("(?i)password\\s*[=:]")
+                .doesNotContainIgnoringCase("jaas");
     }
 }

@@ -17,9 +17,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Compares what the ledger published with the generator's reference ledger, as a downstream
@@ -30,6 +32,16 @@ final class ReferenceCheck {
     private static final Duration QUIET = Duration.ofMillis(500);
 
     static void assertMatchesReference(KafkaTestClient client, GeneratedRun run) throws Exception {
+        assertMatchesReference(client, run, key -> false);
+    }
+
+    /**
+     * The same, for a test that also published records of its own: keys (availability {@code
+     * sku|node}, network {@code sku}) for which {@code besidesTheRun} holds are left out.
+     */
+    static void assertMatchesReference(
+            KafkaTestClient client, GeneratedRun run, Predicate<String> besidesTheRun)
+            throws Exception {
         Map<String, ExpectedPosition> expected = run.reference().positions();
         Await.until(
                 "availability topic equals the reference ledger",
@@ -37,7 +49,8 @@ final class ReferenceCheck {
                         positionMismatches(
                                 highestVersionByKey(
                                         client.readAll(Topics.AVAILABILITY, QUIET),
-                                        Availability::getVersion),
+                                        Availability::getVersion,
+                                        besidesTheRun),
                                 expected),
                 List::isEmpty,
                 DEADLINE);
@@ -49,7 +62,8 @@ final class ReferenceCheck {
                         networkMismatches(
                                 highestVersionByKey(
                                         client.readAll(Topics.NETWORK_AVAILABILITY, QUIET),
-                                        NetworkAvailability::getVersion),
+                                        NetworkAvailability::getVersion,
+                                        besidesTheRun),
                                 expectedNetwork),
                 List::isEmpty,
                 DEADLINE);
@@ -116,9 +130,12 @@ final class ReferenceCheck {
 
     /** What a consumer that keeps the highest version per key holds. */
     private static <V> Map<String, V> highestVersionByKey(
-            List<KeyedValue<V>> records, Function<V, Long> version) {
+            List<KeyedValue<V>> records, Function<V, Long> version, Predicate<String> leftOut) {
         Map<String, V> latest = new HashMap<>();
         for (KeyedValue<V> r : records) {
+            if (leftOut.test(r.key())) {
+                continue;
+            }
             latest.merge(r.key(), r.value(), (a, b) -> version.apply(b) > version.apply(a) ? b : a);
         }
         return latest;
@@ -126,7 +143,14 @@ final class ReferenceCheck {
 
     /** Publishes records in order through the generator's producer; returns how many. */
     static long publish(String bootstrapServers, List<GeneratedRecord> records) {
-        try (GeneratorPublisher publisher = new GeneratorPublisher(bootstrapServers, 0, null)) {
+        return publish(bootstrapServers, new Properties(), records);
+    }
+
+    /** Publishes with {@code clientProperties} (e.g. a SASL login) on the producer. */
+    static long publish(
+            String bootstrapServers, Properties clientProperties, List<GeneratedRecord> records) {
+        try (GeneratorPublisher publisher =
+                new GeneratorPublisher(bootstrapServers, 0, clientProperties)) {
             publisher.sendAll(records);
         }
         return records.size();

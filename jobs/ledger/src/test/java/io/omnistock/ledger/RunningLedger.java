@@ -6,6 +6,7 @@ import io.omnistock.testing.Await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -33,6 +34,24 @@ final class RunningLedger implements AutoCloseable {
     static RunningLedger start(
             String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval)
             throws Exception {
+        return submit(configuration(bootstrapServers, mode, checkpointInterval), LedgerJob::build);
+    }
+
+    /** A ledger whose configuration also holds {@code options} (e.g. Kafka security). */
+    static RunningLedger start(
+            String bootstrapServers,
+            KafkaOptions.DeliveryMode mode,
+            Duration checkpointInterval,
+            Configuration options)
+            throws Exception {
+        Configuration conf = configuration(bootstrapServers, mode, checkpointInterval);
+        conf.addAll(options);
+        return submit(conf, LedgerJob::build);
+    }
+
+    /** The test job options: a fresh group and transactional id, test-sized timings. */
+    static Configuration configuration(
+            String bootstrapServers, KafkaOptions.DeliveryMode mode, Duration checkpointInterval) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Configuration conf = new Configuration();
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
@@ -44,9 +63,17 @@ final class RunningLedger implements AutoCloseable {
         conf.set(LedgerOptions.UNKNOWN_NODE_GRACE, Duration.ofSeconds(2));
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+        return conf;
+    }
 
+    /**
+     * Submits the job that {@code build} assembles on the engine's environment for {@code conf}.
+     */
+    static RunningLedger submit(
+            Configuration conf, BiConsumer<StreamExecutionEnvironment, Configuration> build)
+            throws Exception {
         StreamExecutionEnvironment env = LedgerJob.environment(conf);
-        LedgerJob.build(env, conf);
+        build.accept(env, conf);
         return new RunningLedger(env.executeAsync(LedgerJob.JOB_NAME));
     }
 

@@ -6,6 +6,7 @@ import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,22 +28,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * its address, and clients reconnect by themselves.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> scramUsers;
     private final boolean restartable;
     private EmbeddedKafkaBroker broker;
     private String startedBy;
 
-    /** A broker on a random port. */
+    /** A broker on a random port that accepts every client (PLAINTEXT). */
     public KafkaBrokerExtension() {
-        this(false);
+        this(Map.of(), false);
     }
 
-    private KafkaBrokerExtension(boolean restartable) {
+    private KafkaBrokerExtension(Map<String, String> scramUsers, boolean restartable) {
+        this.scramUsers = Map.copyOf(scramUsers);
         this.restartable = restartable;
     }
 
-    /** A broker on a fixed free port, which {@link #stop()} and {@link #restart()} keep. */
+    /**
+     * A broker that accepts only authenticated clients: {@code user} logs in with {@code password}
+     * over SASL_PLAINTEXT with {@value EmbeddedKafkaBroker#SCRAM_MECHANISM} (see {@link
+     * EmbeddedKafkaBroker#startAuthenticated}); {@link #createTopics} logs in as the broker's
+     * admin.
+     */
+    public static KafkaBrokerExtension withScramUser(String user, String password) {
+        return new KafkaBrokerExtension(Map.of(user, password), false);
+    }
+
+    /**
+     * A broker on a fixed free port that accepts every client, which {@link #stop()} and {@link
+     * #restart()} keep.
+     */
     public static KafkaBrokerExtension restartable() {
-        return new KafkaBrokerExtension(true);
+        return new KafkaBrokerExtension(Map.of(), true);
     }
 
     @Override
@@ -51,7 +67,9 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
             broker =
                     restartable
                             ? EmbeddedKafkaBroker.start(freePort())
-                            : EmbeddedKafkaBroker.start();
+                            : scramUsers.isEmpty()
+                                    ? EmbeddedKafkaBroker.start()
+                                    : EmbeddedKafkaBroker.startAuthenticated(scramUsers);
             startedBy = context.getUniqueId();
         }
     }
@@ -69,12 +87,9 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return broker().bootstrapServers();
     }
 
-    private EmbeddedKafkaBroker broker() {
-        if (broker == null) {
-            throw new IllegalStateException(
-                    "no broker: register the extension as a static @RegisterExtension field");
-        }
-        return broker;
+    /** The broker's admin login (empty when the broker accepts every client). */
+    public Properties adminProperties() {
+        return broker().adminProperties();
     }
 
     /** A port free right now; the broker binds it moments later. */
@@ -102,6 +117,14 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     /** Creates {@code topics} (those missing) with {@code partitions} partitions each. */
     public void createTopics(Collection<TopicSpec<?>> topics, int partitions) {
-        TopicAdmin.createTopics(bootstrapServers(), new Properties(), topics, partitions);
+        TopicAdmin.createTopics(bootstrapServers(), adminProperties(), topics, partitions);
+    }
+
+    private EmbeddedKafkaBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException(
+                    "no broker: register the extension as a static @RegisterExtension field");
+        }
+        return broker;
     }
 }

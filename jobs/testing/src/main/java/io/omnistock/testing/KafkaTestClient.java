@@ -41,12 +41,23 @@ public final class KafkaTestClient implements AutoCloseable {
     private static final Duration MAX_READ_ALL = Duration.ofMinutes(1);
 
     private final String bootstrapServers;
+    private final Properties clientProperties;
     private final KafkaProducer<String, byte[]> producer;
     private final Map<TopicSpec<?>, AvroCodec<?>> codecs = new HashMap<>();
 
     public KafkaTestClient(String bootstrapServers) {
+        this(bootstrapServers, new Properties());
+    }
+
+    /**
+     * A client whose producer and consumers also get {@code clientProperties} (e.g. a SASL login).
+     */
+    public KafkaTestClient(String bootstrapServers, Properties clientProperties) {
         this.bootstrapServers = bootstrapServers;
+        this.clientProperties = new Properties();
+        this.clientProperties.putAll(clientProperties);
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -159,6 +170,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private KafkaConsumer<String, byte[]> consumerFromBeginning(TopicSpec<?> topic) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
