@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -35,6 +36,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  * topic auto-creation, records up to {@link #MAX_MESSAGE_BYTES}. {@link #close()} stops it and
  * deletes its data. {@link #start()} accepts every client; {@link #startAuthenticated} only clients
  * that log in (SASL/SCRAM).
+ *
+ * <p>A broker started on a fixed port can be {@link #stop() stopped} and {@link #restart()
+ * restarted} to test clients through an outage: the broker process stops (its log directories,
+ * topics, committed offsets and transaction state stay on disk) while the KRaft controller and its
+ * metadata log stay up, and the restarted broker listens on the same {@code localhost:port} again,
+ * where clients reconnect by themselves.
  *
  * <p>Built on Kafka's {@code KafkaClusterTestKit} (kafka-test-common-runtime, an internal test API
  * that may change between Kafka versions). That artifact and kafka_2.13 are optional dependencies
@@ -79,12 +86,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
     private final Properties adminProperties;
+    private final boolean fixedPort;
+    private boolean stopped;
 
     private EmbeddedKafkaBroker(
-            KafkaClusterTestKit cluster, String bootstrapServers, Properties adminProperties) {
+            KafkaClusterTestKit cluster,
+            String bootstrapServers,
+            Properties adminProperties,
+            boolean fixedPort) {
         this.cluster = cluster;
         this.bootstrapServers = bootstrapServers;
         this.adminProperties = adminProperties;
+        this.fixedPort = fixedPort;
     }
 
     /** Starts a broker on a random free port and waits until it accepts clients. */
@@ -172,7 +185,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw e;
         }
-        return new EmbeddedKafkaBroker(cluster, bootstrap, admin);
+        return new EmbeddedKafkaBroker(cluster, bootstrap, admin, port != 0);
     }
 
     /**
@@ -294,6 +307,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
+     * Stops the broker (a controlled shutdown that flushes its logs); the controller stays up and
+     * the data stays on disk. Clients see the broker gone until {@link #restart()}. No effect on a
+     * stopped broker.
+     *
+     * @throws IllegalStateException if the broker was started on a random port, which a restarted
+     *     broker would not get again
+     */
+    public synchronized void stop() {
+        requireFixedPort();
+        if (!stopped) {
+            cluster.brokers().values().forEach(BrokerServer::shutdown);
+            stopped = true;
+        }
+    }
+
+    /**
+     * Starts the broker again (stopping it first if it runs) on the same data and the same client
+     * address, and waits until the controller has it registered and unfenced. That takes up to
+     * about ten seconds after {@link #stop()}: the controller accepts the new registration only
+     * once the stopped broker's session ({@code broker.session.timeout.ms}, 9 s) has expired. A
+     * shorter session would make restarts quicker but could let a loaded test machine fence a live
+     * broker, so it keeps Kafka's default.
+     *
+     * @throws IllegalStateException if the broker was started on a random port
+     */
+    public synchronized void restart() throws Exception {
+        stop();
+        cluster.brokers().values().forEach(BrokerServer::startup);
+        cluster.waitForReadyBrokers();
+        stopped = false;
+    }
+
+    private void requireFixedPort() {
+        if (!fixedPort) {
+            throw new IllegalStateException(
+                    "only a broker started on a fixed port can stop and restart: start(port)");
+        }
+    }
+
+    /**
      * Client properties of the broker's administrator (security protocol, mechanism and login);
      * empty when the broker does not authenticate clients.
      */
@@ -305,7 +358,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Stops the broker and deletes its data directories. */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         cluster.close();
     }
 
