@@ -78,6 +78,10 @@ class LedgerBadInputITCase {
                             Topics.DEADLETTER, values -> values.size() >= bad.size(), DEADLINE);
 
             assertThat(counter(counters, LedgerMetrics.DEAD_LETTERED)).isEqualTo(bad.size());
+            // exact re-sends in the run are duplicates: counted, applied once, never dead letters
+            assertThat(run.stats().duplicates()).isPositive();
+            assertThat(counter(counters, LedgerMetrics.DUPLICATES))
+                    .isEqualTo(run.stats().duplicates());
             assertThat(deadLetters).hasSize(bad.size());
             for (GeneratedRecord record : bad) {
                 byte[] original =
