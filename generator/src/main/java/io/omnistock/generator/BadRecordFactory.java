@@ -17,12 +17,17 @@ import io.omnistock.avro.WmsEvent;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 
 /**
  * Builds malformed records of every {@link BadRecordKind}. Apart from their one defect they look
@@ -34,6 +39,11 @@ final class BadRecordFactory {
     private static final int OVERSIZED_BYTES = 100 * 1024;
     private static final int ABSURD_QUANTITY = 10_000_000;
     private static final Duration FAR = Duration.ofDays(30);
+    private static final Duration A_YEAR = Duration.ofDays(365);
+
+    /** An index beyond PosEventType's three symbols. */
+    private static final int BAD_ENUM_INDEX = 7;
+
     private static final String UNKNOWN_NODE_ID = "STORE-000";
 
     /** No catalog has it: catalogs start at {@code SKU-00001}. */
@@ -47,12 +57,14 @@ final class BadRecordFactory {
     private final List<NodeRecord> threePlNodes;
     private final long futureTime;
     private final long tooLateTime;
+    private final long yearOldTime;
     private final SplittableRandom rng;
     private final IdSource ids;
     private final AvroCodec<PosEvent> posCodec = Topics.POS.codec();
     private final AvroCodec<WmsEvent> wmsCodec = Topics.WMS.codec();
     private final AvroCodec<ThreePlEvent> threePlCodec = Topics.THREE_PL.codec();
     private final AvroCodec<NodeRecord> nodeCodec = Topics.NODES.codec();
+    private final AvroCodec<OrderLifecycleEvent> lifecycleCodec = Topics.ORDER_LIFECYCLE.codec();
     private final OrderRecords orderRecords = new OrderRecords();
     private int badNodes;
 
@@ -65,6 +77,7 @@ final class BadRecordFactory {
         this.threePlNodes = threePls.isEmpty() ? warehouses : threePls;
         this.futureTime = config.wallClock().plus(FAR).toEpochMilli();
         this.tooLateTime = config.start().minus(FAR).toEpochMilli();
+        this.yearOldTime = config.start().minus(A_YEAR).toEpochMilli();
         this.rng = rng;
         this.ids = ids;
     }
@@ -226,7 +239,88 @@ final class BadRecordFactory {
                                     "ORD-never-placed-" + ids.next(),
                                     LifecycleType.CANCELLED),
                             kind.reason());
+            case WMS_EVENT_ON_POS ->
+                    bytes(
+                            kind,
+                            sku,
+                            wmsCodec.encode(wms(time, sku, store, WmsEventType.RECEIPT, 4, null)),
+                            time);
+            case POS_EVENT_ON_WMS ->
+                    bytes(kind, sku, posCodec.encode(bareSale(time, sku, dc)), time);
+            case POS_EVENT_ON_THREE_PL ->
+                    bytes(kind, sku, posCodec.encode(bareSale(time, sku, threePl)), time);
+            case ENUM_INDEX_OUT_OF_RANGE ->
+                    bytes(kind, sku, saleWithEnumIndex(time, sku, store, BAD_ENUM_INDEX), time);
+            case EMPTY_KEY ->
+                    threePl(kind, "", threePl(time, sku, threePl, ThreePlEventType.ADJUSTMENT, 2));
+            case TRUNCATED_THREE_PL ->
+                    bytes(
+                            kind,
+                            sku,
+                            half(
+                                    threePlCodec.encode(
+                                            threePl(
+                                                    time,
+                                                    sku,
+                                                    threePl,
+                                                    ThreePlEventType.ADJUSTMENT,
+                                                    2))),
+                            time);
+            case TRUNCATED_NODE_RECORD -> {
+                NodeRecord record = nodeRecord(time, "STORE", 51.5, -0.12, "UK-LONDON");
+                yield bytes(kind, record.getNodeId(), half(nodeCodec.encode(record)), time);
+            }
+            case RANDOM_BYTES_ORDER -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, "ORD-" + ids.next(), junk, time);
+            }
+            case TRUNCATED_LIFECYCLE -> {
+                String orderId = "ORD-never-placed-" + ids.next();
+                OrderLifecycleEvent e =
+                        new OrderLifecycleEvent(
+                                ids.next(),
+                                Instant.ofEpochMilli(time),
+                                orderId,
+                                LifecycleType.CANCELLED);
+                yield bytes(kind, orderId, half(lifecycleCodec.encode(e)), time);
+            }
+            case EVENT_A_YEAR_OLD -> pos(kind, sku, sale(yearOldTime, sku, store, 1), time);
         };
+    }
+
+    /** A sale without the optional fields (voidedEventId and transactionId both null). */
+    private PosEvent bareSale(long time, String sku, String nodeId) {
+        PosEvent e = sale(time, sku, nodeId, 1);
+        e.setTransactionId(null);
+        return e;
+    }
+
+    /**
+     * A sale of one unit written field by field as raw Avro binary, with {@code enumIndex} as its
+     * type: what a producer with a newer PosEventType (a symbol this reader lacks) would write.
+     */
+    private byte[] saleWithEnumIndex(long time, String sku, String nodeId, int enumIndex) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            encoder.writeString(ids.next()); // eventId
+            encoder.writeLong(time); // eventTime
+            encoder.writeString(sku);
+            encoder.writeString(nodeId);
+            encoder.writeEnum(enumIndex); // type
+            encoder.writeInt(1); // quantity
+            encoder.writeIndex(0); // voidedEventId: null
+            encoder.writeIndex(0); // transactionId: null
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] half(byte[] whole) {
+        return Arrays.copyOf(whole, whole.length / 2);
     }
 
     /**
@@ -317,25 +411,30 @@ final class BadRecordFactory {
 
     private GeneratedRecord node(
             BadRecordKind kind, long time, String idPrefix, double lat, double lon, String region) {
+        NodeRecord record = nodeRecord(time, idPrefix, lat, lon, region);
+        return malformed(kind, record.getNodeId(), nodeCodec.encode(record), time, time);
+    }
+
+    /** A node record for a node id no network uses ("" when {@code idPrefix} is null). */
+    private NodeRecord nodeRecord(
+            long time, String idPrefix, double lat, double lon, String region) {
         String nodeId = idPrefix == null ? "" : "BAD-" + idPrefix + "-" + ++badNodes;
-        NodeRecord record =
-                new NodeRecord(
-                        ids.next(),
-                        Instant.ofEpochMilli(time),
-                        nodeId,
-                        "Invalid node",
-                        idPrefix == null || idPrefix.equals("STORE") ? NodeType.STORE : NodeType.DC,
-                        lat,
-                        lon,
-                        region,
-                        "",
-                        100,
-                        1.0,
-                        List.of(FulfilmentMethod.SHIP_TO_HOME),
-                        1,
-                        NodeStatus.OPEN,
-                        "UTC");
-        return malformed(kind, nodeId, nodeCodec.encode(record), time, time);
+        return new NodeRecord(
+                ids.next(),
+                Instant.ofEpochMilli(time),
+                nodeId,
+                "Invalid node",
+                idPrefix == null || idPrefix.equals("STORE") ? NodeType.STORE : NodeType.DC,
+                lat,
+                lon,
+                region,
+                "",
+                100,
+                1.0,
+                List.of(FulfilmentMethod.SHIP_TO_HOME),
+                1,
+                NodeStatus.OPEN,
+                "UTC");
     }
 
     // ---------------------------------------------------------------- wrapping

@@ -10,7 +10,10 @@ import java.util.Arrays;
  * dead-letter reason the engine must give. Each has exactly one defect: everything else about it
  * (key, ids, node, SKU, times) is valid. The inventory and node kinds come first; the order kinds
  * ({@link #isOrderKind()}) follow and only ever appear in the order stream and the corpus, so the
- * inventory stream draws from exactly the kinds it always did.
+ * inventory stream draws from exactly the kinds it always did. The kinds added last ({@link
+ * #isCorpusOnly()}: records written with another schema, an enum index out of range, an empty key,
+ * truncated and random bytes on the topics that had none, an event a year old) appear only in the
+ * corpus, so generated streams of a seed stay the same.
  *
  * <p>No kind yields {@code INVALID_TRANSITION}: it needs a lifecycle event for an order the engine
  * already knows, and an order and its lifecycle travel on two topics, which no publishing order can
@@ -98,21 +101,63 @@ public enum BadRecordKind {
      */
     DUPLICATE_ORDER_ID(Topics.ORDER_REQUESTS, DeadLetterReason.DUPLICATE_ORDER),
     /** A CANCELLED lifecycle event for an order id that was never placed. */
-    LIFECYCLE_OF_UNKNOWN_ORDER(Topics.ORDER_LIFECYCLE, DeadLetterReason.UNKNOWN_ORDER);
+    LIFECYCLE_OF_UNKNOWN_ORDER(Topics.ORDER_LIFECYCLE, DeadLetterReason.UNKNOWN_ORDER),
+
+    // ---- corpus only (never drawn into generated streams, so seeded runs stay as they were)
+
+    /**
+     * A WMS RECEIPT's bytes on {@code inventory.pos}. The first six fields line up (string, long,
+     * string, string, enum, int; RECEIPT is index 0, which PosEventType has), PosEvent's two
+     * optional fields read WmsEvent's asnId and counterpartNodeId (both null), and the byte of
+     * WmsEvent's ninth field (reasonCode, null) is left over.
+     */
+    WMS_EVENT_ON_POS(Topics.POS, DeadLetterReason.TRAILING_BYTES, true),
+    /**
+     * A sale's bytes (no transaction id) on {@code inventory.wms}: WmsEvent has nine fields, a
+     * PosEvent eight, so the bytes run out before the last one.
+     */
+    POS_EVENT_ON_WMS(Topics.WMS, DeadLetterReason.UNDECODABLE, true),
+    /** A sale's bytes (no transaction id) on {@code inventory.3pl}: runs out as on WMS. */
+    POS_EVENT_ON_THREE_PL(Topics.THREE_PL, DeadLetterReason.UNDECODABLE, true),
+    /**
+     * A sale written by hand as raw Avro whose type is enum index 7 (PosEventType has three
+     * symbols).
+     */
+    ENUM_INDEX_OUT_OF_RANGE(Topics.POS, DeadLetterReason.UNDECODABLE, true),
+    /** A valid 3PL adjustment with the key "" (treated like no key). */
+    EMPTY_KEY(Topics.THREE_PL, DeadLetterReason.MISSING_KEY, true),
+    /** The first half of a valid 3PL adjustment. */
+    TRUNCATED_THREE_PL(Topics.THREE_PL, DeadLetterReason.UNDECODABLE, true),
+    /** The first half of a valid node record (for a node id the network does not use). */
+    TRUNCATED_NODE_RECORD(Topics.NODES, DeadLetterReason.UNDECODABLE, true),
+    /** Random bytes whose first string length is negative, on {@code orders.requests}. */
+    RANDOM_BYTES_ORDER(Topics.ORDER_REQUESTS, DeadLetterReason.UNDECODABLE, true),
+    /** The first half of a valid CANCELLED lifecycle event. */
+    TRUNCATED_LIFECYCLE(Topics.ORDER_LIFECYCLE, DeadLetterReason.UNDECODABLE, true),
+    /** A sale stamped 365 days before the simulated start. */
+    EVENT_A_YEAR_OLD(Topics.POS, DeadLetterReason.TOO_LATE, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
-            Arrays.stream(values()).filter(k -> !k.isOrderKind()).toArray(BadRecordKind[]::new);
+            Arrays.stream(values())
+                    .filter(k -> !k.isOrderKind() && !k.corpusOnly)
+                    .toArray(BadRecordKind[]::new);
     private static final BadRecordKind[] ORDER_KINDS =
             Arrays.stream(values())
-                    .filter(BadRecordKind::isOrderKind)
+                    .filter(k -> k.isOrderKind() && !k.corpusOnly)
                     .toArray(BadRecordKind[]::new);
 
     private final TopicSpec<?> topic;
     private final DeadLetterReason reason;
+    private final boolean corpusOnly;
 
     BadRecordKind(TopicSpec<?> topic, DeadLetterReason reason) {
+        this(topic, reason, false);
+    }
+
+    BadRecordKind(TopicSpec<?> topic, DeadLetterReason reason, boolean corpusOnly) {
         this.topic = topic;
         this.reason = reason;
+        this.corpusOnly = corpusOnly;
     }
 
     public TopicSpec<?> topic() {
@@ -138,12 +183,17 @@ public enum BadRecordKind {
         return topic == Topics.ORDER_REQUESTS || topic == Topics.ORDER_LIFECYCLE;
     }
 
-    /** The inventory and node kinds, in declaration order (a fresh copy). */
+    /** True for the kinds that appear only in {@link BadRecords#corpus}, never in a stream. */
+    public boolean isCorpusOnly() {
+        return corpusOnly;
+    }
+
+    /** The inventory and node kinds of generated streams, in declaration order (a fresh copy). */
     static BadRecordKind[] inventoryKinds() {
         return INVENTORY_KINDS.clone();
     }
 
-    /** The order and lifecycle kinds, in declaration order (a fresh copy). */
+    /** The order and lifecycle kinds of generated streams, in declaration order (a fresh copy). */
     static BadRecordKind[] orderKinds() {
         return ORDER_KINDS.clone();
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A public corpus of malformed records: one of every {@link BadRecordKind} (38 kinds, 28 distinct
- * dead-letter reasons: 30 inventory and node kinds, 8 order and lifecycle kinds), each a MALFORMED
+ * A public corpus of malformed records: one of every {@link BadRecordKind} (48 kinds, 28 distinct
+ * dead-letter reasons: 38 inventory and node kinds, 10 order and lifecycle kinds), each a MALFORMED
  * {@link GeneratedRecord} carrying the reason the engine must give. The bad orders are all rejected
  * before anything is reserved, so they hold no stock.
  *
@@ -46,7 +46,7 @@ public final class BadRecords {
         for (BadRecordKind kind : BadRecordKind.values()) {
             GeneratedRecord record = factory.create(kind, time, ref, lastOrderId);
             records.add(record);
-            if (record.topic().equals(Topics.ORDER_REQUESTS.name())) {
+            if (record.topic().equals(Topics.ORDER_REQUESTS.name()) && !kind.isCorpusOnly()) {
                 lastOrderId = record.key(); // DUPLICATE_ORDER_ID reuses it
             }
         }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
     private static final Path CURRENT = Path.of("src/main/avro");
     private static final Path RELEASED = Path.of("src/test/resources/released");
+    private static final Path HISTORY = Path.of("src/main/avro-history");
 
     @Test
     void everyRecordCarriesAnEventIdAndAnEventTime() {
@@ -81,6 +82,27 @@ class SchemaEvolutionTest {
                                     }
                                 }
                             });
+        }
+    }
+
+    @Test
+    void everyKnownEarlierWriterSchemaIsFullyCompatibleWithTheCurrentOne() throws IOException {
+        Map<String, Schema> current = topLevelRecords(CURRENT);
+        List<Path> files;
+        try (Stream<Path> history = Files.list(HISTORY)) {
+            files = history.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            Schema earlier = new Schema.Parser().parse(file.toFile());
+            String name = file.getFileName().toString();
+            assertThat(name)
+                    .as("history files are named <Type>.v<n>.avsc")
+                    .matches(earlier.getName() + "\\.v[0-9]+\\.avsc");
+            assertThat(current)
+                    .as(name + " names a current record")
+                    .containsKey(earlier.getFullName());
+            assertFullyCompatible(name, earlier, current.get(earlier.getFullName()));
         }
     }
 

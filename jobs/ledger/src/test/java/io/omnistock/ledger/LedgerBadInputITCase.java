@@ -5,10 +5,15 @@ import static io.omnistock.ledger.ReferenceCheck.publish;
 import static io.omnistock.ledger.RunningLedger.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.NodeType;
+import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.PosEventType;
 import io.omnistock.connectors.DeadLetters;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.connectors.Topics;
+import io.omnistock.connectors.WriterSchemas;
 import io.omnistock.generator.BadRecords;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
@@ -21,8 +26,19 @@ import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,7 +48,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A corpus of every kind of bad input, sent to a running ledger on the real broker: each record
  * ends in {@code deadletter} with its own reason code and its original bytes, nothing else changes,
- * the job never restarts, and records in = processed + dead-lettered.
+ * the job never restarts, and records in = processed + dead-lettered. Next to it, records written
+ * with the previous and the next PosEvent schema (named in the {@code omnistock.schema} header) are
+ * applied.
  */
 class LedgerBadInputITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -71,6 +89,20 @@ class LedgerBadInputITCase {
                             watermark > lastValidTime - java.time.Duration.ofHours(1).toMillis(),
                     DEADLINE);
             long total = published + publish(kafka, corpus);
+            // schema evolution: a return written with the previous PosEvent version and a sale with
+            // the next one, each naming its writer schema in the header, are both applied
+            String store =
+                    RetailNetwork.build(config).nodesOfType(NodeType.STORE).get(0).getNodeId();
+            sendEvolved(
+                    client,
+                    PREVIOUS,
+                    "evolved-return",
+                    PosEventType.RETURN,
+                    3,
+                    store,
+                    lastValidTime);
+            sendEvolved(client, NEXT, "evolved-sale", PosEventType.SALE, 1, store, lastValidTime);
+            total += 2;
 
             var counters = ledger.awaitAllResolved(total, bad.size(), DEADLINE);
             List<KeyedValue<DeadLetter>> deadLetters =
@@ -78,6 +110,10 @@ class LedgerBadInputITCase {
                             Topics.DEADLETTER, values -> values.size() >= bad.size(), DEADLINE);
 
             assertThat(counter(counters, LedgerMetrics.DEAD_LETTERED)).isEqualTo(bad.size());
+            // exact re-sends in the run are duplicates: counted, applied once, never dead letters
+            assertThat(run.stats().duplicates()).isPositive();
+            assertThat(counter(counters, LedgerMetrics.DUPLICATES))
+                    .isEqualTo(run.stats().duplicates());
             assertThat(deadLetters).hasSize(bad.size());
             for (GeneratedRecord record : bad) {
                 byte[] original =
@@ -99,8 +135,85 @@ class LedgerBadInputITCase {
                                     assertThat(bytes(d.value())).isEqualTo(original);
                                 });
             }
+            List<KeyedValue<Availability>> evolved =
+                    client.readUntil(
+                            Topics.AVAILABILITY,
+                            values ->
+                                    values.stream()
+                                            .anyMatch(
+                                                    a ->
+                                                            a.getSku().equals(EVOLVED_SKU)
+                                                                    && a.getOnHand() == 2),
+                            DEADLINE);
+            assertThat(evolved)
+                    .as("both versions applied: 3 returned, then 1 sold")
+                    .filteredOn(a -> a.value().getSku().equals(EVOLVED_SKU))
+                    .extracting(a -> a.value().getOnHand())
+                    .containsExactly(3L, 2L);
             assertThat(ledger.client().getJobStatus().get().isTerminalState()).isFalse();
         }
+    }
+
+    private static final String EVOLVED_SKU = "SKU-EVOLVED";
+    private static final Schema PREVIOUS = previousPosEvent();
+
+    /** The current PosEvent with a string field (default "STORE") appended: its next version. */
+    private static final Schema NEXT = nextPosEvent();
+
+    private static void sendEvolved(
+            KafkaTestClient client,
+            Schema schema,
+            String eventId,
+            PosEventType type,
+            int qty,
+            String store,
+            long time)
+            throws IOException {
+        GenericRecord r = new GenericData.Record(schema);
+        r.put("eventId", eventId);
+        r.put("eventTime", time);
+        r.put("sku", EVOLVED_SKU);
+        r.put("nodeId", store);
+        r.put("type", new GenericData.EnumSymbol(schema.getField("type").schema(), type.name()));
+        r.put("quantity", qty);
+        r.put("voidedEventId", null);
+        if (schema.getField("transactionId") != null) {
+            r.put("transactionId", "TXN-" + eventId);
+        }
+        if (schema.getField("channel") != null) {
+            r.put("channel", "KIOSK");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(r, encoder);
+        encoder.flush();
+        client.sendWithHeader(
+                Topics.POS.name(),
+                EVOLVED_SKU,
+                out.toByteArray(),
+                time,
+                WriterSchemas.HEADER,
+                WriterSchemas.headerValue(schema));
+    }
+
+    private static Schema previousPosEvent() {
+        try (InputStream in =
+                LedgerBadInputITCase.class.getResourceAsStream("/avro-history/PosEvent.v1.avsc")) {
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Schema nextPosEvent() {
+        Schema current = PosEvent.getClassSchema();
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : current.getFields()) {
+            fields.add(new Schema.Field(f, f.schema()));
+        }
+        fields.add(new Schema.Field("channel", Schema.create(Schema.Type.STRING), null, "STORE"));
+        return Schema.createRecord(
+                current.getName(), current.getDoc(), current.getNamespace(), false, fields);
     }
 
     private static byte[] bytes(DeadLetter d) {

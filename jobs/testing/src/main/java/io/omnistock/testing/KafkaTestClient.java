@@ -4,6 +4,7 @@ import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.DecodeException;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,6 +72,30 @@ public final class KafkaTestClient implements AutoCloseable {
     public void send(String topic, String key, byte[] value, long timestamp) {
         try {
             producer.send(new ProducerRecord<>(topic, null, timestamp, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot send to " + topic, e.getCause());
+        }
+    }
+
+    /**
+     * Writes raw bytes with one record header (e.g. the writer schema a value was written with) and
+     * returns once the broker has them.
+     */
+    public void sendWithHeader(
+            String topic,
+            String key,
+            byte[] value,
+            long timestamp,
+            String headerName,
+            String headerValue) {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, null, timestamp, key, value);
+        record.headers().add(headerName, headerValue.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + topic, e);

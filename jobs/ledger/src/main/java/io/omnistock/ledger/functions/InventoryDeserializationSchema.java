@@ -11,6 +11,7 @@ import io.omnistock.avro.WmsEvent;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.DecodeException;
 import io.omnistock.connectors.Topics;
+import io.omnistock.connectors.WriterSchemas;
 import io.omnistock.ledger.domain.EventValidator;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
@@ -23,6 +24,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Reads the ledger job's input topics into {@link SourcedEvent}s and never throws: bytes that do
@@ -71,33 +73,40 @@ public class InventoryDeserializationSchema
         sourced.key =
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         sourced.bytes = record.value() == null ? new byte[0] : record.value();
+        Header schema = record.headers().lastHeader(WriterSchemas.HEADER);
+        String writer =
+                schema == null || schema.value() == null
+                        ? null
+                        : new String(schema.value(), StandardCharsets.UTF_8);
         try {
-            read(sourced);
+            read(sourced, writer);
         } catch (DecodeException e) {
             reject(sourced, e.reason(), e.getMessage());
         }
         out.collect(sourced);
     }
 
-    private void read(SourcedEvent sourced) throws DecodeException {
+    /** {@code writer}: the record's {@link WriterSchemas#HEADER} value, or null. */
+    private void read(SourcedEvent sourced, String writer) throws DecodeException {
         String topic = sourced.topic;
         if (topic.equals(Topics.NODES.name())) {
-            readNode(sourced, nodes.decode(sourced.bytes));
+            readNode(sourced, nodes.decode(sourced.bytes, writer));
             return;
         }
         if (topic.equals(Topics.ORDER_REQUESTS.name())) {
-            sourced.order = orders.decode(sourced.bytes);
+            sourced.order = orders.decode(sourced.bytes, writer);
             checkKey(sourced, sourced.order.getOrderId());
             return;
         }
         if (topic.equals(Topics.ORDER_LIFECYCLE.name())) {
-            sourced.lifecycle = lifecycle.decode(sourced.bytes);
+            sourced.lifecycle = lifecycle.decode(sourced.bytes, writer);
             checkKey(sourced, sourced.lifecycle.getOrderId());
             return;
         }
         if (topic.equals(Topics.RESERVATIONS.name())) {
             sourced.request =
-                    InventoryEventMapper.fromReservation(reservations.decode(sourced.bytes));
+                    InventoryEventMapper.fromReservation(
+                            reservations.decode(sourced.bytes, writer));
             if (sourced.request == null) {
                 reject(sourced, DeadLetterReason.MISSING_FIELD, "no known reservation action");
                 return;
@@ -107,11 +116,11 @@ public class InventoryDeserializationSchema
         }
         InventoryEvent event;
         if (topic.equals(Topics.POS.name())) {
-            event = InventoryEventMapper.fromPos(pos.decode(sourced.bytes));
+            event = InventoryEventMapper.fromPos(pos.decode(sourced.bytes, writer));
         } else if (topic.equals(Topics.WMS.name())) {
-            event = InventoryEventMapper.fromWms(wms.decode(sourced.bytes));
+            event = InventoryEventMapper.fromWms(wms.decode(sourced.bytes, writer));
         } else if (topic.equals(Topics.THREE_PL.name())) {
-            event = InventoryEventMapper.fromThreePl(threePl.decode(sourced.bytes));
+            event = InventoryEventMapper.fromThreePl(threePl.decode(sourced.bytes, writer));
         } else {
             throw new DecodeException(DeadLetterReason.UNKNOWN, "not a ledger topic: " + topic);
         }
