@@ -25,8 +25,6 @@ import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +131,7 @@ class BrokerRestartITCase {
             Await.until(
                     "availability equals the reference plus what the decisions allocate",
                     () ->
-                            availabilityMismatches(
+                            DeliveryAudit.positionMismatches(
                                     latestAvailability(client),
                                     reference,
                                     allocatedByPosition(
@@ -146,27 +144,13 @@ class BrokerRestartITCase {
 
             List<KeyedValue<Availability>> published =
                     client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1));
-            VersionCheck versions = VersionCheck.of(published);
+            DeliveryAudit.Versions versions = DeliveryAudit.Versions.of(published);
             Map<String, List<RoutingDecision>> byOrder =
                     decisionsByOrder(client.readAll(Topics.DECISIONS, Duration.ofSeconds(1)));
-            List<String> undecided = new ArrayList<>();
-            List<String> decidedTwice = new ArrayList<>();
-            for (String orderId : sentOrders) {
-                List<RoutingDecision> decisions = byOrder.getOrDefault(orderId, List.of());
-                long finals = decisions.stream().filter(OrderFixtures::isFinal).count();
-                long revisions =
-                        decisions.stream().map(RoutingDecision::getRevision).distinct().count();
-                if (finals == 0) {
-                    undecided.add(orderId);
-                } else if (finals > 1 || revisions != decisions.size()) {
-                    decidedTwice.add(orderId + ": " + decisions.size() + " decisions");
-                }
-            }
-            Set<String> strangers = new HashSet<>(byOrder.keySet());
-            strangers.removeAll(sentOrders);
+            DeliveryAudit.Orders decided = DeliveryAudit.Orders.of(sentOrders, byOrder);
             long routedUnits =
                     allocatedByPosition(byOrder).values().stream().mapToLong(Long::longValue).sum();
-            long oversold = oversoldUnits(latestAvailability(client));
+            long oversold = DeliveryAudit.oversoldUnits(latestAvailability(client));
             int attempts = JobAttempts.highestAttempt(cluster, ledger.client().getJobID());
 
             System.out.printf(
@@ -187,9 +171,9 @@ class BrokerRestartITCase {
                     versions.lost(),
                     versions.duplicated(),
                     versions.outOfOrder(),
-                    undecided.size(),
-                    decidedTwice.size(),
-                    strangers.size(),
+                    decided.lost().size(),
+                    decided.duplicated().size(),
+                    decided.unknown().size(),
                     routedUnits,
                     oversold,
                     attempts + 1);
@@ -202,9 +186,9 @@ class BrokerRestartITCase {
                     .isEqualTo(JobStatus.RUNNING);
             assertThat(versions.keys()).isEqualTo(reference.size());
             assertThat(versions.problems()).as("versions lost, repeated or out of order").isEmpty();
-            assertThat(undecided).as("orders without a final decision").isEmpty();
-            assertThat(decidedTwice).as("orders with repeated decisions").isEmpty();
-            assertThat(strangers).as("decisions for orders never sent").isEmpty();
+            assertThat(decided.lost()).as("orders without a final decision").isEmpty();
+            assertThat(decided.duplicated()).as("orders with repeated decisions").isEmpty();
+            assertThat(decided.unknown()).as("decisions for orders never sent").isEmpty();
             assertThat(routedUnits).as("the orders really reserved stock").isPositive();
             assertThat(oversold).as("units reserved beyond on-hand").isZero();
         }
@@ -212,115 +196,5 @@ class BrokerRestartITCase {
 
     private static long sent(GeneratorPublisher publisher) {
         return publisher.sentByTopic().values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /**
-     * Positions whose published figures differ from the reference's on-hand, in-transit and safety
-     * stock with the decisions' reservations (at most 10, for the report).
-     */
-    private static List<String> availabilityMismatches(
-            Map<String, Availability> published,
-            Map<String, ExpectedPosition> reference,
-            Map<String, Long> allocated) {
-        List<String> mismatches = new ArrayList<>();
-        Set<String> keys = new TreeSet<>(reference.keySet());
-        keys.addAll(published.keySet());
-        keys.addAll(allocated.keySet());
-        for (String key : keys) {
-            ExpectedPosition p = reference.get(key);
-            Availability a = published.get(key);
-            String want =
-                    p == null
-                            ? "none"
-                            : figures(
-                                    p.onHand(),
-                                    allocated.getOrDefault(key, 0L),
-                                    p.inTransit(),
-                                    p.safetyStock(),
-                                    Math.max(
-                                            0,
-                                            p.onHand()
-                                                    - allocated.getOrDefault(key, 0L)
-                                                    - p.safetyStock()));
-            String got =
-                    a == null
-                            ? "none"
-                            : figures(
-                                    a.getOnHand(),
-                                    a.getReserved(),
-                                    a.getInTransit(),
-                                    a.getSafetyStock(),
-                                    a.getAtp());
-            if (!got.equals(want) && mismatches.size() < 10) {
-                mismatches.add(key + " published " + got + ", expected " + want);
-            }
-        }
-        return mismatches;
-    }
-
-    private static String figures(
-            long onHand, long reserved, long inTransit, long safetyStock, long atp) {
-        return String.format(
-                "onHand %d, reserved %d, inTransit %d, safety %d, atp %d",
-                onHand, reserved, inTransit, safetyStock, atp);
-    }
-
-    /** Units reserved beyond (non-negative) on-hand, summed over positions. */
-    private static long oversoldUnits(Map<String, Availability> latest) {
-        long oversold = 0;
-        for (Availability a : latest.values()) {
-            oversold += Math.max(0, a.getReserved() - Math.max(0, a.getOnHand()));
-        }
-        return oversold;
-    }
-
-    /**
-     * Per availability key, in offset order: versions must strictly increase and their change
-     * counts (low 32 bits) run 1, 2, ... n. Lost = change counts missing below the highest,
-     * duplicated = change counts seen more than once, out-of-order = a version not above its
-     * predecessor.
-     */
-    private record VersionCheck(int keys, long lost, long duplicated, long outOfOrder) {
-        static VersionCheck of(List<KeyedValue<Availability>> records) {
-            Map<String, List<Long>> versionsByKey = new HashMap<>();
-            for (KeyedValue<Availability> r : records) {
-                versionsByKey
-                        .computeIfAbsent(r.key(), k -> new ArrayList<>())
-                        .add(r.value().getVersion());
-            }
-            long lost = 0;
-            long duplicated = 0;
-            long outOfOrder = 0;
-            for (List<Long> versions : versionsByKey.values()) {
-                Set<Long> changes = new HashSet<>();
-                long highest = 0;
-                for (int i = 0; i < versions.size(); i++) {
-                    long change = versions.get(i) & 0xFFFF_FFFFL;
-                    highest = Math.max(highest, change);
-                    if (!changes.add(change)) {
-                        duplicated++;
-                    }
-                    if (i > 0 && versions.get(i) <= versions.get(i - 1)) {
-                        outOfOrder++;
-                    }
-                }
-                lost += highest - changes.size();
-            }
-            return new VersionCheck(versionsByKey.size(), lost, duplicated, outOfOrder);
-        }
-
-        List<String> problems() {
-            List<String> problems = new ArrayList<>();
-            if (lost > 0) {
-                problems.add(lost + " lost");
-            }
-            if (duplicated > 0) {
-                problems.add(duplicated + " duplicated");
-            }
-            if (outOfOrder > 0) {
-                problems.add(outOfOrder + " out of order");
-            }
-            return problems;
-        }
     }
 }

@@ -7,7 +7,6 @@ import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static io.omnistock.ledger.ReferenceCheck.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.avro.Availability;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.connectors.Topics;
@@ -24,14 +23,11 @@ import io.omnistock.testing.Await;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
-import io.omnistock.testing.KeyedValue;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -138,70 +134,24 @@ class FailureInjectionITCase {
             Await.until(
                     "availability equals the reference ledger plus the decisions' reservations",
                     () ->
-                            positionMismatches(
+                            DeliveryAudit.positionMismatches(
                                     latestAvailability(client),
                                     reference,
                                     allocatedByPosition(decisions(client))),
                     List::isEmpty,
                     DEADLINE);
             Map<String, List<RoutingDecision>> byOrder = decisions(client);
-            Map<String, Long> allocated = allocatedByPosition(byOrder);
-            List<String> lost = new ArrayList<>();
-            List<String> duplicated = new ArrayList<>();
-            for (String orderId : sent) {
-                List<RoutingDecision> decisions = byOrder.getOrDefault(orderId, List.of());
-                long finals = decisions.stream().filter(OrderFixtures::isFinal).count();
-                long revisions =
-                        decisions.stream().map(RoutingDecision::getRevision).distinct().count();
-                if (finals == 0) {
-                    lost.add(orderId);
-                } else if (finals > 1 || revisions != decisions.size()) {
-                    duplicated.add(orderId + ": " + decisions.size() + " decisions");
-                }
-            }
-            Set<String> strangers = new HashSet<>(byOrder.keySet());
-            strangers.removeAll(sent);
-
-            Map<String, Availability> latest = latestAvailability(client);
-            long oversold =
-                    latest.values().stream()
-                            .mapToLong(a -> Math.max(0, a.getReserved() - a.getOnHand()))
-                            .sum();
-
-            // per key, every change once and in order
-            List<KeyedValue<Availability>> changes =
-                    client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1));
-            Map<String, List<Long>> versions =
-                    changes.stream()
-                            .collect(
-                                    Collectors.groupingBy(
-                                            KeyedValue::key,
-                                            TreeMap::new,
-                                            Collectors.mapping(
-                                                    r -> r.value().getVersion(),
-                                                    Collectors.toList())));
-            long outOfOrder = 0;
-            long repeated = 0;
-            long missing = 0;
-            for (List<Long> v : versions.values()) {
-                for (int i = 0; i < v.size(); i++) {
-                    long change = v.get(i) & 0xFFFF_FFFFL;
-                    if (i > 0 && v.get(i) <= v.get(i - 1)) {
-                        outOfOrder++;
-                    }
-                    if (change < i + 1) {
-                        repeated++;
-                    } else if (change > i + 1) {
-                        missing++;
-                    }
-                }
-            }
+            DeliveryAudit.Orders decided = DeliveryAudit.Orders.of(sent, byOrder);
+            long oversold = DeliveryAudit.oversoldUnits(latestAvailability(client));
+            DeliveryAudit.Versions versions =
+                    DeliveryAudit.Versions.of(
+                            client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1)));
             int attempts = JobAttempts.highestAttempt(cluster, ledger.client().getJobID());
 
             System.out.printf(
                     "FailureInjectionITCase: %d records, %d orders; failures injected %s (%d),"
                             + " %d more on close, job attempts %d; %d availability changes of %d"
-                            + " keys: out of order %d, repeated %d, missing %d; orders lost %d,"
+                            + " keys: lost %d, duplicated %d, out of order %d; orders lost %d,"
                             + " duplicated %d, unknown %d; oversold units %d%n",
                     records.size(),
                     sent.size(),
@@ -209,14 +159,14 @@ class FailureInjectionITCase {
                     FailurePlan.injectedTotal(),
                     FailurePlan.closeFailures(),
                     attempts,
-                    changes.size(),
-                    versions.size(),
-                    outOfOrder,
-                    repeated,
-                    missing,
-                    lost.size(),
-                    duplicated.size(),
-                    strangers.size(),
+                    versions.changes(),
+                    versions.keys(),
+                    versions.lost(),
+                    versions.duplicated(),
+                    versions.outOfOrder(),
+                    decided.lost().size(),
+                    decided.duplicated().size(),
+                    decided.unknown().size(),
                     oversold);
 
             assertThat(FailurePlan.injectedTotal()).isEqualTo(FAILURES.size());
@@ -224,14 +174,14 @@ class FailureInjectionITCase {
             assertThat(attempts)
                     .as("the job restarted after every failure")
                     .isGreaterThanOrEqualTo(FAILURES.size());
-            assertThat(outOfOrder).as("availability changes out of order").isZero();
-            assertThat(repeated).as("availability changes repeated").isZero();
-            assertThat(missing).as("availability changes lost").isZero();
-            assertThat(lost).as("orders without a final decision").isEmpty();
-            assertThat(duplicated).as("orders with repeated decisions").isEmpty();
-            assertThat(strangers).as("decisions for orders never sent").isEmpty();
+            assertThat(versions.problems())
+                    .as("availability changes lost, repeated or out of order")
+                    .isEmpty();
+            assertThat(decided.lost()).as("orders without a final decision").isEmpty();
+            assertThat(decided.duplicated()).as("orders with repeated decisions").isEmpty();
+            assertThat(decided.unknown()).as("decisions for orders never sent").isEmpty();
             assertThat(oversold).as("units reserved beyond on-hand").isZero();
-            assertThat(allocated).as("orders hold stock").isNotEmpty();
+            assertThat(allocatedByPosition(byOrder)).as("orders hold stock").isNotEmpty();
         }
     }
 
@@ -266,46 +216,5 @@ class FailureInjectionITCase {
 
     private static Map<String, List<RoutingDecision>> decisions(KafkaTestClient client) {
         return decisionsByOrder(client.readAll(Topics.DECISIONS, Duration.ofMillis(500)));
-    }
-
-    private static List<String> positionMismatches(
-            Map<String, Availability> published,
-            Map<String, ExpectedPosition> reference,
-            Map<String, Long> allocated) {
-        List<String> mismatches = new ArrayList<>();
-        Set<String> keys = new HashSet<>(published.keySet());
-        keys.addAll(reference.keySet());
-        for (String key : keys) {
-            Availability a = published.get(key);
-            ExpectedPosition e = reference.get(key);
-            long reserved = allocated.getOrDefault(key, 0L);
-            String want =
-                    e == null
-                            ? "none"
-                            : figures(
-                                    e.onHand(),
-                                    e.inTransit(),
-                                    reserved,
-                                    Math.max(0, e.onHand() - reserved - e.safetyStock()));
-            String got =
-                    a == null
-                            ? "none"
-                            : figures(a.getOnHand(), a.getInTransit(), a.getReserved(), a.getAtp());
-            if (!got.equals(want) && mismatches.size() < 10) {
-                mismatches.add(key + " published " + got + ", expected " + want);
-            }
-        }
-        return mismatches;
-    }
-
-    private static String figures(long onHand, long inTransit, long reserved, long atp) {
-        return "onHand "
-                + onHand
-                + " inTransit "
-                + inTransit
-                + " reserved "
-                + reserved
-                + " atp "
-                + atp;
     }
 }
