@@ -181,9 +181,8 @@ public class ApplyInventoryEventFunction
                                 ctx.timerService().currentProcessingTime()
                                         + unknownNodeGraceMillis);
             } else if (summary.heldEvents > 0) {
-                hold(
-                        in,
-                        summary); // queue behind the held events: a VOID must not overtake its sale
+                // queue behind the held events: a VOID must not overtake its sale
+                hold(in, summary);
             } else {
                 apply(in, node, ctx, out);
             }
