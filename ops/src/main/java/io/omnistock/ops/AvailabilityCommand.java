@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
         name = "availability",
         mixinStandardHelpOptions = true,
         description = {
+            "Show the current availability of a SKU, or of a SKU at one node.",
             "Shows the current availability of a SKU at every node (or at one node with --node)"
                     + " from the compacted inventory.availability topic (key sku|node), and the"
                     + " SKU's network record from inventory.availability.network (key sku).",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         name = "create",
         mixinStandardHelpOptions = true,
         description = {
+            "Create the catalog's missing topics with the engine's settings.",
             "Creates every topic of the catalog that is missing: availability topics and"
                     + " network.nodes compacted (cleanup.policy=compact), the others kept 30 days"
                     + " (retention.ms). Topics that already exist are left unchanged;"
@@ -30,6 +31,7 @@ final class CreateTopicsCommand implements Callable<Integer> {
 
     @Option(
             names = "--partitions",
+            paramLabel = "N",
             defaultValue = "4",
             description =
                     "Partitions per topic (default: ${DEFAULT-VALUE}); the jobs' parallelism"
@@ -38,6 +40,7 @@ final class CreateTopicsCommand implements Callable<Integer> {
 
     @Option(
             names = "--replication-factor",
+            paramLabel = "N",
             description =
                     "Replicas per partition (default: the broker's default.replication.factor).")
     Short replicationFactor;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
         name = "describe",
         mixinStandardHelpOptions = true,
         description = {
+            "Show each catalog topic's settings and whether they match the catalog.",
             "Shows each catalog topic's partitions, replicas, cleanup.policy and retention.ms on"
                     + " the cluster, and whether they match the catalog.",
             "Exits with 1 when a topic is missing or differs."

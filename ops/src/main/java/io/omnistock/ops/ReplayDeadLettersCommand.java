@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
+            "Re-publish dead letters to their source topic after a fix.",
             "Re-publishes the original bytes and key of dead letters to the input topic they came"
                     + " from, for after a fix (reference data added, a producer corrected, the"
                     + " engine upgraded). Reads the deadletter topic up to its current end.",

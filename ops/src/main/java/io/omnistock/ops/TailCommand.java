@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
         name = "tail",
         mixinStandardHelpOptions = true,
         description = {
+            "Follow decisions, metrics, dead letters or alerts: one decoded record per line.",
             "Prints the records of an output topic as they arrive, one line each: topic/partition/"
                     + "offset, Kafka timestamp, key and the value decoded with the topic's Avro"
                     + " schema. Follows until Ctrl-C or --limit records.",
