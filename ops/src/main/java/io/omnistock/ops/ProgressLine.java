@@ -4,13 +4,12 @@ import java.io.PrintWriter;
 
 /**
  * A live counter for a long-running command, rewritten in place on stderr (carriage return), so it
- * never mixes with the results on stdout. Redraws at most every {@code every} steps.
+ * never mixes with the results on stdout. Redraws every {@code every} steps and at the end.
  */
 final class ProgressLine {
     private final PrintWriter err;
     private final String label;
     private final long every;
-    private boolean drawn;
 
     ProgressLine(PrintWriter err, String label, long every) {
         this.err = err;
@@ -20,22 +19,24 @@ final class ProgressLine {
 
     /**
      * Shows {@code done} of {@code total} and {@code note} when {@code done} is a multiple of the
-     * step or the last one.
+     * step.
      */
     void update(long done, long total, String note) {
-        if (done % every == 0 || done == total) {
-            err.print('\r' + text(label, done, total) + note);
-            err.flush();
-            drawn = true;
+        if (done % every == 0) {
+            draw(done, total, note);
         }
     }
 
-    /** Ends the line, so later output starts on a fresh one. */
-    void finish() {
-        if (drawn) {
-            err.println();
-            err.flush();
-        }
+    /** Shows the final count and ends the line, so later output starts on a fresh one. */
+    void finish(long done, long total, String note) {
+        draw(done, total, note);
+        err.println();
+        err.flush();
+    }
+
+    private void draw(long done, long total, String note) {
+        err.print('\r' + text(label, done, total) + note);
+        err.flush();
     }
 
     static String text(String label, long done, long total) {

@@ -89,35 +89,21 @@ final class ReplayDeadLettersCommand implements Callable<Integer> {
                     Topics.DEADLETTER.name(),
                     total::set,
                     record -> {
-                        progress.update(
-                                read.incrementAndGet(),
-                                total.get(),
-                                ", " + sum(replayed) + (dryRun ? " to replay" : " replayed"));
                         DeadLetter letter;
                         try {
                             letter = RecordValues.tryDecode(codec, record);
                         } catch (DecodeException e) {
+                            letter = null;
                             count(skipped, "not a DeadLetter");
-                            return;
                         }
-                        if (!selected(letter)) {
-                            return;
+                        if (letter != null && selected(letter)) {
+                            replay(letter, producer, replayed, skipped, failure);
                         }
-                        String source = letter.getSourceTopic();
-                        if (!INPUTS.contains(source)) {
-                            count(skipped, source + " (not an input topic)");
-                        } else if (NOT_REPLAYABLE.contains(letter.getReason())) {
-                            count(skipped, source + ' ' + letter.getReason());
-                        } else {
-                            count(replayed, source + ' ' + letter.getReason());
-                            if (!dryRun) {
-                                producer.send(original(letter), (m, e) -> remember(failure, e));
-                            }
-                        }
+                        progress.update(read.incrementAndGet(), total.get(), note(replayed));
                     });
             producer.flush();
         }
-        progress.finish();
+        progress.finish(read.get(), total.get(), note(replayed));
         if (failure.get() != null) {
             throw new KafkaException("replay incomplete: a send failed", failure.get());
         }
@@ -137,6 +123,30 @@ final class ReplayDeadLettersCommand implements Callable<Integer> {
                 dryRun ? " (dry run: nothing published)" : "");
         out.flush();
         return 0;
+    }
+
+    /** Sends {@code letter}'s original to its topic, or counts why not. */
+    private void replay(
+            DeadLetter letter,
+            KafkaProducer<String, byte[]> producer,
+            Map<String, Long> replayed,
+            Map<String, Long> skipped,
+            AtomicReference<Exception> failure) {
+        String source = letter.getSourceTopic();
+        if (!INPUTS.contains(source)) {
+            count(skipped, source + " (not an input topic)");
+        } else if (NOT_REPLAYABLE.contains(letter.getReason())) {
+            count(skipped, source + ' ' + letter.getReason());
+        } else {
+            count(replayed, source + ' ' + letter.getReason());
+            if (!dryRun) {
+                producer.send(original(letter), (m, e) -> remember(failure, e));
+            }
+        }
+    }
+
+    private String note(Map<String, Long> replayed) {
+        return ", " + sum(replayed) + (dryRun ? " to replay" : " replayed");
     }
 
     private boolean selected(DeadLetter letter) {
