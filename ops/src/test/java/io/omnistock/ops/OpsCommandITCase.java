@@ -25,7 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -77,25 +80,31 @@ class OpsCommandITCase {
         assertThat(describe.out).contains(catalog + " of " + catalog + " topics match the catalog");
         assertThat(describe.line("orders.decisions ").split("\\s+"))
                 .containsSequence("orders.decisions", "3", "1", "delete", "2592000000", "yes");
+        Map<String, String> cleanupPolicies = new TreeMap<>();
         try (Admin admin = Admin.create(adminProperties())) {
             for (TopicSpec<?> topic : Topics.all()) {
                 ConfigResource resource =
                         new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
                 Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-                assertThat(config.get("cleanup.policy").value())
-                        .as(topic.name())
-                        .isEqualTo(topic.compacted() ? "compact" : "delete");
+                cleanupPolicies.put(topic.name(), config.get("cleanup.policy").value());
                 assertThat(
                                 admin.describeTopics(List.of(topic.name()))
                                         .allTopicNames()
                                         .get()
                                         .get(topic.name())
                                         .partitions())
+                        .as(topic.name())
                         .hasSize(3);
             }
         }
-        assertThat(Topics.AVAILABILITY.compacted()).isTrue();
-        assertThat(Topics.NETWORK_AVAILABILITY.compacted()).isTrue();
+        Set<String> compacted =
+                Set.of("inventory.availability", "inventory.availability.network", "network.nodes");
+        assertThat(cleanupPolicies).hasSize(catalog);
+        cleanupPolicies.forEach(
+                (name, policy) ->
+                        assertThat(policy)
+                                .as(name)
+                                .isEqualTo(compacted.contains(name) ? "compact" : "delete"));
     }
 
     @Test
