@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the catalog's topics. Idempotent: topics that already exist are left as they are.
- * Compacted topics get {@code cleanup.policy=compact}, the others a retention of {@link
- * #RETENTION}; the replication factor is the broker's default. Returns only once every topic has a
- * leader for each partition, so a job started right after can read and write them.
+ * Compacted topics get {@code cleanup.policy=compact}, the others a retention of {@link #RETENTION}
+ * ({@link #topicConfigs}); the replication factor is the broker's default unless given. Returns
+ * only once every topic has a leader for each partition, so a job started right after can read and
+ * write them.
  */
 public final class TopicAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
@@ -43,12 +45,33 @@ public final class TopicAdmin {
             Properties clientProps,
             Collection<TopicSpec<?>> topics,
             int partitions) {
+        createTopics(bootstrapServers, clientProps, topics, partitions, Optional.empty());
+    }
+
+    /**
+     * Creates the missing ones of {@code topics} with {@code partitions} partitions each and {@code
+     * replicationFactor} replicas (empty: the broker's default).
+     *
+     * @return the names of the topics it created; the others already existed and are unchanged
+     */
+    public static Set<String> createTopics(
+            String bootstrapServers,
+            Properties clientProps,
+            Collection<TopicSpec<?>> topics,
+            int partitions,
+            Optional<Short> replicationFactor) {
         Properties props = new Properties();
         props.putAll(clientProps);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
-            create(admin, topics.stream().map(t -> newTopic(t, partitions)).toList());
+            Set<String> created =
+                    create(
+                            admin,
+                            topics.stream()
+                                    .map(t -> newTopic(t, partitions, replicationFactor))
+                                    .toList());
             awaitLeaders(admin, topics.stream().map(TopicSpec::name).collect(Collectors.toSet()));
+            return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating topics", e);
@@ -67,25 +90,35 @@ public final class TopicAdmin {
                 partitions);
     }
 
-    static NewTopic newTopic(TopicSpec<?> topic, int partitions) {
-        Map<String, String> configs =
-                topic.compacted()
-                        ? Map.of(
-                                TopicConfig.CLEANUP_POLICY_CONFIG,
-                                TopicConfig.CLEANUP_POLICY_COMPACT)
-                        : Map.of(
-                                TopicConfig.RETENTION_MS_CONFIG,
-                                Long.toString(RETENTION.toMillis()));
-        return new NewTopic(topic.name(), Optional.of(partitions), Optional.empty())
-                .configs(configs);
+    /**
+     * The topic settings the catalog gives {@code topic}: {@code cleanup.policy=compact} when it is
+     * compacted, else {@code retention.ms} of {@link #RETENTION}.
+     */
+    public static Map<String, String> topicConfigs(TopicSpec<?> topic) {
+        return topic.compacted()
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()));
     }
 
-    private static void create(Admin admin, List<NewTopic> topics) throws InterruptedException {
+    static NewTopic newTopic(TopicSpec<?> topic, int partitions) {
+        return newTopic(topic, partitions, Optional.empty());
+    }
+
+    static NewTopic newTopic(
+            TopicSpec<?> topic, int partitions, Optional<Short> replicationFactor) {
+        return new NewTopic(topic.name(), Optional.of(partitions), replicationFactor)
+                .configs(topicConfigs(topic));
+    }
+
+    private static Set<String> create(Admin admin, List<NewTopic> topics)
+            throws InterruptedException {
+        Set<String> created = new TreeSet<>();
         var results = admin.createTopics(topics).values();
         for (var entry : results.entrySet()) {
             try {
                 entry.getValue().get();
                 LOG.info("Created topic {}", entry.getKey());
+                created.add(entry.getKey());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new KafkaException("cannot create topic " + entry.getKey(), e.getCause());
@@ -93,6 +126,7 @@ public final class TopicAdmin {
                 LOG.info("Topic {} already exists", entry.getKey());
             }
         }
+        return created;
     }
 
     private static void awaitLeaders(Admin admin, Set<String> names) throws InterruptedException {

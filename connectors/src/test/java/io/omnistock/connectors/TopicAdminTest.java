@@ -3,6 +3,7 @@ package io.omnistock.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,13 @@ class TopicAdminTest {
         NewTopic topic = TopicAdmin.newTopic(Topics.POS, 2);
 
         assertThat(topic.configs()).isEqualTo(Map.of("retention.ms", "2592000000"));
+    }
+
+    @Test
+    void aGivenReplicationFactorIsRequested() {
+        NewTopic topic = TopicAdmin.newTopic(Topics.DECISIONS, 3, Optional.of((short) 3));
+
+        assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+        assertThat(topic.configs()).isEqualTo(TopicAdmin.topicConfigs(Topics.DECISIONS));
     }
 }
