@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docker-compose.yml, checked against the build since no Docker engine runs here: the services,
  * image tags against the pom's Flink and Kafka versions, ./flink-conf reaching the Flink image's
- * config directory, the shaded job jar's name, the catalog's topics and the start-up order.
+ * config directory, the shaded job and generator jars' names, the catalog's topics and the start-up
+ * order.
  */
 class DockerComposeTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
@@ -46,7 +49,13 @@ class DockerComposeTest {
     @Test
     void theStackHasKafkaAFlinkClusterTheTopicsAndTheSubmitter() {
         assertThat(fieldNames(services))
-                .contains("kafka", "topic-init", "jobmanager", "taskmanager", "submitter");
+                .contains(
+                        "kafka",
+                        "topic-init",
+                        "jobmanager",
+                        "taskmanager",
+                        "submitter",
+                        "generator");
     }
 
     @Test
@@ -60,6 +69,7 @@ class DockerComposeTest {
         assertThat(image("jobmanager")).isEqualTo(flinkImage);
         assertThat(image("taskmanager")).isEqualTo(flinkImage);
         assertThat(image("submitter")).isEqualTo(flinkImage);
+        assertThat(image("generator")).isEqualTo(flinkImage);
     }
 
     @Test
@@ -112,6 +122,33 @@ class DockerComposeTest {
                 // not submitted twice when the stack is started again
                 .contains(": " + LedgerJob.JOB_NAME + " (");
         assertThat(ROOT.resolve("flink-conf/ledger.properties")).isRegularFile();
+    }
+
+    @Test
+    void theGeneratorRunsItsShadedJarAgainstTheStacksBroker() throws Exception {
+        // the generator module's shade plugin names the jar artifactId-version-classifier.jar
+        var pom =
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(ROOT.resolve("generator/pom.xml").toFile());
+        var xpath = XPathFactory.newInstance().newXPath();
+        String artifactId = xpath.evaluate("/project/artifactId", pom);
+        String classifier = xpath.evaluate("//shadedClassifierName", pom);
+        String mainClass = xpath.evaluate("//transformer/mainClass", pom);
+        String jar =
+                artifactId + "-" + buildProperty("omnistock.version") + "-" + classifier + ".jar";
+
+        Mount mount = mountOf("generator", "./generator/target/" + jar);
+        assertThat(mount.readOnly()).isTrue();
+        List<String> entrypoint = new ArrayList<>();
+        services.path("generator").path("entrypoint").forEach(e -> entrypoint.add(e.asText()));
+        assertThat(entrypoint.get(0)).isEqualTo("java");
+        assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1)).startsWith(mount.target() + ":");
+        assertThat(entrypoint).endsWith(mainClass);
+        assertThat(command("generator")).contains("--bootstrap\nkafka:9092");
+        // it publishes once the topics exist and the job reads them
+        assertThat(dependsOn("generator"))
+                .containsEntry("submitter", "service_completed_successfully");
     }
 
     @Test
