@@ -107,6 +107,13 @@ class DockerComposeTest {
     }
 
     @Test
+    void kafkaKeepsItsDataOnAVolume() {
+        String logDirs = services.path("kafka").path("environment").path("KAFKA_LOG_DIRS").asText();
+        assertThat(logDirs).isNotBlank();
+        assertThat(mountContaining("kafka", logDirs).source()).doesNotStartWith(".");
+    }
+
+    @Test
     void theSubmitterRunsTheShadedJobJarAgainstTheCluster() {
         Path jar = Path.of(buildProperty("omnistock.job.jar"));
         Mount mount =
