@@ -16,7 +16,6 @@ import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
-import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.FlinkMiniCluster;
@@ -24,7 +23,6 @@ import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,15 +67,8 @@ class BrokerRestartITCase {
         KAFKA.createTopics(Topics.all(), 2);
         NetworkConfig config = NetworkConfig.small().withSeed(SEED);
         GeneratedRun run = RetailEventGenerator.generate(config);
-        // valid order requests only: no lifecycle event changes on-hand behind the reference's back
-        List<GeneratedRecord> orders =
-                OrderGenerator.generate(config).stream()
-                        .filter(r -> r.topic().equals(Topics.ORDER_REQUESTS.name()))
-                        .filter(r -> r.kind() == GeneratedRecord.Kind.VALID)
-                        .toList();
-        List<GeneratedRecord> records = new ArrayList<>();
-        OrderGenerator.interleave(run.records().iterator(), orders.iterator())
-                .forEachRemaining(records::add);
+        List<GeneratedRecord> orders = OrderFixtures.validOrderRequests(config);
+        List<GeneratedRecord> records = OrderFixtures.interleaved(run, orders);
         int half = records.size() / 2;
         String kafka = KAFKA.bootstrapServers();
         publish(kafka, run.nodeRecords());

@@ -15,7 +15,6 @@ import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
-import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.FailurePlan.Kind;
 import io.omnistock.ledger.functions.LedgerMetrics;
@@ -24,7 +23,6 @@ import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,16 +66,8 @@ class FailureInjectionITCase {
         KAFKA.createTopics(Topics.all(), 2);
         NetworkConfig config = NetworkConfig.small().withSeed(23);
         GeneratedRun run = RetailEventGenerator.generate(config);
-        // Orders reserve; their lifecycle (shipping commits units) is left out, so on-hand stays
-        // the reference ledger's and reserved is exactly what the decisions allocate.
-        List<GeneratedRecord> orders =
-                OrderGenerator.generate(config).stream()
-                        .filter(r -> r.topic().equals(Topics.ORDER_REQUESTS.name()))
-                        .filter(r -> r.kind() == GeneratedRecord.Kind.VALID)
-                        .toList();
-        List<GeneratedRecord> records = new ArrayList<>();
-        OrderGenerator.interleave(run.records().iterator(), orders.iterator())
-                .forEachRemaining(records::add);
+        List<GeneratedRecord> orders = OrderFixtures.validOrderRequests(config);
+        List<GeneratedRecord> records = OrderFixtures.interleaved(run, orders);
         String kafka = KAFKA.bootstrapServers();
         publish(kafka, run.nodeRecords());
 

@@ -18,6 +18,9 @@ import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.Topics;
 import io.omnistock.generator.GeneratedRecord;
+import io.omnistock.generator.GeneratedRun;
+import io.omnistock.generator.NetworkConfig;
+import io.omnistock.generator.OrderGenerator;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
@@ -144,6 +147,26 @@ final class OrderFixtures {
                 GeneratedRecord.Kind.VALID,
                 null,
                 time);
+    }
+
+    /**
+     * The config's valid order requests, without their lifecycle events: shipping would commit
+     * units behind the reference ledger's back, so on-hand stays the reference's and reserved is
+     * exactly what the decisions allocate.
+     */
+    static List<GeneratedRecord> validOrderRequests(NetworkConfig config) {
+        return OrderGenerator.generate(config).stream()
+                .filter(r -> r.topic().equals(Topics.ORDER_REQUESTS.name()))
+                .filter(r -> r.kind() == GeneratedRecord.Kind.VALID)
+                .toList();
+    }
+
+    /** The run's records and {@code orders} in one arrival order (orders never run ahead). */
+    static List<GeneratedRecord> interleaved(GeneratedRun run, List<GeneratedRecord> orders) {
+        List<GeneratedRecord> records = new ArrayList<>();
+        OrderGenerator.interleave(run.records().iterator(), orders.iterator())
+                .forEachRemaining(records::add);
+        return records;
     }
 
     static boolean isFinal(RoutingDecision d) {
