@@ -1,8 +1,8 @@
 package io.omnistock.ledger.domain;
 
 /**
- * Every kind of inventory fact the ledger accepts, with how it moves on-hand (DESIGN.md 3.1). Stored by
- * ordinal in state and between tasks: add new kinds at the end.
+ * Every kind of inventory fact the ledger accepts, with how it moves on-hand (DESIGN.md 3.1).
+ * Stored by ordinal in state and between tasks: add new kinds at the end.
  */
 public enum EventType {
     SALE(Kind.DELTA, -1),
