@@ -23,6 +23,7 @@ import io.omnistock.testing.KeyedValue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -144,7 +145,7 @@ class StandaloneClusterITCase {
 
             assertMatchesReference(client, run);
             List<KeyedValue<Availability>> afterRecovery =
-                    client.readAll(Topics.AVAILABILITY, java.time.Duration.ofSeconds(1));
+                    client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1));
             DeliveryAudit.Versions recovered = DeliveryAudit.Versions.of(afterRecovery);
             assertThat(recovered.problems())
                     .as("availability changes through the task manager loss")
@@ -171,20 +172,19 @@ class StandaloneClusterITCase {
                     "finishes after its savepoint",
                     DEADLINE);
             Map<String, List<Long>> before =
-                    versionsByKey(
-                            client.readAll(Topics.AVAILABILITY, java.time.Duration.ofSeconds(1)));
+                    versionsByKey(client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1)));
 
-            // LATEST: without the savepoint's offsets the job would skip nothing and read nothing
-            // old, and without its state the receipts would land on an empty ledger.
+            // Starting offsets LATEST: only the savepoint's offsets and positions lead to the
+            // reference below; a fresh start would hold no positions for the receipts to land on.
             String resumed = flink.runJar(jarId, jobArgs(bootstrap, "LATEST"), 1, savepoint);
             JsonNode rescaled = flink.awaitRunning(resumed, StandaloneFlinkCluster.READY);
             assertThat(rescaled.path("vertices"))
                     .as("operators of the resumed job")
                     .allSatisfy(v -> assertThat(v.path("parallelism").asInt()).isEqualTo(1));
 
-            Map<String, ExpectedPosition> expected = receiptPositions(run);
+            Map<String, ExpectedPosition> receipts = receiptPositions(run);
             long receiptTime = network.endMillis() + 60_000;
-            for (ExpectedPosition p : expected.values()) {
+            for (ExpectedPosition p : receipts.values()) {
                 client.send(
                         Topics.WMS,
                         p.sku(),
@@ -210,7 +210,7 @@ class StandaloneClusterITCase {
                                                     p.inTransit(),
                                                     p.safetyStock(),
                                                     p.atp())));
-            Map<String, String> received = receivedFigures(expected);
+            Map<String, String> received = receivedFigures(receipts);
             reference.putAll(received);
             Await.until(
                     "every position equals the reference ledger of the run and the receipts",
@@ -219,7 +219,7 @@ class StandaloneClusterITCase {
                     DEADLINE);
 
             List<KeyedValue<Availability>> all =
-                    client.readAll(Topics.AVAILABILITY, java.time.Duration.ofSeconds(1));
+                    client.readAll(Topics.AVAILABILITY, Duration.ofSeconds(1));
             DeliveryAudit.Versions audit = DeliveryAudit.Versions.of(all);
             assertThat(audit.problems()).as("availability changes across the savepoint").isEmpty();
             Map<String, List<Long>> after = versionsByKey(all);
@@ -229,7 +229,7 @@ class StandaloneClusterITCase {
                         .as("what %s published before the savepoint", key)
                         .isEqualTo(earlier);
             }
-            for (String key : expected.keySet()) {
+            for (String key : receipts.keySet()) {
                 List<Long> earlier = before.get(key);
                 List<Long> versions = after.get(key);
                 assertThat(versions)
@@ -248,7 +248,7 @@ class StandaloneClusterITCase {
                             + " e.g. %s; %d changes of %d keys in all: lost %d, duplicated %d, out"
                             + " of order %d%n",
                     savepoint,
-                    expected.size(),
+                    receipts.size(),
                     received.entrySet().iterator().next(),
                     audit.changes(),
                     audit.keys(),
@@ -319,8 +319,7 @@ class StandaloneClusterITCase {
     private static Map<String, String> latestFigures(KafkaTestClient client) {
         Map<String, String> figures = new TreeMap<>();
         KafkaTestClient.latestByKey(
-                        client.<Availability>readAll(
-                                Topics.AVAILABILITY, java.time.Duration.ofMillis(500)))
+                        client.<Availability>readAll(Topics.AVAILABILITY, Duration.ofMillis(500)))
                 .forEach(
                         (key, a) ->
                                 figures.put(
