@@ -21,14 +21,29 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 public final class SourcedEventTypeInfo extends TypeInformation<SourcedEvent> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Extracts the parts' types with the job's class loader as the thread's context class loader.
+     * On a cluster the job manager creates this serializer while it compiles the job graph, on a
+     * thread whose context class loader is Flink's own; Flink looks flink-avro up through that
+     * loader, so Avro records (here and inside {@link NodeInfo}) would fail with "Could not load
+     * the AvroTypeInfo class" although the job jar holds flink-avro ({@code
+     * StandaloneClusterITCase}).
+     */
     @Override
     public TypeSerializer<SourcedEvent> createSerializer(SerializerConfig config) {
-        return new SourcedEventSerializer(
-                TypeInformation.of(NodeInfo.class).createSerializer(config),
-                TypeInformation.of(OrderRequest.class).createSerializer(config),
-                TypeInformation.of(OrderLifecycleEvent.class).createSerializer(config),
-                TypeInformation.of(StockRequest.class).createSerializer(config),
-                TypeInformation.of(StockReply.class).createSerializer(config));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SourcedEventTypeInfo.class.getClassLoader());
+        try {
+            return new SourcedEventSerializer(
+                    TypeInformation.of(NodeInfo.class).createSerializer(config),
+                    TypeInformation.of(OrderRequest.class).createSerializer(config),
+                    TypeInformation.of(OrderLifecycleEvent.class).createSerializer(config),
+                    TypeInformation.of(StockRequest.class).createSerializer(config),
+                    TypeInformation.of(StockReply.class).createSerializer(config));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override
