@@ -12,6 +12,7 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.util.TemporaryClassLoaderContext;
 
 /**
  * The type of {@link SourcedEvent} streams and state: serialized by {@link SourcedEventSerializer}.
@@ -31,18 +32,14 @@ public final class SourcedEventTypeInfo extends TypeInformation<SourcedEvent> {
      */
     @Override
     public TypeSerializer<SourcedEvent> createSerializer(SerializerConfig config) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(SourcedEventTypeInfo.class.getClassLoader());
-        try {
+        try (TemporaryClassLoaderContext ignored =
+                TemporaryClassLoaderContext.of(SourcedEventTypeInfo.class.getClassLoader())) {
             return new SourcedEventSerializer(
                     TypeInformation.of(NodeInfo.class).createSerializer(config),
                     TypeInformation.of(OrderRequest.class).createSerializer(config),
                     TypeInformation.of(OrderLifecycleEvent.class).createSerializer(config),
                     TypeInformation.of(StockRequest.class).createSerializer(config),
                     TypeInformation.of(StockReply.class).createSerializer(config));
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 
