@@ -11,14 +11,11 @@ import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -27,7 +24,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * data, orders, lifecycle events, stock requests and replies) go through their own serializers,
  * whose snapshots this one nests so each can evolve.
  */
-public final class SourcedEventSerializer extends TypeSerializer<SourcedEvent> {
+public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedEvent> {
     private static final long serialVersionUID = 1L;
 
     private static final EventType[] EVENT_TYPES = EventType.values();
@@ -74,11 +71,6 @@ public final class SourcedEventSerializer extends TypeSerializer<SourcedEvent> {
 
     private TypeSerializer<?>[] nested() {
         return new TypeSerializer<?>[] {nodes, orders, lifecycles, requests, replies};
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
     }
 
     @Override
@@ -209,40 +201,6 @@ public final class SourcedEventSerializer extends TypeSerializer<SourcedEvent> {
 
     private static void writeEnum(Enum<?> value, DataOutputView out) throws IOException {
         out.writeByte(value == null ? -1 : value.ordinal());
-    }
-
-    @Override
-    public SourcedEvent copy(SourcedEvent from) {
-        if (from == null) {
-            return null;
-        }
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(256);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public SourcedEvent copy(SourcedEvent from, SourcedEvent reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public SourcedEvent deserialize(SourcedEvent reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override
