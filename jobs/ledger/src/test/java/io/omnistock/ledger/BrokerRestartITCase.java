@@ -108,16 +108,7 @@ class BrokerRestartITCase {
             // decisions say, with every change published once and in order
             Set<String> sentOrders = new TreeSet<>();
             orders.forEach(r -> sentOrders.add(r.key()));
-            client.readUntil(
-                    Topics.DECISIONS,
-                    values ->
-                            values.stream()
-                                            .filter(OrderFixtures::isFinal)
-                                            .map(RoutingDecision::getOrderId)
-                                            .distinct()
-                                            .count()
-                                    >= sentOrders.size(),
-                    DEADLINE);
+            DeliveryAudit.awaitFinalDecisions(client, sentOrders);
             Map<String, ExpectedPosition> reference = run.reference().positions();
             Await.until(
                     "availability equals the reference plus what the decisions allocate",

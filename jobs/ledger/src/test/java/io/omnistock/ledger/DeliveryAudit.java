@@ -2,7 +2,9 @@ package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.RoutingDecision;
+import io.omnistock.connectors.Topics;
 import io.omnistock.generator.ExpectedPosition;
+import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The sequence oracles of the failure tests ({@link FailureInjectionITCase}, {@link
@@ -92,6 +95,21 @@ final class DeliveryAudit {
             unknown.removeAll(sent);
             return new Orders(lost, duplicated, unknown);
         }
+    }
+
+    /**
+     * Reads {@code orders.decisions} until every order of {@code orderIds} has a final decision.
+     */
+    static void awaitFinalDecisions(KafkaTestClient client, Set<String> orderIds) {
+        client.readUntil(
+                Topics.DECISIONS,
+                values ->
+                        values.stream()
+                                .filter(OrderFixtures::isFinal)
+                                .map(RoutingDecision::getOrderId)
+                                .collect(Collectors.toSet())
+                                .containsAll(orderIds),
+                ReferenceCheck.DEADLINE);
     }
 
     /**

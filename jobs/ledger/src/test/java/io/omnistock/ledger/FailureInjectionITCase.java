@@ -109,15 +109,7 @@ class FailureInjectionITCase {
             // every order decided, once
             Set<String> sent =
                     orders.stream().map(GeneratedRecord::key).collect(Collectors.toSet());
-            client.readUntil(
-                    Topics.DECISIONS,
-                    values ->
-                            values.stream()
-                                    .filter(OrderFixtures::isFinal)
-                                    .map(RoutingDecision::getOrderId)
-                                    .collect(Collectors.toSet())
-                                    .containsAll(sent),
-                    DEADLINE);
+            DeliveryAudit.awaitFinalDecisions(client, sent);
             // the ledger: the reference's on-hand and in-transit, the decisions' reservations (a
             // shortage re-route may still be on its way: read both until they agree)
             Map<String, ExpectedPosition> reference = run.reference().positions();

@@ -202,46 +202,28 @@ class RoutingNoOversellITCase {
                 streaming.get();
             }
 
-            client.readUntil(
-                    Topics.DECISIONS,
-                    values ->
-                            values.stream()
-                                            .filter(OrderFixtures::isFinal)
-                                            .map(RoutingDecision::getOrderId)
-                                            .distinct()
-                                            .count()
-                                    >= ORDERS,
-                    DEADLINE);
+            Set<String> sent = new HashSet<>();
+            orders.forEach(r -> sent.add(r.key()));
+            DeliveryAudit.awaitFinalDecisions(client, sent);
             List<KeyedValue<RoutingDecision>> published =
                     client.readAll(Topics.DECISIONS, Duration.ofSeconds(2));
             Map<String, List<RoutingDecision>> byOrder = decisionsByOrder(published);
 
             // lost, duplicated: per order, exactly one final decision and one record per revision
-            Set<String> sent = new HashSet<>();
-            orders.forEach(r -> sent.add(r.key()));
-            List<String> lost = new ArrayList<>();
-            List<String> duplicated = new ArrayList<>();
+            DeliveryAudit.Orders decided = DeliveryAudit.Orders.of(sent, byOrder);
+            List<String> lost = decided.lost();
+            List<String> duplicated = decided.duplicated();
+            Set<String> strangers = decided.unknown();
             Map<DecisionStatus, Integer> statuses = new EnumMap<>(DecisionStatus.class);
             int replanned = 0;
             for (String orderId : sent) {
-                List<RoutingDecision> decisions = byOrder.getOrDefault(orderId, List.of());
-                long finals = decisions.stream().filter(OrderFixtures::isFinal).count();
-                long revisions =
-                        decisions.stream().map(RoutingDecision::getRevision).distinct().count();
-                if (finals == 0) {
-                    lost.add(orderId);
-                } else if (finals > 1 || revisions != decisions.size()) {
-                    duplicated.add(orderId + " " + decisions.size() + " decisions");
-                }
-                for (RoutingDecision d : decisions) {
+                for (RoutingDecision d : byOrder.getOrDefault(orderId, List.of())) {
                     if (isFinal(d)) {
                         statuses.merge(d.getStatus(), 1, Integer::sum);
                         replanned += d.getAttempts() > 1 ? 1 : 0;
                     }
                 }
             }
-            Set<String> strangers = new HashSet<>(byOrder.keySet());
-            strangers.removeAll(sent);
 
             // oversold: units held per SKU x node beyond on-hand minus safety stock
             Map<String, Long> allocated = allocatedByPosition(byOrder);

@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
-import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.DecisionStatus;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.LifecycleType;
@@ -117,12 +116,7 @@ class SavepointUpgradeITCase {
         KAFKA.createTopics(Topics.all(), 2);
         NetworkConfig network = NetworkConfig.small().withSeed(23);
         GeneratedRun run = RetailEventGenerator.generate(network);
-        // Whether a record is TOO_LATE depends on the watermark when it arrives, which restarts
-        // with the new version: LedgerBadInputITCase covers those.
-        List<GeneratedRecord> records =
-                run.records().stream()
-                        .filter(r -> r.expectedReason() != DeadLetterReason.TOO_LATE)
-                        .toList();
+        List<GeneratedRecord> records = ReferenceCheck.withoutTooLate(run);
         int half = records.size() / 2;
         String kafka = KAFKA.bootstrapServers();
         long start = network.start().toEpochMilli();

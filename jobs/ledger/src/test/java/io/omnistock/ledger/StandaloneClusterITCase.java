@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnistock.avro.Availability;
-import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.TopicAdmin;
 import io.omnistock.connectors.Topics;
@@ -104,12 +103,7 @@ class StandaloneClusterITCase {
         TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), 2);
         NetworkConfig network = NetworkConfig.small().withSeed(41);
         GeneratedRun run = RetailEventGenerator.generate(network);
-        // Whether a record is TOO_LATE depends on the watermark when it arrives, which restarts
-        // with a restore: LedgerBadInputITCase covers those.
-        List<GeneratedRecord> records =
-                run.records().stream()
-                        .filter(r -> r.expectedReason() != DeadLetterReason.TOO_LATE)
-                        .toList();
+        List<GeneratedRecord> records = ReferenceCheck.withoutTooLate(run);
         int half = records.size() / 2;
         publish(bootstrap, run.nodeRecords());
         publish(bootstrap, records.subList(0, half));
