@@ -11,6 +11,7 @@ import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.avro.ThreePlEvent;
@@ -52,6 +53,10 @@ public final class Topics {
     public static final TopicSpec<RoutingDecision> DECISIONS =
             new TopicSpec<>("orders.decisions", RoutingDecision.class, false);
 
+    /** One triage decision per returned line, key = the return's eventId. */
+    public static final TopicSpec<ReturnDisposition> RETURN_DISPOSITIONS =
+            new TopicSpec<>("returns.dispositions", ReturnDisposition.class, false);
+
     public static final TopicSpec<SustainabilityMetrics> METRICS_SUSTAINABILITY =
             new TopicSpec<>("metrics.sustainability", SustainabilityMetrics.class, false);
     public static final TopicSpec<OperationsMetrics> METRICS_OPERATIONS =
@@ -73,6 +78,7 @@ public final class Topics {
                     ALERTS,
                     DISCREPANCIES,
                     DECISIONS,
+                    RETURN_DISPOSITIONS,
                     METRICS_SUSTAINABILITY,
                     METRICS_OPERATIONS,
                     DEADLETTER);

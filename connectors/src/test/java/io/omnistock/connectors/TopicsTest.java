@@ -25,6 +25,7 @@ class TopicsTest {
                     "inventory.alerts",
                     "inventory.discrepancies",
                     "orders.decisions",
+                    "returns.dispositions",
                     "metrics.sustainability",
                     "metrics.operations",
                     "deadletter");

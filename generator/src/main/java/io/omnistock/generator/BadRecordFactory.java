@@ -233,9 +233,9 @@ final class BadRecordFactory {
             }
             case LIFECYCLE_OF_UNKNOWN_ORDER ->
                     orderRecords.malformed(
-                            new OrderLifecycleEvent(
+                            OrderRecords.lifecycle(
                                     ids.next(),
-                                    Instant.ofEpochMilli(time),
+                                    time,
                                     "ORD-never-placed-" + ids.next(),
                                     LifecycleType.CANCELLED),
                             kind.reason());
@@ -278,11 +278,7 @@ final class BadRecordFactory {
             case TRUNCATED_LIFECYCLE -> {
                 String orderId = "ORD-never-placed-" + ids.next();
                 OrderLifecycleEvent e =
-                        new OrderLifecycleEvent(
-                                ids.next(),
-                                Instant.ofEpochMilli(time),
-                                orderId,
-                                LifecycleType.CANCELLED);
+                        OrderRecords.lifecycle(ids.next(), time, orderId, LifecycleType.CANCELLED);
                 yield bytes(kind, orderId, half(lifecycleCodec.encode(e)), time);
             }
             case EVENT_A_YEAR_OLD -> pos(kind, sku, sale(yearOldTime, sku, store, 1), time);
@@ -361,7 +357,8 @@ final class BadRecordFactory {
                 PosEventType.SALE,
                 qty,
                 null,
-                "TXN-" + ids.next());
+                "TXN-" + ids.next(),
+                null);
     }
 
     PosEvent voidOf(long time, String sku, String nodeId, String saleId, int qty) {
@@ -373,6 +370,7 @@ final class BadRecordFactory {
                 PosEventType.VOID,
                 qty,
                 saleId,
+                null,
                 null);
     }
 

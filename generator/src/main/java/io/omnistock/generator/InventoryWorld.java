@@ -712,7 +712,8 @@ final class InventoryWorld {
                         type,
                         qty,
                         voided,
-                        txn),
+                        txn,
+                        null),
                 kind,
                 delivery);
     }

@@ -1,10 +1,12 @@
 package io.omnistock.generator;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.connectors.AvroCodec;
 import io.omnistock.connectors.Topics;
+import java.time.Instant;
 
 /**
  * Order requests and lifecycle events as Kafka records (key = order id, timestamp = event time).
@@ -13,6 +15,17 @@ import io.omnistock.connectors.Topics;
 final class OrderRecords {
     private final AvroCodec<OrderRequest> requests = Topics.ORDER_REQUESTS.codec();
     private final AvroCodec<OrderLifecycleEvent> lifecycle = Topics.ORDER_LIFECYCLE.codec();
+
+    /** A lifecycle event that is not a return. */
+    static OrderLifecycleEvent lifecycle(
+            String eventId, long time, String orderId, LifecycleType type) {
+        return OrderLifecycleEvent.newBuilder()
+                .setEventId(eventId)
+                .setEventTime(Instant.ofEpochMilli(time))
+                .setOrderId(orderId)
+                .setType(type)
+                .build();
+    }
 
     GeneratedRecord valid(OrderRequest order) {
         return record(order, GeneratedRecord.Kind.VALID, null);

@@ -4,7 +4,6 @@ import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
-import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingPreference;
@@ -413,11 +412,7 @@ final class OrderStream implements Iterator<GeneratedRecord> {
         if (at < end) {
             GeneratedRecord record =
                     records.valid(
-                            new OrderLifecycleEvent(
-                                    eventIds.next(),
-                                    Instant.ofEpochMilli(at),
-                                    order.getOrderId(),
-                                    type));
+                            OrderRecords.lifecycle(eventIds.next(), at, order.getOrderId(), type));
             add(at, record);
             maybeDuplicate(at, record);
         }

@@ -1,6 +1,7 @@
 package io.omnistock.bench.ledger;
 
 import io.omnistock.avro.AlertType;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NetworkTotals;
@@ -19,6 +20,7 @@ public final class CountingOutput implements SkuLedger.Output {
     public long alerts;
     public long rejected;
     public long replies;
+    public long returns;
 
     @Override
     public void availability(
@@ -69,5 +71,10 @@ public final class CountingOutput implements SkuLedger.Output {
     @Override
     public void reply(StockReply reply) {
         replies++;
+    }
+
+    @Override
+    public void returned(ReturnDisposition disposition) {
+        returns++;
     }
 }

@@ -205,7 +205,8 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                             counting(run, "reservations", false),
                             counting(run, "sustainability", false),
                             counting(run, "operations", false),
-                            counting(run, "dead-letters", false));
+                            counting(run, "dead-letters", false),
+                            counting(run, "returns", false));
             ReplaySource source =
                     new ReplaySource(run, LEDGER_SINKS * PARALLELISM, LedgerOptions.settings(conf));
             LedgerPipeline.build(env, source, sinks, conf);

@@ -2,6 +2,7 @@ package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
@@ -24,9 +25,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
  * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
  * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
- * decisions, and reservation requests that return to the ledger through Kafka; decisions, counts
- * and dead letters feed the metric windows ({@link MetricsPipeline}). Assembly only: sources and
- * sinks come from the caller.
+ * decisions, and reservation requests that return to the ledger through Kafka; returned lines are
+ * triaged by the ledger -> return dispositions; decisions, returns, counts and dead letters feed
+ * the metric windows ({@link MetricsPipeline}). Assembly only: sources and sinks come from the
+ * caller.
  */
 public final class LedgerPipeline {
     public static final String SOURCE_UID = "inventory-sources";
@@ -70,6 +72,7 @@ public final class LedgerPipeline {
                         .process(
                                 new ApplyInventoryEventFunction(
                                         LedgerOptions.settings(conf),
+                                        ReturnsOptions.returns(conf),
                                         conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)),
                                 new AvroTypeInfo<>(Availability.class))
                         .name(APPLY_UID)
@@ -101,9 +104,13 @@ public final class LedgerPipeline {
                                 ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
                                 decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS));
         sinks.deadLetters().apply(deadLetters);
+        DataStream<ReturnDisposition> returns =
+                ledger.getSideOutput(LedgerOutputs.RETURN_DISPOSITIONS);
+        sinks.returns().apply(returns);
 
         MetricsPipeline.build(
                 decisions,
+                returns,
                 ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS),
                 deadLetters,
                 sinks,

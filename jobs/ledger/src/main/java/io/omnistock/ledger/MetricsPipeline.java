@@ -2,6 +2,7 @@ package io.omnistock.ledger;
 
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.metrics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
@@ -20,14 +21,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
- * The metric streams: routing decisions, counts compared with the ledger and dead letters become
- * small facts, stamped with their own event time and watermarked per kind (a decision carries its
- * order's time, which the job's watermark and the counts have often passed by the time the
- * reservation round trip ends); each fact is counted under its region and channel and the ALL
- * roll-ups, summed by minute in each task (so the keyed windows add a few partial sums, not every
- * fact four times over), then in tumbling event-time windows of 1 minute and 1 hour that publish
- * when the watermark passes and again, as a new revision, for each late fact within the allowed
- * lateness.
+ * The metric streams: routing decisions, return dispositions, counts compared with the ledger and
+ * dead letters become small facts, stamped with their own event time and watermarked per kind (a
+ * decision carries its order's time, which the job's watermark and the counts have often passed by
+ * the time the reservation round trip ends); each fact is counted under its region and channel and
+ * the ALL roll-ups, summed by minute in each task (so the keyed windows add a few partial sums, not
+ * every fact four times over), then in tumbling event-time windows of 1 minute and 1 hour that
+ * publish when the watermark passes and again, as a new revision, for each late fact within the
+ * allowed lateness.
  */
 final class MetricsPipeline {
     static final String DECISION_FACTS_UID = "decision-facts";
@@ -36,6 +37,8 @@ final class MetricsPipeline {
     static final String MINUTE_SUMS_UID = "metric-minute-sums";
     static final String DECISION_TO_FACT_UID = "decision-to-fact";
     static final String DEAD_LETTER_TO_FACT_UID = "dead-letter-to-fact";
+    static final String RETURN_FACTS_UID = "return-facts";
+    static final String RETURN_TO_FACT_UID = "return-to-fact";
 
     private static final TypeInformation<MetricFact> FACT = TypeInformation.of(MetricFact.class);
     private static final TypeInformation<WindowFigures> SUMS =
@@ -43,6 +46,7 @@ final class MetricsPipeline {
 
     static void build(
             DataStream<RoutingDecision> decisions,
+            DataStream<ReturnDisposition> returns,
             DataStream<MetricFact> countChecks,
             DataStream<DeadLetter> deadLetters,
             LedgerSinks sinks,
@@ -62,6 +66,12 @@ final class MetricsPipeline {
                                 DECISION_FACTS_UID,
                                 watermarks)
                         .union(
+                                timed(
+                                        returns.map(MetricFact::of, FACT)
+                                                .name(RETURN_TO_FACT_UID)
+                                                .uid(RETURN_TO_FACT_UID),
+                                        RETURN_FACTS_UID,
+                                        watermarks),
                                 timed(countChecks, COUNT_FACTS_UID, watermarks),
                                 timed(
                                         deadLetters
@@ -109,7 +119,7 @@ final class MetricsPipeline {
 
     /**
      * Facts of one kind, stamped with their event time and watermarked on their own: the windows
-     * see the least advanced of the three kinds, so decisions, which trail counts and dead letters
+     * see the least advanced of the four kinds, so decisions, which trail counts and dead letters
      * by a reservation round trip, are not late because counts ran ahead.
      */
     private static DataStream<MetricFact> timed(

@@ -46,6 +46,8 @@ class OperatorUidTest {
                     "count-facts",
                     "dead-letter-to-fact",
                     "dead-letter-facts",
+                    "return-to-fact",
+                    "return-facts",
                     "metric-minute-sums",
                     "metrics-1m",
                     "metrics-1h");
@@ -58,6 +60,7 @@ class OperatorUidTest {
                     "inventory.discrepancies",
                     "orders.decisions",
                     "orders.reservations",
+                    "returns.dispositions",
                     "metrics.sustainability",
                     "metrics.operations",
                     "deadletter");

@@ -1,6 +1,10 @@
 package io.omnistock.ledger.domain;
 
+import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.returns.ReturnedItem;
+import io.omnistock.ledger.domain.routing.GeoPoint;
 
 /**
  * The stateless half of DESIGN.md rule 3.7: an event that is malformed or impossible on its own.
@@ -42,6 +46,12 @@ public final class EventValidator {
         if (e.type.isTransfer() && e.nodeId.equals(e.counterpartNodeId)) {
             return reject(DeadLetterReason.SELF_TRANSFER, "transfer to its own node " + e.nodeId);
         }
+        if (e.returned != null) {
+            Rejection returned = checkReturned(e);
+            if (returned != null) {
+                return returned;
+            }
+        }
         if (e.eventTime > nowMillis + settings.maxFutureSkewMillis()) {
             return reject(
                     DeadLetterReason.FUTURE_EVENT_TIME,
@@ -74,6 +84,27 @@ public final class EventValidator {
                         DeadLetterReason.NON_POSITIVE_QUANTITY,
                         e.type + " needs a positive quantity, got " + e.quantity)
                 : null;
+    }
+
+    private static Rejection checkReturned(InventoryEvent e) {
+        ReturnedItem item = e.returned;
+        if (e.source == SourceSystem.ORDERS
+                && (item.grade == null || item.grade == ConditionGrade.UNKNOWN)) {
+            return reject(
+                    DeadLetterReason.MISSING_FIELD, "RETURN_RECEIVED needs a condition grade");
+        }
+        boolean latitude = !Double.isNaN(item.fromLatitude);
+        if (latitude != !Double.isNaN(item.fromLongitude)
+                || (latitude && !GeoPoint.isOnGlobe(item.fromLatitude, item.fromLongitude))) {
+            return reject(
+                    DeadLetterReason.INVALID_COORDINATES,
+                    "returned from " + item.fromLatitude + "," + item.fromLongitude);
+        }
+        if (item.unitValue < 0) {
+            return reject(
+                    DeadLetterReason.ABSURD_QUANTITY, "negative unit value " + item.unitValue);
+        }
+        return null;
     }
 
     private static Rejection reject(DeadLetterReason reason, String message) {

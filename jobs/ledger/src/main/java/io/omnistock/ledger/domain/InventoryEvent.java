@@ -1,6 +1,7 @@
 package io.omnistock.ledger.domain;
 
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.returns.ReturnedItem;
 
 /**
  * One inventory fact from POS, WMS or 3PL, normalised to a single shape. A Flink POJO: public
@@ -33,6 +34,9 @@ public class InventoryEvent {
 
     public SourceSystem source;
 
+    /** RETURN: the returned item's grade and triage facts, or null for an ungraded till return. */
+    public ReturnedItem returned;
+
     public InventoryEvent() {}
 
     public InventoryEvent(
@@ -64,6 +68,11 @@ public class InventoryEvent {
 
     public InventoryEvent withEta(long eta) {
         this.eta = eta;
+        return this;
+    }
+
+    public InventoryEvent withReturned(ReturnedItem returned) {
+        this.returned = returned;
         return this;
     }
 

@@ -3,7 +3,9 @@ package io.omnistock.ledger.domain;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.returns.Returns;
 import java.util.Map;
 
 /**
@@ -85,6 +87,9 @@ public final class SkuLedger {
 
         /** An answer to routing about one order's units of this SKU. */
         void reply(StockReply reply);
+
+        /** A returned line was triaged (DESIGN.md section 5). */
+        void returned(ReturnDisposition disposition);
     }
 
     /** What became of one event. */
@@ -101,17 +106,26 @@ public final class SkuLedger {
         SUPERSEDED_BY_COUNT,
         /** An ASN revision older than the one in force. */
         STALE_REVISION,
+        /** A return triaged to REFURBISH, LIQUIDATE or RECYCLE: it adds nothing to on-hand. */
+        NOT_RESTOCKED,
         /** Sent to the dead-letter topic. */
         REJECTED
     }
 
     private final LedgerSettings settings;
+    private final Returns returns;
     private final EventValidator validator;
     private final NetworkTotals before = new NetworkTotals();
     private final SkuReservations reservations = new SkuReservations(this);
 
+    /** With the default return triage rules. */
     public SkuLedger(LedgerSettings settings) {
+        this(settings, Returns.defaults());
+    }
+
+    public SkuLedger(LedgerSettings settings, Returns returns) {
         this.settings = settings;
+        this.returns = returns;
         this.validator = new EventValidator(settings);
     }
 
@@ -154,6 +168,14 @@ public final class SkuLedger {
         }
         if (state.seen(e.eventId)) {
             return Outcome.DUPLICATE;
+        }
+        if (e.type == EventType.RETURN) {
+            ReturnDisposition disposition = returns.triage(e, node);
+            out.returned(disposition);
+            if (!Returns.restocks(disposition)) {
+                state.remember(e.eventId, e.eventTime);
+                return Outcome.NOT_RESTOCKED;
+            }
         }
 
         Position position = state.position(e.nodeId);

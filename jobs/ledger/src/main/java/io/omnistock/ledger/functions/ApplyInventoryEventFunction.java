@@ -2,6 +2,7 @@ package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
@@ -13,6 +14,7 @@ import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.ledger.domain.returns.Returns;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
 import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
 import java.time.Duration;
@@ -76,6 +78,7 @@ public class ApplyInventoryEventFunction
     private static final long EXPIRY_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
 
     private final LedgerSettings settings;
+    private final Returns returns;
     private final long unknownNodeGraceMillis;
 
     private transient SkuLedger ledger;
@@ -96,15 +99,19 @@ public class ApplyInventoryEventFunction
     private transient LedgerMetrics.Count staleRevisions;
     private transient LedgerMetrics.Count discrepancies;
     private transient LedgerMetrics.Count availabilityUpdates;
+    private transient LedgerMetrics.Count returnsTriaged;
+    private transient LedgerMetrics.Count notRestocked;
 
-    public ApplyInventoryEventFunction(LedgerSettings settings, Duration unknownNodeGrace) {
+    public ApplyInventoryEventFunction(
+            LedgerSettings settings, Returns returns, Duration unknownNodeGrace) {
         this.settings = settings;
+        this.returns = returns;
         this.unknownNodeGraceMillis = unknownNodeGrace.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        ledger = new SkuLedger(settings);
+        ledger = new SkuLedger(settings, returns);
         positions = getRuntimeContext().getMapState(POSITIONS);
         seen = getRuntimeContext().getMapState(SEEN);
         pending = getRuntimeContext().getListState(PENDING);
@@ -125,6 +132,8 @@ public class ApplyInventoryEventFunction
         staleRevisions = count(LedgerMetrics.STALE_REVISIONS);
         discrepancies = count(LedgerMetrics.DISCREPANCIES);
         availabilityUpdates = count(LedgerMetrics.AVAILABILITY_UPDATES);
+        returnsTriaged = count(LedgerMetrics.RETURNS_TRIAGED);
+        notRestocked = count(LedgerMetrics.RETURNS_NOT_RESTOCKED);
     }
 
     /**
@@ -255,6 +264,7 @@ public class ApplyInventoryEventFunction
             case STALE_COUNT -> staleCounts.inc();
             case SUPERSEDED_BY_COUNT -> supersededDeltas.inc();
             case STALE_REVISION -> staleRevisions.inc();
+            case NOT_RESTOCKED -> notRestocked.inc();
         }
         processed.inc();
         if (outcome != SkuLedger.Outcome.DUPLICATE) {
@@ -580,6 +590,12 @@ public class ApplyInventoryEventFunction
         @Override
         public void reply(StockReply reply) {
             output(LedgerOutputs.STOCK_REPLIES, SourcedEvent.of(reply));
+        }
+
+        @Override
+        public void returned(ReturnDisposition disposition) {
+            returnsTriaged.inc();
+            output(LedgerOutputs.RETURN_DISPOSITIONS, disposition);
         }
     }
 }

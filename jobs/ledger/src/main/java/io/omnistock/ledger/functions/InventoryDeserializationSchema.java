@@ -1,6 +1,7 @@
 package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
@@ -99,8 +100,14 @@ public class InventoryDeserializationSchema
             return;
         }
         if (topic.equals(Topics.ORDER_LIFECYCLE.name())) {
-            sourced.lifecycle = lifecycle.decode(sourced.bytes, writer);
-            checkKey(sourced, sourced.lifecycle.getOrderId());
+            OrderLifecycleEvent e = lifecycle.decode(sourced.bytes, writer);
+            if (e.getType() == LifecycleType.RETURN_RECEIVED) {
+                // a returned line goes to its SKU's ledger, which triages it
+                readEvent(sourced, InventoryEventMapper.fromReturnReceived(e), e.getOrderId());
+            } else {
+                sourced.lifecycle = e;
+                checkKey(sourced, e.getOrderId());
+            }
             return;
         }
         if (topic.equals(Topics.RESERVATIONS.name())) {
@@ -124,13 +131,18 @@ public class InventoryDeserializationSchema
         } else {
             throw new DecodeException(DeadLetterReason.UNKNOWN, "not a ledger topic: " + topic);
         }
+        readEvent(sourced, event, event.sku);
+    }
+
+    /** An inventory event: validated, and its record's key checked against {@code key}. */
+    private void readEvent(SourcedEvent sourced, InventoryEvent event, String key) {
         sourced.event = event;
         Rejection rejection = validator.validate(event, System.currentTimeMillis());
         if (rejection != null) {
             reject(sourced, rejection.reason(), rejection.message());
             return;
         }
-        checkKey(sourced, event.sku);
+        checkKey(sourced, key);
     }
 
     private void readNode(SourcedEvent sourced, NodeRecord record) {

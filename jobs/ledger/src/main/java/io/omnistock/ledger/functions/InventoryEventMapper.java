@@ -2,9 +2,11 @@ package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.NodeQuantity;
 import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.ReservationAction;
 import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.ReturnGrading;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
@@ -13,6 +15,7 @@ import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.returns.ReturnedItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,48 @@ final class InventoryEventMapper {
                         type,
                         pos.getQuantity(),
                         SourceSystem.POS)
-                .withReference(pos.getVoidedEventId());
+                .withReference(pos.getVoidedEventId())
+                .withReturned(type == EventType.RETURN ? returnedAtTill(pos) : null);
+    }
+
+    /** A till return's grading, or null when the till graded nothing (restocked as always). */
+    private static ReturnedItem returnedAtTill(PosEvent pos) {
+        return pos.getGrading() == null ? null : returnedItem(pos.getGrading());
+    }
+
+    private static ReturnedItem returnedItem(ReturnGrading grading) {
+        ReturnedItem item =
+                new ReturnedItem(
+                        grading.getConditionGrade(),
+                        grading.getCategory(),
+                        orNaN(grading.getUnitValue()));
+        item.reason = grading.getReturnReason();
+        return item;
+    }
+
+    /**
+     * A RETURN_RECEIVED (one returned line of an order) as a RETURN at the receiving node, from
+     * ORDERS; it is triaged in the SKU's ledger like a graded till return.
+     */
+    static InventoryEvent fromReturnReceived(OrderLifecycleEvent e) {
+        ReturnedItem item =
+                e.getGrading() == null ? new ReturnedItem() : returnedItem(e.getGrading());
+        item.orderId = e.getOrderId();
+        item.fromLatitude = orNaN(e.getReturnedFromLatitude());
+        item.fromLongitude = orNaN(e.getReturnedFromLongitude());
+        return new InventoryEvent(
+                        e.getEventId(),
+                        e.getEventTime().toEpochMilli(),
+                        e.getSku(),
+                        e.getReceivingNodeId(),
+                        EventType.RETURN,
+                        e.getQuantity(),
+                        SourceSystem.ORDERS)
+                .withReturned(item);
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     static InventoryEvent fromWms(WmsEvent wms) {

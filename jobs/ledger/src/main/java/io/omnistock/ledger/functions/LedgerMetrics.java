@@ -22,6 +22,8 @@ public final class LedgerMetrics {
     public static final String DISCREPANCIES = "discrepancies";
     public static final String AVAILABILITY_UPDATES = "availability-updates";
     public static final String DECISIONS = "routing-decisions";
+    public static final String RETURNS_TRIAGED = "returns-triaged";
+    public static final String RETURNS_NOT_RESTOCKED = "returns-not-restocked";
 
     /** One count, kept as a metric and as an accumulator. */
     static final class Count {

@@ -5,6 +5,7 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.metrics.MetricFact;
@@ -24,6 +25,10 @@ public final class LedgerOutputs {
             new OutputTag<>("alerts", new AvroTypeInfo<>(InventoryAlert.class));
     public static final OutputTag<Discrepancy> DISCREPANCIES =
             new OutputTag<>("discrepancies", new AvroTypeInfo<>(Discrepancy.class));
+
+    /** Triage decisions of returned lines, for returns.dispositions and the metric windows. */
+    public static final OutputTag<ReturnDisposition> RETURN_DISPOSITIONS =
+            new OutputTag<>("return-dispositions", new AvroTypeInfo<>(ReturnDisposition.class));
 
     /** Counts compared with the ledger, for the inventory-accuracy metric. */
     public static final OutputTag<MetricFact> COUNT_CHECKS =

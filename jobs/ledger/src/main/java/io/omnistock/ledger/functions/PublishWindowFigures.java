@@ -51,7 +51,7 @@ public final class PublishWindowFigures
                         figures.channel,
                         revision);
         out.collect(MetricRecords.operations(id, figures));
-        if (figures.hasDecisions()) {
+        if (figures.hasSustainabilityFigures()) {
             ctx.output(LedgerOutputs.SUSTAINABILITY, MetricRecords.sustainability(id, figures));
         }
     }

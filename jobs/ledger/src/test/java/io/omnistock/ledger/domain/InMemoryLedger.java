@@ -3,6 +3,7 @@ package io.omnistock.ledger.domain;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,7 @@ final class InMemoryLedger implements SkuLedger.Output {
     final List<Alert> alerts = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
     final List<StockReply> replies = new ArrayList<>();
+    final List<ReturnDisposition> dispositions = new ArrayList<>();
 
     final SkuLedger ledger;
     long watermark = Long.MIN_VALUE;
@@ -195,5 +197,10 @@ final class InMemoryLedger implements SkuLedger.Output {
     @Override
     public void reply(StockReply reply) {
         replies.add(reply);
+    }
+
+    @Override
+    public void returned(ReturnDisposition disposition) {
+        dispositions.add(disposition);
     }
 }

@@ -13,6 +13,7 @@ import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.returns.Returns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,8 @@ class ApplyInventoryEventFunctionTest {
     void open() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new ApplyInventoryEventFunction(LedgerSettings.defaults(), GRACE),
+                        new ApplyInventoryEventFunction(
+                                LedgerSettings.defaults(), Returns.defaults(), GRACE),
                         sourced -> sourced.event.sku,
                         Types.STRING,
                         ApplyInventoryEventFunction.NODES);
@@ -241,7 +243,8 @@ class ApplyInventoryEventFunctionTest {
         KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> restored =
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
-                                new ApplyInventoryEventFunction(LedgerSettings.defaults(), GRACE),
+                                new ApplyInventoryEventFunction(
+                                        LedgerSettings.defaults(), Returns.defaults(), GRACE),
                                 List.of(ApplyInventoryEventFunction.NODES)),
                         sourced -> sourced.event.sku,
                         Types.STRING,

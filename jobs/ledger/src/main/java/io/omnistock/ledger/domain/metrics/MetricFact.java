@@ -3,14 +3,16 @@ package io.omnistock.ledger.domain.metrics;
 import io.omnistock.avro.Allocation;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.DispositionType;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 
 /**
  * One thing the metric windows count, at its event time, for one region and channel: a routing
- * decision, a count compared with the ledger, or a dead letter. Only the figures the windows need
- * are kept, so a fact is small on the wire. A Flink POJO.
+ * decision, a returned line, a count compared with the ledger, or a dead letter. Only the figures
+ * the windows need are kept, so a fact is small on the wire. A Flink POJO.
  */
 public class MetricFact {
     /**
@@ -21,7 +23,8 @@ public class MetricFact {
     public enum Kind {
         DECISION,
         COUNT,
-        DEAD_LETTER
+        DEAD_LETTER,
+        RETURN
     }
 
     public Kind kind;
@@ -48,6 +51,12 @@ public class MetricFact {
 
     /** DEAD_LETTER: its reason's ordinal in {@code DeadLetterReason}. */
     public int reason;
+
+    /** RETURN: units returned; whether they were restocked; whether they came from an order. */
+    public int unitsReturned;
+
+    public boolean restocked;
+    public boolean orderReturn;
 
     public MetricFact() {}
 
@@ -91,6 +100,24 @@ public class MetricFact {
         f.region = ALL;
         f.channel = ALL;
         f.reason = d.getReason().ordinal();
+        return f;
+    }
+
+    /**
+     * A returned line, at its receipt time, in its receiving node's region and channel ALL (a
+     * return does not say which channel sold it).
+     */
+    public static MetricFact of(ReturnDisposition d) {
+        MetricFact f = new MetricFact();
+        f.kind = Kind.RETURN;
+        f.eventTime = d.getEventTime().toEpochMilli();
+        f.region = orAll(d.getRegion());
+        f.channel = ALL;
+        f.unitsReturned = d.getQuantity();
+        f.restocked = d.getDisposition() == DispositionType.RESTOCK;
+        f.orderReturn = d.getOrderId() != null;
+        f.distanceKm = d.getReturnDistanceKm();
+        f.co2eKg = d.getReturnCo2eKg();
         return f;
     }
 

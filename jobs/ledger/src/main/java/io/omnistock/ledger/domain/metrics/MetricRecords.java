@@ -73,6 +73,14 @@ public final class MetricRecords {
                 .setBopisShare(WindowFigures.ratio(f.bopisOrders, f.routedOrders()))
                 .setCurbsideShare(WindowFigures.ratio(f.curbsideOrders, f.routedOrders()))
                 .setSameDayShare(WindowFigures.ratio(f.sameDayOrders, f.routedOrders()))
+                .setReturns(f.returns)
+                .setUnitsReturned(f.unitsReturned)
+                .setUnitsRestocked(f.unitsRestocked)
+                .setOrderUnitsReturned(f.orderUnitsReturned)
+                .setReturnRate(f.returnRate())
+                .setRestockRate(f.restockRate())
+                .setReturnDistanceKm(f.returnDistanceKm)
+                .setReturnCo2eKg(f.returnCo2eKg)
                 .build();
     }
 

@@ -42,6 +42,14 @@ public class WindowFigures {
     public long curbsideOrders;
     public long sameDayOrders;
 
+    // Returns (sustainability)
+    public long returns;
+    public long unitsReturned;
+    public long unitsRestocked;
+    public long orderUnitsReturned;
+    public double returnDistanceKm;
+    public double returnCo2eKg;
+
     // Counts and input quality
     public long countsCompared;
     public long countsMatched;
@@ -76,6 +84,14 @@ public class WindowFigures {
             case DEAD_LETTER -> {
                 ensureReasons(f.reason + 1);
                 deadLetters[f.reason]++;
+            }
+            case RETURN -> {
+                returns++;
+                unitsReturned += f.unitsReturned;
+                unitsRestocked += f.restocked ? f.unitsReturned : 0;
+                orderUnitsReturned += f.orderReturn ? f.unitsReturned : 0;
+                returnDistanceKm += f.distanceKm;
+                returnCo2eKg += f.co2eKg;
             }
         }
         return this;
@@ -145,6 +161,12 @@ public class WindowFigures {
         bopisOrders += o.bopisOrders;
         curbsideOrders += o.curbsideOrders;
         sameDayOrders += o.sameDayOrders;
+        returns += o.returns;
+        unitsReturned += o.unitsReturned;
+        unitsRestocked += o.unitsRestocked;
+        orderUnitsReturned += o.orderUnitsReturned;
+        returnDistanceKm += o.returnDistanceKm;
+        returnCo2eKg += o.returnCo2eKg;
         countsCompared += o.countsCompared;
         countsMatched += o.countsMatched;
         ensureReasons(o.deadLetters.length);
@@ -177,9 +199,18 @@ public class WindowFigures {
         return reason.ordinal() < deadLetters.length ? deadLetters[reason.ordinal()] : 0;
     }
 
-    /** Whether any routing decision counted here (sustainability figures exist). */
-    public boolean hasDecisions() {
-        return decisions() + reRoutes > 0;
+    /** Whether any routing decision or return counted here (sustainability figures exist). */
+    public boolean hasSustainabilityFigures() {
+        return decisions() + reRoutes + returns > 0;
+    }
+
+    /** Order units returned per unit routed (a flow ratio within the window). */
+    public Double returnRate() {
+        return ratio(orderUnitsReturned, routedUnits);
+    }
+
+    public Double restockRate() {
+        return ratio(unitsRestocked, unitsReturned);
     }
 
     public Double splitRate() {

@@ -1,5 +1,6 @@
 package io.omnistock.ledger.functions.serialization;
 
+import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
@@ -9,6 +10,7 @@ import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.returns.ReturnedItem;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,6 +32,7 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final SourceSystem[] SOURCES = SourceSystem.values();
     private static final DeadLetterReason[] REASONS = DeadLetterReason.values();
+    private static final ConditionGrade[] GRADES = ConditionGrade.values();
 
     // which optional parts follow, one bit each
     private static final int EVENT = 1;
@@ -180,6 +183,33 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         Utf8.write(e.counterpartNodeId, out);
         out.writeLong(e.eta);
         writeEnum(e.source, out);
+        out.writeBoolean(e.returned != null);
+        if (e.returned != null) {
+            writeReturned(e.returned, out);
+        }
+    }
+
+    private static void writeReturned(ReturnedItem r, DataOutputView out) throws IOException {
+        writeEnum(r.grade, out);
+        Utf8.write(r.category, out);
+        out.writeDouble(r.unitValue);
+        Utf8.write(r.reason, out);
+        Utf8.write(r.orderId, out);
+        out.writeDouble(r.fromLatitude);
+        out.writeDouble(r.fromLongitude);
+    }
+
+    private static ReturnedItem readReturned(DataInputView in) throws IOException {
+        ReturnedItem r = new ReturnedItem();
+        int grade = in.readByte();
+        r.grade = grade < 0 ? null : GRADES[grade];
+        r.category = Utf8.read(in);
+        r.unitValue = in.readDouble();
+        r.reason = Utf8.read(in);
+        r.orderId = Utf8.read(in);
+        r.fromLatitude = in.readDouble();
+        r.fromLongitude = in.readDouble();
+        return r;
     }
 
     private static InventoryEvent readEvent(DataInputView in) throws IOException {
@@ -196,6 +226,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         e.eta = in.readLong();
         int source = in.readByte();
         e.source = source < 0 ? null : SOURCES[source];
+        if (in.readBoolean()) {
+            e.returned = readReturned(in);
+        }
         return e;
     }
 

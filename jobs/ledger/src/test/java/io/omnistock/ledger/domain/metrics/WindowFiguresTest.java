@@ -190,7 +190,9 @@ class WindowFiguresTest {
                 .isEqualTo(Map.of("UNKNOWN_NODE", 2L, "UNDECODABLE", 1L));
         assertThat(m.getDecisions()).isZero();
         assertThat(m.getFillRate()).isNull();
-        assertThat(figures.hasDecisions()).as("no sustainability record for this window").isFalse();
+        assertThat(figures.hasSustainabilityFigures())
+                .as("no sustainability record for this window")
+                .isFalse();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.SourceSystem;
@@ -647,6 +648,11 @@ public final class OrderFlow {
             if (recording) {
                 sentToRouting.add(reply);
             }
+        }
+
+        @Override
+        public void returned(ReturnDisposition disposition) {
+            throw new AssertionError("no returns in an order flow: " + disposition);
         }
     }
 }
