@@ -146,7 +146,7 @@ class AvroCodecSchemaEvolutionTest {
 
     private static PosEvent expected(
             String id, PosEventType type, int qty, String voided, String transaction) {
-        return new PosEvent(id, AT, "SKU-1", "STORE-1", type, qty, voided, transaction, null);
+        return new PosEvent(id, AT, "SKU-1", "STORE-1", type, qty, voided, transaction);
     }
 
     /** A till event written by a producer holding {@code schema}, as a generic record. */

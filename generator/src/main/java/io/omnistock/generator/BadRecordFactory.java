@@ -357,8 +357,7 @@ final class BadRecordFactory {
                 PosEventType.SALE,
                 qty,
                 null,
-                "TXN-" + ids.next(),
-                null);
+                "TXN-" + ids.next());
     }
 
     PosEvent voidOf(long time, String sku, String nodeId, String saleId, int qty) {
@@ -370,7 +369,6 @@ final class BadRecordFactory {
                 PosEventType.VOID,
                 qty,
                 saleId,
-                null,
                 null);
     }
 

@@ -712,8 +712,7 @@ final class InventoryWorld {
                         type,
                         qty,
                         voided,
-                        txn,
-                        null),
+                        txn),
                 kind,
                 delivery);
     }

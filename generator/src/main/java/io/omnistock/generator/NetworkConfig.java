@@ -43,6 +43,8 @@ import java.util.Objects;
  *     OrderGenerator} shapes them by local time of day); 0 generates no orders. The default, 4,
  *     gives about one order per 20 inventory events on a mid-size chain
  * @param orderCancelRate share of orders cancelled a few minutes after they are placed
+ * @param orderReturnRate share of shipped or picked-up orders some of whose lines come back
+ *     (RETURN_RECEIVED, graded); 0 by default, so the reference ledger needs no triage
  */
 public record NetworkConfig(
         long seed,
@@ -72,7 +74,8 @@ public record NetworkConfig(
         Duration maxDisorder,
         double malformedRate,
         double ordersPerStoreHour,
-        double orderCancelRate) {
+        double orderCancelRate,
+        double orderReturnRate) {
 
     /**
      * No record arrives later than this behind its own event time (the engine's horizon is 48 h, so
@@ -103,6 +106,7 @@ public record NetworkConfig(
         requireRate("outOfOrderRate", outOfOrderRate);
         requireRate("malformedRate", malformedRate);
         requireRate("orderCancelRate", orderCancelRate);
+        requireRate("orderReturnRate", orderReturnRate);
         if (salesPerStoreHour < 0
                 || dcPicksPerHour < 0
                 || darkStorePicksPerHour < 0
@@ -226,6 +230,7 @@ public record NetworkConfig(
         private double malformedRate = 0.001;
         private double ordersPerStoreHour = 4;
         private double orderCancelRate = 0.05;
+        private double orderReturnRate = 0.0;
 
         private Builder() {}
 
@@ -258,6 +263,7 @@ public record NetworkConfig(
             malformedRate = c.malformedRate;
             ordersPerStoreHour = c.ordersPerStoreHour;
             orderCancelRate = c.orderCancelRate;
+            orderReturnRate = c.orderReturnRate;
         }
 
         public Builder seed(long value) {
@@ -396,6 +402,11 @@ public record NetworkConfig(
             return this;
         }
 
+        public Builder orderReturnRate(double value) {
+            orderReturnRate = value;
+            return this;
+        }
+
         public NetworkConfig build() {
             Instant effectiveStart =
                     start != null
@@ -432,7 +443,8 @@ public record NetworkConfig(
                     maxDisorder,
                     malformedRate,
                     ordersPerStoreHour,
-                    orderCancelRate);
+                    orderCancelRate,
+                    orderReturnRate);
         }
     }
 }

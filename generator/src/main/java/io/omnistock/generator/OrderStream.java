@@ -1,11 +1,14 @@
 package io.omnistock.generator;
 
+import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.ReturnGrading;
 import io.omnistock.avro.RoutingPreference;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -25,6 +28,7 @@ import java.util.SplittableRandom;
  */
 final class OrderStream implements Iterator<GeneratedRecord> {
     private static final long SALT = 0x6F7264657273L;
+    private static final long RETURNS_SALT = 0x72657475726EL;
     private static final long MINUTE = 60_000;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
@@ -102,6 +106,22 @@ final class OrderStream implements Iterator<GeneratedRecord> {
 
     private static final double KM_PER_DEGREE = 111.32;
 
+    /** Grades of returned items: A (as new) 40%, B 25%, C 20%, D (broken) 15%. */
+    private static final ConditionGrade[] GRADES = {
+        ConditionGrade.A, ConditionGrade.B, ConditionGrade.C, ConditionGrade.D
+    };
+
+    private static final double[] GRADE_WEIGHTS = {0.40, 0.25, 0.20, 0.15};
+
+    private static final String[] RETURN_REASONS = {
+        "changed mind", "wrong size", "damaged in transit", "not as described", "faulty"
+    };
+
+    /** Product categories, assigned to SKUs by a hash of their id. */
+    private static final String[] CATEGORIES = {
+        "apparel", "home", "toys", "electronics", "beauty", "sports", "personal-care"
+    };
+
     private final NetworkConfig config;
     private final SplittableRandom rng;
     private final OrderRecords records = new OrderRecords();
@@ -124,6 +144,13 @@ final class OrderStream implements Iterator<GeneratedRecord> {
     private final WeightedSampler homePromise = new WeightedSampler(HOME_PROMISE_DAYS);
     private final WeightedSampler fastPromise = new WeightedSampler(FAST_PROMISE_DAYS);
     private final WeightedSampler pickupPromise = new WeightedSampler(PICKUP_PROMISE_DAYS);
+    private final WeightedSampler grades = new WeightedSampler(GRADE_WEIGHTS);
+
+    /** Returns draw from their own stream, so the orders of a seed do not depend on them. */
+    private final SplittableRandom returnsRng;
+
+    private final IdSource returnIds;
+    private final List<NetworkNode> dcs = new ArrayList<>();
 
     private final List<Sku> skus;
 
@@ -163,6 +190,8 @@ final class OrderStream implements Iterator<GeneratedRecord> {
                 new BadRecordFactory(
                         network, config, rng.split(), IdSource.forRun("xo", config.seed()));
         this.eventIds = IdSource.forRun("o", config.seed());
+        this.returnsRng = new SplittableRandom(config.seed() ^ RETURNS_SALT);
+        this.returnIds = IdSource.forRun("ret", config.seed());
         this.orderIds = IdSource.forRun("ORD", config.seed());
         this.end = config.endMillis();
         this.skus = network.skus();
@@ -192,6 +221,9 @@ final class OrderStream implements Iterator<GeneratedRecord> {
     private void buildAreas(List<NetworkNode> nodes) {
         List<NetworkNode> sameDayNodes = new ArrayList<>();
         for (NetworkNode node : nodes) {
+            if (node.type() == NodeType.DC && isOpen(node)) {
+                dcs.add(node);
+            }
             if (isOpen(node) && offers(node, FulfilmentMethod.SAME_DAY)) {
                 sameDayNodes.add(node);
             }
@@ -415,7 +447,70 @@ final class OrderStream implements Iterator<GeneratedRecord> {
                             OrderRecords.lifecycle(eventIds.next(), at, order.getOrderId(), type));
             add(at, record);
             maybeDuplicate(at, record);
+            if (type != LifecycleType.CANCELLED) {
+                maybeReturned(order, at, area);
+            }
         }
+    }
+
+    /**
+     * Some delivered orders come back (at {@code orderReturnRate}): the first line and each other
+     * line with probability 1/2, all of its units, 6-36 h after delivery (compressed so that a
+     * one-day run shows returns), graded A-D. Pickups and half of the home deliveries are handed in
+     * at the customer's store; the other home deliveries come back by parcel from the customer's
+     * address to the open DC nearest that store.
+     */
+    private void maybeReturned(OrderRequest order, long deliveredAt, Area area) {
+        if (config.orderReturnRate() == 0 || returnsRng.nextDouble() >= config.orderReturnRate()) {
+            return;
+        }
+        long at = deliveredAt + 6 * HOUR + returnsRng.nextLong(30 * HOUR);
+        boolean byParcel =
+                order.getDestinationLatitude() != null
+                        && !dcs.isEmpty()
+                        && returnsRng.nextBoolean();
+        NetworkNode receiving = byParcel ? nearestDc(area.store()) : area.store();
+        List<OrderLine> lines = order.getLines();
+        for (int i = 0; i < lines.size() && at < end; i++) {
+            if (i > 0 && returnsRng.nextBoolean()) {
+                continue;
+            }
+            OrderLine line = lines.get(i);
+            int hash = line.getSku().hashCode();
+            OrderLifecycleEvent.Builder e =
+                    OrderLifecycleEvent.newBuilder()
+                            .setEventId(returnIds.next())
+                            .setEventTime(Instant.ofEpochMilli(at))
+                            .setOrderId(order.getOrderId())
+                            .setType(LifecycleType.RETURN_RECEIVED)
+                            .setSku(line.getSku())
+                            .setQuantity(line.getQuantity())
+                            .setReceivingNodeId(receiving.id())
+                            .setGrading(
+                                    ReturnGrading.newBuilder()
+                                            .setConditionGrade(GRADES[grades.sample(returnsRng)])
+                                            .setReturnReason(
+                                                    RETURN_REASONS[
+                                                            returnsRng.nextInt(
+                                                                    RETURN_REASONS.length)])
+                                            .setCategory(
+                                                    CATEGORIES[
+                                                            Math.floorMod(hash, CATEGORIES.length)])
+                                            .setUnitValue(5.0 + Math.floorMod(hash * 31, 196))
+                                            .build());
+            if (byParcel) {
+                e.setReturnedFromLatitude(order.getDestinationLatitude())
+                        .setReturnedFromLongitude(order.getDestinationLongitude());
+            }
+            add(at, records.valid(e.build()));
+            at += 1 + returnsRng.nextLong(MINUTE);
+        }
+    }
+
+    private NetworkNode nearestDc(NetworkNode store) {
+        return dcs.stream()
+                .min(Comparator.comparingDouble(dc -> dc.site().distanceKm(store.site())))
+                .orElseThrow();
     }
 
     /** An exact re-send of the record a little later (at {@code duplicateRate}). */

@@ -158,7 +158,7 @@ class ReferenceLedgerTest {
     }
 
     private PosEvent pos(String time, String node, PosEventType type, int qty, String voided) {
-        return new PosEvent("p" + ids++, at(time), SKU, node, type, qty, voided, null, null);
+        return new PosEvent("p" + ids++, at(time), SKU, node, type, qty, voided, null);
     }
 
     private WmsEvent wms(String time, String node, WmsEventType type, int qty, String asnId) {

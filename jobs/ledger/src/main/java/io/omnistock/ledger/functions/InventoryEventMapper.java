@@ -38,13 +38,7 @@ final class InventoryEventMapper {
                         type,
                         pos.getQuantity(),
                         SourceSystem.POS)
-                .withReference(pos.getVoidedEventId())
-                .withReturned(type == EventType.RETURN ? returnedAtTill(pos) : null);
-    }
-
-    /** A till return's grading, or null when the till graded nothing (restocked as always). */
-    private static ReturnedItem returnedAtTill(PosEvent pos) {
-        return pos.getGrading() == null ? null : returnedItem(pos.getGrading());
+                .withReference(pos.getVoidedEventId());
     }
 
     private static ReturnedItem returnedItem(ReturnGrading grading) {
@@ -59,7 +53,8 @@ final class InventoryEventMapper {
 
     /**
      * A RETURN_RECEIVED (one returned line of an order) as a RETURN at the receiving node, from
-     * ORDERS; it is triaged in the SKU's ledger like a graded till return.
+     * ORDERS, which the SKU's ledger triages. A store that grades a return at the till sends it
+     * this way too, naming itself as the receiving node.
      */
     static InventoryEvent fromReturnReceived(OrderLifecycleEvent e) {
         ReturnedItem item =

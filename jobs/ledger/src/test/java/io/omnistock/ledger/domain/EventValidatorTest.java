@@ -8,12 +8,16 @@ import static io.omnistock.ledger.domain.LedgerEvents.at;
 import static io.omnistock.ledger.domain.LedgerEvents.cycleCount;
 import static io.omnistock.ledger.domain.LedgerEvents.event;
 import static io.omnistock.ledger.domain.LedgerEvents.receipt;
+import static io.omnistock.ledger.domain.LedgerEvents.returned;
 import static io.omnistock.ledger.domain.LedgerEvents.sale;
 import static io.omnistock.ledger.domain.LedgerEvents.snapshot;
 import static io.omnistock.ledger.domain.LedgerEvents.transferOut;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.returns.ReturnedItem;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +74,36 @@ class EventValidatorTest {
     @Test
     void clockSkewWithinTheLimitIsAccepted() {
         assertThat(reasonFor(sale(STORE, 1, NOW + 30 * 60_000L))).isNull();
+    }
+
+    @Test
+    void aReturnReceivedNeedsAGradeAndAWholeOrigin() {
+        InventoryEvent graded = orderReturn(ConditionGrade.A);
+        assertThat(reasonFor(graded)).isNull();
+        assertThat(reasonFor(orderReturn(ConditionGrade.UNKNOWN)))
+                .isEqualTo(DeadLetterReason.MISSING_FIELD);
+        assertThat(reasonFor(with(orderReturn(ConditionGrade.A), e -> e.returned.fromLatitude = 1)))
+                .as("a latitude without a longitude")
+                .isEqualTo(DeadLetterReason.INVALID_COORDINATES);
+        assertThat(
+                        reasonFor(
+                                with(
+                                        orderReturn(ConditionGrade.A),
+                                        e -> {
+                                            e.returned.fromLatitude = 91;
+                                            e.returned.fromLongitude = 0;
+                                        })))
+                .isEqualTo(DeadLetterReason.INVALID_COORDINATES);
+        assertThat(reasonFor(with(orderReturn(ConditionGrade.A), e -> e.returned.unitValue = -1)))
+                .isEqualTo(DeadLetterReason.ABSURD_QUANTITY);
+        assertThat(reasonFor(with(orderReturn(ConditionGrade.A), e -> e.quantity = 0)))
+                .isEqualTo(DeadLetterReason.NON_POSITIVE_QUANTITY);
+    }
+
+    private static InventoryEvent orderReturn(ConditionGrade grade) {
+        InventoryEvent e = returned(DC, 1, at(11, 0));
+        e.source = SourceSystem.ORDERS;
+        e.returned = new ReturnedItem(grade, "toys", 10.0);
+        return e;
     }
 }

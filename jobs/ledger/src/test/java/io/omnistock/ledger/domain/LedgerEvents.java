@@ -90,7 +90,8 @@ final class LedgerEvents {
                         e.eventId, e.eventTime, e.sku, e.nodeId, e.type, e.quantity, e.source)
                 .withReference(e.reference)
                 .withCounterpart(e.counterpartNodeId)
-                .withEta(e.eta);
+                .withEta(e.eta)
+                .withReturned(e.returned);
     }
 
     private LedgerEvents() {}

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Decides what becomes of a returned item (DESIGN.md section 5): the first rule whose grade,
  * category and value match wins. The last rule must match everything, so every return is decided by
- * a named rule. An ungraded return (grade UNKNOWN, which only a till return may be) is restocked by
- * {@link #UNGRADED}, as a till RETURN always was (DESIGN.md rule 3.1): rules judge graded items.
+ * a named rule. A till RETURN on inventory.pos carries no grade and is restocked by {@link
+ * #UNGRADED}, as DESIGN.md rule 3.1 says; the rules judge graded returns (RETURN_RECEIVED).
  */
 public final class ReturnTriage implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -3,9 +3,9 @@ package io.omnistock.ledger.domain.returns;
 import io.omnistock.avro.ConditionGrade;
 
 /**
- * What a return says about the returned item beyond SKU, node and quantity: its grade and the facts
- * the triage rules match on, and where it was sent from. A Flink POJO, carried by the inventory
- * event of a RETURN.
+ * What a RETURN_RECEIVED says about the returned item beyond SKU, node and quantity: its grade and
+ * the facts the triage rules match on, and where it was sent from. A Flink POJO, carried by the
+ * inventory event of the return (a till RETURN has none).
  */
 public class ReturnedItem {
     public ConditionGrade grade = ConditionGrade.UNKNOWN;

@@ -4,11 +4,15 @@ import static io.omnistock.ledger.domain.metrics.MetricFacts.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.DispositionType;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.connectors.DeadLetters;
 import java.time.Instant;
@@ -169,6 +173,56 @@ class WindowFiguresTest {
         assertThat(m.getSameDayShare()).isCloseTo(1.0 / 3, within(EXACT));
         assertThat(m.getCurbsideOrders()).as("the curbside order was backordered").isZero();
         assertThat(m.getCurbsideShare()).isZero();
+    }
+
+    @Test
+    void returnsGiveReturnAndRestockRatesAndTheirOwnCo2e() {
+        addOneOfEachDecision(); // 6 units routed, 2.0 kg CO2e outbound
+        figures.add(MetricFact.of(returned("ORD-1", 2, DispositionType.RESTOCK, 10.0, 0.5)));
+        figures.add(MetricFact.of(returned("ORD-2", 1, DispositionType.RECYCLE, 8.0, 0.4)));
+        figures.add(MetricFact.of(returned(null, 1, DispositionType.RESTOCK, 0.0, 0.0))); // till
+
+        SustainabilityMetrics m = MetricRecords.sustainability(WINDOW, figures);
+
+        assertThat(m.getReturns()).isEqualTo(3);
+        assertThat(m.getUnitsReturned()).isEqualTo(4);
+        assertThat(m.getUnitsRestocked()).isEqualTo(3);
+        assertThat(m.getOrderUnitsReturned()).isEqualTo(3);
+        assertThat(m.getReturnRate()).as("3 order units returned / 6 routed").isEqualTo(0.5);
+        assertThat(m.getRestockRate()).as("3 of 4 returned units restocked").isEqualTo(0.75);
+        assertThat(m.getReturnDistanceKm()).isCloseTo(18.0, within(EXACT));
+        assertThat(m.getReturnCo2eKg()).isCloseTo(0.9, within(EXACT));
+        assertThat(m.getCo2eKg()).as("outbound only").isCloseTo(2.0, within(EXACT));
+    }
+
+    @Test
+    void aWindowWithReturnsOnlyStillHasSustainabilityFiguresWithoutRates() {
+        figures.add(MetricFact.of(returned("ORD-1", 2, DispositionType.LIQUIDATE, 10.0, 0.5)));
+
+        assertThat(figures.hasSustainabilityFigures()).isTrue();
+        SustainabilityMetrics m = MetricRecords.sustainability(WINDOW, figures);
+        assertThat(m.getReturnRate()).as("no units routed").isNull();
+        assertThat(m.getRestockRate()).isZero();
+    }
+
+    private static ReturnDisposition returned(
+            String orderId, int units, DispositionType disposition, double km, double co2eKg) {
+        return ReturnDisposition.newBuilder()
+                .setEventId("return-" + orderId + "-" + units)
+                .setEventTime(Instant.ofEpochMilli(WINDOW.start() + 1_000))
+                .setSku("SKU-1")
+                .setNodeId("DC-1")
+                .setRegion("UK")
+                .setQuantity(units)
+                .setDisposition(disposition)
+                .setRule("test")
+                .setConditionGrade(ConditionGrade.A)
+                .setOrderId(orderId)
+                .setSource(orderId == null ? SourceSystem.POS : SourceSystem.ORDERS)
+                .setReturnDistanceKm(km)
+                .setReturnCo2eKg(co2eKg)
+                .setCarbonFactorsVersion("2025.1")
+                .build();
     }
 
     @Test
