@@ -51,6 +51,9 @@ public final class DemoMain {
     /** The generated timeline ends now: events are never stamped in the future. */
     private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
 
+    /** Share of delivered orders some of whose lines come back, graded, to be triaged. */
+    private static final double ORDER_RETURN_RATE = 0.10;
+
     /** Written at the end of the run, in the working directory. */
     private static final Path REPORT = Path.of("omnistock-report.html");
 
@@ -139,6 +142,7 @@ public final class DemoMain {
                 while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.println(progress.line(!generator.isAlive()));
                     System.out.println(progress.routingLine());
+                    System.out.println("      | " + watcher.returns().line());
                     System.out.println(MetricsSummary.progressLine(watcher.metrics()));
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
@@ -211,6 +215,7 @@ public final class DemoMain {
                 .threePls(options.threePls())
                 .skus(options.skus())
                 .ordersPerStoreHour(options.ordersPerStoreHour())
+                .orderReturnRate(ORDER_RETURN_RATE)
                 .start(start)
                 .duration(Duration.between(start, Instant.now()))
                 .build();
@@ -371,6 +376,7 @@ public final class DemoMain {
                             r.co2eKg(),
                             r.avoidedKgPerRoutedOrder(),
                             r.avoidedKg()));
+            s.append("  ").append(watcher.returns().line()).append(System.lineSeparator());
             s.append(MetricsSummary.summaryLine(watcher.metrics()));
             Availability sample = watcher.latestAvailability();
             if (sample != null) {

@@ -4,6 +4,7 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.connectors.AvroCodec;
@@ -44,7 +45,9 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final AvroCodec<SustainabilityMetrics> sustainability =
             Topics.METRICS_SUSTAINABILITY.codec();
     private final AvroCodec<OperationsMetrics> operations = Topics.METRICS_OPERATIONS.codec();
+    private final AvroCodec<ReturnDisposition> dispositions = Topics.RETURN_DISPOSITIONS.codec();
     private final RoutingTally routing = new RoutingTally();
+    private final ReturnsTally returns = new ReturnsTally();
     private final MetricsSeries metrics = MetricsSeries.of(MetricsSeries.HOUR);
     private final Thread thread = new Thread(this, "output-watcher");
 
@@ -64,6 +67,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                         Topics.ALERTS.name(),
                         Topics.DISCREPANCIES.name(),
                         Topics.DECISIONS.name(),
+                        Topics.RETURN_DISPOSITIONS.name(),
                         Topics.METRICS_SUSTAINABILITY.name(),
                         Topics.METRICS_OPERATIONS.name(),
                         Topics.DEADLETTER.name()));
@@ -103,6 +107,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 }
             } else if (record.topic().equals(Topics.DECISIONS.name())) {
                 routing.record(decisions.decode(record.value()));
+            } else if (record.topic().equals(Topics.RETURN_DISPOSITIONS.name())) {
+                returns.record(dispositions.decode(record.value()));
             } else if (record.topic().equals(Topics.METRICS_SUSTAINABILITY.name())) {
                 metrics.add(sustainability.decode(record.value()));
             } else if (record.topic().equals(Topics.METRICS_OPERATIONS.name())) {
@@ -132,6 +138,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     /** The routing decisions read so far. */
     RoutingTally.Snapshot routing() {
         return routing.snapshot();
+    }
+
+    /** The return dispositions read so far. */
+    ReturnsTally returns() {
+        return returns;
     }
 
     /** The hourly metric windows read so far (only 1h windows are kept). */

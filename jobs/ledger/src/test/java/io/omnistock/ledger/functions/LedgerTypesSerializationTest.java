@@ -3,6 +3,7 @@ package io.omnistock.ledger.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.Allocation;
+import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.LifecycleType;
@@ -30,6 +31,7 @@ import io.omnistock.ledger.domain.metrics.MetricFacts;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.domain.orders.OrderState;
 import io.omnistock.ledger.domain.orders.SkuStock;
+import io.omnistock.ledger.domain.returns.ReturnedItem;
 import io.omnistock.ledger.functions.serialization.SourcedEventSerializer;
 import io.omnistock.ledger.functions.serialization.SourcedEventTypeInfo;
 import java.time.Instant;
@@ -60,6 +62,7 @@ class LedgerTypesSerializationTest {
     static Stream<Class<?>> ledgerTypes() {
         return Stream.of(
                 InventoryEvent.class,
+                ReturnedItem.class,
                 NodeInfo.class,
                 Position.class,
                 BufferedDelta.class,
@@ -101,6 +104,16 @@ class LedgerTypesSerializationTest {
                         .withReference("ASN-1")
                         .withCounterpart("DC-2")
                         .withEta(99);
+        SourcedEvent returned = fromKafka("orders.lifecycle");
+        ReturnedItem item = new ReturnedItem(ConditionGrade.C, "toys", 42.5);
+        item.reason = "faulty";
+        item.orderId = "ORDER-1";
+        item.fromLatitude = 51.5;
+        item.fromLongitude = -0.1;
+        returned.event =
+                new InventoryEvent(
+                                "r-1", 6, "SKU-1", "DC-1", EventType.RETURN, 2, SourceSystem.ORDERS)
+                        .withReturned(item);
         SourcedEvent rejected = fromKafka("inventory.pos");
         rejected.rejection = DeadLetterReason.UNDECODABLE;
         rejected.rejectionMessage = "truncated";
@@ -127,7 +140,14 @@ class LedgerTypesSerializationTest {
         granted.orderId = "ORDER-1";
         granted.units.add(new NodeUnits("DC-1", 2));
         return Stream.of(
-                event, rejected, node, order, lifecycle, request, SourcedEvent.of(granted));
+                event,
+                returned,
+                rejected,
+                node,
+                order,
+                lifecycle,
+                request,
+                SourcedEvent.of(granted));
     }
 
     private static SourcedEvent fromKafka(String topic) {
