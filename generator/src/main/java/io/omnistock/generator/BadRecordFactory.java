@@ -282,6 +282,19 @@ final class BadRecordFactory {
                 yield bytes(kind, orderId, half(lifecycleCodec.encode(e)), time);
             }
             case EVENT_A_YEAR_OLD -> pos(kind, sku, sale(yearOldTime, sku, store, 1), time);
+            case UNGRADED_RETURN_RECEIVED ->
+                    orderRecords.malformed(
+                            OrderLifecycleEvent.newBuilder(
+                                            OrderRecords.lifecycle(
+                                                    ids.next(),
+                                                    time,
+                                                    "ORD-" + ids.next(),
+                                                    LifecycleType.RETURN_RECEIVED))
+                                    .setSku(sku)
+                                    .setQuantity(1)
+                                    .setReceivingNodeId(store)
+                                    .build(),
+                            kind.reason());
         };
     }
 

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * ({@link #isOrderKind()}) follow and only ever appear in the order stream and the corpus, so the
  * inventory stream draws from exactly the kinds it always did. The kinds added last ({@link
  * #isCorpusOnly()}: records written with another schema, an enum index out of range, an empty key,
- * truncated and random bytes on the topics that had none, an event a year old) appear only in the
- * corpus, so generated streams of a seed stay the same.
+ * truncated and random bytes on the topics that had none, an event a year old, an ungraded return)
+ * appear only in the corpus, so generated streams of a seed stay the same.
  *
  * <p>No kind yields {@code INVALID_TRANSITION}: it needs a lifecycle event for an order the engine
  * already knows, and an order and its lifecycle travel on two topics, which no publishing order can
@@ -135,7 +135,9 @@ public enum BadRecordKind {
     /** The first half of a valid CANCELLED lifecycle event. */
     TRUNCATED_LIFECYCLE(Topics.ORDER_LIFECYCLE, DeadLetterReason.UNDECODABLE, true),
     /** A sale stamped 365 days before the simulated start. */
-    EVENT_A_YEAR_OLD(Topics.POS, DeadLetterReason.TOO_LATE, true);
+    EVENT_A_YEAR_OLD(Topics.POS, DeadLetterReason.TOO_LATE, true),
+    /** A RETURN_RECEIVED of one unit at a store without the grading the triage needs. */
+    UNGRADED_RETURN_RECEIVED(Topics.ORDER_LIFECYCLE, DeadLetterReason.MISSING_FIELD, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())
