@@ -9,7 +9,8 @@ enum TailedTopics {
     decisions(Topics.DECISIONS),
     metrics(Topics.METRICS_SUSTAINABILITY, Topics.METRICS_OPERATIONS),
     deadletters(Topics.DEADLETTER),
-    alerts(Topics.ALERTS);
+    alerts(Topics.ALERTS),
+    returns(Topics.RETURN_DISPOSITIONS);
 
     private final List<TopicSpec<?>> topics;
 

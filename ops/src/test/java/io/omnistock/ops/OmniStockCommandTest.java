@@ -23,7 +23,7 @@ class OmniStockCommandTest {
         int exitCode = cli.execute("tail", "orders");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("decisions, metrics, deadletters, alerts");
+        assertThat(err.toString()).contains("decisions, metrics, deadletters, alerts, returns");
     }
 
     @Test
