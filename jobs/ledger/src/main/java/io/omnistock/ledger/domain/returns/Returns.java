@@ -9,6 +9,7 @@ import io.omnistock.ledger.domain.carbon.FreightMode;
 import io.omnistock.ledger.domain.routing.GeoPoint;
 import io.omnistock.ledger.domain.routing.RoutingPolicy;
 import java.io.Serializable;
+import java.time.Instant;
 
 /**
  * Reverse logistics (DESIGN.md section 5): triages a returned line by {@link ReturnTriage} and
@@ -19,6 +20,9 @@ import java.io.Serializable;
  */
 public final class Returns implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** What a till RETURN (no grading) is triaged as. */
+    private static final ReturnedItem NOT_GRADED = new ReturnedItem();
 
     private final ReturnTriage triage;
     private final CarbonFactorTable carbon;
@@ -58,7 +62,7 @@ public final class Returns implements Serializable {
                         : 0.0;
         ReturnDisposition d = new ReturnDisposition();
         d.setEventId(e.eventId);
-        d.setEventTime(java.time.Instant.ofEpochMilli(e.eventTime));
+        d.setEventTime(Instant.ofEpochMilli(e.eventTime));
         d.setSku(e.sku);
         d.setNodeId(e.nodeId);
         d.setRegion(node.region);
@@ -81,6 +85,4 @@ public final class Returns implements Serializable {
     public static boolean restocks(ReturnDisposition d) {
         return d.getDisposition() == DispositionType.RESTOCK;
     }
-
-    private static final ReturnedItem NOT_GRADED = new ReturnedItem();
 }

@@ -3,9 +3,9 @@ package io.omnistock.ledger.domain.returns;
 import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DispositionType;
 import java.io.Serializable;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One triage rule: a return whose grade, category and unit value all match goes to {@code
@@ -34,11 +34,11 @@ public record TriageRule(
                             + name
                             + ": disposition must be RESTOCK, REFURBISH, LIQUIDATE or RECYCLE");
         }
-        grades = grades.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grades));
+        grades = Set.copyOf(grades);
         categories =
                 categories.stream()
                         .map(TriageRule::normalise)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                        .collect(Collectors.toUnmodifiableSet());
         if (minValue > maxValue) {
             throw new IllegalArgumentException(
                     "rule "
