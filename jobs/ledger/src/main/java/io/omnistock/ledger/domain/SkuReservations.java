@@ -153,6 +153,7 @@ final class SkuReservations {
                                 held.units,
                                 SourceSystem.ORDERS);
                 SkuLedger.applyDelta(p, shipment, -held.units);
+                ledger.recordFulfilment(p, held.units, request.eventTime);
             }
             ledger.publishAndStore(
                     request.sku,

@@ -12,6 +12,7 @@ import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.metrics.MetricFact;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
 import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
@@ -517,7 +518,8 @@ public class ApplyInventoryEventFunction
                 NodeInfo node,
                 long eventTime,
                 SourceSystem source,
-                String causeEventId) {
+                String causeEventId,
+                Forecast forecast) {
             availabilityUpdates.inc();
             out.collect(
                     LedgerRecords.availability(
@@ -528,6 +530,7 @@ public class ApplyInventoryEventFunction
                             eventTime,
                             source,
                             causeEventId,
+                            forecast,
                             generation));
         }
 
@@ -568,6 +571,21 @@ public class ApplyInventoryEventFunction
                     LedgerOutputs.ALERTS,
                     LedgerRecords.alert(
                             sku, nodeId, type, previousAtp, atp, threshold, eventTime, version));
+        }
+
+        @Override
+        public void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
+                long eventTime,
+                long version) {
+            output(
+                    LedgerOutputs.ALERTS,
+                    LedgerRecords.projectedStockout(
+                            sku, nodeId, atp, forecast, leadTimeMillis, eventTime, version));
         }
 
         @Override

@@ -20,6 +20,7 @@ import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +152,8 @@ class GeneratedStreamReplayTest {
                 NodeInfo node,
                 long t,
                 SourceSystem s,
-                String id) {}
+                String id,
+                Forecast forecast) {}
 
         @Override
         public void network(String sku, NetworkTotals t, long eventTime) {}
@@ -173,6 +175,16 @@ class GeneratedStreamReplayTest {
                 long threshold,
                 long t,
                 long v) {}
+
+        @Override
+        public void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
+                long eventTime,
+                long version) {}
 
         @Override
         public void rejected(InventoryEvent event, Rejection r) {

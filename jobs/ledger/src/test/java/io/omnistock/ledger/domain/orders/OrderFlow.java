@@ -29,6 +29,7 @@ import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.routing.CapacityView;
 import io.omnistock.ledger.domain.routing.GeoPoint;
 import io.omnistock.ledger.domain.routing.Router;
@@ -609,7 +610,8 @@ public final class OrderFlow {
                 NodeInfo node,
                 long eventTime,
                 SourceSystem source,
-                String causeEventId) {}
+                String causeEventId,
+                Forecast forecast) {}
 
         @Override
         public void network(String sku, NetworkTotals totals, long eventTime) {}
@@ -635,6 +637,16 @@ public final class OrderFlow {
                 alerts.add(new Alert(sku, nodeId, type));
             }
         }
+
+        @Override
+        public void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
+                long eventTime,
+                long version) {}
 
         @Override
         public void rejected(InventoryEvent event, Rejection rejection) {
