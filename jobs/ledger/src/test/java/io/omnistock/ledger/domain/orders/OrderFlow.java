@@ -225,6 +225,22 @@ public final class OrderFlow {
         return inventory(EventType.CYCLE_COUNT, sku, nodeId, units, asOf);
     }
 
+    /** An ASN: {@code units} expected at the node by {@code eta}. */
+    SkuLedger.Outcome asn(String sku, String nodeId, String asnId, long units, long at, long eta) {
+        InventoryEvent e =
+                new InventoryEvent(
+                                "asn-" + IDS.incrementAndGet(),
+                                at,
+                                sku,
+                                nodeId,
+                                EventType.ASN,
+                                units,
+                                SourceSystem.THREE_PL)
+                        .withReference(asnId)
+                        .withEta(eta);
+        return ledger.apply(e, nodes.get(nodeId), NOW, Long.MIN_VALUE, ledgerState(sku), ledgerOut);
+    }
+
     public SkuLedger.Outcome inventory(
             EventType type, String sku, String nodeId, long units, long at) {
         InventoryEvent e =
