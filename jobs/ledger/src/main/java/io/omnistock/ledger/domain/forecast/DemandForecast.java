@@ -132,10 +132,11 @@ public final class DemandForecast {
         double velocity = velocityPerDay(p, asOf);
         into.velocityPerDay = velocity;
         into.daysOfCover = into.available ? daysOfCover(atp, velocity) : Double.POSITIVE_INFINITY;
+        double coverMillis = into.daysOfCover * ForecastSettings.MILLIS_PER_DAY;
         into.expectedStockoutTime =
-                into.hasCover()
-                        ? asOf + Math.round(into.daysOfCover * ForecastSettings.MILLIS_PER_DAY)
-                        : Long.MAX_VALUE;
+                into.hasCover() && coverMillis < Long.MAX_VALUE - (double) asOf
+                        ? asOf + Math.round(coverMillis)
+                        : Long.MAX_VALUE; // no demand, or beyond any representable time
         for (int i = 0; i < into.projectedAtp.length; i++) {
             into.projectedAtp[i] =
                     projectedAtp(p, safetyStock, velocity, asOf, settings.horizonMillis(i));

@@ -162,6 +162,20 @@ class DemandForecastTest {
         assertThat(f.projectedAtp).containsExactly(27, 31, 20);
     }
 
+    @Test
+    void aTinyVelocityNeverOverflowsTheExpectedTime() {
+        Position p = longObserved();
+        p.onHand = 1_000_000;
+        forecast.recordDemand(p, 1, T0 - 60 * DAY); // 1 ln2 2^-60 per day: ~6e-19, no demand
+        forecast.recordDemand(p, 1, T0 - 25 * DAY); // ~2e-8 per day: cover ~5e13 days
+        Forecast f = new Forecast(HALF_LIFE_1D_NO_MIN_HISTORY);
+
+        forecast.compute(p, 0, 1_000_000, T0, f);
+
+        assertThat(f.hasCover()).isTrue();
+        assertThat(f.expectedStockoutTime).isEqualTo(Long.MAX_VALUE);
+    }
+
     private static InboundShipment shipment(String asnId, long quantity, long eta) {
         InboundShipment s = new InboundShipment();
         s.asnId = asnId;
