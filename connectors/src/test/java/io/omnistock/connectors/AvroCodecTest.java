@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetterReason;
-import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.avro.ThreePlEvent;
+import io.omnistock.avro.ThreePlEventType;
+import io.omnistock.avro.WmsEvent;
+import io.omnistock.avro.WmsEventType;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
@@ -116,13 +119,25 @@ class AvroCodecTest {
 
     @Test
     void plainBinaryCannotTellEverySchemaApart() throws DecodeException {
-        // A known limit of unframed Avro: the bytes of a sale happen to be a valid alert.
-        byte[] sale = posCodec.encode(sale("e-1", 3));
+        // A known limit of unframed Avro (README "Known limits"): the bytes of a WMS receipt
+        // happen to be a valid 3PL snapshot. (A sale's bytes read as a valid alert until issue 8
+        // appended fields to InventoryAlert.)
+        WmsEvent receipt =
+                WmsEvent.newBuilder()
+                        .setEventId("e-1")
+                        .setEventTime(Instant.parse("2026-03-02T10:00:00Z"))
+                        .setSku("SKU-1")
+                        .setNodeId("DC-1")
+                        .setType(WmsEventType.RECEIPT)
+                        .setQuantity(3)
+                        .build();
+        byte[] bytes = Topics.WMS.codec().encode(receipt);
 
-        InventoryAlert alert = Topics.ALERTS.codec().decode(sale);
+        ThreePlEvent snapshot = Topics.THREE_PL.codec().decode(bytes);
 
-        assertThat(alert.getEventId()).isEqualTo("e-1");
-        assertThat(alert.getAtp()).isEqualTo(3);
+        assertThat(snapshot.getEventId()).isEqualTo("e-1");
+        assertThat(snapshot.getType()).isEqualTo(ThreePlEventType.SNAPSHOT);
+        assertThat(snapshot.getQuantity()).isEqualTo(3);
     }
 
     @Test

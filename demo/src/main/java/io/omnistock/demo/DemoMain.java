@@ -1,7 +1,9 @@
 package io.omnistock.demo;
 
+import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.ProjectedAtp;
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.TopicAdmin;
 import io.omnistock.connectors.Topics;
@@ -263,7 +265,7 @@ public final class DemoMain {
             return String.format(
                     "%5ds | in pos %,9d wms %,8d 3pl %,8d | ledger processed %,10d (%,7.0f/s) |"
                             + " availability out %,9d | dead letters %,6d | discrepancies %,6d |"
-                            + " lag %,8d%s",
+                            + " projected stockouts %,6d out of stock %,6d | lag %,8d%s",
                     elapsedSeconds(),
                     sent.getOrDefault(Topics.POS.name(), 0L),
                     sent.getOrDefault(Topics.WMS.name(), 0L),
@@ -273,6 +275,8 @@ public final class DemoMain {
                     watcher.records(Topics.AVAILABILITY.name()),
                     watcher.records(Topics.DEADLETTER.name()),
                     watcher.records(Topics.DISCREPANCIES.name()),
+                    watcher.alerts(AlertType.PROJECTED_STOCKOUT),
+                    watcher.alerts(AlertType.OUT_OF_STOCK),
                     lag.records(),
                     generatorDone ? " | generator finished" : "");
         }
@@ -340,11 +344,12 @@ public final class DemoMain {
             s.append(
                     String.format(
                             "  out: availability %,d records for %,d SKU x node keys, network %,d,"
-                                    + " alerts %,d, discrepancies %,d, dead letters %,d %s%n",
+                                    + " alerts %,d %s, discrepancies %,d, dead letters %,d %s%n",
                             watcher.records(Topics.AVAILABILITY.name()),
                             watcher.distinctAvailabilityKeys(),
                             watcher.records(Topics.NETWORK_AVAILABILITY.name()),
                             watcher.records(Topics.ALERTS.name()),
+                            watcher.alertsByType(),
                             watcher.records(Topics.DISCREPANCIES.name()),
                             watcher.records(Topics.DEADLETTER.name()),
                             watcher.deadLettersByReason()));
@@ -382,14 +387,33 @@ public final class DemoMain {
             if (sample != null) {
                 s.append(
                         String.format(
-                                "  latest availability: %s|%s onHand=%d inTransit=%d safety=%d ATP=%d v%d%n",
+                                "  latest availability: %s|%s onHand=%d inTransit=%d safety=%d ATP=%d v%d;"
+                                        + " velocity %.2f/day, cover %s, projected ATP %s%n",
                                 sample.getSku(),
                                 sample.getNodeId(),
                                 sample.getOnHand(),
                                 sample.getInTransit(),
                                 sample.getSafetyStock(),
                                 sample.getAtp(),
-                                sample.getVersion()));
+                                sample.getVersion(),
+                                sample.getVelocityPerDay(),
+                                sample.getDaysOfCover() == null
+                                        ? "-"
+                                        : String.format("%.1f d", sample.getDaysOfCover()),
+                                projected(sample)));
+            }
+            return s.toString();
+        }
+
+        /** Projected ATP by horizon, e.g. {@code +24h=12 +72h=7 +168h=0}. */
+        private static String projected(Availability a) {
+            StringBuilder s = new StringBuilder();
+            for (ProjectedAtp p : a.getProjected()) {
+                s.append(s.length() == 0 ? "" : " ")
+                        .append('+')
+                        .append(p.getHorizonHours())
+                        .append("h=")
+                        .append(p.getAtp());
             }
             return s.toString();
         }

@@ -1,8 +1,10 @@
 package io.omnistock.demo;
 
+import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
@@ -29,15 +31,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the ledger's output topics as a downstream consumer would ({@code read_committed}) and
- * keeps counts for the progress display: records per topic, dead letters by reason, distinct
- * availability keys, the latest availability record, the routing decisions' figures and the hourly
- * metric windows (the highest revision of each).
+ * keeps counts for the progress display: records per topic, dead letters and alerts by kind,
+ * distinct availability keys, the latest availability record, the routing decisions' figures and
+ * the hourly metric windows (the highest revision of each).
  */
 final class OutputWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, AtomicLong> recordsPerTopic = new ConcurrentHashMap<>();
     private final Map<DeadLetterReason, Long> deadLettersByReason =
             new EnumMap<>(DeadLetterReason.class);
+    private final Map<AlertType, Long> alertsByType = new EnumMap<>(AlertType.class);
+    private final AvroCodec<InventoryAlert> alerts = Topics.ALERTS.codec();
     private final Set<String> availabilityKeys = ConcurrentHashMap.newKeySet();
     private final AtomicReference<byte[]> latest = new AtomicReference<>();
     private final AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
@@ -105,6 +109,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 synchronized (deadLettersByReason) {
                     deadLettersByReason.merge(reason, 1L, Long::sum);
                 }
+            } else if (record.topic().equals(Topics.ALERTS.name())) {
+                AlertType type = alerts.decode(record.value()).getType();
+                synchronized (alertsByType) {
+                    alertsByType.merge(type, 1L, Long::sum);
+                }
             } else if (record.topic().equals(Topics.DECISIONS.name())) {
                 routing.record(decisions.decode(record.value()));
             } else if (record.topic().equals(Topics.RETURN_DISPOSITIONS.name())) {
@@ -148,6 +157,19 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     /** The hourly metric windows read so far (only 1h windows are kept). */
     MetricsSeries metrics() {
         return metrics;
+    }
+
+    /** Alerts read so far by type (PROJECTED_STOCKOUT, OUT_OF_STOCK, LOW, ...). */
+    Map<AlertType, Long> alertsByType() {
+        synchronized (alertsByType) {
+            return new EnumMap<>(alertsByType);
+        }
+    }
+
+    long alerts(AlertType type) {
+        synchronized (alertsByType) {
+            return alertsByType.getOrDefault(type, 0L);
+        }
     }
 
     Map<DeadLetterReason, Long> deadLettersByReason() {

@@ -10,8 +10,8 @@ import java.util.List;
  * comes on top.
  */
 final class StockPolicy {
-    private static final double MEAN_SALE_QTY = 1.4;
-    private static final double MEAN_PICK_QTY = 1.3;
+    static final double MEAN_SALE_QTY = 1.4;
+    static final double MEAN_PICK_QTY = 1.3;
     private static final double MEAN_SHIP_QTY = 20;
 
     static void fill(

@@ -10,6 +10,7 @@ import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.forecast.Forecast;
 
 /** Counts the ledger's facts instead of publishing them. */
 public final class CountingOutput implements SkuLedger.Output {
@@ -30,7 +31,8 @@ public final class CountingOutput implements SkuLedger.Output {
             NodeInfo node,
             long eventTime,
             SourceSystem source,
-            String causeEventId) {
+            String causeEventId,
+            Forecast forecast) {
         availability++;
     }
 
@@ -58,6 +60,18 @@ public final class CountingOutput implements SkuLedger.Output {
             long previousAtp,
             long atp,
             long threshold,
+            long eventTime,
+            long version) {
+        alerts++;
+    }
+
+    @Override
+    public void projectedStockout(
+            String sku,
+            String nodeId,
+            long atp,
+            Forecast forecast,
+            long leadTimeMillis,
             long eventTime,
             long version) {
         alerts++;

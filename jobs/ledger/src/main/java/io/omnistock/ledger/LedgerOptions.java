@@ -2,8 +2,10 @@ package io.omnistock.ledger;
 
 import io.omnistock.avro.NodeType;
 import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.ledger.domain.forecast.ForecastSettings;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -62,6 +64,39 @@ public final class LedgerOptions {
     public static final ConfigOption<Long> LOW_THRESHOLD_DC = lowThreshold("dc", 20);
     public static final ConfigOption<Long> LOW_THRESHOLD_THREE_PL = lowThreshold("three-pl", 20);
 
+    public static final ConfigOption<Duration> FORECAST_HALF_LIFE =
+            ConfigOptions.key("forecast.half-life")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(3))
+                    .withDescription(
+                            "Half-life of the exponentially weighted sell-through velocity per SKU x"
+                                    + " node (event time): demand this old weighs half.");
+
+    public static final ConfigOption<Duration> FORECAST_STOCKOUT_LEAD_TIME =
+            ConfigOptions.key("forecast.stockout-lead-time")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(2))
+                    .withDescription(
+                            "A PROJECTED_STOCKOUT alert is raised when days of cover (ATP / velocity)"
+                                    + " first falls below this; re-armed when cover is back above it.");
+
+    public static final ConfigOption<List<Duration>> FORECAST_HORIZONS =
+            ConfigOptions.key("forecast.horizons")
+                    .durationType()
+                    .asList()
+                    .defaultValues(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7))
+                    .withDescription(
+                            "Horizons of the projected ATP carried by availability records"
+                                    + " (e.g. 1 d;3 d;7 d).");
+
+    public static final ConfigOption<Duration> FORECAST_MIN_HISTORY =
+            ConfigOptions.key("forecast.min-history")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription(
+                            "Event time a position must have been observed before it gets a velocity,"
+                                    + " a days-of-cover figure or a PROJECTED_STOCKOUT alert.");
+
     private static ConfigOption<Long> lowThreshold(String nodeType, long defaultValue) {
         return ConfigOptions.key("ledger.low-threshold." + nodeType)
                 .longType()
@@ -78,7 +113,20 @@ public final class LedgerOptions {
         low.put(NodeType.DC, conf.get(LOW_THRESHOLD_DC));
         low.put(NodeType.THREE_PL, conf.get(LOW_THRESHOLD_THREE_PL));
         return new LedgerSettings(
-                conf.get(HORIZON), conf.get(MAX_QUANTITY), conf.get(MAX_FUTURE_SKEW), low);
+                conf.get(HORIZON),
+                conf.get(MAX_QUANTITY),
+                conf.get(MAX_FUTURE_SKEW),
+                low,
+                forecast(conf));
+    }
+
+    /** The demand forecast's settings from a configuration. */
+    public static ForecastSettings forecast(Configuration conf) {
+        return new ForecastSettings(
+                conf.get(FORECAST_HALF_LIFE),
+                conf.get(FORECAST_STOCKOUT_LEAD_TIME),
+                conf.get(FORECAST_HORIZONS),
+                conf.get(FORECAST_MIN_HISTORY));
     }
 
     private LedgerOptions() {}

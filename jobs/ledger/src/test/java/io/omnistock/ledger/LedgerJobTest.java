@@ -3,6 +3,7 @@ package io.omnistock.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaSecurity;
+import io.omnistock.ledger.domain.forecast.ForecastSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,27 @@ class LedgerJobTest {
         assertThat(conf.get(LedgerOptions.HORIZON)).isEqualTo(Duration.ofHours(24));
         assertThat(conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)).isEqualTo(Duration.ofSeconds(5));
         assertThat(conf.toMap()).containsEntry("kafka.group-id", "omnistock-ledger");
+    }
+
+    @Test
+    void forecastOptionsComeFromTheShippedPropertiesAndArguments() throws Exception {
+        Configuration conf =
+                LedgerJob.configuration(
+                        new String[] {
+                            "--config",
+                            "../../flink-conf/ledger.properties",
+                            "--forecast.horizons",
+                            "12h;2d"
+                        });
+
+        ForecastSettings forecast = LedgerOptions.settings(conf).forecast();
+
+        assertThat(forecast.halfLifeMillis()).isEqualTo(Duration.ofDays(3).toMillis());
+        assertThat(forecast.leadTimeMillis()).isEqualTo(Duration.ofDays(2).toMillis());
+        assertThat(forecast.minHistoryMillis()).isEqualTo(Duration.ofDays(1).toMillis());
+        assertThat(forecast.horizonCount()).isEqualTo(2);
+        assertThat(forecast.horizonMillis(0)).isEqualTo(Duration.ofHours(12).toMillis());
+        assertThat(forecast.horizonMillis(1)).isEqualTo(Duration.ofDays(2).toMillis());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.omnistock.ledger.domain;
 
 import io.omnistock.avro.NodeType;
+import io.omnistock.ledger.domain.forecast.ForecastSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -17,12 +18,23 @@ public final class LedgerSettings implements Serializable {
     private final long maxQuantity;
     private final long maxFutureSkewMillis;
     private final long[] lowThresholds;
+    private final ForecastSettings forecast;
 
     public LedgerSettings(
             Duration horizon,
             long maxQuantity,
             Duration maxFutureSkew,
             Map<NodeType, Long> lowThresholds) {
+        this(horizon, maxQuantity, maxFutureSkew, lowThresholds, ForecastSettings.defaults());
+    }
+
+    public LedgerSettings(
+            Duration horizon,
+            long maxQuantity,
+            Duration maxFutureSkew,
+            Map<NodeType, Long> lowThresholds,
+            ForecastSettings forecast) {
+        this.forecast = forecast;
         this.horizonMillis = horizon.toMillis();
         this.maxQuantity = maxQuantity;
         this.maxFutureSkewMillis = maxFutureSkew.toMillis();
@@ -30,7 +42,10 @@ public final class LedgerSettings implements Serializable {
         lowThresholds.forEach((type, threshold) -> this.lowThresholds[type.ordinal()] = threshold);
     }
 
-    /** 48 h horizon, at most 1,000,000 units per event, 1 h clock skew, LOW at 5 / 20 units. */
+    /**
+     * 48 h horizon, at most 1,000,000 units per event, 1 h clock skew, LOW at 5 / 20 units, the
+     * default forecast.
+     */
     public static LedgerSettings defaults() {
         return new LedgerSettings(
                 Duration.ofHours(48), 1_000_000, Duration.ofHours(1), defaultLowThresholds());
@@ -60,5 +75,24 @@ public final class LedgerSettings implements Serializable {
 
     public long lowThreshold(NodeType type) {
         return lowThresholds[type.ordinal()];
+    }
+
+    /** Velocity, cover and projection settings (issue 8). */
+    public ForecastSettings forecast() {
+        return forecast;
+    }
+
+    /** These settings with another forecast. */
+    public LedgerSettings withForecast(ForecastSettings newForecast) {
+        Map<NodeType, Long> low = new EnumMap<>(NodeType.class);
+        for (NodeType type : NodeType.values()) {
+            low.put(type, lowThresholds[type.ordinal()]);
+        }
+        return new LedgerSettings(
+                Duration.ofMillis(horizonMillis),
+                maxQuantity,
+                Duration.ofMillis(maxFutureSkewMillis),
+                low,
+                newForecast);
     }
 }

@@ -45,6 +45,19 @@ public class Position {
     public NodeType countedType;
     public long countedAtp;
 
+    // --- demand forecast (issue 8; see forecast.DemandForecast) ---
+    /** Exponentially weighted demand in units per day as of {@link #demandRateTime}. */
+    public double demandRate;
+
+    /** Event time of the latest demand, or {@link InventoryEvent#NO_TIME} before the first. */
+    public long demandRateTime = InventoryEvent.NO_TIME;
+
+    /** Earliest event time applied at this position, or {@link #NO_DELTA}: starts its history. */
+    public long observedSince = NO_DELTA;
+
+    /** Whether a PROJECTED_STOCKOUT alert was raised and cover has not recovered since. */
+    public boolean stockoutAlerted;
+
     public Position() {}
 
     public boolean hasCount() {

@@ -5,6 +5,8 @@ import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.forecast.DemandForecast;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.returns.Returns;
 import java.util.Map;
 
@@ -53,6 +55,10 @@ public final class SkuLedger {
 
     /** Where the ledger's facts go. */
     public interface Output {
+        /**
+         * A changed position, with its forecast as of {@code eventTime} ({@code forecast} is a
+         * scratch value: read it before returning).
+         */
         void availability(
                 String sku,
                 String nodeId,
@@ -60,7 +66,8 @@ public final class SkuLedger {
                 NodeInfo node,
                 long eventTime,
                 SourceSystem source,
-                String causeEventId);
+                String causeEventId,
+                Forecast forecast);
 
         void network(String sku, NetworkTotals totals, long eventTime);
 
@@ -80,6 +87,19 @@ public final class SkuLedger {
                 long previousAtp,
                 long atp,
                 long threshold,
+                long eventTime,
+                long version);
+
+        /**
+         * Days of cover at a position fell below the lead time (issue 8): expected to run out at
+         * {@code forecast.expectedStockoutTime} ({@code forecast} is a scratch value).
+         */
+        void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
                 long eventTime,
                 long version);
 
@@ -117,6 +137,8 @@ public final class SkuLedger {
     private final EventValidator validator;
     private final NetworkTotals before = new NetworkTotals();
     private final SkuReservations reservations = new SkuReservations(this);
+    private final DemandForecast demand;
+    private final Forecast forecast;
 
     /** With the default return triage rules. */
     public SkuLedger(LedgerSettings settings) {
@@ -127,6 +149,8 @@ public final class SkuLedger {
         this.settings = settings;
         this.returns = returns;
         this.validator = new EventValidator(settings);
+        this.demand = new DemandForecast(settings.forecast());
+        this.forecast = new Forecast(settings.forecast());
     }
 
     /** Answers a probe, or applies a reservation, release or commit (DESIGN.md section 4). */
@@ -196,6 +220,7 @@ public final class SkuLedger {
             return outcome; // rejected events are not remembered: a corrected re-send applies
         }
         state.remember(e.eventId, e.eventTime);
+        recordDemand(position, e, outcome);
 
         NetworkTotals totals = beginChange(state);
         if (position.reserved > 0 && position.reserved > position.onHand) {
@@ -271,6 +296,29 @@ public final class SkuLedger {
             Output out) {
         publish(sku, nodeId, p, node, totals, eventTime, SourceSystem.ORDERS, causeEventId, out);
         state.putPosition(nodeId, p);
+    }
+
+    /**
+     * Starts the position's history and counts demand (issue 8): a sale, pick or ship that happened
+     * counts even when a count already includes it; a VOID takes its sale's units back.
+     */
+    private void recordDemand(Position p, InventoryEvent e, Outcome outcome) {
+        DemandForecast.observe(p, e.eventTime);
+        if ((outcome != Outcome.APPLIED && outcome != Outcome.SUPERSEDED_BY_COUNT)
+                || !DemandForecast.isDemand(e.type)) {
+            return;
+        }
+        long units = e.quantity;
+        if (e.type == EventType.VOID) {
+            BufferedDelta sale = p.findDelta(e.reference);
+            units = sale == null ? 0 : sale.delta; // the sale's delta is -qty
+        }
+        demand.recordDemand(p, units, e.eventTime);
+    }
+
+    /** A routed order's units left on-hand at {@code time}: demand at that position. */
+    void recordFulfilment(Position p, long units, long time) {
+        demand.recordDemand(p, units, time);
     }
 
     private boolean isBeyondHorizon(long eventTime, long watermark) {
@@ -397,9 +445,20 @@ public final class SkuLedger {
         p.publishedSafetyStock = safetyStock;
         p.publishedAtp = atp;
         p.inboundChanged = false;
-        out.availability(sku, nodeId, p, node, eventTime, source, causeEventId);
+        demand.compute(p, safetyStock, atp, eventTime, forecast);
+        out.availability(sku, nodeId, p, node, eventTime, source, causeEventId, forecast);
         if (!firstPublication) {
             raiseAlerts(sku, nodeId, node, previousAtp, atp, eventTime, p.version, out);
+        }
+        if (demand.shouldAlert(p, atp, forecast)) {
+            out.projectedStockout(
+                    sku,
+                    nodeId,
+                    atp,
+                    forecast,
+                    settings.forecast().leadTimeMillis(),
+                    eventTime,
+                    p.version);
         }
         return true;
     }

@@ -29,6 +29,7 @@ final class SkuReservations {
         if (request.action == StockRequest.Action.PROBE) {
             StockReply reply = new StockReply(StockReply.Kind.PROBED, request);
             reply.knownSku = available(state, reply.units);
+            inbound(state, reply.inbound);
             out.reply(reply);
             return SkuLedger.Outcome.APPLIED;
         }
@@ -59,6 +60,23 @@ final class SkuReservations {
             }
         }
         return known;
+    }
+
+    /**
+     * Fills {@code into} with what ASNs still bring to OPEN nodes, one entry per ASN with an ETA.
+     */
+    private static void inbound(SkuLedger.State state, List<InboundUnits> into) {
+        for (Map.Entry<String, Position> entry : state.positions()) {
+            NodeInfo node = state.node(entry.getKey());
+            if (node == null || !node.isOpen()) {
+                continue;
+            }
+            for (InboundShipment s : entry.getValue().inbound) {
+                if (s.remaining() > 0 && s.eta != InventoryEvent.NO_TIME) {
+                    into.add(new InboundUnits(entry.getKey(), s.remaining(), s.eta));
+                }
+            }
+        }
     }
 
     /** Holds every requested unit, or none: a grant never takes more than a node's ATP. */
@@ -115,6 +133,7 @@ final class SkuReservations {
     private static void refuse(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
         StockReply refused = new StockReply(StockReply.Kind.REFUSED, request);
         available(state, refused.units);
+        inbound(state, refused.inbound);
         out.reply(refused);
     }
 
@@ -153,6 +172,7 @@ final class SkuReservations {
                                 held.units,
                                 SourceSystem.ORDERS);
                 SkuLedger.applyDelta(p, shipment, -held.units);
+                ledger.recordFulfilment(p, held.units, request.eventTime);
             }
             ledger.publishAndStore(
                     request.sku,

@@ -31,6 +31,12 @@ public class StockReply {
     public List<NodeUnits> units = new ArrayList<>();
     public boolean knownSku = true;
 
+    /**
+     * PROBED and REFUSED: units still expected from ASNs at OPEN nodes, one entry per ASN (issue 8:
+     * routing may promise a backordered line against them).
+     */
+    public List<InboundUnits> inbound = new ArrayList<>();
+
     public String fromNodeId;
     public String toNodeId;
     public long movedUnits;

@@ -13,6 +13,7 @@ import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.metrics.MetricFact;
 import io.omnistock.ledger.domain.returns.Returns;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
@@ -527,7 +528,8 @@ public class ApplyInventoryEventFunction
                 NodeInfo node,
                 long eventTime,
                 SourceSystem source,
-                String causeEventId) {
+                String causeEventId,
+                Forecast forecast) {
             availabilityUpdates.inc();
             out.collect(
                     LedgerRecords.availability(
@@ -538,6 +540,7 @@ public class ApplyInventoryEventFunction
                             eventTime,
                             source,
                             causeEventId,
+                            forecast,
                             generation));
         }
 
@@ -578,6 +581,21 @@ public class ApplyInventoryEventFunction
                     LedgerOutputs.ALERTS,
                     LedgerRecords.alert(
                             sku, nodeId, type, previousAtp, atp, threshold, eventTime, version));
+        }
+
+        @Override
+        public void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
+                long eventTime,
+                long version) {
+            output(
+                    LedgerOutputs.ALERTS,
+                    LedgerRecords.projectedStockout(
+                            sku, nodeId, atp, forecast, leadTimeMillis, eventTime, version));
         }
 
         @Override

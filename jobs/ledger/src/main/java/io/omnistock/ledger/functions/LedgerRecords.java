@@ -6,6 +6,7 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InTransitQuantity;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.ProjectedAtp;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.connectors.Topics;
 import io.omnistock.ledger.domain.InboundShipment;
@@ -13,12 +14,14 @@ import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NetworkTotals;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Position;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the published Avro records from the ledger's state. */
 final class LedgerRecords {
+    private static final long HOUR_MILLIS = 3_600_000L;
 
     /**
      * The published version of a key: the restore generation in the high 32 bits, the key's change
@@ -36,6 +39,7 @@ final class LedgerRecords {
             long eventTime,
             SourceSystem source,
             String causeEventId,
+            Forecast forecast,
             long generation) {
         long version = version(generation, p.version);
         List<InTransitQuantity> inTransit = p.publishedInTransit == 0 ? List.of() : inTransit(p);
@@ -55,7 +59,18 @@ final class LedgerRecords {
         a.setVersion(version);
         a.setLastSource(source);
         a.setLastEventId(causeEventId);
+        a.setVelocityPerDay(forecast.velocityPerDay);
+        a.setDaysOfCover(forecast.hasCover() ? forecast.daysOfCover : null);
+        a.setProjected(projected(forecast));
         return a;
+    }
+
+    private static List<ProjectedAtp> projected(Forecast f) {
+        List<ProjectedAtp> lines = new ArrayList<>(f.horizonCount());
+        for (int i = 0; i < f.horizonCount(); i++) {
+            lines.add(new ProjectedAtp(f.horizonMillis(i) / HOUR_MILLIS, f.projectedAtp[i]));
+        }
+        return lines;
     }
 
     private static List<InTransitQuantity> inTransit(Position p) {
@@ -120,6 +135,31 @@ final class LedgerRecords {
                 .setPreviousAtp(previousAtp)
                 .setThreshold(threshold)
                 .build();
+    }
+
+    /** A PROJECTED_STOCKOUT alert: threshold = the lead time in whole hours. */
+    static InventoryAlert projectedStockout(
+            String sku,
+            String nodeId,
+            long atp,
+            Forecast f,
+            long leadTimeMillis,
+            long eventTime,
+            long version) {
+        InventoryAlert alert =
+                alert(
+                        sku,
+                        nodeId,
+                        AlertType.PROJECTED_STOCKOUT,
+                        atp,
+                        atp,
+                        leadTimeMillis / HOUR_MILLIS,
+                        eventTime,
+                        version);
+        alert.setExpectedStockoutTime(Instant.ofEpochMilli(f.expectedStockoutTime));
+        alert.setDaysOfCover(f.daysOfCover);
+        alert.setVelocityPerDay(f.velocityPerDay);
+        return alert;
     }
 
     private LedgerRecords() {}

@@ -5,6 +5,7 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,22 @@ final class InMemoryLedger implements SkuLedger.Output {
 
     record Rejected(String eventId, Rejection rejection) {}
 
+    /** A publication's forecast: velocity, cover (null when infinite), projected ATP. */
+    record Forecasted(
+            String nodeId,
+            long eventTime,
+            double velocityPerDay,
+            Double daysOfCover,
+            long[] projected) {}
+
+    record ProjectedStockout(
+            String nodeId,
+            long atp,
+            double velocityPerDay,
+            double daysOfCover,
+            long expectedStockoutTime,
+            long eventTime) {}
+
     /** Far enough after the test day that no test event is in the future. */
     static final long NOW = LedgerEvents.DAY.toEpochMilli() + 365L * 24 * 3600 * 1000;
 
@@ -52,6 +69,8 @@ final class InMemoryLedger implements SkuLedger.Output {
     final List<Discrepancy> discrepancies = new ArrayList<>();
     final List<Compared> compared = new ArrayList<>();
     final List<Alert> alerts = new ArrayList<>();
+    final List<Forecasted> forecasts = new ArrayList<>();
+    final List<ProjectedStockout> projectedStockouts = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
     final List<StockReply> replies = new ArrayList<>();
     final List<ReturnDisposition> dispositions = new ArrayList<>();
@@ -146,7 +165,8 @@ final class InMemoryLedger implements SkuLedger.Output {
             NodeInfo node,
             long eventTime,
             SourceSystem source,
-            String causeEventId) {
+            String causeEventId,
+            Forecast forecast) {
         availability.add(
                 new Published(
                         nodeId,
@@ -156,6 +176,32 @@ final class InMemoryLedger implements SkuLedger.Output {
                         p.publishedSafetyStock,
                         p.publishedAtp,
                         p.version));
+        forecasts.add(
+                new Forecasted(
+                        nodeId,
+                        eventTime,
+                        forecast.velocityPerDay,
+                        forecast.hasCover() ? forecast.daysOfCover : null,
+                        forecast.projectedAtp.clone()));
+    }
+
+    @Override
+    public void projectedStockout(
+            String sku,
+            String nodeId,
+            long atp,
+            Forecast forecast,
+            long leadTimeMillis,
+            long eventTime,
+            long version) {
+        projectedStockouts.add(
+                new ProjectedStockout(
+                        nodeId,
+                        atp,
+                        forecast.velocityPerDay,
+                        forecast.daysOfCover,
+                        forecast.expectedStockoutTime,
+                        eventTime));
     }
 
     @Override

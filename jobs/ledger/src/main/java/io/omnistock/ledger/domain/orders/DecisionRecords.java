@@ -95,6 +95,10 @@ final class DecisionRecords {
                 .setAllocations(new ArrayList<>(s.granted))
                 .setBackordered(new ArrayList<>(s.backordered))
                 .setCandidates(new ArrayList<>(s.candidates))
+                .setInboundPromises(
+                        s.inboundPromises == null
+                                ? new ArrayList<>()
+                                : new ArrayList<>(s.inboundPromises))
                 .build();
     }
 

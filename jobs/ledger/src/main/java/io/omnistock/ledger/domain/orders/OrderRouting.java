@@ -3,16 +3,19 @@ package io.omnistock.ledger.domain.orders;
 import io.omnistock.avro.Allocation;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.InboundPromise;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.ledger.domain.InboundUnits;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.routing.CapacityView;
+import io.omnistock.ledger.domain.routing.Eligibility;
 import io.omnistock.ledger.domain.routing.GeoPoint;
 import io.omnistock.ledger.domain.routing.LineAllocation;
 import io.omnistock.ledger.domain.routing.Order;
@@ -20,10 +23,14 @@ import io.omnistock.ledger.domain.routing.Router;
 import io.omnistock.ledger.domain.routing.RoutingPlan;
 import io.omnistock.ledger.domain.routing.ScoredPlan;
 import io.omnistock.ledger.domain.routing.Shipment;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,7 +134,7 @@ public final class OrderRouting {
                 if (s.phase == OrderState.Phase.PLANNING
                         && reply.requestId.equals(s.order.getEventId())
                         && s.awaiting.remove(reply.sku)) {
-                    s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units));
+                    s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound));
                     if (s.awaiting.isEmpty()) {
                         firstPlan(s, net, out);
                     }
@@ -156,7 +163,7 @@ public final class OrderRouting {
             }
         } else {
             s.refused.add(reply.sku);
-            s.putStock(new SkuStock(reply.sku, true, reply.units));
+            s.putStock(new SkuStock(reply.sku, true, reply.units, reply.inbound));
         }
         s.proposed.removeIf(a -> a.getSku().equals(reply.sku));
     }
@@ -260,6 +267,7 @@ public final class OrderRouting {
             OrderState s, DecisionStatus status, String reason, Network net, Output out) {
         s.phase = OrderState.Phase.DECIDED;
         s.revision++;
+        promiseBackorders(s, net);
         out.decision(
                 DecisionRecords.decision(s, status, reason, s.order.getEventTime().toEpochMilli()));
         long orderTime = s.order.getEventTime().toEpochMilli();
@@ -275,6 +283,52 @@ public final class OrderRouting {
             s.pendingLifecycle = null;
             applyLifecycle(pending, s, out);
         }
+    }
+
+    /**
+     * Issue 8: each backordered line that inbound ASNs can fill gets a promise, the earliest ETA by
+     * which the ASNs still expected at one node that may fulfil the order (OPEN, method rules;
+     * capacity is not asked, it is for another day) add up to the line's units. Uses the inbound
+     * the ledger reported with the SKU's latest ATP; nothing is reserved against it.
+     */
+    private void promiseBackorders(OrderState s, Network net) {
+        s.inboundPromises.clear();
+        if (s.backordered.isEmpty()) {
+            return;
+        }
+        Order order = domainOrder(s.order, s.order.getLines());
+        for (OrderLine line : s.backordered) {
+            SkuStock stock = s.stockOf(line.getSku());
+            if (stock == null || stock.inbound == null || stock.inbound.isEmpty()) {
+                continue;
+            }
+            List<InboundUnits> byEta = new ArrayList<>(stock.inbound);
+            byEta.sort(
+                    Comparator.comparingLong((InboundUnits u) -> u.eta)
+                            .thenComparing(u -> u.nodeId));
+            Map<String, Long> expected = new HashMap<>();
+            for (InboundUnits u : byEta) {
+                NodeInfo node = net.node(u.nodeId);
+                if (node == null || !mayFulfil(order, node)) {
+                    continue;
+                }
+                long units = expected.merge(u.nodeId, u.units, Long::sum);
+                if (units >= line.getQuantity()) {
+                    s.inboundPromises.add(
+                            new InboundPromise(
+                                    line.getSku(),
+                                    line.getQuantity(),
+                                    u.nodeId,
+                                    Instant.ofEpochMilli(u.eta)));
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean mayFulfil(Order order, NodeInfo node) {
+        Eligibility eligibility = router.filter().check(order, node, CapacityView.UNLIMITED);
+        return eligibility.isEligible();
     }
 
     private void reject(OrderState s, String eventId, Rejection rejection, Output out) {

@@ -1,6 +1,7 @@
 package io.omnistock.ledger.domain.orders;
 
 import io.omnistock.avro.Allocation;
+import io.omnistock.avro.InboundPromise;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
@@ -48,6 +49,9 @@ public class OrderState {
     public List<Allocation> granted = new ArrayList<>();
 
     public List<OrderLine> backordered = new ArrayList<>();
+
+    /** Backordered lines promised against inbound ASNs at the final decision (issue 8). */
+    public List<InboundPromise> inboundPromises = new ArrayList<>();
 
     /** The first round's scored plans, best first. */
     public List<ScoredCandidate> candidates = new ArrayList<>();

@@ -1,10 +1,14 @@
 package io.omnistock.ledger.domain.orders;
 
+import io.omnistock.ledger.domain.InboundUnits;
 import io.omnistock.ledger.domain.NodeUnits;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the ledger last said of one SKU for an order: ATP per OPEN node. A Flink POJO. */
+/**
+ * What the ledger last said of one SKU for an order: ATP and inbound ASN units per OPEN node. A
+ * Flink POJO.
+ */
 public class SkuStock {
     public String sku;
 
@@ -13,12 +17,20 @@ public class SkuStock {
 
     public List<NodeUnits> atp = new ArrayList<>();
 
+    /** Units still expected from ASNs at OPEN nodes, with their ETAs (issue 8). */
+    public List<InboundUnits> inbound = new ArrayList<>();
+
     public SkuStock() {}
 
     public SkuStock(String sku, boolean known, List<NodeUnits> atp) {
+        this(sku, known, atp, List.of());
+    }
+
+    public SkuStock(String sku, boolean known, List<NodeUnits> atp, List<InboundUnits> inbound) {
         this.sku = sku;
         this.known = known;
         this.atp = new ArrayList<>(atp);
+        this.inbound = new ArrayList<>(inbound);
     }
 
     long atpAt(String nodeId) {

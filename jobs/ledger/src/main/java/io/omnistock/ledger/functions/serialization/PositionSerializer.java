@@ -8,21 +8,47 @@ import io.omnistock.ledger.domain.Position;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** {@link Position}s in RocksDB, with their buffered deltas and inbound shipments. */
+/**
+ * {@link Position}s in RocksDB, with their buffered deltas and inbound shipments.
+ *
+ * <p>Byte layouts (a savepoint contract): layout 1 (before issue 8) ends with the inbound
+ * shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
+ * projected-stockout flag). A savepoint written with layout 1 restores through {@link Snapshot}
+ * version 3 and is migrated: its positions read with a fresh forecast.
+ */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
 
-    public static final PositionSerializer INSTANCE = new PositionSerializer();
+    static final int LAYOUT_1 = 1;
+    static final int CURRENT_LAYOUT = 2;
+
+    public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
+
+    /** Reads (and writes) the layout of savepoints taken before issue 8. */
+    static final PositionSerializer LAYOUT_1_INSTANCE = new PositionSerializer(LAYOUT_1);
 
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
 
-    private PositionSerializer() {}
+    private final int layout;
+
+    private PositionSerializer(int layout) {
+        this.layout = layout;
+    }
+
+    static PositionSerializer forLayout(int layout) {
+        return switch (layout) {
+            case LAYOUT_1 -> LAYOUT_1_INSTANCE;
+            case CURRENT_LAYOUT -> INSTANCE;
+            default -> throw new IllegalArgumentException("unknown Position layout " + layout);
+        };
+    }
 
     @Override
     public Position createInstance() {
@@ -62,6 +88,12 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             out.writeLong(s.asnTime);
             out.writeLong(s.received);
             out.writeLong(s.lastTouched);
+        }
+        if (layout >= 2) {
+            out.writeDouble(p.demandRate);
+            out.writeLong(p.demandRateTime);
+            out.writeLong(p.observedSince);
+            out.writeBoolean(p.stockoutAlerted);
         }
     }
 
@@ -108,18 +140,94 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             inbound.add(s);
         }
         p.inbound = inbound;
+        if (layout >= 2) {
+            p.demandRate = in.readDouble();
+            p.demandRateTime = in.readLong();
+            p.observedSince = in.readLong();
+            p.stockoutAlerted = in.readBoolean();
+        }
         return p;
     }
 
     @Override
-    public TypeSerializerSnapshot<Position> snapshotConfiguration() {
-        return new Snapshot();
+    public boolean equals(Object o) {
+        return o instanceof PositionSerializer other && other.layout == layout;
     }
 
-    /** Restores this serializer from checkpoints and savepoints. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Position> {
+    @Override
+    public int hashCode() {
+        return 31 * getClass().hashCode() + layout;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Position> snapshotConfiguration() {
+        return new Snapshot(layout);
+    }
+
+    /**
+     * Restores this serializer from checkpoints and savepoints. Versions up to 3 were written by
+     * Flink's {@code SimpleTypeSerializerSnapshot} (no payload) for layout 1; version 4 writes the
+     * layout number.
+     */
+    public static final class Snapshot implements TypeSerializerSnapshot<Position> {
+        private static final int VERSION = 4;
+
+        private int layout;
+
         public Snapshot() {
-            super(() -> INSTANCE);
+            this(CURRENT_LAYOUT);
+        }
+
+        Snapshot(int layout) {
+            this.layout = layout;
+        }
+
+        int layout() {
+            return layout;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return VERSION;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) throws IOException {
+            out.writeInt(layout);
+        }
+
+        @Override
+        public void readSnapshot(int readVersion, DataInputView in, ClassLoader loader)
+                throws IOException {
+            switch (readVersion) {
+                case 2 -> {
+                    in.readUTF(); // SimpleTypeSerializerSnapshot v2 wrote the class name
+                    layout = LAYOUT_1;
+                }
+                case 3 -> layout = LAYOUT_1;
+                case VERSION -> layout = in.readInt();
+                default ->
+                        throw new IOException("unknown Position snapshot version " + readVersion);
+            }
+        }
+
+        @Override
+        public TypeSerializer<Position> restoreSerializer() {
+            return forLayout(layout);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<Position> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<Position> old) {
+            if (!(old instanceof Snapshot previous)) {
+                return TypeSerializerSchemaCompatibility.incompatible();
+            }
+            if (previous.layout == layout) {
+                return TypeSerializerSchemaCompatibility.compatibleAsIs();
+            }
+            return previous.layout < layout
+                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

@@ -30,6 +30,7 @@ import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
+import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.routing.CapacityView;
 import io.omnistock.ledger.domain.routing.GeoPoint;
 import io.omnistock.ledger.domain.routing.Router;
@@ -223,6 +224,22 @@ public final class OrderFlow {
 
     SkuLedger.Outcome count(String sku, String nodeId, long units, long asOf) {
         return inventory(EventType.CYCLE_COUNT, sku, nodeId, units, asOf);
+    }
+
+    /** An ASN: {@code units} expected at the node by {@code eta}. */
+    SkuLedger.Outcome asn(String sku, String nodeId, String asnId, long units, long at, long eta) {
+        InventoryEvent e =
+                new InventoryEvent(
+                                "asn-" + IDS.incrementAndGet(),
+                                at,
+                                sku,
+                                nodeId,
+                                EventType.ASN,
+                                units,
+                                SourceSystem.THREE_PL)
+                        .withReference(asnId)
+                        .withEta(eta);
+        return ledger.apply(e, nodes.get(nodeId), NOW, Long.MIN_VALUE, ledgerState(sku), ledgerOut);
     }
 
     public SkuLedger.Outcome inventory(
@@ -610,7 +627,8 @@ public final class OrderFlow {
                 NodeInfo node,
                 long eventTime,
                 SourceSystem source,
-                String causeEventId) {}
+                String causeEventId,
+                Forecast forecast) {}
 
         @Override
         public void network(String sku, NetworkTotals totals, long eventTime) {}
@@ -636,6 +654,16 @@ public final class OrderFlow {
                 alerts.add(new Alert(sku, nodeId, type));
             }
         }
+
+        @Override
+        public void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
+                long eventTime,
+                long version) {}
 
         @Override
         public void rejected(InventoryEvent event, Rejection rejection) {

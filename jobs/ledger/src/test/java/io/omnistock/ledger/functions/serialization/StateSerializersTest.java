@@ -89,6 +89,50 @@ class StateSerializersTest {
         assertThat(serializer.snapshotConfiguration().restoreSerializer()).isSameAs(serializer);
     }
 
+    @Test
+    void aSavepointWrittenBeforeTheForecastRestoresWithAFreshForecast() throws IOException {
+        Position p = position();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PositionSerializer.LAYOUT_1_INSTANCE.serialize(p, out); // the bytes before issue 8
+        // what Flink's SimpleTypeSerializerSnapshot wrote for it: version 3, no payload
+        PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
+        old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+
+        TypeSerializerSchemaCompatibility<Position> compatibility =
+                PositionSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(old);
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Position back = old.restoreSerializer().deserialize(in);
+
+        assertThat(compatibility.isCompatibleAfterMigration()).isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back)
+                .usingRecursiveComparison()
+                .ignoringFields("demandRate", "demandRateTime", "observedSince", "stockoutAlerted")
+                .isEqualTo(p);
+        assertThat(back.demandRateTime).isEqualTo(new Position().demandRateTime);
+        assertThat(back.observedSince).isEqualTo(Position.NO_DELTA);
+        assertThat(back.stockoutAlerted).isFalse();
+    }
+
+    @Test
+    void theCurrentSnapshotRoundTripsItsLayout() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(8);
+        PositionSerializer.INSTANCE.snapshotConfiguration().writeSnapshot(out);
+        PositionSerializer.Snapshot read = new PositionSerializer.Snapshot();
+        read.readSnapshot(
+                PositionSerializer.INSTANCE.snapshotConfiguration().getCurrentVersion(),
+                new DataInputDeserializer(out.getCopyOfBuffer()),
+                getClass().getClassLoader());
+
+        assertThat(read.restoreSerializer()).isSameAs(PositionSerializer.INSTANCE);
+        assertThat(
+                        PositionSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(read)
+                                .isCompatibleAsIs())
+                .isTrue();
+    }
+
     private static Position position() {
         Position p = new Position();
         p.onHand = 40;
@@ -105,6 +149,10 @@ class StateSerializersTest {
         p.countedInNetwork = true;
         p.countedType = NodeType.DARK_STORE;
         p.countedAtp = 33;
+        p.demandRate = 4.25;
+        p.demandRateTime = 1_250;
+        p.observedSince = 800;
+        p.stockoutAlerted = true;
         BufferedDelta voidedSale = delta("sale-1", 1_100, EventType.SALE, -2);
         voidedSale.voided = true;
         p.recentDeltas.add(voidedSale);
