@@ -20,11 +20,13 @@ class TopicsTest {
                     "orders.requests",
                     "orders.lifecycle",
                     "orders.reservations",
+                    "quotes.requests",
                     "inventory.availability",
                     "inventory.availability.network",
                     "inventory.alerts",
                     "inventory.discrepancies",
                     "orders.decisions",
+                    "quotes.responses",
                     "metrics.sustainability",
                     "metrics.operations",
                     "deadletter");

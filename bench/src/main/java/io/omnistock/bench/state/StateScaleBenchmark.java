@@ -272,7 +272,8 @@ public final class StateScaleBenchmark implements Benchmark {
                 s -> s.sinkTo(new DiscardingSink<>()).name("reservations").uid("reservations"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("sustainability").uid("sustainability"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("operations").uid("operations"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"));
+                s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
+                s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));
     }
 
     private static JobID submit(MiniCluster cluster, JobGraph graph) throws Exception {

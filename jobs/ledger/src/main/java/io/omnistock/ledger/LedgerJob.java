@@ -5,6 +5,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.connectors.KafkaSinks;
@@ -140,7 +141,8 @@ public final class LedgerJob {
                 sink(conf, Topics.RESERVATIONS, ReservationRequest::getSku),
                 sink(conf, Topics.METRICS_SUSTAINABILITY, MetricRecords::key),
                 sink(conf, Topics.METRICS_OPERATIONS, MetricRecords::key),
-                sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic));
+                sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic),
+                sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId));
     }
 
     private static <V extends org.apache.avro.specific.SpecificRecord>

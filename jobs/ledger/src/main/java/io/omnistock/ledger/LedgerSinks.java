@@ -6,6 +6,7 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SustainabilityMetrics;
@@ -25,7 +26,8 @@ public record LedgerSinks(
         SinkApplier<ReservationRequest> reservations,
         SinkApplier<SustainabilityMetrics> sustainability,
         SinkApplier<OperationsMetrics> operations,
-        SinkApplier<DeadLetter> deadLetters) {
+        SinkApplier<DeadLetter> deadLetters,
+        SinkApplier<QuoteResponse> quotes) {
 
     /** Attaches a sink (with its name and uid) to a stream. */
     @FunctionalInterface

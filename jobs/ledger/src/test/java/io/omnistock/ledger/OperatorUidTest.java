@@ -60,7 +60,8 @@ class OperatorUidTest {
                     "orders.reservations",
                     "metrics.sustainability",
                     "metrics.operations",
-                    "deadletter");
+                    "deadletter",
+                    "quotes.responses"); // added with delivery-options quotes (issue 9)
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

@@ -345,7 +345,8 @@ class SavepointUpgradeITCase {
                         real.reservations(),
                         real.sustainability(),
                         real.operations(),
-                        real.deadLetters()),
+                        real.deadLetters(),
+                        real.quotes()),
                 conf);
     }
 

@@ -21,7 +21,7 @@ public class SkuStock {
         this.atp = new ArrayList<>(atp);
     }
 
-    long atpAt(String nodeId) {
+    public long atpAt(String nodeId) {
         for (NodeUnits u : atp) {
             if (u.nodeId.equals(nodeId)) {
                 return u.units;
