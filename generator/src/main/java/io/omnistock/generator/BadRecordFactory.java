@@ -286,6 +286,11 @@ final class BadRecordFactory {
                 yield bytes(kind, orderId, half(lifecycleCodec.encode(e)), time);
             }
             case EVENT_A_YEAR_OLD -> pos(kind, sku, sale(yearOldTime, sku, store, 1), time);
+            case RANDOM_BYTES_QUOTE -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, "QUOTE-" + ids.next(), junk, time);
+            }
         };
     }
 

@@ -135,7 +135,9 @@ public enum BadRecordKind {
     /** The first half of a valid CANCELLED lifecycle event. */
     TRUNCATED_LIFECYCLE(Topics.ORDER_LIFECYCLE, DeadLetterReason.UNDECODABLE, true),
     /** A sale stamped 365 days before the simulated start. */
-    EVENT_A_YEAR_OLD(Topics.POS, DeadLetterReason.TOO_LATE, true);
+    EVENT_A_YEAR_OLD(Topics.POS, DeadLetterReason.TOO_LATE, true),
+    /** Random bytes whose first string length is negative, on {@code quotes.requests}. */
+    RANDOM_BYTES_QUOTE(Topics.QUOTE_REQUESTS, DeadLetterReason.UNDECODABLE, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A public corpus of malformed records: one of every {@link BadRecordKind} (48 kinds, 28 distinct
+ * A public corpus of malformed records: one of every {@link BadRecordKind} (49 kinds, 28 distinct
  * dead-letter reasons: 38 inventory and node kinds, 10 order and lifecycle kinds), each a MALFORMED
  * {@link GeneratedRecord} carrying the reason the engine must give. The bad orders are all rejected
  * before anything is reserved, so they hold no stock.
