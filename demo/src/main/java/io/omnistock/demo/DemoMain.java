@@ -12,6 +12,7 @@ import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.OrderGenerator;
+import io.omnistock.generator.QuoteGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.MetricsOptions;
@@ -121,7 +122,7 @@ public final class DemoMain {
                 Iterator<GeneratedRecord> records =
                         OrderGenerator.interleave(
                                 RetailEventGenerator.stream(network),
-                                OrderGenerator.stream(network));
+                                QuoteGenerator.withQuotes(OrderGenerator.stream(network)));
                 Thread generator =
                         new Thread(
                                 () -> {
@@ -139,6 +140,7 @@ public final class DemoMain {
                 while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.println(progress.line(!generator.isAlive()));
                     System.out.println(progress.routingLine());
+                    System.out.println(progress.quoteLine());
                     System.out.println(MetricsSummary.progressLine(watcher.metrics()));
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
@@ -292,6 +294,13 @@ public final class DemoMain {
                     100 * r.splitRate(),
                     r.co2eKgPerRoutedOrder(),
                     r.avoidedKgPerRoutedOrder());
+        }
+
+        String quoteLine() {
+            return String.format(
+                    "      | quotes in %,8d | %s",
+                    publisher.ackedByTopic().getOrDefault(Topics.QUOTE_REQUESTS.name(), 0L),
+                    watcher.quotes().line());
         }
 
         /** Decisions per second over the last {@link #RATE_WINDOW}. */

@@ -4,6 +4,7 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.connectors.AvroCodec;
@@ -29,8 +30,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads the ledger's output topics as a downstream consumer would ({@code read_committed}) and
  * keeps counts for the progress display: records per topic, dead letters by reason, distinct
- * availability keys, the latest availability record, the routing decisions' figures and the hourly
- * metric windows (the highest revision of each).
+ * availability keys, the latest availability record, the routing decisions' figures, the quote
+ * responses' figures and the hourly metric windows (the highest revision of each).
  */
 final class OutputWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -45,6 +46,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
             Topics.METRICS_SUSTAINABILITY.codec();
     private final AvroCodec<OperationsMetrics> operations = Topics.METRICS_OPERATIONS.codec();
     private final RoutingTally routing = new RoutingTally();
+    private final QuoteTally quotes = new QuoteTally();
+    private final AvroCodec<QuoteResponse> quoteResponses = Topics.QUOTE_RESPONSES.codec();
     private final MetricsSeries metrics = MetricsSeries.of(MetricsSeries.HOUR);
     private final Thread thread = new Thread(this, "output-watcher");
 
@@ -64,6 +67,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                         Topics.ALERTS.name(),
                         Topics.DISCREPANCIES.name(),
                         Topics.DECISIONS.name(),
+                        Topics.QUOTE_RESPONSES.name(),
                         Topics.METRICS_SUSTAINABILITY.name(),
                         Topics.METRICS_OPERATIONS.name(),
                         Topics.DEADLETTER.name()));
@@ -103,6 +107,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 }
             } else if (record.topic().equals(Topics.DECISIONS.name())) {
                 routing.record(decisions.decode(record.value()));
+            } else if (record.topic().equals(Topics.QUOTE_RESPONSES.name())) {
+                quotes.record(quoteResponses.decode(record.value()));
             } else if (record.topic().equals(Topics.METRICS_SUSTAINABILITY.name())) {
                 metrics.add(sustainability.decode(record.value()));
             } else if (record.topic().equals(Topics.METRICS_OPERATIONS.name())) {
@@ -132,6 +138,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     /** The routing decisions read so far. */
     RoutingTally.Snapshot routing() {
         return routing.snapshot();
+    }
+
+    /** The quote responses read so far. */
+    QuoteTally quotes() {
+        return quotes;
     }
 
     /** The hourly metric windows read so far (only 1h windows are kept). */
