@@ -212,8 +212,7 @@ public class RouteOrderFunction
 
     private void quote(SourcedEvent in, ReadOnlyContext ctx) throws Exception {
         QuoteState s = quotes.value();
-        boolean fresh = s == null;
-        if (fresh) {
+        if (s == null) {
             s = new QuoteState();
         }
         long quoteTime =
@@ -232,12 +231,14 @@ public class RouteOrderFunction
             done = quoting.onReply(in.reply, s, network, quoteEmitter);
         }
         if (done) {
-            quotes.clear(); // its timeout timer finds nothing and does nothing
+            if (s.timeoutAt != 0) {
+                ctx.timerService().deleteProcessingTimeTimer(s.timeoutAt);
+            }
+            quotes.clear();
         } else {
-            if (fresh) {
-                ctx.timerService()
-                        .registerProcessingTimeTimer(
-                                ctx.timerService().currentProcessingTime() + quoteTimeoutMillis);
+            if (s.timeoutAt == 0) {
+                s.timeoutAt = ctx.timerService().currentProcessingTime() + quoteTimeoutMillis;
+                ctx.timerService().registerProcessingTimeTimer(s.timeoutAt);
             }
             quotes.update(s);
         }

@@ -196,9 +196,14 @@ public final class DeliveryOptions implements Serializable {
                 RoutingPreference.FASTEST);
     }
 
+    /**
+     * The plan routing would make for the order (alternative nodes left out: a quote never
+     * re-routes). A pickup is planned on its store alone: routing finds no other node eligible.
+     */
     private RoutingPlan plan(
             Order order, Collection<NodeInfo> nodes, StockView stock, CapacityView capacity) {
-        return router.plan(order, nodes, stock, capacity);
+        return router.planWithoutAlternatives(
+                order, nodes, stock, capacity, router.policy().maxSplit());
     }
 
     private boolean addIfFeasible(
@@ -247,7 +252,7 @@ public final class DeliveryOptions implements Serializable {
         if (chosen.shipmentCount() < 2) {
             return null;
         }
-        RoutingPlan single = router.plan(order, nodes, stock, capacity, 1);
+        RoutingPlan single = router.planWithoutAlternatives(order, nodes, stock, capacity, 1);
         if (single.outcome() != RoutingOutcome.ROUTED
                 || single.chosen().co2eKg() >= chosen.co2eKg() - EPSILON) {
             return null;

@@ -5,6 +5,7 @@ import io.omnistock.avro.QuoteError;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
+import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.orders.OrderRouting;
 import io.omnistock.ledger.domain.orders.SkuStock;
@@ -12,6 +13,7 @@ import io.omnistock.ledger.domain.routing.GeoPoint;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,13 +136,22 @@ public final class DeliveryQuotes implements Serializable {
                         destination,
                         pickup == null || pickup.isBlank() ? null : pickup,
                         quote.getPreference());
+        Map<String, Map<String, Long>> atp = new HashMap<>();
+        for (SkuStock stock : s.stock) {
+            Map<String, Long> byNode = new HashMap<>();
+            for (NodeUnits units : stock.atp) {
+                byNode.put(units.nodeId, units.units);
+            }
+            atp.put(stock.sku, byNode);
+        }
         var built =
                 options.build(
                         cart,
                         net.nodes(),
                         (sku, nodeId) -> {
-                            SkuStock stock = s.stockOf(sku);
-                            return stock == null ? 0 : stock.atpAt(nodeId);
+                            Map<String, Long> byNode = atp.get(sku);
+                            Long units = byNode == null ? null : byNode.get(nodeId);
+                            return units == null ? 0 : units;
                         },
                         net.capacity());
         int units = 0;

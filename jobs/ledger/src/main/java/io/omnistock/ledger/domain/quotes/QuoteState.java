@@ -19,17 +19,11 @@ public class QuoteState {
 
     public List<SkuStock> stock = new ArrayList<>();
 
+    /** Processing time of the quote's timeout timer; 0 when none is set. */
+    public long timeoutAt;
+
     /** Stock answers that came before the request. */
     public List<StockReply> early = new ArrayList<>();
 
     public QuoteState() {}
-
-    SkuStock stockOf(String sku) {
-        for (SkuStock s : stock) {
-            if (s.sku.equals(sku)) {
-                return s;
-            }
-        }
-        return null;
-    }
 }
