@@ -380,6 +380,7 @@ public final class DemoMain {
                             r.co2eKg(),
                             r.avoidedKgPerRoutedOrder(),
                             r.avoidedKg()));
+            s.append("  ").append(watcher.quotes().line()).append(System.lineSeparator());
             s.append(MetricsSummary.summaryLine(watcher.metrics()));
             Availability sample = watcher.latestAvailability();
             if (sample != null) {
