@@ -84,7 +84,6 @@ public final class DeliveryOptions implements Serializable {
             RoutingPlan standard = plan(standardOrder, nodes, stock, capacity);
             addIfFeasible(
                     options,
-                    cart,
                     FulfilmentMethod.SHIP_TO_HOME,
                     DeliverySpeed.STANDARD,
                     standardOrder,
@@ -97,7 +96,6 @@ public final class DeliveryOptions implements Serializable {
             if (!samePlan(standard, express)) {
                 addIfFeasible(
                         options,
-                        cart,
                         FulfilmentMethod.SHIP_TO_HOME,
                         DeliverySpeed.EXPRESS,
                         expressOrder,
@@ -111,7 +109,6 @@ public final class DeliveryOptions implements Serializable {
             if (usesShipFromStore(storePlan, nodes)) {
                 addIfFeasible(
                         options,
-                        cart,
                         FulfilmentMethod.SHIP_FROM_STORE,
                         DeliverySpeed.STANDARD,
                         fromStore,
@@ -123,7 +120,6 @@ public final class DeliveryOptions implements Serializable {
             Order sameDay = order(cart, FulfilmentMethod.SAME_DAY, false, null);
             addIfFeasible(
                     options,
-                    cart,
                     FulfilmentMethod.SAME_DAY,
                     DeliverySpeed.STANDARD,
                     sameDay,
@@ -141,7 +137,6 @@ public final class DeliveryOptions implements Serializable {
                 Order order = order(cart, pickup, false, store.nodeId);
                 if (addIfFeasible(
                         options,
-                        cart,
                         pickup,
                         DeliverySpeed.STANDARD,
                         order,
@@ -208,7 +203,6 @@ public final class DeliveryOptions implements Serializable {
 
     private boolean addIfFeasible(
             List<DeliveryOption> options,
-            Cart cart,
             FulfilmentMethod method,
             DeliverySpeed speed,
             Order order,
