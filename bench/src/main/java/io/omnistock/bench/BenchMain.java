@@ -1,6 +1,7 @@
 package io.omnistock.bench;
 
 import io.omnistock.bench.e2e.EndToEndLatencyBenchmark;
+import io.omnistock.bench.e2e.QuoteLatencyBenchmark;
 import io.omnistock.bench.ledger.LedgerThroughputBenchmark;
 import io.omnistock.bench.micro.MicroBenchmarks;
 import io.omnistock.bench.routing.RoutingBenchmark;
@@ -27,6 +28,7 @@ public final class BenchMain {
                 new LedgerThroughputBenchmark(),
                 new EndToEndLatencyBenchmark(),
                 new RoutingBenchmark(),
+                new QuoteLatencyBenchmark(),
                 new StateScaleBenchmark(),
                 new MicroBenchmarks());
     }

@@ -10,6 +10,8 @@ import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.QuoteRequest;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
@@ -34,6 +36,10 @@ public final class Topics {
     public static final TopicSpec<OrderLifecycleEvent> ORDER_LIFECYCLE =
             new TopicSpec<>("orders.lifecycle", OrderLifecycleEvent.class, false);
 
+    /** Delivery-options quote requests (key = requestId). */
+    public static final TopicSpec<QuoteRequest> QUOTE_REQUESTS =
+            new TopicSpec<>("quotes.requests", QuoteRequest.class, false);
+
     /**
      * Internal: routing's reservation requests to the SKU-keyed ledger (key = sku). The ledger job
      * writes and reads it, closing the loop from routing back to the ledger that a dataflow graph
@@ -57,6 +63,13 @@ public final class Topics {
     public static final TopicSpec<ReturnDisposition> RETURN_DISPOSITIONS =
             new TopicSpec<>("returns.dispositions", ReturnDisposition.class, false);
 
+    /**
+     * One answer per quote request (key = requestId). Not compacted: an answer is read once, soon
+     * after it is written, and a later request with the same id is a new question, not an update.
+     */
+    public static final TopicSpec<QuoteResponse> QUOTE_RESPONSES =
+            new TopicSpec<>("quotes.responses", QuoteResponse.class, false);
+
     public static final TopicSpec<SustainabilityMetrics> METRICS_SUSTAINABILITY =
             new TopicSpec<>("metrics.sustainability", SustainabilityMetrics.class, false);
     public static final TopicSpec<OperationsMetrics> METRICS_OPERATIONS =
@@ -68,7 +81,15 @@ public final class Topics {
 
     /** Inputs of the ledger job. */
     public static final List<TopicSpec<?>> LEDGER_INPUTS =
-            List.of(POS, WMS, THREE_PL, NODES, ORDER_REQUESTS, ORDER_LIFECYCLE, RESERVATIONS);
+            List.of(
+                    POS,
+                    WMS,
+                    THREE_PL,
+                    NODES,
+                    ORDER_REQUESTS,
+                    ORDER_LIFECYCLE,
+                    RESERVATIONS,
+                    QUOTE_REQUESTS);
 
     /** Outputs of the ledger job ({@link #RESERVATIONS} is both). */
     public static final List<TopicSpec<?>> LEDGER_OUTPUTS =
@@ -79,6 +100,7 @@ public final class Topics {
                     DISCREPANCIES,
                     DECISIONS,
                     RETURN_DISPOSITIONS,
+                    QUOTE_RESPONSES,
                     METRICS_SUSTAINABILITY,
                     METRICS_OPERATIONS,
                     DEADLETTER);

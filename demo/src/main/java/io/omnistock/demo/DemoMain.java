@@ -14,6 +14,7 @@ import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.OrderGenerator;
+import io.omnistock.generator.QuoteGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.MetricsOptions;
@@ -126,7 +127,7 @@ public final class DemoMain {
                 Iterator<GeneratedRecord> records =
                         OrderGenerator.interleave(
                                 RetailEventGenerator.stream(network),
-                                OrderGenerator.stream(network));
+                                QuoteGenerator.withQuotes(OrderGenerator.stream(network)));
                 Thread generator =
                         new Thread(
                                 () -> {
@@ -145,6 +146,7 @@ public final class DemoMain {
                     System.out.println(progress.line(!generator.isAlive()));
                     System.out.println(progress.routingLine());
                     System.out.println("      | " + watcher.returns().line());
+                    System.out.println(progress.quoteLine());
                     System.out.println(MetricsSummary.progressLine(watcher.metrics()));
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
@@ -303,6 +305,13 @@ public final class DemoMain {
                     r.avoidedKgPerRoutedOrder());
         }
 
+        String quoteLine() {
+            return String.format(
+                    "      | quotes in %,8d | %s",
+                    publisher.ackedByTopic().getOrDefault(Topics.QUOTE_REQUESTS.name(), 0L),
+                    watcher.quotes().line());
+        }
+
         /** Decisions per second over the last {@link #RATE_WINDOW}. */
         private double decisionsPerSecond(long decisions) {
             long now = System.nanoTime();
@@ -382,6 +391,7 @@ public final class DemoMain {
                             r.avoidedKgPerRoutedOrder(),
                             r.avoidedKg()));
             s.append("  ").append(watcher.returns().line()).append(System.lineSeparator());
+            s.append("  ").append(watcher.quotes().line()).append(System.lineSeparator());
             s.append(MetricsSummary.summaryLine(watcher.metrics()));
             Availability sample = watcher.latestAvailability();
             if (sample != null) {

@@ -6,6 +6,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SustainabilityMetrics;
@@ -32,8 +33,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads the ledger's output topics as a downstream consumer would ({@code read_committed}) and
  * keeps counts for the progress display: records per topic, dead letters and alerts by kind,
- * distinct availability keys, the latest availability record, the routing decisions' figures and
- * the hourly metric windows (the highest revision of each).
+ * distinct availability keys, the latest availability record, the routing decisions', the return
+ * dispositions' and the quote responses' figures and the hourly metric windows (the highest
+ * revision of each).
  */
 final class OutputWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -52,6 +54,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final AvroCodec<ReturnDisposition> dispositions = Topics.RETURN_DISPOSITIONS.codec();
     private final RoutingTally routing = new RoutingTally();
     private final ReturnsTally returns = new ReturnsTally();
+    private final QuoteTally quotes = new QuoteTally();
+    private final AvroCodec<QuoteResponse> quoteResponses = Topics.QUOTE_RESPONSES.codec();
     private final MetricsSeries metrics = MetricsSeries.of(MetricsSeries.HOUR);
     private final Thread thread = new Thread(this, "output-watcher");
 
@@ -72,6 +76,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                         Topics.DISCREPANCIES.name(),
                         Topics.DECISIONS.name(),
                         Topics.RETURN_DISPOSITIONS.name(),
+                        Topics.QUOTE_RESPONSES.name(),
                         Topics.METRICS_SUSTAINABILITY.name(),
                         Topics.METRICS_OPERATIONS.name(),
                         Topics.DEADLETTER.name()));
@@ -118,6 +123,8 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 routing.record(decisions.decode(record.value()));
             } else if (record.topic().equals(Topics.RETURN_DISPOSITIONS.name())) {
                 returns.record(dispositions.decode(record.value()));
+            } else if (record.topic().equals(Topics.QUOTE_RESPONSES.name())) {
+                quotes.record(quoteResponses.decode(record.value()));
             } else if (record.topic().equals(Topics.METRICS_SUSTAINABILITY.name())) {
                 metrics.add(sustainability.decode(record.value()));
             } else if (record.topic().equals(Topics.METRICS_OPERATIONS.name())) {
@@ -152,6 +159,11 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     /** The return dispositions read so far. */
     ReturnsTally returns() {
         return returns;
+    }
+
+    /** The quote responses read so far. */
+    QuoteTally quotes() {
+        return quotes;
     }
 
     /** The hourly metric windows read so far (only 1h windows are kept). */

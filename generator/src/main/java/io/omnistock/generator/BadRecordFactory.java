@@ -295,6 +295,11 @@ final class BadRecordFactory {
                                     .setReceivingNodeId(store)
                                     .build(),
                             kind.reason());
+            case RANDOM_BYTES_QUOTE -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, "QUOTE-" + ids.next(), junk, time);
+            }
         };
     }
 

@@ -137,7 +137,9 @@ public enum BadRecordKind {
     /** A sale stamped 365 days before the simulated start. */
     EVENT_A_YEAR_OLD(Topics.POS, DeadLetterReason.TOO_LATE, true),
     /** A RETURN_RECEIVED of one unit at a store without the grading the triage needs. */
-    UNGRADED_RETURN_RECEIVED(Topics.ORDER_LIFECYCLE, DeadLetterReason.MISSING_FIELD, true);
+    UNGRADED_RETURN_RECEIVED(Topics.ORDER_LIFECYCLE, DeadLetterReason.MISSING_FIELD, true),
+    /** Random bytes whose first string length is negative, on {@code quotes.requests}. */
+    RANDOM_BYTES_QUOTE(Topics.QUOTE_REQUESTS, DeadLetterReason.UNDECODABLE, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

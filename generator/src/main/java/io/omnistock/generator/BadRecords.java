@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A public corpus of malformed records: one of every {@link BadRecordKind} (49 kinds, 28 distinct
- * dead-letter reasons: 38 inventory and node kinds, 11 order and lifecycle kinds), each a MALFORMED
- * {@link GeneratedRecord} carrying the reason the engine must give. The bad orders are all rejected
- * before anything is reserved, so they hold no stock.
+ * A public corpus of malformed records: one of every {@link BadRecordKind} (50 kinds, 28 distinct
+ * dead-letter reasons: 38 inventory and node kinds, 11 order and lifecycle kinds, 1 quote kind),
+ * each a MALFORMED {@link GeneratedRecord} carrying the reason the engine must give. The bad orders
+ * are all rejected before anything is reserved, so they hold no stock.
  *
  * <p>Two VALID records come first: a sale of 1 unit and its VOID, both at the same instant at the
  * first store, which the DUPLICATE_VOID and VOID_AT_OTHER_NODE records name. Stamped at one instant

@@ -82,9 +82,13 @@ class RetailEventGeneratorTest {
 
         Set<String> fed = new HashSet<>(inventory);
         run.nodeRecords().forEach(r -> fed.add(r.topic()));
-        OrderGenerator.generate(SMALL).stream()
-                .filter(r -> r.kind() == GeneratedRecord.Kind.VALID)
-                .forEach(r -> fed.add(r.topic()));
+        QuoteGenerator.withQuotes(OrderGenerator.stream(SMALL))
+                .forEachRemaining(
+                        r -> {
+                            if (r.kind() == GeneratedRecord.Kind.VALID) {
+                                fed.add(r.topic());
+                            }
+                        });
         Set<String> external = new HashSet<>();
         Topics.LEDGER_INPUTS.stream()
                 .filter(t -> t != Topics.RESERVATIONS) // written by the job itself

@@ -52,7 +52,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     private static final MemorySize MANAGED_MEMORY = MemorySize.ofMebiBytes(512);
 
     /** Sinks of the ledger job: one per output topic ({@link LedgerSinks}). */
-    private static final int LEDGER_SINKS = 9;
+    private static final int LEDGER_SINKS = 10;
 
     /** SKUs (x every node: the positions) and inventory records, in a full and a quick run. */
     private static final int FULL_SKUS = 10_000;
@@ -206,7 +206,8 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                             counting(run, "sustainability", false),
                             counting(run, "operations", false),
                             counting(run, "dead-letters", false),
-                            counting(run, "returns", false));
+                            counting(run, "returns", false),
+                            counting(run, "quotes", false));
             ReplaySource source =
                     new ReplaySource(run, LEDGER_SINKS * PARALLELISM, LedgerOptions.settings(conf));
             LedgerPipeline.build(env, source, sinks, conf);

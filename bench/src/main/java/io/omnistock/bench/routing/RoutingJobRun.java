@@ -159,7 +159,8 @@ final class RoutingJobRun {
                 s -> s.sinkTo(new DiscardingSink<>()).name("sustainability").uid("sustainability"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("operations").uid("operations"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"));
+                s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"),
+                s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));
     }
 
     private static <T> Sink<T> counting(String runId, SerializableConsumer<OrderLoop> count) {

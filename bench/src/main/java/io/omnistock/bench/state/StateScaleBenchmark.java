@@ -273,7 +273,8 @@ public final class StateScaleBenchmark implements Benchmark {
                 s -> s.sinkTo(new DiscardingSink<>()).name("sustainability").uid("sustainability"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("operations").uid("operations"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"));
+                s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"),
+                s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));
     }
 
     private static JobID submit(MiniCluster cluster, JobGraph graph) throws Exception {

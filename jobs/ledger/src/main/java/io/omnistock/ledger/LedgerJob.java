@@ -5,6 +5,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
@@ -142,7 +143,8 @@ public final class LedgerJob {
                 sink(conf, Topics.METRICS_SUSTAINABILITY, MetricRecords::key),
                 sink(conf, Topics.METRICS_OPERATIONS, MetricRecords::key),
                 sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic),
-                sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId));
+                sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId),
+                sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId));
     }
 
     private static <V extends org.apache.avro.specific.SpecificRecord>

@@ -25,7 +25,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
  * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
  * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
- * decisions, and reservation requests that return to the ledger through Kafka; returned lines are
+ * decisions, and reservation requests that return to the ledger through Kafka; quote requests probe
+ * the ledger the same way and are answered at routing with delivery options; returned lines are
  * triaged by the ledger -> return dispositions; decisions, returns, counts and dead letters feed
  * the metric windows ({@link MetricsPipeline}). Assembly only: sources and sinks come from the
  * caller.
@@ -87,7 +88,9 @@ public final class LedgerPipeline {
                                         RoutingOptions.policy(conf),
                                         LedgerOptions.settings(conf),
                                         conf.get(RoutingOptions.MAX_ATTEMPTS),
-                                        conf.get(RoutingOptions.ORDER_RETENTION)),
+                                        conf.get(RoutingOptions.ORDER_RETENTION),
+                                        QuoteOptions.settings(conf),
+                                        conf.get(QuoteOptions.TIMEOUT)),
                                 new AvroTypeInfo<>(RoutingDecision.class))
                         .name(ROUTE_UID)
                         .uid(ROUTE_UID);
@@ -98,6 +101,7 @@ public final class LedgerPipeline {
         sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
         sinks.decisions().apply(decisions);
         sinks.reservations().apply(decisions.getSideOutput(LedgerOutputs.RESERVATION_REQUESTS));
+        sinks.quotes().apply(decisions.getSideOutput(LedgerOutputs.QUOTE_RESPONSES));
         DataStream<DeadLetter> deadLetters =
                 events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
                         .union(

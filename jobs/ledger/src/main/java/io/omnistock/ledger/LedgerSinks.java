@@ -6,6 +6,7 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
@@ -27,7 +28,8 @@ public record LedgerSinks(
         SinkApplier<SustainabilityMetrics> sustainability,
         SinkApplier<OperationsMetrics> operations,
         SinkApplier<DeadLetter> deadLetters,
-        SinkApplier<ReturnDisposition> returns) {
+        SinkApplier<ReturnDisposition> returns,
+        SinkApplier<QuoteResponse> quotes) {
 
     /** Attaches a sink (with its name and uid) to a stream. */
     @FunctionalInterface

@@ -63,7 +63,8 @@ class OperatorUidTest {
                     "returns.dispositions",
                     "metrics.sustainability",
                     "metrics.operations",
-                    "deadletter");
+                    "deadletter",
+                    "quotes.responses"); // added with delivery-options quotes (issue 9)
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

@@ -346,7 +346,8 @@ class SavepointUpgradeITCase {
                         real.sustainability(),
                         real.operations(),
                         real.deadLetters(),
-                        real.returns()),
+                        real.returns(),
+                        real.quotes()),
                 conf);
     }
 

@@ -26,8 +26,14 @@ final class SkuReservations {
     }
 
     SkuLedger.Outcome handle(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
-        if (request.action == StockRequest.Action.PROBE) {
-            StockReply reply = new StockReply(StockReply.Kind.PROBED, request);
+        if (request.action == StockRequest.Action.PROBE
+                || request.action == StockRequest.Action.QUOTE) {
+            StockReply reply =
+                    new StockReply(
+                            request.action == StockRequest.Action.PROBE
+                                    ? StockReply.Kind.PROBED
+                                    : StockReply.Kind.QUOTED,
+                            request);
             reply.knownSku = available(state, reply.units);
             inbound(state, reply.inbound);
             out.reply(reply);

@@ -16,7 +16,9 @@ public class StockReply {
          * A shortage or a closed node moved {@link #movedUnits} from {@link #fromNodeId} to {@link
          * #toNodeId} (null: nowhere, now backordered); {@link #units} is what the order holds now.
          */
-        REROUTED
+        REROUTED,
+        /** As PROBED, for a quote (its {@link #orderId} is the quote's request id). Appended. */
+        QUOTED
     }
 
     public Kind kind;

@@ -6,14 +6,17 @@ import java.util.List;
 /**
  * What routing asks of a SKU's ledger for one order. PROBE reads ATP per node; RESERVE holds units
  * (all of them or none); RELEASE gives an order's units back; COMMIT turns them into an on-hand
- * decrement (shipped or picked up). A Flink POJO.
+ * decrement (shipped or picked up); QUOTE reads ATP like PROBE for a delivery-options quote (its
+ * {@link #orderId} is the quote's request id). A Flink POJO.
  */
 public class StockRequest {
     public enum Action {
         PROBE,
         RESERVE,
         RELEASE,
-        COMMIT
+        COMMIT,
+        /** Appended: enum constants are a savepoint contract. */
+        QUOTE
     }
 
     /** Unique per request: RESERVE, RELEASE and COMMIT are applied once. */

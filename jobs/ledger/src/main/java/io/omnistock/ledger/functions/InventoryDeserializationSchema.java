@@ -6,6 +6,7 @@ import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
@@ -31,7 +32,8 @@ import org.apache.kafka.common.header.Header;
  * Reads the ledger job's input topics into {@link SourcedEvent}s and never throws: bytes that do
  * not decode, a key that does not match, and inventory events that break a stateless rule come out
  * as rejections carrying their original bytes, bound for the dead-letter topic. Orders are checked
- * by routing, which answers every order it can identify with a decision.
+ * by routing, which answers every order it can identify with a decision; quote requests likewise
+ * get a response, an error one when they are invalid.
  */
 public class InventoryDeserializationSchema
         implements KafkaRecordDeserializationSchema<SourcedEvent> {
@@ -46,6 +48,7 @@ public class InventoryDeserializationSchema
     private transient AvroCodec<OrderRequest> orders;
     private transient AvroCodec<OrderLifecycleEvent> lifecycle;
     private transient AvroCodec<ReservationRequest> reservations;
+    private transient AvroCodec<QuoteRequest> quotes;
     private transient EventValidator validator;
 
     public InventoryDeserializationSchema(LedgerSettings settings) {
@@ -61,6 +64,7 @@ public class InventoryDeserializationSchema
         orders = Topics.ORDER_REQUESTS.codec();
         lifecycle = Topics.ORDER_LIFECYCLE.codec();
         reservations = Topics.RESERVATIONS.codec();
+        quotes = Topics.QUOTE_REQUESTS.codec();
         validator = new EventValidator(settings);
     }
 
@@ -97,6 +101,11 @@ public class InventoryDeserializationSchema
         if (topic.equals(Topics.ORDER_REQUESTS.name())) {
             sourced.order = orders.decode(sourced.bytes, writer);
             checkKey(sourced, sourced.order.getOrderId());
+            return;
+        }
+        if (topic.equals(Topics.QUOTE_REQUESTS.name())) {
+            sourced.quote = quotes.decode(sourced.bytes, writer);
+            checkKey(sourced, sourced.quote.getRequestId());
             return;
         }
         if (topic.equals(Topics.ORDER_LIFECYCLE.name())) {

@@ -4,6 +4,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SustainabilityMetrics;
@@ -49,7 +50,11 @@ public final class LedgerOutputs {
     public static final OutputTag<ReservationRequest> RESERVATION_REQUESTS =
             new OutputTag<>("reservation-requests", new AvroTypeInfo<>(ReservationRequest.class));
 
-    /** Orders and their lifecycle events, on their way to routing. */
+    /** Routing's answers to delivery-options quotes, for the quotes.responses topic. */
+    public static final OutputTag<QuoteResponse> QUOTE_RESPONSES =
+            new OutputTag<>("quote-responses", new AvroTypeInfo<>(QuoteResponse.class));
+
+    /** Orders, their lifecycle events and quote requests, on their way to routing. */
     public static final OutputTag<SourcedEvent> ORDERS =
             new OutputTag<>("orders", TypeInformation.of(SourcedEvent.class));
 

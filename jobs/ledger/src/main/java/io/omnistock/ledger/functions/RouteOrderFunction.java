@@ -1,16 +1,23 @@
 package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Rejection;
+import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
 import io.omnistock.ledger.domain.orders.DailyCapacity;
 import io.omnistock.ledger.domain.orders.OrderRouting;
 import io.omnistock.ledger.domain.orders.OrderState;
 import io.omnistock.ledger.domain.orders.OrderValidator;
+import io.omnistock.ledger.domain.quotes.DeliveryOptions;
+import io.omnistock.ledger.domain.quotes.DeliveryQuotes;
+import io.omnistock.ledger.domain.quotes.QuoteSettings;
+import io.omnistock.ledger.domain.quotes.QuoteState;
+import io.omnistock.ledger.domain.quotes.QuoteValidator;
 import io.omnistock.ledger.domain.routing.CapacityView;
 import io.omnistock.ledger.domain.routing.Router;
 import io.omnistock.ledger.domain.routing.RoutingPolicy;
@@ -33,6 +40,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -42,7 +50,10 @@ import org.apache.flink.util.Collector;
  * rules; this function keeps each order's state, node reference data (broadcast) and this subtask's
  * share of the nodes' daily capacity, sends reservation requests to the ledger through {@link
  * LedgerOutputs#RESERVATION_REQUESTS}, and dead-letters rejected orders and lifecycle events with
- * their original bytes.
+ * their original bytes. It also answers delivery-options quotes ({@link DeliveryQuotes}, keyed by
+ * the request's event id) on {@link LedgerOutputs#QUOTE_RESPONSES}, with the same router, node data
+ * and capacity view as orders; a quote's state lives until its response is out and its last probe
+ * answered, and a processing-time timer answers (TIMED_OUT) and forgets a quote left waiting.
  */
 public class RouteOrderFunction
         extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, RoutingDecision>
@@ -58,13 +69,20 @@ public class RouteOrderFunction
                     "held-records", Types.STRING, TypeInformation.of(SourcedEvent.class));
     static final ListStateDescriptor<Tuple2<String, Long>> CAPACITY =
             new ListStateDescriptor<>("daily-capacity", Types.TUPLE(Types.STRING, Types.LONG));
+    static final ValueStateDescriptor<QuoteState> QUOTES =
+            new ValueStateDescriptor<>("quotes", TypeInformation.of(QuoteState.class));
 
     private final RoutingPolicy policy;
     private final LedgerSettings settings;
     private final int maxAttempts;
     private final long retentionMillis;
+    private final QuoteSettings quoteSettings;
+    private final long quoteTimeoutMillis;
 
     private transient OrderRouting routing;
+    private transient DeliveryQuotes quoting;
+    private transient ValueState<QuoteState> quotes;
+    private transient QuoteEmitter quoteEmitter;
     private transient ValueState<OrderState> orders;
     private transient MapState<String, SourcedEvent> held;
     private transient ListState<Tuple2<String, Long>> capacityState;
@@ -78,16 +96,39 @@ public class RouteOrderFunction
 
     public RouteOrderFunction(
             RoutingPolicy policy, LedgerSettings settings, int maxAttempts, Duration retention) {
+        this(
+                policy,
+                settings,
+                maxAttempts,
+                retention,
+                QuoteSettings.defaults(),
+                Duration.ofSeconds(10));
+    }
+
+    public RouteOrderFunction(
+            RoutingPolicy policy,
+            LedgerSettings settings,
+            int maxAttempts,
+            Duration retention,
+            QuoteSettings quoteSettings,
+            Duration quoteTimeout) {
         this.policy = policy;
         this.settings = settings;
         this.maxAttempts = maxAttempts;
         this.retentionMillis = retention.toMillis();
+        this.quoteSettings = quoteSettings;
+        this.quoteTimeoutMillis = quoteTimeout.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
         Router router = new Router(policy, CarbonFactorTable.loadDefault());
         routing = new OrderRouting(router, new OrderValidator(settings), maxAttempts);
+        quoting =
+                new DeliveryQuotes(
+                        new DeliveryOptions(router, quoteSettings), new QuoteValidator(settings));
+        quotes = getRuntimeContext().getState(QUOTES);
+        quoteEmitter = new QuoteEmitter();
         orders = getRuntimeContext().getState(ORDERS);
         held = getRuntimeContext().getMapState(HELD);
         network = new NetworkView();
@@ -119,6 +160,10 @@ public class RouteOrderFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<RoutingDecision> out)
             throws Exception {
+        if (in.quote != null || (in.reply != null && in.reply.kind == StockReply.Kind.QUOTED)) {
+            quote(in, ctx);
+            return;
+        }
         OrderState s = orders.value();
         if (s == null) {
             s = new OrderState();
@@ -165,6 +210,40 @@ public class RouteOrderFunction
         }
     }
 
+    private void quote(SourcedEvent in, ReadOnlyContext ctx) throws Exception {
+        QuoteState s = quotes.value();
+        if (s == null) {
+            s = new QuoteState();
+        }
+        long quoteTime =
+                in.quote != null
+                        ? in.quote.getEventTime().toEpochMilli()
+                        : s.quote != null
+                                ? s.quote.getEventTime().toEpochMilli()
+                                : in.reply.eventTime;
+        network.bind(ctx.getBroadcastState(ApplyInventoryEventFunction.NODES), quoteTime);
+        quoteEmitter.bind(ctx);
+        boolean done;
+        if (in.quote != null) {
+            processed.inc();
+            done = quoting.onQuote(in.quote, s, network, quoteEmitter);
+        } else {
+            done = quoting.onReply(in.reply, s, network, quoteEmitter);
+        }
+        if (done) {
+            if (s.timeoutAt != 0) {
+                ctx.timerService().deleteProcessingTimeTimer(s.timeoutAt);
+            }
+            quotes.clear();
+        } else {
+            if (s.timeoutAt == 0) {
+                s.timeoutAt = ctx.timerService().currentProcessingTime() + quoteTimeoutMillis;
+                ctx.timerService().registerProcessingTimeTimer(s.timeoutAt);
+            }
+            quotes.update(s);
+        }
+    }
+
     private void count(OrderRouting.Outcome outcome) {
         (outcome == OrderRouting.Outcome.REJECTED ? deadLettered : processed).inc();
     }
@@ -194,6 +273,15 @@ public class RouteOrderFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RoutingDecision> out)
             throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // only quotes use processing time
+            QuoteState q = quotes.value();
+            if (q != null) {
+                quoteEmitter.bind(ctx);
+                quoting.onTimeout(q, quoteEmitter);
+                quotes.clear();
+            }
+            return;
+        }
         OrderState s = orders.value();
         if (s == null) {
             return;
@@ -272,6 +360,20 @@ public class RouteOrderFunction
         @Override
         public long nowMillis() {
             return System.currentTimeMillis();
+        }
+    }
+
+    /** Sends quote responses to their side output. */
+    private static final class QuoteEmitter implements DeliveryQuotes.Output {
+        private ReadOnlyContext ctx;
+
+        void bind(ReadOnlyContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void response(QuoteResponse response) {
+            ctx.output(LedgerOutputs.QUOTE_RESPONSES, response);
         }
     }
 

@@ -4,6 +4,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteRequest;
 import io.omnistock.connectors.DeadLetters;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
@@ -16,10 +17,10 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * One record flowing through the job: exactly one of {@link #event} (inventory topics), {@link
  * #node} (network.nodes), {@link #order} (orders.requests), {@link #lifecycle} (orders.lifecycle),
- * {@link #request} (orders.reservations, or a probe made in the job), {@link #reply} (the ledger
- * answering routing) or {@link #rejection} is set. A record read from Kafka keeps where it came
- * from and its original bytes, so a record rejected anywhere downstream reaches the dead-letter
- * topic intact. Serialized by {@link SourcedEventSerializer}.
+ * {@link #quote} (quotes.requests), {@link #request} (orders.reservations, or a probe made in the
+ * job), {@link #reply} (the ledger answering routing) or {@link #rejection} is set. A record read
+ * from Kafka keeps where it came from and its original bytes, so a record rejected anywhere
+ * downstream reaches the dead-letter topic intact. Serialized by {@link SourcedEventSerializer}.
  */
 @TypeInfo(SourcedEventTypeInfo.Factory.class)
 public class SourcedEvent {
@@ -27,6 +28,7 @@ public class SourcedEvent {
     public NodeInfo node;
     public OrderRequest order;
     public OrderLifecycleEvent lifecycle;
+    public QuoteRequest quote;
     public StockRequest request;
     public StockReply reply;
 
@@ -74,10 +76,16 @@ public class SourcedEvent {
         return event != null ? event.sku : request.sku;
     }
 
-    /** The order a routing record is about. */
+    /**
+     * The key of a routing record: the order it is about, or for a quote the request's event id
+     * (its probes' answers carry it as their order id).
+     */
     public String orderId() {
         if (order != null) {
             return order.getOrderId();
+        }
+        if (quote != null) {
+            return quote.getEventId();
         }
         return lifecycle != null ? lifecycle.getOrderId() : reply.orderId;
     }
@@ -95,6 +103,9 @@ public class SourcedEvent {
         }
         if (lifecycle != null) {
             return lifecycle.getEventTime().toEpochMilli();
+        }
+        if (quote != null) {
+            return quote.getEventTime().toEpochMilli();
         }
         return request != null ? request.eventTime : Long.MIN_VALUE;
     }

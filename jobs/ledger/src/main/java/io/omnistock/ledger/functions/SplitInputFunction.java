@@ -5,10 +5,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Sends inventory events and reservation requests on (to the ledger), orders and their lifecycle
- * events to {@link LedgerOutputs#ORDERS} (routing), node reference data to {@link
- * LedgerOutputs#NODE_UPDATES} and rejected records to {@link LedgerOutputs#DEAD_LETTERS}. Counts
- * every record in.
+ * Sends inventory events and reservation requests on (to the ledger), orders, their lifecycle
+ * events and quote requests to {@link LedgerOutputs#ORDERS} (routing), node reference data to
+ * {@link LedgerOutputs#NODE_UPDATES} and rejected records to {@link LedgerOutputs#DEAD_LETTERS}.
+ * Counts every record in.
  */
 public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -34,7 +34,7 @@ public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEve
         } else if (in.node != null) {
             processed.inc();
             ctx.output(LedgerOutputs.NODE_UPDATES, in.node);
-        } else if (in.order != null || in.lifecycle != null) {
+        } else if (in.order != null || in.lifecycle != null || in.quote != null) {
             ctx.output(LedgerOutputs.ORDERS, in);
         } else {
             out.collect(in);

@@ -12,6 +12,7 @@ import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.TransportMode;
 import io.omnistock.connectors.DeadLetters;
@@ -31,6 +32,7 @@ import io.omnistock.ledger.domain.metrics.MetricFacts;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.domain.orders.OrderState;
 import io.omnistock.ledger.domain.orders.SkuStock;
+import io.omnistock.ledger.domain.quotes.QuoteState;
 import io.omnistock.ledger.domain.returns.ReturnedItem;
 import io.omnistock.ledger.functions.serialization.SourcedEventSerializer;
 import io.omnistock.ledger.functions.serialization.SourcedEventTypeInfo;
@@ -73,6 +75,7 @@ class LedgerTypesSerializationTest {
                 StockRequest.class,
                 StockReply.class,
                 OrderState.class,
+                QuoteState.class,
                 SkuStock.class,
                 MetricFact.class,
                 WindowFigures.class);
@@ -139,6 +142,12 @@ class LedgerTypesSerializationTest {
         granted.kind = StockReply.Kind.GRANTED;
         granted.orderId = "ORDER-1";
         granted.units.add(new NodeUnits("DC-1", 2));
+        SourcedEvent quote = fromKafka("quotes.requests");
+        quote.quote = quote();
+        StockReply quoted = new StockReply();
+        quoted.kind = StockReply.Kind.QUOTED;
+        quoted.orderId = "q-1";
+        quoted.units.add(new NodeUnits("S-1", 4));
         return Stream.of(
                 event,
                 returned,
@@ -147,7 +156,9 @@ class LedgerTypesSerializationTest {
                 order,
                 lifecycle,
                 request,
-                SourcedEvent.of(granted));
+                SourcedEvent.of(granted),
+                quote,
+                SourcedEvent.of(quoted));
     }
 
     private static SourcedEvent fromKafka(String topic) {
@@ -188,6 +199,90 @@ class LedgerTypesSerializationTest {
                                 .isCompatibleAsIs())
                 .isTrue();
         assertThat(restored.restoreSerializer()).isEqualTo(serializer);
+    }
+
+    /**
+     * Savepoints taken before quotes hold SourcedEvents (held orders, pending events) written by
+     * the version 1 serializer, which nests no quote serializer: its snapshot (written by that
+     * code, a test resource) restores (after migrating its nested OrderLifecycleEvent schema), and
+     * the restored serializer reads an event record that code wrote (another test resource).
+     */
+    @Test
+    void aSnapshotFromBeforeQuotesRestoresAndReadsItsRecords() throws Exception {
+        byte[] v1;
+        try (var in =
+                getClass().getResourceAsStream("/serializer-snapshots/sourced-event-v1.snapshot")) {
+            v1 = in.readAllBytes();
+        }
+        TypeSerializerSnapshot<SourcedEvent> old =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(v1), getClass().getClassLoader());
+        TypeSerializer<SourcedEvent> current =
+                TypeInformation.of(SourcedEvent.class).createSerializer(NO_GENERIC_TYPES);
+
+        // OrderLifecycleEvent gained the returned-line fields since: its Avro part migrates
+        assertThat(
+                        current.snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        SourcedEvent held = fromKafka("orders.requests");
+        held.order = order();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        current.serialize(held, out); // no quote: the bytes version 1 wrote
+        assertThat(
+                        old.restoreSerializer()
+                                .deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
+                .usingRecursiveComparison()
+                .isEqualTo(held);
+
+        // a pending inventory event as the version 1 code wrote it (a test resource)
+        byte[] written;
+        try (var in =
+                getClass()
+                        .getResourceAsStream(
+                                "/serializer-snapshots/sourced-event-v1-receipt.record")) {
+            written = in.readAllBytes();
+        }
+        SourcedEvent pending = fromKafka("inventory.wms");
+        pending.event =
+                new InventoryEvent(
+                        "e-2", 7, "SKU-1", "DC-9", EventType.RECEIPT, 4, SourceSystem.WMS);
+        assertThat(old.restoreSerializer().deserialize(new DataInputDeserializer(written)))
+                .usingRecursiveComparison()
+                .isEqualTo(pending);
+        DataOutputSerializer rewritten = new DataOutputSerializer(256);
+        current.serialize(pending, rewritten);
+        assertThat(rewritten.getCopyOfBuffer())
+                .as("the same bytes as version 1")
+                .isEqualTo(written);
+    }
+
+    @Test
+    void aQuoteStateSurvivesARoundTrip() throws Exception {
+        QuoteState s = new QuoteState();
+        s.quote = quote();
+        s.awaiting.add("SKU-2");
+        s.stock.add(new SkuStock("SKU-1", true, List.of(new NodeUnits("DC-1", 5))));
+        StockReply early = new StockReply();
+        early.kind = StockReply.Kind.QUOTED;
+        early.units.add(new NodeUnits("S-1", 1));
+        s.early.add(early);
+
+        assertThat(roundTrip(s, QuoteState.class)).usingRecursiveComparison().isEqualTo(s);
+    }
+
+    private static QuoteRequest quote() {
+        return QuoteRequest.newBuilder()
+                .setEventId("q-1")
+                .setEventTime(Instant.ofEpochMilli(1_000))
+                .setRequestId("QUOTE-1")
+                .setChannel("APP")
+                .setLines(List.of(new OrderLine("SKU-1", 2), new OrderLine("SKU-2", 1)))
+                .setDestinationLatitude(51.5)
+                .setDestinationLongitude(-0.1)
+                .setPickupNodeId("S-1")
+                .build();
     }
 
     @Test

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.DeliveryOption;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteError;
+import io.omnistock.avro.QuoteRequest;
+import io.omnistock.avro.QuoteResponse;
+import io.omnistock.avro.QuoteStatus;
 import io.omnistock.avro.ReservationAction;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.RoutingDecision;
@@ -124,6 +129,44 @@ class RouteOrderFunctionTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    @Test
+    void aQuoteIsAnsweredOnItsOwnOutputReservesNothingAndIsForgotten() throws Exception {
+        send(quote("QUOTE-1", "SKU-A", "SKU-B"));
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // its timeout
+        send(reply(StockReply.Kind.QUOTED, "quote-QUOTE-1", "SKU-A", 0, new NodeUnits("DC-1", 5)));
+        assertThat(values(LedgerOutputs.QUOTE_RESPONSES)).isEmpty(); // SKU-B still to come
+        send(reply(StockReply.Kind.QUOTED, "quote-QUOTE-1", "SKU-B", 0, new NodeUnits("DC-1", 1)));
+
+        List<QuoteResponse> responses = values(LedgerOutputs.QUOTE_RESPONSES);
+        assertThat(responses).hasSize(1);
+        assertThat(responses.get(0).getStatus()).isEqualTo(QuoteStatus.OK);
+        assertThat(responses.get(0).getRequestId()).isEqualTo("QUOTE-1");
+        assertThat(responses.get(0).getOptions())
+                .extracting(DeliveryOption::getMethod)
+                .containsExactly(FulfilmentMethod.SHIP_TO_HOME);
+        assertThat(harness.extractOutputValues()).isEmpty(); // no routing decision
+        assertThat(values(LedgerOutputs.RESERVATION_REQUESTS)).isEmpty();
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aQuoteWhoseStockNeverComesIsAnsweredTimedOutAndForgotten() throws Exception {
+        send(quote("QUOTE-2", "SKU-A"));
+
+        harness.setProcessingTime(harness.getProcessingTime() + Duration.ofSeconds(10).toMillis());
+
+        assertThat(values(LedgerOutputs.QUOTE_RESPONSES))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getStatus()).isEqualTo(QuoteStatus.ERROR);
+                            assertThat(r.getErrorReason()).isEqualTo(QuoteError.TIMED_OUT);
+                        });
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
     private void send(SourcedEvent in) throws Exception {
         harness.processElement(in, T0);
     }
@@ -159,13 +202,38 @@ class RouteOrderFunctionTest {
         return sourced;
     }
 
+    private static SourcedEvent quote(String requestId, String... skus) {
+        SourcedEvent sourced = new SourcedEvent();
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        for (String sku : skus) {
+            lines.add(new OrderLine(sku, 1));
+        }
+        sourced.quote =
+                QuoteRequest.newBuilder()
+                        .setEventId("quote-" + requestId)
+                        .setEventTime(Instant.ofEpochMilli(T0))
+                        .setRequestId(requestId)
+                        .setChannel("WEB")
+                        .setLines(lines)
+                        .setDestinationLatitude(51.5)
+                        .setDestinationLongitude(-0.1)
+                        .build();
+        sourced.topic = "quotes.requests";
+        sourced.key = requestId;
+        sourced.bytes = ("raw:" + requestId).getBytes(StandardCharsets.UTF_8);
+        return sourced;
+    }
+
     private static SourcedEvent reply(
             StockReply.Kind kind, String orderId, String sku, int attempt, NodeUnits... units) {
         StockReply reply = new StockReply();
         reply.kind = kind;
         reply.orderId = orderId;
         reply.sku = sku;
-        reply.requestId = kind == StockReply.Kind.PROBED ? orderId : orderId + "/1/" + sku;
+        reply.requestId =
+                kind == StockReply.Kind.PROBED || kind == StockReply.Kind.QUOTED
+                        ? orderId
+                        : orderId + "/1/" + sku;
         reply.attempt = attempt;
         reply.eventTime = T0;
         reply.units.addAll(List.of(units));

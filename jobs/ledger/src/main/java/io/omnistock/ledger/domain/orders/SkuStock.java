@@ -33,7 +33,7 @@ public class SkuStock {
         this.inbound = new ArrayList<>(inbound);
     }
 
-    long atpAt(String nodeId) {
+    public long atpAt(String nodeId) {
         for (NodeUnits u : atp) {
             if (u.nodeId.equals(nodeId)) {
                 return u.units;

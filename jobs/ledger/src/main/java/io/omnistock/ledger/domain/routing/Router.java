@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Routes one order (DESIGN.md section 4): filter the eligible nodes, generate candidate plans from
@@ -62,6 +63,31 @@ public final class Router implements Serializable {
             StockView stock,
             CapacityView capacity,
             int maxSplit) {
+        return plan(order, nodes, stock, capacity, maxSplit, true);
+    }
+
+    /**
+     * As {@link #plan(Order, Collection, StockView, CapacityView, int)}, but without ranking
+     * alternative nodes per line (empty {@link RoutingPlan#alternatives()}), e.g. for a
+     * delivery-options quote, which reserves nothing and so never re-routes: the chosen plan,
+     * candidates and baseline are the same.
+     */
+    public RoutingPlan planWithoutAlternatives(
+            Order order,
+            Collection<NodeInfo> nodes,
+            StockView stock,
+            CapacityView capacity,
+            int maxSplit) {
+        return plan(order, nodes, stock, capacity, maxSplit, false);
+    }
+
+    private RoutingPlan plan(
+            Order order,
+            Collection<NodeInfo> nodes,
+            StockView stock,
+            CapacityView capacity,
+            int maxSplit,
+            boolean withAlternatives) {
         if (maxSplit < 1) {
             throw new IllegalArgumentException("maxSplit must be at least 1: " + maxSplit);
         }
@@ -77,7 +103,7 @@ public final class Router implements Serializable {
                 ranked.subList(0, Math.min(policy.candidatesReported(), ranked.size())),
                 PlanScorer.costOnlyBaseline(ranked),
                 backordered(order, chosen),
-                alternatives.rank(order, legs),
+                withAlternatives ? alternatives.rank(order, legs) : Map.of(),
                 order.unitsOrdered(),
                 ranked.size());
     }

@@ -4,6 +4,7 @@ import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InventoryEvent;
@@ -16,15 +17,18 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.formats.avro.typeutils.AvroSerializer;
 
 /**
  * {@link SourcedEvent}s between tasks and in state. The inventory event, which nearly every record
  * carries, and the record's origin are written field by field; the rarer parts (node reference
- * data, orders, lifecycle events, stock requests and replies) go through their own serializers,
- * whose snapshots this one nests so each can evolve.
+ * data, orders, lifecycle events, stock requests and replies, quote requests) go through their own
+ * serializers, whose snapshots this one nests so each can evolve. Version 2 of the snapshot added
+ * the quote request's serializer; a version 1 snapshot (no quotes) restores with a fresh one.
  */
 public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -42,26 +46,37 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     private static final int REQUEST = 1 << 4;
     private static final int REPLY = 1 << 5;
     private static final int BYTES = 1 << 6;
+    private static final int QUOTE = 1 << 7;
+
+    /**
+     * Set in an inventory event's source byte when a returned item follows: records without one
+     * keep the bytes version 1 wrote, so savepoints from before returns read as they are.
+     */
+    private static final int RETURNED_FOLLOWS = 1 << 6;
 
     private final TypeSerializer<NodeInfo> nodes;
     private final TypeSerializer<OrderRequest> orders;
     private final TypeSerializer<OrderLifecycleEvent> lifecycles;
     private final TypeSerializer<StockRequest> requests;
     private final TypeSerializer<StockReply> replies;
+    private final TypeSerializer<QuoteRequest> quotes;
 
     SourcedEventSerializer(
             TypeSerializer<NodeInfo> nodes,
             TypeSerializer<OrderRequest> orders,
             TypeSerializer<OrderLifecycleEvent> lifecycles,
             TypeSerializer<StockRequest> requests,
-            TypeSerializer<StockReply> replies) {
+            TypeSerializer<StockReply> replies,
+            TypeSerializer<QuoteRequest> quotes) {
         this.nodes = nodes;
         this.orders = orders;
         this.lifecycles = lifecycles;
         this.requests = requests;
         this.replies = replies;
+        this.quotes = quotes;
     }
 
+    /** Nested serializers in snapshot order; a version 1 snapshot has no quote serializer. */
     @SuppressWarnings("unchecked")
     private static SourcedEventSerializer of(TypeSerializer<?>[] nested) {
         return new SourcedEventSerializer(
@@ -69,11 +84,17 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
                 (TypeSerializer<OrderRequest>) nested[1],
                 (TypeSerializer<OrderLifecycleEvent>) nested[2],
                 (TypeSerializer<StockRequest>) nested[3],
-                (TypeSerializer<StockReply>) nested[4]);
+                (TypeSerializer<StockReply>) nested[4],
+                nested.length > V1_NESTED
+                        ? (TypeSerializer<QuoteRequest>) nested[V1_NESTED]
+                        : new AvroSerializer<>(QuoteRequest.class));
     }
 
+    /** How many serializers a version 1 snapshot nests (before quotes). */
+    private static final int V1_NESTED = 5;
+
     private TypeSerializer<?>[] nested() {
-        return new TypeSerializer<?>[] {nodes, orders, lifecycles, requests, replies};
+        return new TypeSerializer<?>[] {nodes, orders, lifecycles, requests, replies, quotes};
     }
 
     @Override
@@ -102,7 +123,8 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
                         | (s.lifecycle != null ? LIFECYCLE : 0)
                         | (s.request != null ? REQUEST : 0)
                         | (s.reply != null ? REPLY : 0)
-                        | (s.bytes != null ? BYTES : 0);
+                        | (s.bytes != null ? BYTES : 0)
+                        | (s.quote != null ? QUOTE : 0);
         out.writeByte(parts);
         if (s.event != null) {
             writeEvent(s.event, out);
@@ -122,6 +144,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         if (s.reply != null) {
             replies.serialize(s.reply, out);
         }
+        if (s.quote != null) {
+            quotes.serialize(s.quote, out);
+        }
         writeEnum(s.rejection, out);
         Utf8.write(s.rejectionMessage, out);
         Utf8.write(s.topic, out);
@@ -138,7 +163,7 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     @Override
     public SourcedEvent deserialize(DataInputView in) throws IOException {
         SourcedEvent s = new SourcedEvent();
-        int parts = in.readByte();
+        int parts = in.readUnsignedByte();
         if ((parts & EVENT) != 0) {
             s.event = readEvent(in);
         }
@@ -156,6 +181,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         }
         if ((parts & REPLY) != 0) {
             s.reply = replies.deserialize(in);
+        }
+        if ((parts & QUOTE) != 0) {
+            s.quote = quotes.deserialize(in);
         }
         int reason = in.readByte();
         s.rejection = reason < 0 ? null : REASONS[reason];
@@ -182,9 +210,10 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         Utf8.write(e.reference, out);
         Utf8.write(e.counterpartNodeId, out);
         out.writeLong(e.eta);
-        writeEnum(e.source, out);
-        out.writeBoolean(e.returned != null);
-        if (e.returned != null) {
+        if (e.returned == null) {
+            writeEnum(e.source, out); // as version 1 wrote it
+        } else {
+            out.writeByte(e.source.ordinal() | RETURNED_FOLLOWS);
             writeReturned(e.returned, out);
         }
     }
@@ -225,9 +254,11 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         e.counterpartNodeId = Utf8.read(in);
         e.eta = in.readLong();
         int source = in.readByte();
-        e.source = source < 0 ? null : SOURCES[source];
-        if (in.readBoolean()) {
+        if (source >= 0 && (source & RETURNED_FOLLOWS) != 0) {
+            e.source = SOURCES[source & ~RETURNED_FOLLOWS];
             e.returned = readReturned(in);
+        } else {
+            e.source = source < 0 ? null : SOURCES[source];
         }
         return e;
     }
@@ -254,7 +285,7 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     /** Restores this serializer, and the nested ones, from checkpoints and savepoints. */
     public static final class Snapshot
             extends CompositeTypeSerializerSnapshot<SourcedEvent, SourcedEventSerializer> {
-        private static final int VERSION = 1;
+        private static final int VERSION = 2;
 
         public Snapshot() {}
 
@@ -270,6 +301,39 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         @Override
         protected TypeSerializer<?>[] getNestedSerializers(SourcedEventSerializer outer) {
             return outer.nested();
+        }
+
+        /**
+         * A version 1 snapshot nests no quote serializer: its records hold no quote and read as
+         * they are, when the five serializers it has are compatible with the current ones.
+         */
+        @Override
+        public TypeSerializerSchemaCompatibility<SourcedEvent> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<SourcedEvent> oldSnapshot) {
+            TypeSerializerSnapshot<?>[] old =
+                    oldSnapshot instanceof Snapshot s ? s.getNestedSerializerSnapshots() : null;
+            if (old == null || old.length != V1_NESTED) {
+                return super.resolveSchemaCompatibility(oldSnapshot);
+            }
+            TypeSerializerSnapshot<?>[] current = getNestedSerializerSnapshots();
+            boolean migrate = false;
+            for (int i = 0; i < V1_NESTED; i++) {
+                TypeSerializerSchemaCompatibility<?> part = resolve(current[i], old[i]);
+                if (part.isIncompatible()) {
+                    return TypeSerializerSchemaCompatibility.incompatible();
+                }
+                migrate |= !part.isCompatibleAsIs();
+            }
+            return migrate
+                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+                    : TypeSerializerSchemaCompatibility.compatibleAsIs();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> TypeSerializerSchemaCompatibility<T> resolve(
+                TypeSerializerSnapshot<?> current, TypeSerializerSnapshot<?> old) {
+            return ((TypeSerializerSnapshot<T>) current)
+                    .resolveSchemaCompatibility((TypeSerializerSnapshot<T>) old);
         }
 
         @Override

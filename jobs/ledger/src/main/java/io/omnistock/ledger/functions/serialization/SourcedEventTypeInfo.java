@@ -2,6 +2,7 @@ package io.omnistock.ledger.functions.serialization;
 
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteRequest;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
@@ -39,7 +40,8 @@ public final class SourcedEventTypeInfo extends TypeInformation<SourcedEvent> {
                     TypeInformation.of(OrderRequest.class).createSerializer(config),
                     TypeInformation.of(OrderLifecycleEvent.class).createSerializer(config),
                     TypeInformation.of(StockRequest.class).createSerializer(config),
-                    TypeInformation.of(StockReply.class).createSerializer(config));
+                    TypeInformation.of(StockReply.class).createSerializer(config),
+                    TypeInformation.of(QuoteRequest.class).createSerializer(config));
         }
     }
 

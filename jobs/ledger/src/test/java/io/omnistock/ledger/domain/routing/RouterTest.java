@@ -49,6 +49,24 @@ class RouterTest {
         return router().plan(order, nodes, stock, CapacityView.UNLIMITED);
     }
 
+    @Test
+    void planningWithoutAlternativesChoosesTheSamePlanFromTheSameCandidates() {
+        Order order = order(line(SKU_A, 2)).build();
+        List<NodeInfo> network = nodes(nearStore(), farDc());
+        StockView stocked = stock().with(SKU_A, "S1", 2).with(SKU_A, "D2", 2);
+
+        RoutingPlan full = router().plan(order, network, stocked, CapacityView.UNLIMITED, 3);
+        RoutingPlan lean =
+                router().planWithoutAlternatives(
+                                order, network, stocked, CapacityView.UNLIMITED, 3);
+
+        assertThat(lean.chosen()).isEqualTo(full.chosen());
+        assertThat(lean.candidates()).isEqualTo(full.candidates());
+        assertThat(lean.costOnlyBaseline()).isEqualTo(full.costOnlyBaseline());
+        assertThat(full.alternativesFor(SKU_A)).containsExactly("S1", "D2");
+        assertThat(lean.alternatives()).isEmpty();
+    }
+
     @Nested
     class Preferences {
         // Near store: 60 km travel, 15 h, 7.24, 0.212 kg. Far DC: 540 km, 25 h, 6.46, 0.308 kg.
