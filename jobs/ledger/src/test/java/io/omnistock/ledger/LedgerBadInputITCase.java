@@ -30,9 +30,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -104,7 +106,13 @@ class LedgerBadInputITCase {
             sendEvolved(client, NEXT, "evolved-sale", PosEventType.SALE, 1, store, lastValidTime);
             total += 2;
 
-            var counters = ledger.awaitAllResolved(total, bad.size(), DEADLINE);
+            Map<String, Object> counters;
+            try {
+                counters = ledger.awaitAllResolved(total, bad.size(), DEADLINE);
+            } catch (AssertionError e) {
+                throw new AssertionError(
+                        e.getMessage() + "; dead letters missing: " + missing(client, bad), e);
+            }
             List<KeyedValue<DeadLetter>> deadLetters =
                     client.readUntil(
                             Topics.DEADLETTER, values -> values.size() >= bad.size(), DEADLINE);
@@ -214,6 +222,18 @@ class LedgerBadInputITCase {
         fields.add(new Schema.Field("channel", Schema.create(Schema.Type.STRING), null, "STORE"));
         return Schema.createRecord(
                 current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+    }
+
+    /** The (topic, reason) of each expected dead letter not on the topic yet. */
+    private static List<String> missing(KafkaTestClient client, List<GeneratedRecord> bad) {
+        List<String> missing = new ArrayList<>();
+        for (GeneratedRecord r : bad) {
+            missing.add(r.topic() + ":" + r.expectedReason());
+        }
+        for (KeyedValue<DeadLetter> d : client.readAll(Topics.DEADLETTER, Duration.ofSeconds(2))) {
+            missing.remove(d.value().getSourceTopic() + ":" + d.value().getReason());
+        }
+        return missing;
     }
 
     private static byte[] bytes(DeadLetter d) {
