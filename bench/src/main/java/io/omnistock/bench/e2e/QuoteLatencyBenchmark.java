@@ -164,7 +164,7 @@ public final class QuoteLatencyBenchmark implements Benchmark {
                     load = Math.max(load, loadAverage());
                     publisher.flush();
                     ledger.awaitDone(sent, DRAIN_TIMEOUT);
-                    watcher.awaitResponses(quotesSent, DRAIN_TIMEOUT);
+                    watcher.awaitRecords(quotesSent, DRAIN_TIMEOUT);
 
                     figures.add(new Figure("offered quotes", "quotes/s", QUOTES_PER_SECOND));
                     figures.add(
