@@ -120,7 +120,8 @@ class AvroCodecTest {
     @Test
     void plainBinaryCannotTellEverySchemaApart() throws DecodeException {
         // A known limit of unframed Avro (README "Known limits"): the bytes of a WMS receipt
-        // happen to be a valid 3PL snapshot. (A sale's bytes read as a valid alert until issue 8
+        // happen to be a valid 3PL snapshot. (A sale's bytes read as a valid alert until the
+        // forecast
         // appended fields to InventoryAlert.)
         WmsEvent receipt =
                 WmsEvent.newBuilder()

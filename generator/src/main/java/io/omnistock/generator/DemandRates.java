@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The true demand rates the simulation draws from, per SKU x node, in units per day: what a
- * sell-through velocity estimate should converge to (issue 8). Demand counts what the engine
- * counts: store sales net of voids, dark-store and DC picks, DC B2B shipments. Replenishment
- * transfers, returns, damage and 3PL outflows are not demand. Rates are of attempted demand: a sale
- * or pick the empty shelf refuses is still in the rate (it is rare under the replenishment policy).
+ * sell-through velocity estimate should converge to. Demand counts what the engine counts: store
+ * sales net of voids, dark-store and DC picks, DC B2B shipments. Replenishment transfers, returns,
+ * damage and 3PL outflows are not demand. Rates are of attempted demand: a sale or pick the empty
+ * shelf refuses is still in the rate (it is rare under the replenishment policy).
  */
 public final class DemandRates {
 

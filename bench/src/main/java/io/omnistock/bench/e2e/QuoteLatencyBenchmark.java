@@ -32,8 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Quote request to response visible (issue 9): 1,000 quotes/s through the real ledger job on the
- * embedded broker, first alone (the baseline), then alongside a steady stream of inventory events.
+ * Quote request to response visible: 1,000 quotes/s through the real ledger job on the embedded
+ * broker, first alone (the baseline), then alongside a steady stream of inventory events.
  */
 public final class QuoteLatencyBenchmark implements Benchmark {
     static final double QUOTES_PER_SECOND = 1_000;
@@ -57,7 +57,7 @@ public final class QuoteLatencyBenchmark implements Benchmark {
     @Override
     public String description() {
         return """
-                Delivery-options quote latency (issue 9): a producer (acks=all, linger 5 ms) -> \
+                Delivery-options quote latency: a producer (acks=all, linger 5 ms) -> \
                 `quotes.requests` on the embedded KRaft broker (4 partitions per topic) -> the \
                 real ledger job (`LedgerJob`, local MiniCluster, parallelism 2, RocksDB, \
                 AT_LEAST_ONCE, checkpoints every 5 s) -> `quotes.responses` -> a consumer \

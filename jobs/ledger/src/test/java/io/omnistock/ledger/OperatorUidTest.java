@@ -64,7 +64,7 @@ class OperatorUidTest {
                     "metrics.sustainability",
                     "metrics.operations",
                     "deadletter",
-                    "quotes.responses"); // added with delivery-options quotes (issue 9)
+                    "quotes.responses"); // added with delivery-options quotes
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

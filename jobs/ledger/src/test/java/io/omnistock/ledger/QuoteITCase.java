@@ -50,10 +50,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Delivery-options quotes on the real broker and job (issue 9): a cart's quote comes back on
- * quotes.responses with the options computed by hand below, reserves nothing, bad requests get
- * error responses with their reason, malformed bytes are dead-lettered, and an order placed with a
- * quoted option on the unchanged stock is routed to the quoted plan with the quoted CO2e.
+ * Delivery-options quotes on the real broker and job: a cart's quote comes back on quotes.responses
+ * with the options computed by hand below, reserves nothing, bad requests get error responses with
+ * their reason, malformed bytes are dead-lettered, and an order placed with a quoted option on the
+ * unchanged stock is routed to the quoted plan with the quoted CO2e.
  *
  * <p>Network (the shipped carbon factors: TRUCK_LTL 0.12522 and VAN 0.78225 kg CO2e/t-km, both x
  * 1.2 circuity; 0.50999 kg per parcel; default routing policy, 1 kg per unit): the customer in

@@ -77,7 +77,7 @@ public final class LedgerSettings implements Serializable {
         return lowThresholds[type.ordinal()];
     }
 
-    /** Velocity, cover and projection settings (issue 8). */
+    /** Velocity, cover and projection settings. */
     public ForecastSettings forecast() {
         return forecast;
     }

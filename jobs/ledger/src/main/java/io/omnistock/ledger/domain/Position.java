@@ -45,7 +45,7 @@ public class Position {
     public NodeType countedType;
     public long countedAtp;
 
-    // --- demand forecast (issue 8; see forecast.DemandForecast) ---
+    // --- demand forecast (see forecast.DemandForecast) ---
     /** Exponentially weighted demand in units per day as of {@link #demandRateTime}. */
     public double demandRate;
 

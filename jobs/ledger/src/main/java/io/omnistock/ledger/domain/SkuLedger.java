@@ -91,8 +91,8 @@ public final class SkuLedger {
                 long version);
 
         /**
-         * Days of cover at a position fell below the lead time (issue 8): expected to run out at
-         * {@code forecast.expectedStockoutTime} ({@code forecast} is a scratch value).
+         * Days of cover at a position fell below the lead time: expected to run out at {@code
+         * forecast.expectedStockoutTime} ({@code forecast} is a scratch value).
          */
         void projectedStockout(
                 String sku,
@@ -299,8 +299,8 @@ public final class SkuLedger {
     }
 
     /**
-     * Starts the position's history and counts demand (issue 8): a sale, pick or ship that happened
-     * counts even when a count already includes it; a VOID takes its sale's units back.
+     * Starts the position's history and counts demand: a sale, pick or ship that happened counts
+     * even when a count already includes it; a VOID takes its sale's units back.
      */
     private void recordDemand(Position p, InventoryEvent e, Outcome outcome) {
         DemandForecast.observe(p, e.eventTime);

@@ -34,7 +34,7 @@ public class StockReply {
     public boolean knownSku = true;
 
     /**
-     * PROBED and REFUSED: units still expected from ASNs at OPEN nodes, one entry per ASN (issue 8:
+     * PROBED and REFUSED: units still expected from ASNs at OPEN nodes, one entry per ASN (so
      * routing may promise a backordered line against them).
      */
     public List<InboundUnits> inbound = new ArrayList<>();

@@ -20,9 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forecast inside the ledger (issue 8): which events are demand, the projected ATP each
- * publication carries, and PROJECTED_STOCKOUT alerts, with a half-life of 1 day, a lead time of 2
- * days, a minimum history of 1 day and horizons of 1, 3 and 7 days (values worked out by hand).
+ * The forecast inside the ledger: which events are demand, the projected ATP each publication
+ * carries, and PROJECTED_STOCKOUT alerts, with a half-life of 1 day, a lead time of 2 days, a
+ * minimum history of 1 day and horizons of 1, 3 and 7 days (values worked out by hand).
  */
 class SkuLedgerForecastTest {
     private static final long HOUR = 3_600_000L;

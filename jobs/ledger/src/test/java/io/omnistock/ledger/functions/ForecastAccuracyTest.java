@@ -26,11 +26,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measured accuracy of the forecast (issue 8, README "Measured accuracy"): a generated network
- * whose true demand rates are known ({@link DemandRates}) is replayed through the ledger's rules
- * with the default forecast options. Reports the velocity estimate's MAPE against the true rates
- * and the PROJECTED_STOCKOUT alerts' precision, recall and lead time against the OUT_OF_STOCK
- * alerts that followed. Run: {@code mvn -o -pl jobs/ledger -am test -Dtest=ForecastAccuracyTest
+ * Measured accuracy of the forecast (README "Measured accuracy"): a generated network whose true
+ * demand rates are known ({@link DemandRates}) is replayed through the ledger's rules with the
+ * default forecast options. Reports the velocity estimate's MAPE against the true rates and the
+ * PROJECTED_STOCKOUT alerts' precision, recall and lead time against the OUT_OF_STOCK alerts that
+ * followed. Run: {@code mvn -o -pl jobs/ledger -am test -Dtest=ForecastAccuracyTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (figures on stdout, about 20 s).
  */
 class ForecastAccuracyTest {

@@ -6,7 +6,7 @@ import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.Position;
 
 /**
- * Sell-through velocity, days of cover and projected ATP of a position (issue 8), in event time.
+ * Sell-through velocity, days of cover and projected ATP of a position, in event time.
  *
  * <p>Velocity is an exponentially weighted demand rate with {@code lambda = ln 2 / halfLife}: a
  * demand of q units at time t contributes {@code q * lambda * exp(-lambda * (now - t))} units per

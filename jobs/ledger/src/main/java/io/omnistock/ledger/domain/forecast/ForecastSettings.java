@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The tunable numbers of the demand forecast (issue 8): the half-life of the exponentially weighted
- * demand rate, the lead time under which days of cover raise a PROJECTED_STOCKOUT alert, the
- * horizons of projected ATP, and the observation time needed before any forecast is made.
+ * The tunable numbers of the demand forecast: the half-life of the exponentially weighted demand
+ * rate, the lead time under which days of cover raise a PROJECTED_STOCKOUT alert, the horizons of
+ * projected ATP, and the observation time needed before any forecast is made.
  */
 public final class ForecastSettings implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -50,7 +50,7 @@ public class OrderState {
 
     public List<OrderLine> backordered = new ArrayList<>();
 
-    /** Backordered lines promised against inbound ASNs at the final decision (issue 8). */
+    /** Backordered lines promised against inbound ASNs at the final decision. */
     public List<InboundPromise> inboundPromises = new ArrayList<>();
 
     /** The first round's scored plans, best first. */

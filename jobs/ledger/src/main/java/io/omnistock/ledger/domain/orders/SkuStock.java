@@ -17,7 +17,7 @@ public class SkuStock {
 
     public List<NodeUnits> atp = new ArrayList<>();
 
-    /** Units still expected from ASNs at OPEN nodes, with their ETAs (issue 8). */
+    /** Units still expected from ASNs at OPEN nodes, with their ETAs. */
     public List<InboundUnits> inbound = new ArrayList<>();
 
     public SkuStock() {}

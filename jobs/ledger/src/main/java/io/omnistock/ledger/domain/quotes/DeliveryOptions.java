@@ -26,9 +26,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Builds the delivery options of a cart (issue 9): one candidate order per fulfilment choice,
- * planned by the same {@link Router} an order placed with that choice meets, so the option's plan,
- * ETA, cost and CO2e are the ones the order would get on the same stock and capacity.
+ * Builds the delivery options of a cart: one candidate order per fulfilment choice, planned by the
+ * same {@link Router} an order placed with that choice meets, so the option's plan, ETA, cost and
+ * CO2e are the ones the order would get on the same stock and capacity.
  *
  * <ul>
  *   <li>With a destination: SHIP_TO_HOME standard (nodes offering SHIP_TO_HOME, the cart's

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Answers delivery-options quotes (issue 9), one request at a time: the request probes the ledger
- * for every SKU of its cart like an order does (reserving nothing); when every answer is in, {@link
+ * Answers delivery-options quotes, one request at a time: the request probes the ledger for every
+ * SKU of its cart like an order does (reserving nothing); when every answer is in, {@link
  * DeliveryOptions} plans the options on that stock and routing's capacity view, and exactly one
  * response goes out: the options, UNAVAILABLE, or an error with a reason. Plain Java: the Flink
  * function keeps {@link QuoteState} and forgets it once the response is out and the last probe

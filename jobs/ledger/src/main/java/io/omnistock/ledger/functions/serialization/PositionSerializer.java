@@ -17,8 +17,8 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * {@link Position}s in RocksDB, with their buffered deltas and inbound shipments.
  *
- * <p>Byte layouts (a savepoint contract): layout 1 (before issue 8) ends with the inbound
- * shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
+ * <p>Byte layouts (a savepoint contract): layout 1 (before the demand forecast) ends with the
+ * inbound shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
  * projected-stockout flag). A savepoint written with layout 1 restores through {@link Snapshot}
  * version 3 and is migrated: its positions read with a fresh forecast.
  */
@@ -30,7 +30,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
 
     public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
 
-    /** Reads (and writes) the layout of savepoints taken before issue 8. */
+    /** Reads (and writes) the layout of savepoints taken before the demand forecast. */
     static final PositionSerializer LAYOUT_1_INSTANCE = new PositionSerializer(LAYOUT_1);
 
     private static final EventType[] EVENT_TYPES = EventType.values();

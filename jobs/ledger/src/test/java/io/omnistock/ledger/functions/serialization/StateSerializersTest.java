@@ -93,7 +93,8 @@ class StateSerializersTest {
     void aSavepointWrittenBeforeTheForecastRestoresWithAFreshForecast() throws IOException {
         Position p = position();
         DataOutputSerializer out = new DataOutputSerializer(64);
-        PositionSerializer.LAYOUT_1_INSTANCE.serialize(p, out); // the bytes before issue 8
+        PositionSerializer.LAYOUT_1_INSTANCE.serialize(
+                p, out); // the bytes before the demand forecast
         // what Flink's SimpleTypeSerializerSnapshot wrote for it: version 3, no payload
         PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
         old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
