@@ -116,12 +116,46 @@ public final class OrderRouting {
         s.phase = OrderState.Phase.PLANNING;
         s.attempt = 1;
         s.awaiting.addAll(skusOf(request));
+        if (s.early.isEmpty()) {
+            return Outcome.ACCEPTED;
+        }
+        // Its stock replies overtook it: planning may start, and may reject the order itself
+        // (an unknown SKU), which must count as this record's outcome.
         List<StockReply> early = new ArrayList<>(s.early);
         s.early.clear();
+        RejectionWatch watch = new RejectionWatch(out, request.getEventId());
         for (StockReply reply : early) {
-            onReply(reply, s, net, out);
+            onReply(reply, s, net, watch);
         }
-        return Outcome.ACCEPTED;
+        return watch.rejected ? Outcome.REJECTED : Outcome.ACCEPTED;
+    }
+
+    /** Passes everything on, noting whether one input record was rejected. */
+    private static final class RejectionWatch implements Output {
+        private final Output out;
+        private final String eventId;
+        boolean rejected;
+
+        RejectionWatch(Output out, String eventId) {
+            this.out = out;
+            this.eventId = eventId;
+        }
+
+        @Override
+        public void request(StockRequest request) {
+            out.request(request);
+        }
+
+        @Override
+        public void decision(io.omnistock.avro.RoutingDecision decision) {
+            out.decision(decision);
+        }
+
+        @Override
+        public void rejected(String rejectedEventId, Rejection rejection) {
+            rejected |= rejectedEventId.equals(eventId);
+            out.rejected(rejectedEventId, rejection);
+        }
     }
 
     public void onReply(StockReply reply, OrderState s, Network net, Output out) {

@@ -225,6 +225,20 @@ class OrderRoutingTest {
         }
 
         @Test
+        void anOrderRejectedOnRepliesThatOvertookItCountsAsRejected() {
+            // the job counts the order record by this outcome: processed, or dead-lettered
+            OrderRequest order = order("O-1", line("SKU-NOWHERE", 1)).build();
+            flow.probe(order);
+            flow.deliverRequests(actions(Action.PROBE));
+            flow.deliverReplies(); // "unknown SKU", before the order itself
+
+            assertThat(flow.receive(order)).isEqualTo(Outcome.REJECTED);
+
+            assertThat(flow.lastDecision("O-1").getStatus()).isEqualTo(DecisionStatus.REJECTED);
+            assertThat(flow.deadLetterReasons()).containsExactly(DeadLetterReason.UNKNOWN_SKU);
+        }
+
+        @Test
         void theSameOrderEventTwiceIsADuplicate() {
             flow.stock(SKU_A, DC_1, 5);
             OrderRequest order = order("O-1", line(SKU_A, 2)).build();
