@@ -97,6 +97,21 @@ final class OrderFixtures {
                 .build();
     }
 
+    /** Sends a WMS stock event (event id {@code stock-<sku>-<node>}) at {@code time}. */
+    static void stock(
+            KafkaTestClient client,
+            WmsEventType type,
+            String sku,
+            String nodeId,
+            int units,
+            long time) {
+        client.send(
+                Topics.WMS,
+                sku,
+                wms(type, "stock-" + sku + "-" + nodeId, time, sku, nodeId, units),
+                time);
+    }
+
     static OrderLine line(String sku, int quantity) {
         return new OrderLine(sku, quantity);
     }

@@ -6,7 +6,7 @@ import static io.omnistock.ledger.OrderFixtures.figures;
 import static io.omnistock.ledger.OrderFixtures.kmNorth;
 import static io.omnistock.ledger.OrderFixtures.line;
 import static io.omnistock.ledger.OrderFixtures.node;
-import static io.omnistock.ledger.OrderFixtures.wms;
+import static io.omnistock.ledger.OrderFixtures.stock;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -110,17 +110,7 @@ class QuoteITCase {
                 published++;
             }
             for (String nodeId : List.of("D1", "S1")) {
-                client.send(
-                        Topics.WMS,
-                        "SKU-A",
-                        wms(
-                                WmsEventType.RECEIPT,
-                                "stock-" + nodeId,
-                                stockTime,
-                                "SKU-A",
-                                nodeId,
-                                10),
-                        stockTime);
+                stock(client, WmsEventType.RECEIPT, "SKU-A", nodeId, 10, stockTime);
                 published++;
             }
             awaitFigures(

@@ -4,7 +4,7 @@ import static io.omnistock.ledger.OrderFixtures.awaitFigures;
 import static io.omnistock.ledger.OrderFixtures.figures;
 import static io.omnistock.ledger.OrderFixtures.kmNorth;
 import static io.omnistock.ledger.OrderFixtures.node;
-import static io.omnistock.ledger.OrderFixtures.wms;
+import static io.omnistock.ledger.OrderFixtures.stock;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -95,16 +95,8 @@ class ReturnsITCase {
                 KafkaTestClient client = new KafkaTestClient(kafka)) {
             client.send(Topics.NODES, "S1", s1, nodeTime);
             client.send(Topics.NODES, "D1", d1, nodeTime);
-            client.send(
-                    Topics.WMS,
-                    SKU,
-                    wms(WmsEventType.RECEIPT, "stock-d1", stockTime, SKU, "D1", 10),
-                    stockTime);
-            client.send(
-                    Topics.WMS,
-                    SKU,
-                    wms(WmsEventType.RECEIPT, "stock-s1", stockTime, SKU, "S1", 5),
-                    stockTime);
+            stock(client, WmsEventType.RECEIPT, SKU, "D1", 10, stockTime);
+            stock(client, WmsEventType.RECEIPT, SKU, "S1", 5, stockTime);
             awaitFigures(
                     client, Map.of(SKU + "|D1", figures(10, 0, 10), SKU + "|S1", figures(5, 0, 5)));
 

@@ -7,7 +7,7 @@ import static io.omnistock.ledger.OrderFixtures.lifecycle;
 import static io.omnistock.ledger.OrderFixtures.line;
 import static io.omnistock.ledger.OrderFixtures.node;
 import static io.omnistock.ledger.OrderFixtures.shipToHome;
-import static io.omnistock.ledger.OrderFixtures.wms;
+import static io.omnistock.ledger.OrderFixtures.stock;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
 import static io.omnistock.ledger.RunningLedger.counter;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,17 +101,7 @@ class RoutingBadOrdersITCase {
                 published++;
             }
             for (String nodeId : List.of("S1", "D1")) {
-                client.send(
-                        Topics.WMS,
-                        "SKU-A",
-                        wms(
-                                WmsEventType.RECEIPT,
-                                "stock-" + nodeId,
-                                stockTime,
-                                "SKU-A",
-                                nodeId,
-                                10),
-                        stockTime);
+                stock(client, WmsEventType.RECEIPT, "SKU-A", nodeId, 10, stockTime);
                 published++;
             }
             Await.until(

@@ -8,6 +8,7 @@ import static io.omnistock.ledger.OrderFixtures.lifecycle;
 import static io.omnistock.ledger.OrderFixtures.line;
 import static io.omnistock.ledger.OrderFixtures.node;
 import static io.omnistock.ledger.OrderFixtures.shipToHome;
+import static io.omnistock.ledger.OrderFixtures.stock;
 import static io.omnistock.ledger.OrderFixtures.withStatus;
 import static io.omnistock.ledger.OrderFixtures.wms;
 import static io.omnistock.ledger.ReferenceCheck.DEADLINE;
@@ -290,20 +291,6 @@ class RoutingLifecycleITCase {
                 NodeStatus.OPEN,
                 time,
                 FulfilmentMethod.SHIP_FROM_STORE);
-    }
-
-    private static void stock(
-            KafkaTestClient client,
-            WmsEventType type,
-            String sku,
-            String nodeId,
-            int units,
-            long time) {
-        client.send(
-                Topics.WMS,
-                sku,
-                wms(type, "stock-" + sku + "-" + nodeId, time, sku, nodeId, units),
-                time);
     }
 
     private static void order(
