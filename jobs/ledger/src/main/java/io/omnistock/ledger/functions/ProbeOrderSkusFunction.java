@@ -1,10 +1,12 @@
 package io.omnistock.ledger.functions;
 
+import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.orders.OrderRouting;
-import io.omnistock.ledger.domain.quotes.DeliveryQuotes;
+import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -18,35 +20,40 @@ public class ProbeOrderSkusFunction implements FlatMapFunction<SourcedEvent, Sou
 
     @Override
     public void flatMap(SourcedEvent in, Collector<SourcedEvent> out) {
-        QuoteRequest quote = in.quote;
-        if (quote != null) {
-            for (String sku : DeliveryQuotes.skusOf(quote)) {
-                out.collect(
-                        SourcedEvent.of(
-                                new StockRequest(
-                                        quote.getEventId(),
-                                        quote.getEventTime().toEpochMilli(),
-                                        quote.getEventId(),
-                                        sku,
-                                        StockRequest.Action.QUOTE,
-                                        0)));
-            }
-            return;
+        if (in.quote != null) {
+            QuoteRequest quote = in.quote;
+            probe(
+                    quote.getEventId(),
+                    quote.getEventTime(),
+                    quote.getEventId(),
+                    quote.getLines(),
+                    StockRequest.Action.QUOTE,
+                    out);
+        } else if (in.order != null) {
+            OrderRequest order = in.order;
+            probe(
+                    order.getEventId(),
+                    order.getEventTime(),
+                    order.getOrderId(),
+                    order.getLines(),
+                    StockRequest.Action.PROBE,
+                    out);
         }
-        OrderRequest order = in.order;
-        if (order == null) {
-            return;
-        }
-        for (String sku : OrderRouting.skusOf(order)) {
+    }
+
+    /** One request per SKU of the lines, answered to {@code orderId} (routing's key). */
+    private static void probe(
+            String requestId,
+            Instant time,
+            String orderId,
+            List<OrderLine> lines,
+            StockRequest.Action action,
+            Collector<SourcedEvent> out) {
+        for (String sku : OrderRouting.skusOf(lines)) {
             out.collect(
                     SourcedEvent.of(
                             new StockRequest(
-                                    order.getEventId(),
-                                    order.getEventTime().toEpochMilli(),
-                                    order.getOrderId(),
-                                    sku,
-                                    StockRequest.Action.PROBE,
-                                    0)));
+                                    requestId, time.toEpochMilli(), orderId, sku, action, 0)));
         }
     }
 }

@@ -82,10 +82,10 @@ public final class OrderRouting {
         this.maxAttempts = maxAttempts;
     }
 
-    /** The SKUs an order needs stock for: one probe each. */
-    public static Set<String> skusOf(OrderRequest order) {
+    /** The SKUs an order's (or a quote's) lines need stock for: one probe each. */
+    public static Set<String> skusOf(List<OrderLine> lines) {
         Set<String> skus = new LinkedHashSet<>();
-        for (OrderLine line : order.getLines()) {
+        for (OrderLine line : lines) {
             if (line.getSku() != null && !line.getSku().isBlank()) {
                 skus.add(line.getSku());
             }
@@ -115,7 +115,7 @@ public final class OrderRouting {
         request.setLines(DecisionRecords.merged(request.getLines()));
         s.phase = OrderState.Phase.PLANNING;
         s.attempt = 1;
-        s.awaiting.addAll(skusOf(request));
+        s.awaiting.addAll(skusOf(request.getLines()));
         if (s.early.isEmpty()) {
             return Outcome.ACCEPTED;
         }

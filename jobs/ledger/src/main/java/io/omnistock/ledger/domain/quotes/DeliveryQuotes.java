@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Answers delivery-options quotes, one request at a time: the request probes the ledger for every
@@ -44,24 +42,13 @@ public final class DeliveryQuotes implements Serializable {
         this.validator = validator;
     }
 
-    /** The SKUs a quote probes: one probe each (the same rule as an order's). */
-    public static Set<String> skusOf(QuoteRequest quote) {
-        Set<String> skus = new LinkedHashSet<>();
-        for (OrderLine line : quote.getLines()) {
-            if (line.getSku() != null && !line.getSku().isBlank()) {
-                skus.add(line.getSku());
-            }
-        }
-        return skus;
-    }
-
     /** A request arrived. Returns whether the state may be forgotten. */
     public boolean onQuote(QuoteRequest quote, QuoteState s, OrderRouting.Network net, Output out) {
         if (s.quote != null) {
             return isDone(s); // a redelivered copy of the request in flight: answered once
         }
         s.quote = quote;
-        s.awaiting.addAll(skusOf(quote));
+        s.awaiting.addAll(OrderRouting.skusOf(quote.getLines()));
         QuoteRejection rejection = validator.validate(quote, net.nowMillis(), net::node);
         if (rejection != null) {
             s.answered = true;

@@ -307,7 +307,7 @@ public final class OrderFlow {
 
     /** What {@code ProbeOrderSkusFunction} sends: one PROBE per SKU of the order. */
     void probe(OrderRequest order) {
-        for (String sku : OrderRouting.skusOf(order)) {
+        for (String sku : OrderRouting.skusOf(order.getLines())) {
             toLedger.add(
                     new StockRequest(
                             order.getEventId(),
