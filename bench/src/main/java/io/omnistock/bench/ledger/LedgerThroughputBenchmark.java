@@ -266,10 +266,33 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                                 deadLettered,
                                 duplicates));
             }
-            return Measured.of(label, outcome.interval(), probe.activity(), input.events);
+            return Measured.of(label, outcome.interval(), probe.activity(), input.events)
+                    .with(stateAccessesPerRecord(acc, in));
         } finally {
             probe.close();
         }
+    }
+
+    /** The ledger's state-backend reads, writes and timer registrations per record in. */
+    private static List<Figure> stateAccessesPerRecord(Map<String, Object> acc, long in) {
+        List<Figure> figures = new ArrayList<>();
+        for (String name :
+                List.of(
+                        LedgerMetrics.STATE_READS,
+                        LedgerMetrics.STATE_WRITES,
+                        LedgerMetrics.TIMERS_REGISTERED)) {
+            figures.add(
+                    new Figure(
+                            name.replace('-', ' ') + " per record",
+                            "accesses",
+                            (double) accumulator(acc, name) / in));
+        }
+        figures.add(
+                new Figure(
+                        "state accesses per record (reads + writes + timers)",
+                        "accesses",
+                        figures.stream().mapToDouble(Figure::value).sum()));
+        return figures;
     }
 
     /** Same source, deserializer, watermarks, backend and checkpoints; a counter per SKU. */
@@ -461,7 +484,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     }
 
     /** One variant's timed interval over its events. */
-    private record Measured(CpuClock.Interval interval, long events) {
+    private record Measured(CpuClock.Interval interval, long events, List<Figure> extras) {
         static Measured of(
                 String label, CpuClock.Interval interval, JvmActivity activity, long events) {
             System.out.printf(
@@ -473,7 +496,14 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                     interval.busyCores(),
                     interval.cpuMicrosPer(events),
                     activity);
-            return new Measured(interval, events);
+            return new Measured(interval, events, List.of());
+        }
+
+        /** The same measurement with figures of its own appended. */
+        Measured with(List<Figure> more) {
+            List<Figure> all = new ArrayList<>(extras);
+            all.addAll(more);
+            return new Measured(interval, events, all);
         }
 
         double perBusyCoreSecond() {
@@ -481,14 +511,24 @@ public final class LedgerThroughputBenchmark implements Benchmark {
         }
 
         List<Figure> figures(String variant) {
-            return List.of(
-                    new Figure(variant + " events/s", "events/s", interval.perSecond(events)),
-                    new Figure(
-                            variant + " events/s per busy core",
-                            "events/s/core",
-                            perBusyCoreSecond()),
-                    new Figure(variant + " CPU µs per event", "µs", interval.cpuMicrosPer(events)),
-                    new Figure(variant + " busy cores", "cores", interval.busyCores()));
+            List<Figure> figures = new ArrayList<>();
+            figures.addAll(
+                    List.of(
+                            new Figure(
+                                    variant + " events/s", "events/s", interval.perSecond(events)),
+                            new Figure(
+                                    variant + " events/s per busy core",
+                                    "events/s/core",
+                                    perBusyCoreSecond()),
+                            new Figure(
+                                    variant + " CPU µs per event",
+                                    "µs",
+                                    interval.cpuMicrosPer(events)),
+                            new Figure(variant + " busy cores", "cores", interval.busyCores())));
+            for (Figure extra : extras) {
+                figures.add(new Figure(variant + " " + extra.name(), extra.unit(), extra.value()));
+            }
+            return figures;
         }
     }
 }

@@ -59,6 +59,15 @@ public final class LedgerOptions {
                             "How long (processing time) an event for a node not yet seen on network.nodes"
                                     + " waits for it before it is dead-lettered as UNKNOWN_NODE.");
 
+    public static final ConfigOption<Integer> SUMMARY_CACHE_ENTRIES =
+            ConfigOptions.key("ledger.summary-cache-entries")
+                    .intType()
+                    .defaultValue(50_000)
+                    .withDescription(
+                            "SKU summaries (network totals, timers) each ledger subtask keeps on the"
+                                    + " heap in front of RocksDB, most recently used first; a hit"
+                                    + " saves one state read per event. About 250 bytes each.");
+
     public static final ConfigOption<Long> LOW_THRESHOLD_STORE = lowThreshold("store", 5);
     public static final ConfigOption<Long> LOW_THRESHOLD_DARK_STORE = lowThreshold("dark-store", 5);
     public static final ConfigOption<Long> LOW_THRESHOLD_DC = lowThreshold("dc", 20);

@@ -74,7 +74,8 @@ public final class LedgerPipeline {
                                 new ApplyInventoryEventFunction(
                                         LedgerOptions.settings(conf),
                                         ReturnsOptions.returns(conf),
-                                        conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)),
+                                        conf.get(LedgerOptions.UNKNOWN_NODE_GRACE),
+                                        conf.get(LedgerOptions.SUMMARY_CACHE_ENTRIES)),
                                 new AvroTypeInfo<>(Availability.class))
                         .name(APPLY_UID)
                         .uid(APPLY_UID);

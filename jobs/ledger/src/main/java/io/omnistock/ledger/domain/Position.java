@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The ledger's position of one SKU at one node (DESIGN.md 3): on-hand by the count-plus-deltas
- * rule, reservations, inbound ASNs, and what was last published. A Flink POJO kept in RocksDB.
+ * rule, reservations, inbound ASNs, the ids of the events applied here within the horizon, and what
+ * was last published. A Flink POJO kept in RocksDB: everything an event at this node needs is one
+ * state entry, read once and written once.
  */
 public class Position {
     public static final long NO_COUNT = Long.MIN_VALUE;
@@ -23,6 +25,12 @@ public class Position {
 
     /** Deltas seen within the horizon, in arrival order. */
     public List<BufferedDelta> recentDeltas = new ArrayList<>();
+
+    /**
+     * Ids of events applied here within the horizon that {@link #recentDeltas} does not hold: with
+     * those, every event id applied at this position (dedupe, DESIGN.md 3.5).
+     */
+    public List<RememberedEvent> rememberedEvents = new ArrayList<>();
 
     /** ASNs (and receipts against them) still open or within the horizon. */
     public List<InboundShipment> inbound = new ArrayList<>();
@@ -91,10 +99,39 @@ public class Position {
 
     /**
      * Drops buffered deltas a count as of {@code asOf} already includes: no later count can need
-     * them (an older count is stale). Sales stay until the horizon, for VOIDs to find.
+     * them (an older count is stale), but their ids are still remembered. Sales stay until the
+     * horizon, for VOIDs to find.
      */
     void forgetDeltasCoveredBy(long asOf) {
-        recentDeltas.removeIf(d -> d.eventTime <= asOf && d.type != EventType.SALE);
+        recentDeltas.removeIf(
+                d -> {
+                    boolean covered = d.eventTime <= asOf && d.type != EventType.SALE;
+                    if (covered) {
+                        rememberedEvents.add(new RememberedEvent(d.eventId, d.eventTime));
+                    }
+                    return covered;
+                });
+    }
+
+    /** Whether an event with this id was applied here within the horizon. */
+    public boolean hasApplied(String eventId) {
+        if (findDelta(eventId) != null) {
+            return true;
+        }
+        for (RememberedEvent e : rememberedEvents) {
+            if (e.eventId.equals(eventId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Remembers an applied event's id, unless it is the delta just buffered (which holds it). */
+    void remember(String eventId, long eventTime) {
+        int last = recentDeltas.size() - 1;
+        if (last < 0 || !recentDeltas.get(last).eventId.equals(eventId)) {
+            rememberedEvents.add(new RememberedEvent(eventId, eventTime));
+        }
     }
 
     BufferedDelta findDelta(String eventId) {
@@ -123,6 +160,7 @@ public class Position {
      */
     public boolean expire(long cutoff) {
         recentDeltas.removeIf(d -> d.eventTime < cutoff);
+        rememberedEvents.removeIf(e -> e.eventTime < cutoff);
         inbound.removeIf(s -> s.remaining() == 0 && s.lastTouched < cutoff);
         return earliestExpiring() != NO_DELTA;
     }
@@ -132,6 +170,9 @@ public class Position {
         long earliest = NO_DELTA;
         for (BufferedDelta d : recentDeltas) {
             earliest = Math.min(earliest, d.eventTime);
+        }
+        for (RememberedEvent e : rememberedEvents) {
+            earliest = Math.min(earliest, e.eventTime);
         }
         for (InboundShipment s : inbound) {
             if (s.remaining() == 0) {

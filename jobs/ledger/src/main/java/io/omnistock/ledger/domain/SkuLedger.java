@@ -31,10 +31,22 @@ public final class SkuLedger {
 
         void putTotals(NetworkTotals totals);
 
-        /** Whether an event with this id was already applied within the horizon. */
+        /**
+         * Whether a stock request with this id was already applied within the horizon. (An event's
+         * id is remembered by its position: {@link Position#hasApplied}.)
+         */
         boolean seen(String eventId);
 
         void remember(String eventId, long eventTime);
+
+        /**
+         * Whether an event id was remembered per SKU by the state layout before event ids moved
+         * into positions, and has not expired yet: a savepoint of that layout keeps deduping its
+         * events for one horizon after the upgrade.
+         */
+        default boolean seenBeforeUpgrade(String eventId) {
+            return false;
+        }
 
         /** Reference data of a node (broadcast), or null when unknown. */
         NodeInfo node(String nodeId);
@@ -190,22 +202,25 @@ public final class SkuLedger {
             out.rejected(e, rejection);
             return Outcome.REJECTED;
         }
-        if (state.seen(e.eventId)) {
+        Position position = state.position(e.nodeId);
+        if (position == null) {
+            position = new Position();
+        } else if (position.hasApplied(e.eventId)) {
+            return Outcome.DUPLICATE;
+        }
+        if (state.seenBeforeUpgrade(e.eventId)) {
             return Outcome.DUPLICATE;
         }
         if (e.type == EventType.RETURN) {
             ReturnDisposition disposition = returns.triage(e, node);
             out.returned(disposition);
             if (!Returns.restocks(disposition)) {
-                state.remember(e.eventId, e.eventTime);
+                position.remember(e.eventId, e.eventTime);
+                state.putPosition(e.nodeId, position);
                 return Outcome.NOT_RESTOCKED;
             }
         }
 
-        Position position = state.position(e.nodeId);
-        if (position == null) {
-            position = new Position();
-        }
         Outcome outcome;
         if (e.type.isCount()) {
             outcome = applyCount(position, e, node, out);
@@ -219,7 +234,7 @@ public final class SkuLedger {
         if (outcome == Outcome.REJECTED) {
             return outcome; // rejected events are not remembered: a corrected re-send applies
         }
-        state.remember(e.eventId, e.eventTime);
+        position.remember(e.eventId, e.eventTime);
         recordDemand(position, e, outcome);
 
         NetworkTotals totals = beginChange(state);

@@ -19,17 +19,12 @@ import io.omnistock.ledger.domain.returns.Returns;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
 import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -81,13 +76,11 @@ public class ApplyInventoryEventFunction
     private final LedgerSettings settings;
     private final Returns returns;
     private final long unknownNodeGraceMillis;
+    private final int summaryCacheEntries;
 
     private transient SkuLedger ledger;
-    private transient StateOfSku state;
+    private transient SkuKeyedState state;
     private transient Emitter emitter;
-    private transient MapState<String, Position> positions;
-    private transient MapState<String, Long> seen;
-    private transient ListState<SourcedEvent> pending;
     private transient ListState<Long> generationState;
     private transient long generation;
 
@@ -102,26 +95,24 @@ public class ApplyInventoryEventFunction
     private transient LedgerMetrics.Count availabilityUpdates;
     private transient LedgerMetrics.Count returnsTriaged;
     private transient LedgerMetrics.Count notRestocked;
+    private transient LedgerMetrics.Count stateReads;
+    private transient LedgerMetrics.Count stateWrites;
+    private transient LedgerMetrics.Count timersRegistered;
 
     public ApplyInventoryEventFunction(
-            LedgerSettings settings, Returns returns, Duration unknownNodeGrace) {
+            LedgerSettings settings,
+            Returns returns,
+            Duration unknownNodeGrace,
+            int summaryCacheEntries) {
         this.settings = settings;
         this.returns = returns;
         this.unknownNodeGraceMillis = unknownNodeGrace.toMillis();
+        this.summaryCacheEntries = summaryCacheEntries;
     }
 
     @Override
     public void open(OpenContext openContext) {
         ledger = new SkuLedger(settings, returns);
-        positions = getRuntimeContext().getMapState(POSITIONS);
-        seen = getRuntimeContext().getMapState(SEEN);
-        pending = getRuntimeContext().getListState(PENDING);
-        state =
-                new StateOfSku(
-                        positions,
-                        getRuntimeContext().getState(SUMMARY),
-                        seen,
-                        getRuntimeContext().getMapState(RESERVATIONS));
         emitter = new Emitter();
 
         processed = count(LedgerMetrics.PROCESSED);
@@ -135,6 +126,19 @@ public class ApplyInventoryEventFunction
         availabilityUpdates = count(LedgerMetrics.AVAILABILITY_UPDATES);
         returnsTriaged = count(LedgerMetrics.RETURNS_TRIAGED);
         notRestocked = count(LedgerMetrics.RETURNS_NOT_RESTOCKED);
+        stateReads = count(LedgerMetrics.STATE_READS);
+        stateWrites = count(LedgerMetrics.STATE_WRITES);
+        timersRegistered = count(LedgerMetrics.TIMERS_REGISTERED);
+        state =
+                new SkuKeyedState(
+                        getRuntimeContext().getMapState(POSITIONS),
+                        getRuntimeContext().getState(SUMMARY),
+                        getRuntimeContext().getMapState(SEEN),
+                        getRuntimeContext().getMapState(RESERVATIONS),
+                        getRuntimeContext().getListState(PENDING),
+                        new SkuSummaryCache(summaryCacheEntries),
+                        stateReads,
+                        stateWrites);
     }
 
     /**
@@ -169,7 +173,7 @@ public class ApplyInventoryEventFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
             throws Exception {
-        SkuSummary summary = state.load();
+        SkuSummary summary = state.load(ctx.getCurrentKey());
         if (in.request != null) {
             emitter.bind(in, ctx, out);
             state.nodes = ctx.getBroadcastState(NODES);
@@ -185,14 +189,15 @@ public class ApplyInventoryEventFunction
             NodeInfo node = ctx.getBroadcastState(NODES).get(in.event.nodeId);
             if (node == null) {
                 // Reference data and events race at start-up: give the node a moment to arrive.
-                hold(in, summary);
+                state.hold(in);
+                timersRegistered.inc();
                 ctx.timerService()
                         .registerProcessingTimeTimer(
                                 ctx.timerService().currentProcessingTime()
                                         + unknownNodeGraceMillis);
             } else if (summary.heldEvents > 0) {
                 // queue behind the held events: a VOID must not overtake its sale
-                hold(in, summary);
+                state.hold(in);
             } else {
                 apply(in, node, ctx, out);
             }
@@ -200,16 +205,10 @@ public class ApplyInventoryEventFunction
         state.store();
     }
 
-    private void hold(SourcedEvent in, SkuSummary summary) throws Exception {
-        pending.add(in);
-        summary.heldEvents++;
-        state.changed();
-    }
-
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Availability> out)
             throws Exception {
-        state.load();
+        state.load(ctx.getCurrentKey());
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             releasePending(ctx, out);
         } else {
@@ -236,7 +235,7 @@ public class ApplyInventoryEventFunction
             ctx.applyToKeyedState(
                     POSITIONS,
                     (sku, unused) -> {
-                        state.load();
+                        state.load(sku);
                         ledger.nodeChanged(sku, node, node.updatedAt, cause, state, emitter);
                         state.store();
                     });
@@ -283,48 +282,27 @@ public class ApplyInventoryEventFunction
         SkuSummary summary = state.summary;
         if (timer < summary.expiryTimer) {
             timers.registerEventTimeTimer(timer);
+            timersRegistered.inc();
             summary.expiryTimer = timer;
             state.changed();
         }
     }
 
     private void releasePending(OnTimerContext ctx, Collector<Availability> out) throws Exception {
-        List<SourcedEvent> held = new ArrayList<>();
-        pending.get().forEach(held::add);
-        pending.clear();
-        state.summary.heldEvents = 0;
-        state.changed();
+        List<SourcedEvent> held = state.takeHeld();
         ReadOnlyBroadcastState<String, NodeInfo> nodes = ctx.getBroadcastState(NODES);
         for (SourcedEvent in : held) {
             apply(in, nodes.get(in.event.nodeId), ctx, out); // still unknown: UNKNOWN_NODE
         }
     }
 
-    /** Forgets dedupe entries and buffered deltas older than the horizon behind the watermark. */
+    /**
+     * Forgets dedupe ids, buffered deltas and received ASNs older than the horizon behind the
+     * watermark.
+     */
     private void expire(OnTimerContext ctx) throws Exception {
         long cutoff = ctx.timerService().currentWatermark() - settings.horizonMillis();
-        long earliestLeft = Position.NO_DELTA;
-        Iterator<Map.Entry<String, Long>> ids = seen.iterator();
-        while (ids.hasNext()) {
-            long time = ids.next().getValue();
-            if (time < cutoff) {
-                ids.remove();
-            } else {
-                earliestLeft = Math.min(earliestLeft, time);
-            }
-        }
-        if (earliestLeft == Position.NO_DELTA) {
-            seen.clear(); // drop the emptied map itself, not only its entries
-        }
-        for (Map.Entry<String, Position> entry : positions.entries()) {
-            Position p = entry.getValue();
-            int buffered = p.recentDeltas.size() + p.inbound.size();
-            p.expire(cutoff);
-            if (p.recentDeltas.size() + p.inbound.size() != buffered) {
-                positions.put(entry.getKey(), p);
-            }
-            earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
-        }
+        long earliestLeft = state.expire(cutoff);
         state.summary.expiryTimer = SkuSummary.NO_TIMER; // this one fired
         state.changed();
         if (earliestLeft != Position.NO_DELTA) {
@@ -336,159 +314,6 @@ public class ApplyInventoryEventFunction
     private long expiryTimer(long eventTime) {
         long due = eventTime + settings.horizonMillis();
         return due - Math.floorMod(due, EXPIRY_BUCKET_MILLIS) + EXPIRY_BUCKET_MILLIS;
-    }
-
-    /**
-     * The SKU's keyed state, as the ledger rules see it. Each call on a key {@link #load}s the
-     * SKU's summary once and {@link #store}s it once if it changed.
-     */
-    private static final class StateOfSku implements SkuLedger.State {
-        private final MapState<String, Position> positions;
-        private final ValueState<SkuSummary> summaryState;
-        private final MapState<String, Long> seen;
-        private final MapState<String, Reservation> reservations;
-
-        /** The node reference data of the call in progress. */
-        ReadOnlyBroadcastState<String, NodeInfo> nodes;
-
-        /** The current key's summary, between {@link #load} and {@link #store}. */
-        SkuSummary summary;
-
-        private boolean summaryChanged;
-
-        StateOfSku(
-                MapState<String, Position> positions,
-                ValueState<SkuSummary> summaryState,
-                MapState<String, Long> seen,
-                MapState<String, Reservation> reservations) {
-            this.positions = positions;
-            this.summaryState = summaryState;
-            this.seen = seen;
-            this.reservations = reservations;
-        }
-
-        SkuSummary load() throws Exception {
-            SkuSummary stored = summaryState.value();
-            summary = stored == null ? new SkuSummary() : stored;
-            summaryChanged = false;
-            return summary;
-        }
-
-        void changed() {
-            summaryChanged = true;
-        }
-
-        void store() throws Exception {
-            if (summaryChanged) {
-                summaryState.update(summary);
-            }
-        }
-
-        @Override
-        public NodeInfo node(String nodeId) {
-            try {
-                return nodes.get(nodeId);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public Iterable<Map.Entry<String, Position>> positions() {
-            try {
-                return positions.entries();
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public Reservation reservation(String orderId) {
-            try {
-                return reservations.get(orderId);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void putReservation(Reservation reservation) {
-            try {
-                reservations.put(reservation.orderId, reservation);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void removeReservation(String orderId) {
-            try {
-                reservations.remove(orderId);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public Iterable<Reservation> reservations() {
-            try {
-                return reservations.values();
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public Position position(String nodeId) {
-            try {
-                return positions.get(nodeId);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void putPosition(String nodeId, Position position) {
-            try {
-                positions.put(nodeId, position);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public NetworkTotals totals() {
-            return summary.totals;
-        }
-
-        @Override
-        public void putTotals(NetworkTotals value) {
-            summary.totals = value;
-            summaryChanged = true;
-        }
-
-        @Override
-        public boolean seen(String eventId) {
-            try {
-                return seen.contains(eventId);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        @Override
-        public void remember(String eventId, long eventTime) {
-            try {
-                seen.put(eventId, eventTime);
-            } catch (Exception e) {
-                throw failed(e);
-            }
-        }
-
-        /** A state backend failure: the task fails and restarts from its last checkpoint. */
-        private static IllegalStateException failed(Exception e) {
-            return new IllegalStateException("state backend access failed", e);
-        }
     }
 
     /** Turns the ledger's facts into records on the main and side outputs. */

@@ -25,6 +25,17 @@ public final class LedgerMetrics {
     public static final String RETURNS_TRIAGED = "returns-triaged";
     public static final String RETURNS_NOT_RESTOCKED = "returns-not-restocked";
 
+    /**
+     * State-backend accesses of the SKU ledger: reads (a get, a contains, or one entry of an
+     * iteration), writes (a put, an update, a remove, a clear) and timer registrations. Broadcast
+     * node data is on the heap and not counted. The ledger benchmark divides them by the records
+     * in.
+     */
+    public static final String STATE_READS = "state-reads";
+
+    public static final String STATE_WRITES = "state-writes";
+    public static final String TIMERS_REGISTERED = "timers-registered";
+
     /** One count, kept as a metric and as an accumulator. */
     static final class Count {
         private final LongCounter accumulator = new LongCounter();
@@ -38,6 +49,11 @@ public final class LedgerMetrics {
         void inc() {
             accumulator.add(1);
             metric.inc();
+        }
+
+        void add(long n) {
+            accumulator.add(n);
+            metric.inc(n);
         }
 
         /** Takes back one count, when a record counted here moves to another count. */

@@ -3,9 +3,10 @@ package io.omnistock.ledger.functions;
 import io.omnistock.ledger.domain.NetworkTotals;
 
 /**
- * What the ledger function keeps per SKU beside its positions, in one state entry that each event
- * reads once and writes at most once: the SKU's network totals, the earliest expiry timer it has
- * registered, and how many of its events wait for an unknown node.
+ * What the ledger function keeps per SKU beside its positions, in one state entry that is written
+ * at most once per event and read through a heap cache ({@link SkuSummaryCache}): the SKU's network
+ * totals, the earliest expiry timer it has registered, how many of its events wait for an unknown
+ * node, and whether event ids of the earlier per-SKU dedupe map may still need checking.
  */
 public final class SkuSummary {
     /** No expiry timer registered. */
@@ -21,4 +22,18 @@ public final class SkuSummary {
 
     /** Events held until their node's reference data arrives; later events queue behind them. */
     public int heldEvents;
+
+    /** No event id of the earlier layout is left in the per-SKU dedupe map. */
+    public static final long NO_LEGACY_IDS = Long.MIN_VALUE;
+
+    /** Restored from the earlier layout: the map's ids have not been looked at yet. */
+    public static final long LEGACY_IDS_UNKNOWN = Long.MAX_VALUE;
+
+    /**
+     * Until when the per-SKU dedupe map ({@code seen-event-ids}) may still hold event ids written
+     * by the layout before event ids moved into positions: the latest event time in it, {@link
+     * #LEGACY_IDS_UNKNOWN} right after such a restore, or {@link #NO_LEGACY_IDS}. While set, events
+     * are checked against the map too.
+     */
+    public long legacyDedupeUntil = NO_LEGACY_IDS;
 }

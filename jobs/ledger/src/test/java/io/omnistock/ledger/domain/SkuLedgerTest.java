@@ -253,6 +253,45 @@ class SkuLedgerTest {
             assertThat(ledger.apply(corrected)).isEqualTo(Outcome.APPLIED);
             assertThat(ledger.onHand(DC)).isEqualTo(12);
         }
+
+        @Test
+        void aReceiptACountMadeUnnecessaryIsStillADuplicateAndLeavesInTransitAlone() {
+            ledger.apply(asn("ASN-1", DC, 10, at(8, 0), at(14, 0)));
+            InventoryEvent receipt = receiptAgainst("ASN-1", DC, 4, at(14, 5));
+            ledger.apply(receipt);
+            ledger.apply(cycleCount(DC, 4, at(15, 0))); // drops the receipt from the buffer
+
+            assertThat(ledger.apply(copyOf(receipt))).isEqualTo(Outcome.DUPLICATE);
+            assertThat(ledger.lastPublished(DC).inTransit()).isEqualTo(6);
+            assertThat(ledger.onHand(DC)).isEqualTo(4);
+        }
+
+        @Test
+        void countsAsnsAndSupersededDeltasAreRememberedToo() {
+            InventoryEvent count = cycleCount(DC, 30, at(10, 0));
+            InventoryEvent asn = asn("ASN-1", DC, 10, at(8, 0), at(14, 0));
+            InventoryEvent superseded = receipt(DC, 5, at(9, 0));
+            ledger.apply(count);
+            ledger.apply(asn);
+            ledger.apply(superseded);
+
+            assertThat(ledger.apply(copyOf(count))).isEqualTo(Outcome.DUPLICATE);
+            assertThat(ledger.apply(copyOf(asn))).isEqualTo(Outcome.DUPLICATE);
+            assertThat(ledger.apply(copyOf(superseded))).isEqualTo(Outcome.DUPLICATE);
+        }
+
+        @Test
+        void theIdIsRememberedAtItsPositionAndForgottenWithTheHorizon() {
+            InventoryEvent count = cycleCount(DC, 30, at(10, 0));
+            ledger.apply(count);
+            Position dc = ledger.positions.get(DC);
+            assertThat(dc.hasApplied(count.eventId)).isTrue();
+
+            dc.expire(at(10, 1));
+
+            assertThat(dc.hasApplied(count.eventId)).isFalse();
+            assertThat(dc.earliestExpiring()).isEqualTo(Position.NO_DELTA);
+        }
     }
 
     @Nested

@@ -36,6 +36,10 @@ class ApplyInventoryEventFunctionTest {
     private static final long MINUTE = 60_000;
     private static final long HOUR = 60 * MINUTE;
     private static final Duration GRACE = Duration.ofSeconds(5);
+
+    /** One summary on the heap: every change of SKU reloads from the state backend. */
+    private static final int CACHE_ENTRIES = 1;
+
     private static final AtomicLong OFFSETS = new AtomicLong();
 
     private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> harness;
@@ -45,7 +49,10 @@ class ApplyInventoryEventFunctionTest {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                         new ApplyInventoryEventFunction(
-                                LedgerSettings.defaults(), Returns.defaults(), GRACE),
+                                LedgerSettings.defaults(),
+                                Returns.defaults(),
+                                GRACE,
+                                CACHE_ENTRIES),
                         sourced -> sourced.event.sku,
                         Types.STRING,
                         ApplyInventoryEventFunction.NODES);
@@ -206,13 +213,16 @@ class ApplyInventoryEventFunctionTest {
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
         send(event("s-1", "SKU-1", "DC-1", EventType.PICK, 4, T0 + MINUTE));
         send(event("r-2", "SKU-2", "DC-1", EventType.RECEIPT, 9, T0 + 2 * MINUTE));
-        assertThat(keyedStateEntries()).isEqualTo(6); // per SKU: positions, totals, seen ids
+        // per SKU: its position at DC-1 (with the ids applied there) and its summary
+        assertThat(keyedStateEntries()).isEqualTo(4);
+        assertThat(position("SKU-1", "DC-1").hasApplied("s-1")).isTrue();
         assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
         harness.watermark(T0 + 50 * HOUR);
 
-        assertThat(keyedStateEntries())
-                .isEqualTo(4); // positions and totals stay: they are the ledger
+        assertThat(keyedStateEntries()).isEqualTo(4); // positions and summaries are the ledger
+        assertThat(position("SKU-1", "DC-1").hasApplied("s-1")).isFalse();
+        assertThat(position("SKU-1", "DC-1").recentDeltas).isEmpty();
         assertThat(harness.numEventTimeTimers()).isZero();
 
         // the dedupe window is gone, but the horizon now rejects the old event as too late
@@ -220,6 +230,63 @@ class ApplyInventoryEventFunctionTest {
         assertThat(values(LedgerOutputs.DEAD_LETTERS))
                 .extracting(DeadLetter::getReason)
                 .containsExactly(DeadLetterReason.TOO_LATE);
+    }
+
+    @Test
+    void aDeltaAtAKnownPositionReadsItOnceAndWritesItAndTheSummaryOnce() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        long reads = accumulator(LedgerMetrics.STATE_READS);
+        long writes = accumulator(LedgerMetrics.STATE_WRITES);
+        long timers = accumulator(LedgerMetrics.TIMERS_REGISTERED);
+
+        send(event("p-1", "SKU-1", "DC-1", EventType.PICK, 4, T0 + MINUTE));
+
+        assertThat(accumulator(LedgerMetrics.STATE_READS) - reads).isEqualTo(1); // the position
+        assertThat(accumulator(LedgerMetrics.STATE_WRITES) - writes)
+                .isEqualTo(2); // the position and the summary with the moved totals
+        assertThat(accumulator(LedgerMetrics.TIMERS_REGISTERED) - timers).isZero();
+        assertThat(timers).isEqualTo(1); // the first event's expiry timer
+    }
+
+    @Test
+    void aDuplicateCostsOneReadAndNoWrite() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        long reads = accumulator(LedgerMetrics.STATE_READS);
+        long writes = accumulator(LedgerMetrics.STATE_WRITES);
+
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+
+        assertThat(accumulator(LedgerMetrics.STATE_READS) - reads).isEqualTo(1);
+        assertThat(accumulator(LedgerMetrics.STATE_WRITES) - writes).isZero();
+    }
+
+    @Test
+    void eventIdsOfTheEarlierPerSkuDedupeMapStayDuplicatesUntilTheyExpire() throws Exception {
+        // the state a savepoint of the earlier layout restores to: the id in the per-SKU map and a
+        // summary migrated with its ids not looked at yet
+        plant("SKU-1", ApplyInventoryEventFunction.SEEN).put("r-old", T0);
+        SkuSummary migrated = new SkuSummary();
+        migrated.legacyDedupeUntil = SkuSummary.LEGACY_IDS_UNKNOWN;
+        plant("SKU-1", ApplyInventoryEventFunction.SUMMARY).update(migrated);
+
+        send(event("r-old", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("r-new", "SKU-1", "DC-1", EventType.RECEIPT, 5, T0 + 30 * HOUR));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(Availability::getLastEventId)
+                .containsExactly("r-new");
+        assertThat(plant("SKU-1", ApplyInventoryEventFunction.SEEN).contains("r-old")).isTrue();
+
+        harness.watermark(T0 + 80 * HOUR); // r-new's expiry timer: r-old is long past the horizon
+
+        assertThat(plant("SKU-1", ApplyInventoryEventFunction.SEEN).isEmpty()).isTrue();
+        assertThat(plant("SKU-1", ApplyInventoryEventFunction.SUMMARY).value().legacyDedupeUntil)
+                .isEqualTo(SkuSummary.NO_LEGACY_IDS);
+        long reads = accumulator(LedgerMetrics.STATE_READS);
+        send(event("p-1", "SKU-1", "DC-1", EventType.PICK, 1, T0 + 33 * HOUR));
+        assertThat(accumulator(LedgerMetrics.STATE_READS) - reads)
+                .as("the map is no longer consulted")
+                .isEqualTo(1);
     }
 
     @Test
@@ -244,7 +311,10 @@ class ApplyInventoryEventFunctionTest {
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
                                 new ApplyInventoryEventFunction(
-                                        LedgerSettings.defaults(), Returns.defaults(), GRACE),
+                                        LedgerSettings.defaults(),
+                                        Returns.defaults(),
+                                        GRACE,
+                                        CACHE_ENTRIES),
                                 List.of(ApplyInventoryEventFunction.NODES)),
                         sourced -> sourced.event.sku,
                         Types.STRING,
@@ -255,6 +325,34 @@ class ApplyInventoryEventFunctionTest {
         restored.initializeState(checkpoint);
         restored.open();
         return restored;
+    }
+
+    private long accumulator(String name) {
+        Object value =
+                harness.getEnvironment()
+                        .getAccumulatorRegistry()
+                        .getUserMap()
+                        .get(name)
+                        .getLocalValue();
+        return ((Number) value).longValue();
+    }
+
+    /** The keyed state of {@code sku} in the harness's backend, written or read directly. */
+    private <S extends org.apache.flink.api.common.state.State> S plant(
+            String sku, org.apache.flink.api.common.state.StateDescriptor<S, ?> descriptor)
+            throws Exception {
+        org.apache.flink.runtime.state.KeyedStateBackend<Object> backend =
+                harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(sku);
+        return backend.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                descriptor);
+    }
+
+    private io.omnistock.ledger.domain.Position position(String sku, String nodeId)
+            throws Exception {
+        return plant(sku, ApplyInventoryEventFunction.POSITIONS).get(nodeId);
     }
 
     private int keyedStateEntries() {

@@ -5,6 +5,7 @@ import io.omnistock.ledger.domain.BufferedDelta;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InboundShipment;
 import io.omnistock.ledger.domain.Position;
+import io.omnistock.ledger.domain.RememberedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +20,25 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Byte layouts (a savepoint contract): layout 1 (before the demand forecast) ends with the
  * inbound shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
- * projected-stockout flag). A savepoint written with layout 1 restores through {@link Snapshot}
- * version 3 and is migrated: its positions read with a fresh forecast.
+ * projected-stockout flag); layout 3 appends the remembered event ids (dedupe moved from one map
+ * per SKU into the positions). A savepoint written with layout 1 restores through {@link Snapshot}
+ * version 3 and is migrated: its positions read with a fresh forecast; layouts 1 and 2 read with no
+ * remembered ids (the SKU summary's {@code legacyDedupeUntil} keeps the old map consulted).
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
 
     static final int LAYOUT_1 = 1;
-    static final int CURRENT_LAYOUT = 2;
+    static final int LAYOUT_2 = 2;
+    static final int CURRENT_LAYOUT = 3;
 
     public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
 
     /** Reads (and writes) the layout of savepoints taken before the demand forecast. */
     static final PositionSerializer LAYOUT_1_INSTANCE = new PositionSerializer(LAYOUT_1);
+
+    /** Reads (and writes) the layout of savepoints taken before dedupe moved into positions. */
+    static final PositionSerializer LAYOUT_2_INSTANCE = new PositionSerializer(LAYOUT_2);
 
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
@@ -45,6 +52,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     static PositionSerializer forLayout(int layout) {
         return switch (layout) {
             case LAYOUT_1 -> LAYOUT_1_INSTANCE;
+            case LAYOUT_2 -> LAYOUT_2_INSTANCE;
             case CURRENT_LAYOUT -> INSTANCE;
             default -> throw new IllegalArgumentException("unknown Position layout " + layout);
         };
@@ -94,6 +102,13 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             out.writeLong(p.demandRateTime);
             out.writeLong(p.observedSince);
             out.writeBoolean(p.stockoutAlerted);
+        }
+        if (layout >= 3) {
+            out.writeInt(p.rememberedEvents.size());
+            for (RememberedEvent e : p.rememberedEvents) {
+                Utf8.write(e.eventId, out);
+                out.writeLong(e.eventTime);
+            }
         }
     }
 
@@ -145,6 +160,17 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             p.demandRateTime = in.readLong();
             p.observedSince = in.readLong();
             p.stockoutAlerted = in.readBoolean();
+        }
+        if (layout >= 3) {
+            int remembered = in.readInt();
+            List<RememberedEvent> ids = new ArrayList<>(Math.max(remembered, 4));
+            for (int i = 0; i < remembered; i++) {
+                RememberedEvent e = new RememberedEvent();
+                e.eventId = Utf8.read(in);
+                e.eventTime = in.readLong();
+                ids.add(e);
+            }
+            p.rememberedEvents = ids;
         }
         return p;
     }

@@ -3,18 +3,45 @@ package io.omnistock.ledger.functions.serialization;
 import io.omnistock.ledger.domain.NetworkTotals;
 import io.omnistock.ledger.functions.SkuSummary;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** {@link SkuSummary}s in RocksDB. */
+/**
+ * {@link SkuSummary}s in RocksDB.
+ *
+ * <p>Byte layouts (a savepoint contract): layout 1 holds the totals, the expiry timer and the held
+ * events; layout 2 appends {@code legacyDedupeUntil}. A savepoint written with layout 1 (its event
+ * ids in the per-SKU map) restores through {@link Snapshot} version 3 and is migrated: each summary
+ * reads as {@link SkuSummary#LEGACY_IDS_UNKNOWN}, so its SKU keeps consulting the old map until the
+ * ids there expire.
+ */
 public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary> {
     private static final long serialVersionUID = 1L;
 
-    public static final SkuSummarySerializer INSTANCE = new SkuSummarySerializer();
+    static final int LAYOUT_1 = 1;
+    static final int CURRENT_LAYOUT = 2;
 
-    private SkuSummarySerializer() {}
+    public static final SkuSummarySerializer INSTANCE = new SkuSummarySerializer(CURRENT_LAYOUT);
+
+    /** Reads (and writes) the layout of savepoints taken before event ids moved into positions. */
+    static final SkuSummarySerializer LAYOUT_1_INSTANCE = new SkuSummarySerializer(LAYOUT_1);
+
+    private final int layout;
+
+    private SkuSummarySerializer(int layout) {
+        this.layout = layout;
+    }
+
+    static SkuSummarySerializer forLayout(int layout) {
+        return switch (layout) {
+            case LAYOUT_1 -> LAYOUT_1_INSTANCE;
+            case CURRENT_LAYOUT -> INSTANCE;
+            default -> throw new IllegalArgumentException("unknown SkuSummary layout " + layout);
+        };
+    }
 
     @Override
     public SkuSummary createInstance() {
@@ -33,6 +60,9 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
         out.writeLong(t.version);
         out.writeLong(s.expiryTimer);
         out.writeInt(s.heldEvents);
+        if (layout >= 2) {
+            out.writeLong(s.legacyDedupeUntil);
+        }
     }
 
     @Override
@@ -48,18 +78,89 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
         t.version = in.readLong();
         s.expiryTimer = in.readLong();
         s.heldEvents = in.readInt();
+        s.legacyDedupeUntil = layout >= 2 ? in.readLong() : SkuSummary.LEGACY_IDS_UNKNOWN;
         return s;
     }
 
     @Override
-    public TypeSerializerSnapshot<SkuSummary> snapshotConfiguration() {
-        return new Snapshot();
+    public boolean equals(Object o) {
+        return o instanceof SkuSummarySerializer other && other.layout == layout;
     }
 
-    /** Restores this serializer from checkpoints and savepoints. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SkuSummary> {
+    @Override
+    public int hashCode() {
+        return 31 * getClass().hashCode() + layout;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<SkuSummary> snapshotConfiguration() {
+        return new Snapshot(layout);
+    }
+
+    /**
+     * Restores this serializer from checkpoints and savepoints. Versions up to 3 were written by
+     * Flink's {@code SimpleTypeSerializerSnapshot} (no payload) for layout 1; version 4 writes the
+     * layout number.
+     */
+    public static final class Snapshot implements TypeSerializerSnapshot<SkuSummary> {
+        private static final int VERSION = 4;
+
+        private int layout;
+
         public Snapshot() {
-            super(() -> INSTANCE);
+            this(CURRENT_LAYOUT);
+        }
+
+        Snapshot(int layout) {
+            this.layout = layout;
+        }
+
+        int layout() {
+            return layout;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return VERSION;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) throws IOException {
+            out.writeInt(layout);
+        }
+
+        @Override
+        public void readSnapshot(int readVersion, DataInputView in, ClassLoader loader)
+                throws IOException {
+            switch (readVersion) {
+                case 2 -> {
+                    in.readUTF(); // SimpleTypeSerializerSnapshot v2 wrote the class name
+                    layout = LAYOUT_1;
+                }
+                case 3 -> layout = LAYOUT_1;
+                case VERSION -> layout = in.readInt();
+                default ->
+                        throw new IOException("unknown SkuSummary snapshot version " + readVersion);
+            }
+        }
+
+        @Override
+        public TypeSerializer<SkuSummary> restoreSerializer() {
+            return forLayout(layout);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<SkuSummary> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<SkuSummary> old) {
+            if (!(old instanceof Snapshot previous)) {
+                return TypeSerializerSchemaCompatibility.incompatible();
+            }
+            if (previous.layout == layout) {
+                return TypeSerializerSchemaCompatibility.compatibleAsIs();
+            }
+            return previous.layout < layout
+                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

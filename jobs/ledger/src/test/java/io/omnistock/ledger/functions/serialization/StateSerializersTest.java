@@ -7,6 +7,7 @@ import io.omnistock.ledger.domain.BufferedDelta;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InboundShipment;
 import io.omnistock.ledger.domain.Position;
+import io.omnistock.ledger.domain.RememberedEvent;
 import io.omnistock.ledger.functions.SkuSummary;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -62,6 +63,7 @@ class StateSerializersTest {
         s.totals.version = 12;
         s.expiryTimer = 1_700_000_000_000L;
         s.heldEvents = 3;
+        s.legacyDedupeUntil = 1_600_000_000_000L;
 
         assertThat(roundTrip(SkuSummarySerializer.INSTANCE, s))
                 .usingRecursiveComparison()
@@ -108,11 +110,77 @@ class StateSerializersTest {
         assertThat(in.available()).as("bytes left unread").isZero();
         assertThat(back)
                 .usingRecursiveComparison()
-                .ignoringFields("demandRate", "demandRateTime", "observedSince", "stockoutAlerted")
+                .ignoringFields(
+                        "demandRate",
+                        "demandRateTime",
+                        "observedSince",
+                        "stockoutAlerted",
+                        "rememberedEvents")
                 .isEqualTo(p);
         assertThat(back.demandRateTime).isEqualTo(new Position().demandRateTime);
         assertThat(back.observedSince).isEqualTo(Position.NO_DELTA);
         assertThat(back.stockoutAlerted).isFalse();
+    }
+
+    @Test
+    void aSavepointWrittenBeforeIdsMovedIntoPositionsRestoresWithNoRememberedIds()
+            throws IOException {
+        Position p = position();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PositionSerializer.LAYOUT_2_INSTANCE.serialize(p, out);
+        DataOutputSerializer snapshot = new DataOutputSerializer(8);
+        PositionSerializer.LAYOUT_2_INSTANCE.snapshotConfiguration().writeSnapshot(snapshot);
+        PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
+        old.readSnapshot(
+                4,
+                new DataInputDeserializer(snapshot.getCopyOfBuffer()),
+                getClass().getClassLoader());
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Position back = old.restoreSerializer().deserialize(in);
+
+        assertThat(
+                        PositionSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back).usingRecursiveComparison().ignoringFields("rememberedEvents").isEqualTo(p);
+        assertThat(back.rememberedEvents).isEmpty();
+    }
+
+    @Test
+    void aSummaryWrittenBeforeIdsMovedIntoPositionsKeepsTheOldDedupeMapConsulted()
+            throws IOException {
+        SkuSummary s = new SkuSummary();
+        s.totals.networkAtp = 100;
+        s.totals.openNodes = 7;
+        s.totals.version = 12;
+        s.expiryTimer = 1_700_000_000_000L;
+        s.heldEvents = 1;
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        SkuSummarySerializer.LAYOUT_1_INSTANCE.serialize(s, out);
+        // what Flink's SimpleTypeSerializerSnapshot wrote for it: version 3, no payload
+        SkuSummarySerializer.Snapshot old = new SkuSummarySerializer.Snapshot();
+        old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        SkuSummary back = old.restoreSerializer().deserialize(in);
+
+        assertThat(
+                        SkuSummarySerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back)
+                .usingRecursiveComparison()
+                .ignoringFields("legacyDedupeUntil")
+                .isEqualTo(s);
+        assertThat(back.legacyDedupeUntil).isEqualTo(SkuSummary.LEGACY_IDS_UNKNOWN);
+        assertThat(new SkuSummary().legacyDedupeUntil).isEqualTo(SkuSummary.NO_LEGACY_IDS);
     }
 
     @Test
@@ -166,6 +234,10 @@ class StateSerializersTest {
         asn.received = 9;
         asn.lastTouched = 1_300;
         p.inbound.add(asn);
+        RememberedEvent count = new RememberedEvent();
+        count.eventId = "count-1";
+        count.eventTime = 1_000;
+        p.rememberedEvents.add(count);
         return p;
     }
 
