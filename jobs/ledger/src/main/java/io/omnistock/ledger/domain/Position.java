@@ -53,6 +53,9 @@ public class Position {
     public NodeType countedType;
     public long countedAtp;
 
+    /** How many times this share changed (see {@link NetworkTotals#version}). */
+    public long networkChanges;
+
     // --- demand forecast (see forecast.DemandForecast) ---
     /** Exponentially weighted demand in units per day as of {@link #demandRateTime}. */
     public double demandRate;

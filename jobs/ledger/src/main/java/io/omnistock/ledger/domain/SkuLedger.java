@@ -26,10 +26,12 @@ public final class SkuLedger {
 
         void putPosition(String nodeId, Position position);
 
-        /** The SKU's network totals (a fresh instance when there are none yet). */
+        /**
+         * The SKU's network totals, which the ledger keeps in step as it changes positions. They
+         * are derived state: the sum of the positions' shares ({@link Position#countedAtp} and its
+         * neighbours), so a store may rebuild them from the positions instead of keeping them.
+         */
         NetworkTotals totals();
-
-        void putTotals(NetworkTotals totals);
 
         /**
          * Whether a stock request with this id was already applied within the horizon. (An event's
@@ -289,7 +291,7 @@ public final class SkuLedger {
     /** Starts a change to the SKU's positions: returns its totals, remembering their figures. */
     NetworkTotals beginChange(State state) {
         NetworkTotals totals = state.totals();
-        before.copyFiguresFrom(totals);
+        before.copyFrom(totals);
         return totals;
     }
 
@@ -415,7 +417,38 @@ public final class SkuLedger {
         return Outcome.APPLIED;
     }
 
-    /** Recomputes ATP and the network share; publishes availability and alerts if changed. */
+    /**
+     * Moves the position's share of the network totals to what {@code node} and {@code atp} make
+     * it. Every move counts one change of the position's share and of the totals' version, so the
+     * SKU's network version is the sum of its positions' {@link Position#networkChanges}: it rises
+     * with every change of the totals and can be rebuilt from the positions.
+     */
+    static boolean moveNetworkShare(Position p, NodeInfo node, long atp, NetworkTotals totals) {
+        boolean counted = node.isOpen();
+        long countedAtp = counted ? atp : 0;
+        if (p.countedInNetwork == counted
+                && p.countedType == node.type
+                && p.countedAtp == countedAtp) {
+            return false;
+        }
+        if (p.countedInNetwork) {
+            totals.add(p.countedType, -p.countedAtp, -1);
+        }
+        p.countedInNetwork = counted;
+        p.countedType = node.type;
+        p.countedAtp = countedAtp;
+        if (counted) {
+            totals.add(node.type, atp, 1);
+        }
+        p.networkChanges++;
+        totals.version++;
+        return true;
+    }
+
+    /**
+     * Recomputes ATP and the network share; publishes availability and alerts if changed. Returns
+     * whether the position changed (and must be stored).
+     */
     private boolean publish(
             String sku,
             String nodeId,
@@ -430,15 +463,7 @@ public final class SkuLedger {
         long atp = p.atp(safetyStock);
         long inTransit = p.inTransit();
 
-        if (p.countedInNetwork) {
-            totals.add(p.countedType, -p.countedAtp, -1);
-        }
-        p.countedInNetwork = node.isOpen();
-        p.countedType = node.type;
-        p.countedAtp = p.countedInNetwork ? atp : 0;
-        if (p.countedInNetwork) {
-            totals.add(node.type, atp, 1);
-        }
+        boolean shareChanged = moveNetworkShare(p, node, atp, totals);
 
         boolean changed =
                 p.version == 0
@@ -449,7 +474,7 @@ public final class SkuLedger {
                         || safetyStock != p.publishedSafetyStock
                         || atp != p.publishedAtp;
         if (!changed) {
-            return false;
+            return shareChanged;
         }
         long previousAtp = p.publishedAtp;
         boolean firstPublication = p.version == 0;
@@ -503,11 +528,9 @@ public final class SkuLedger {
 
     private void publishNetwork(
             String sku, NetworkTotals totals, long eventTime, State state, Output out) {
-        if (totals.version > 0 && totals.sameFiguresAs(before)) {
-            return;
+        boolean firstShare = before.version == 0 && totals.version > 0;
+        if (firstShare || !totals.sameFiguresAs(before)) {
+            out.network(sku, totals, eventTime);
         }
-        totals.version++;
-        state.putTotals(totals);
-        out.network(sku, totals, eventTime);
     }
 }

@@ -19,10 +19,11 @@ import org.apache.flink.api.common.state.ValueState;
  * every state-backend read and write ({@link LedgerMetrics#STATE_READS}, {@link
  * LedgerMetrics#STATE_WRITES}).
  *
- * <p>The layout makes a typical event one read and at most two writes: its position (which holds
- * the ids of the events applied there, for dedupe) is read and written once, and the SKU summary is
- * read from a heap cache and written only when its totals moved. Each call on a key {@link #load}s
- * the summary once and {@link #store}s it once if it changed.
+ * <p>The layout makes a typical event one read and one write: its position, which holds the ids of
+ * the events applied there (dedupe) and its share of the SKU's network totals. The SKU summary is
+ * read from a heap cache, with the network totals rebuilt from the positions on a miss, and is
+ * written only when its timer, held events or upgrade flag change. Each call on a key {@link
+ * #load}s the summary once and {@link #store}s it once if it changed.
  */
 final class SkuKeyedState implements SkuLedger.State {
     private final MapState<String, Position> positions;
@@ -61,13 +62,20 @@ final class SkuKeyedState implements SkuLedger.State {
         this.writes = writes;
     }
 
-    /** Loads the summary of {@code sku}, the current key. */
+    /**
+     * Loads the summary of {@code sku}, the current key: from the cache, or from the state backend
+     * with the network totals summed over the SKU's positions.
+     */
     SkuSummary load(String sku) throws Exception {
         summary = cache.get(sku);
         if (summary == null) {
             reads.inc();
             SkuSummary stored = summaryState.value();
             summary = stored == null ? new SkuSummary() : stored;
+            summary.totals = new NetworkTotals();
+            for (Position p : counted(positions.values())) {
+                summary.totals.addShareOf(p);
+            }
             cache.put(sku, summary);
         }
         summaryChanged = false;
@@ -243,12 +251,6 @@ final class SkuKeyedState implements SkuLedger.State {
     @Override
     public NetworkTotals totals() {
         return summary.totals;
-    }
-
-    @Override
-    public void putTotals(NetworkTotals value) {
-        summary.totals = value;
-        summaryChanged = true;
     }
 
     @Override

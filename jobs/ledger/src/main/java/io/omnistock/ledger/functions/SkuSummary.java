@@ -3,15 +3,18 @@ package io.omnistock.ledger.functions;
 import io.omnistock.ledger.domain.NetworkTotals;
 
 /**
- * What the ledger function keeps per SKU beside its positions, in one state entry that is written
- * at most once per event and read through a heap cache ({@link SkuSummaryCache}): the SKU's network
- * totals, the earliest expiry timer it has registered, how many of its events wait for an unknown
- * node, and whether event ids of the earlier per-SKU dedupe map may still need checking.
+ * What the ledger function keeps per SKU beside its positions, read through a heap cache ({@link
+ * SkuSummaryCache}) and written only when one of its stored fields changes: the earliest expiry
+ * timer the SKU has registered, how many of its events wait for an unknown node, and whether event
+ * ids of the earlier per-SKU dedupe map may still need checking. The SKU's network totals ride
+ * along on the heap: derived from the positions, they are rebuilt when the summary is loaded, never
+ * stored.
  */
 public final class SkuSummary {
     /** No expiry timer registered. */
     public static final long NO_TIMER = Long.MAX_VALUE;
 
+    /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
     public NetworkTotals totals = new NetworkTotals();
 
     /**

@@ -18,7 +18,7 @@ public final class InMemorySkuState implements SkuLedger.State {
     /** Open reservations by order id. */
     public final Map<String, Reservation> reservations = new LinkedHashMap<>();
 
-    private NetworkTotals totals;
+    private final NetworkTotals totals = new NetworkTotals();
 
     public InMemorySkuState() {
         this(new HashMap<>());
@@ -40,12 +40,7 @@ public final class InMemorySkuState implements SkuLedger.State {
 
     @Override
     public NetworkTotals totals() {
-        return totals == null ? new NetworkTotals() : totals;
-    }
-
-    @Override
-    public void putTotals(NetworkTotals totals) {
-        this.totals = totals;
+        return totals;
     }
 
     @Override

@@ -295,6 +295,26 @@ class SkuLedgerTest {
     }
 
     @Nested
+    class NetworkTotalsFromPositions {
+        @Test
+        void theTotalsAndTheirVersionAreTheSumOfThePositionsShares() {
+            ledger.apply(receipt(DC, 40, at(8, 0)));
+            ledger.apply(receipt(STORE, 6, at(8, 1)));
+            ledger.apply(snapshot(THREE_PL, 12, at(8, 2)));
+            ledger.apply(sale(STORE, 2, at(8, 3)));
+            ledger.changeNode(DC, NodeType.DC, NodeStatus.CLOSED, 0); // no figure of DC moves
+            ledger.changeNode(STORE, NodeType.STORE, NodeStatus.OPEN, 3);
+
+            NetworkTotals rebuilt = new NetworkTotals();
+            ledger.positions.values().forEach(rebuilt::addShareOf);
+
+            assertThat(rebuilt).usingRecursiveComparison().isEqualTo(ledger.state.totals());
+            assertThat(rebuilt.networkAtp).isEqualTo(1 + 12);
+            assertThat(rebuilt.version).isEqualTo(6); // one per change of a position's share
+        }
+    }
+
+    @Nested
     class InTransit {
         @Test
         void aReceiptAgainstAnAsnMovesInTransitToOnHand() {

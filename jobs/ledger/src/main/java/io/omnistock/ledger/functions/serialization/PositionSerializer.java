@@ -20,10 +20,11 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Byte layouts (a savepoint contract): layout 1 (before the demand forecast) ends with the
  * inbound shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
- * projected-stockout flag); layout 3 appends the remembered event ids (dedupe moved from one map
- * per SKU into the positions). A savepoint written with layout 1 restores through {@link Snapshot}
- * version 3 and is migrated: its positions read with a fresh forecast; layouts 1 and 2 read with no
- * remembered ids (the SKU summary's {@code legacyDedupeUntil} keeps the old map consulted).
+ * projected-stockout flag); layout 3 appends the count of network-share changes and the remembered
+ * event ids (network totals and dedupe moved from per-SKU entries into the positions). A savepoint
+ * written with layout 1 restores through {@link Snapshot} version 3 and is migrated: its positions
+ * read with a fresh forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
+ * legacyDedupeUntil} keeps the old map consulted).
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
@@ -104,6 +105,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             out.writeBoolean(p.stockoutAlerted);
         }
         if (layout >= 3) {
+            out.writeLong(p.networkChanges);
             out.writeInt(p.rememberedEvents.size());
             for (RememberedEvent e : p.rememberedEvents) {
                 Utf8.write(e.eventId, out);
@@ -162,6 +164,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             p.stockoutAlerted = in.readBoolean();
         }
         if (layout >= 3) {
+            p.networkChanges = in.readLong();
             int remembered = in.readInt();
             List<RememberedEvent> ids = new ArrayList<>(Math.max(remembered, 4));
             for (int i = 0; i < remembered; i++) {

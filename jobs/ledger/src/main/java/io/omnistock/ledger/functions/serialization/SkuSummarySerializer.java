@@ -12,11 +12,12 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * {@link SkuSummary}s in RocksDB.
  *
- * <p>Byte layouts (a savepoint contract): layout 1 holds the totals, the expiry timer and the held
- * events; layout 2 appends {@code legacyDedupeUntil}. A savepoint written with layout 1 (its event
- * ids in the per-SKU map) restores through {@link Snapshot} version 3 and is migrated: each summary
- * reads as {@link SkuSummary#LEGACY_IDS_UNKNOWN}, so its SKU keeps consulting the old map until the
- * ids there expire.
+ * <p>Byte layouts (a savepoint contract): layout 1 holds the network totals, the expiry timer and
+ * the held events; layout 2 holds the expiry timer, the held events and {@code legacyDedupeUntil}:
+ * the totals are rebuilt from the positions instead. A savepoint written with layout 1 (its event
+ * ids in the per-SKU map) restores through {@link Snapshot} version 3 and is migrated: its totals
+ * are dropped, and each summary reads as {@link SkuSummary#LEGACY_IDS_UNKNOWN}, so its SKU keeps
+ * consulting the old map until the ids there expire.
  */
 public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary> {
     private static final long serialVersionUID = 1L;
@@ -50,14 +51,16 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
 
     @Override
     public void serialize(SkuSummary s, DataOutputView out) throws IOException {
-        NetworkTotals t = s.totals;
-        out.writeLong(t.networkAtp);
-        out.writeLong(t.storeAtp);
-        out.writeLong(t.dcAtp);
-        out.writeLong(t.darkStoreAtp);
-        out.writeLong(t.threePlAtp);
-        out.writeInt(t.openNodes);
-        out.writeLong(t.version);
+        if (layout == LAYOUT_1) {
+            NetworkTotals t = s.totals;
+            out.writeLong(t.networkAtp);
+            out.writeLong(t.storeAtp);
+            out.writeLong(t.dcAtp);
+            out.writeLong(t.darkStoreAtp);
+            out.writeLong(t.threePlAtp);
+            out.writeInt(t.openNodes);
+            out.writeLong(t.version);
+        }
         out.writeLong(s.expiryTimer);
         out.writeInt(s.heldEvents);
         if (layout >= 2) {
@@ -68,14 +71,16 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
     @Override
     public SkuSummary deserialize(DataInputView in) throws IOException {
         SkuSummary s = new SkuSummary();
-        NetworkTotals t = s.totals;
-        t.networkAtp = in.readLong();
-        t.storeAtp = in.readLong();
-        t.dcAtp = in.readLong();
-        t.darkStoreAtp = in.readLong();
-        t.threePlAtp = in.readLong();
-        t.openNodes = in.readInt();
-        t.version = in.readLong();
+        if (layout == LAYOUT_1) {
+            NetworkTotals t = s.totals; // read for the record: the cache rebuilds them
+            t.networkAtp = in.readLong();
+            t.storeAtp = in.readLong();
+            t.dcAtp = in.readLong();
+            t.darkStoreAtp = in.readLong();
+            t.threePlAtp = in.readLong();
+            t.openNodes = in.readInt();
+            t.version = in.readLong();
+        }
         s.expiryTimer = in.readLong();
         s.heldEvents = in.readInt();
         s.legacyDedupeUntil = layout >= 2 ? in.readLong() : SkuSummary.LEGACY_IDS_UNKNOWN;
