@@ -3,51 +3,73 @@ package io.omnistock.demo;
 import java.time.Duration;
 
 /**
- * Samples, at each progress tick, the job's input backlog ({@link ConsumerLag}), the rates records
- * are offered at (growth of the input topics' end offsets) and taken in at (the job's {@code
- * records-in} counter), and keeps the time the demo was active: the generator sending, or the job
- * still working off a backlog. Not thread-safe: the progress loop samples and reads.
+ * Samples, at each progress tick, how far the job is behind: its input backlog ({@link
+ * ConsumerLag}) against the rates records are offered at (growth of the input topics' end offsets)
+ * and taken in at (the job's {@code records-in} counter), and its undecided orders ({@link
+ * PendingOrders}) against the rates orders are offered and decided at. Keeps the time the demo was
+ * active: the generator sending, or the job still working off a backlog. Not thread-safe: the
+ * progress loop samples and reads.
  */
 final class BacklogMonitor {
     private final ConsumerLag lag;
+    private final PendingOrders orders;
     private final RateWindow offered;
     private final RateWindow processed;
+    private final RateWindow ordersOffered;
+    private final RateWindow ordersDecided;
     private final ActiveTime active;
     private final ActiveTime sending;
-    private CatchUpEstimate latest;
+    private CatchUpEstimate input;
+    private CatchUpEstimate decisions;
 
-    BacklogMonitor(ConsumerLag lag, Duration rateWindow, long startNanos) {
+    BacklogMonitor(ConsumerLag lag, PendingOrders orders, Duration rateWindow, long startNanos) {
         this.lag = lag;
+        this.orders = orders;
         this.offered = new RateWindow(rateWindow);
         this.processed = new RateWindow(rateWindow);
+        this.ordersOffered = new RateWindow(rateWindow);
+        this.ordersDecided = new RateWindow(rateWindow);
         this.active = new ActiveTime(startNanos);
         this.sending = new ActiveTime(startNanos);
     }
 
     /**
-     * Reads the backlog as of {@code nanos}.
+     * Reads the backlogs as of {@code nanos}.
      *
      * @param recordsIn the job's records-in counter now
      * @param generatorSending whether the generator is still sending
-     * @return the estimate now, or the last one when the offsets cannot be read (null before the
-     *     first)
      */
-    CatchUpEstimate sample(long nanos, long recordsIn, boolean generatorSending) {
+    void sample(long nanos, long recordsIn, boolean generatorSending) {
         ConsumerLag.Offsets offsets = lag.offsets();
         double processedPerSecond = processed.add(nanos, recordsIn);
         if (offsets != null) {
-            latest =
+            input =
                     new CatchUpEstimate(
-                            offsets.lag(), offered.add(nanos, offsets.end()), processedPerSecond);
+                            offsets.lag(),
+                            offered.add(nanos, offsets.end()),
+                            processedPerSecond,
+                            CatchUpEstimate.INPUT);
         }
-        active.sample(nanos, generatorSending || latest == null || !latest.caughtUp());
+        Undecided undecided = orders.snapshot();
+        decisions =
+                new CatchUpEstimate(
+                        undecided.undecided(),
+                        ordersOffered.add(nanos, undecided.sent()),
+                        ordersDecided.add(nanos, undecided.decided()),
+                        CatchUpEstimate.ORDERS);
+        boolean behind = input == null || !input.caughtUp() || !decisions.caughtUp();
+        active.sample(nanos, generatorSending || behind);
         sending.sample(nanos, generatorSending);
-        return latest;
     }
 
-    /** The last estimate, null before the offsets could be read once. */
-    CatchUpEstimate latest() {
-        return latest;
+    /** The input backlog as of the last sample that could read it; null before the first. */
+    CatchUpEstimate input() {
+        return input;
+    }
+
+    /** The undecided orders as of the last sample; null before the first. */
+    CatchUpEstimate decisions() {
+        return decisions;
     }
 
     /** Time the generator was sending or the job had a backlog. */

@@ -1,14 +1,16 @@
 package io.omnistock.demo;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The demo's lines about keeping up: the live backlog line, and the summary's backlog, undecided
- * requests, active-time throughput and, when the run ends behind, a plain warning with a lower
- * {@code --rate} to try.
+ * The demo's lines about keeping up: the live backlog line, and the summary's throughput over
+ * active time, undecided requests and final backlog, with a plain warning and a lower {@code
+ * --rate} to try when the run ends behind.
  */
 final class BacklogReport {
-    /** A suggested {@code --rate} is this share of the rate the job sustained... */
+    /** A suggested {@code --rate} is this share of the rate the job kept up with... */
     static final double SUGGESTED_SHARE = 0.7;
 
     /** ...rounded down to a multiple of this (and at least this). */
@@ -18,35 +20,49 @@ final class BacklogReport {
 
     /**
      * E.g. {@code backlog 412,345 input records (~103 s of input) | offered 4,012/s, taken in
-     * 3,650/s: falling behind by 362/s | undecided: orders 3,700 of 20,286 (18.2%), quotes 4,000 of
-     * 19,000 (21.0%)}.
+     * 3,650/s: falling behind by 362/s | orders undecided 3,700 of 20,286 (18.2%, ~19 s of orders):
+     * caught up | quotes undecided 4,000 of 19,000 (21.1%)}.
      *
-     * @param estimate the latest estimate, null while the job's offsets cannot be read yet
+     * @param input the input backlog, null while the job's offsets cannot be read yet
+     * @param decisions the undecided orders' estimate, null before the first sample
      */
-    static String progressLine(CatchUpEstimate estimate, Undecided orders, Undecided quotes) {
+    static String progressLine(
+            CatchUpEstimate input, CatchUpEstimate decisions, Undecided orders, Undecided quotes) {
         String backlog =
-                estimate == null
+                input == null
                         ? "backlog n/a (the job has not committed input offsets yet)"
                         : String.format(
                                 Locale.ROOT,
                                 "backlog %,9d input records%s | offered %,6.0f/s, taken in"
                                         + " %,6.0f/s: %s",
-                                estimate.backlog(),
-                                inputSeconds(estimate),
-                                estimate.offeredPerSecond(),
-                                estimate.processedPerSecond(),
-                                estimate.describe());
-        return "      | "
-                + backlog
-                + " | undecided: orders "
-                + orders.describe()
-                + ", quotes "
-                + quotes.describe();
+                                input.backlog(),
+                                offeredSeconds(input, "input"),
+                                input.offeredPerSecond(),
+                                input.processedPerSecond(),
+                                input.describe());
+        return String.format(
+                Locale.ROOT,
+                "      | %s | orders undecided %s%s | quotes undecided %s",
+                backlog,
+                orders.describe(),
+                decisions == null
+                        ? ""
+                        : offeredSeconds(decisions, "orders") + ": " + decisions.describe(),
+                quotes.describe());
     }
 
-    /** The summary's lines (each ends with a line separator). */
+    /**
+     * The summary's lines (each ends with a line separator).
+     *
+     * @param input the input backlog at the end, null if it could never be read
+     * @param decisions the undecided orders' estimate at the end
+     */
     static String summary(
-            CatchUpEstimate end, Undecided orders, Undecided quotes, ActiveThroughput throughput) {
+            CatchUpEstimate input,
+            CatchUpEstimate decisions,
+            Undecided orders,
+            Undecided quotes,
+            ActiveThroughput throughput) {
         StringBuilder s = new StringBuilder();
         s.append(
                 String.format(
@@ -63,49 +79,84 @@ final class BacklogReport {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "  undecided at the end: orders %s, quotes %s%n",
+                        "  undecided at the end: orders %s%s, quotes %s%n",
                         orders.describe(),
+                        decisions == null ? "" : ": " + decisions.describe(),
                         quotes.describe()));
-        if (end == null) {
-            s.append("  backlog at the end: n/a (the job never committed input offsets)\n");
+        s.append(
+                input == null
+                        ? "  backlog at the end: n/a (the job never committed input offsets)\n"
+                        : String.format(
+                                Locale.ROOT,
+                                "  backlog at the end: %,d input records not yet processed%s: %s%n",
+                                input.backlog(),
+                                offeredSeconds(input, "input"),
+                                input.caughtUp()
+                                        ? "caught up (at most a checkpoint's worth)"
+                                        : "NOT caught up"));
+        List<String> behind = new ArrayList<>();
+        if (input == null || !input.caughtUp()) {
+            behind.add(
+                    input == null
+                            ? "with its input backlog unknown"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%,d input records behind the generator",
+                                    input.backlog()));
+        }
+        boolean decisionsBehind = decisions != null && !decisions.caughtUp();
+        if (decisionsBehind) {
+            behind.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%,d orders undecided%s",
+                            decisions.backlog(),
+                            offeredSeconds(decisions, "orders")));
+        }
+        if (behind.isEmpty()) {
             return s.toString();
         }
+        double keptUpWith =
+                keptUpWith(throughput, input == null || !input.caughtUp(), decisionsBehind, orders);
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "  backlog at the end: %,d input records not yet processed%s: %s%n",
-                        end.backlog(),
-                        inputSeconds(end),
-                        end.caughtUp()
-                                ? "caught up (at most a checkpoint's worth)"
-                                : "NOT caught up"));
-        if (!end.caughtUp()) {
-            s.append(
-                    String.format(
-                            Locale.ROOT,
-                            "  WARNING: the job fell behind. It ended %,d input records behind the"
-                                    + " generator with %.1f%% of orders and %.1f%% of quotes"
-                                    + " undecided, so the figures above cover only what it"
-                                    + " processed. It took in about %,.0f records/s here; run"
-                                    + " again with a lower rate, e.g. ./omnistock-demo --rate %d%n",
-                            end.backlog(),
-                            100 * orders.share(),
-                            100 * quotes.share(),
-                            throughput.processedPerSecond(),
-                            suggestedRate(throughput.processedPerSecond())));
-        }
+                        "  WARNING: the job fell behind. It ended %s, with %.1f%% of orders and"
+                                + " %.1f%% of quotes undecided, so the figures above cover only what"
+                                + " it got through. It kept up with about %,.0f events/s here; run"
+                                + " again with a lower rate, e.g. ./omnistock-demo --rate %d%n",
+                        String.join(" and ", behind),
+                        100 * orders.share(),
+                        100 * quotes.share(),
+                        keptUpWith,
+                        suggestedRate(keptUpWith)));
         return s.toString();
     }
 
-    /** {@link #SUGGESTED_SHARE} of {@code sustainedPerSecond}, a multiple of the step. */
-    static long suggestedRate(double sustainedPerSecond) {
-        long steps = (long) (SUGGESTED_SHARE * sustainedPerSecond / SUGGESTED_STEP);
+    /**
+     * Events per second the job kept up with: what it took in while active when its input fell
+     * behind, else what was offered; scaled by the share of orders decided when those fell behind.
+     */
+    static double keptUpWith(
+            ActiveThroughput throughput,
+            boolean inputBehind,
+            boolean decisionsBehind,
+            Undecided orders) {
+        double rate = inputBehind ? throughput.processedPerSecond() : throughput.offeredPerSecond();
+        return decisionsBehind && orders.sent() > 0
+                ? rate * orders.decided() / orders.sent()
+                : rate;
+    }
+
+    /** {@link #SUGGESTED_SHARE} of {@code keptUpWith}, a multiple of the step. */
+    static long suggestedRate(double keptUpWith) {
+        long steps = (long) (SUGGESTED_SHARE * keptUpWith / SUGGESTED_STEP);
         return Math.max(1, steps) * SUGGESTED_STEP;
     }
 
-    private static String inputSeconds(CatchUpEstimate e) {
-        return e.secondsOfInput()
-                .map(s -> String.format(Locale.ROOT, " (~%.0f s of input)", s))
+    private static String offeredSeconds(CatchUpEstimate e, String what) {
+        return e.secondsOfOffered()
+                .map(s -> String.format(Locale.ROOT, " (~%.0f s of %s)", s, what))
                 .orElse("");
     }
 }

@@ -49,6 +49,12 @@ public final class DemoMain {
     /** Decisions/s is measured over this much recent time (they come in bursts per checkpoint). */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
+    /**
+     * Offered, taken-in and decided rates for the backlog are measured over this much recent time
+     * (the backlog moves with the checkpoints, decisions come in bursts per checkpoint).
+     */
+    private static final Duration BACKLOG_RATE_WINDOW = Duration.ofSeconds(20);
+
     /** The generated timeline ends now: events are never stamped in the future. */
     private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
 
@@ -272,7 +278,7 @@ public final class DemoMain {
             this.watcher = watcher;
             this.pendingOrders = pendingOrders;
             this.job = job;
-            this.backlog = new BacklogMonitor(lag, RATE_WINDOW, startNanos);
+            this.backlog = new BacklogMonitor(lag, pendingOrders, BACKLOG_RATE_WINDOW, startNanos);
         }
 
         /** Reads the job's counters and input backlog now. */
@@ -306,7 +312,10 @@ public final class DemoMain {
         /** Input backlog, whether the job keeps up, and orders and quotes not answered yet. */
         String backlogLine() {
             return BacklogReport.progressLine(
-                    backlog.latest(), pendingOrders.snapshot(), undecidedQuotes());
+                    backlog.input(),
+                    backlog.decisions(),
+                    pendingOrders.snapshot(),
+                    undecidedQuotes());
         }
 
         private Undecided undecidedQuotes() {
@@ -372,7 +381,8 @@ public final class DemoMain {
                             counter(LedgerMetrics.SUPERSEDED_DELTAS)));
             s.append(
                     BacklogReport.summary(
-                            backlog.latest(),
+                            backlog.input(),
+                            backlog.decisions(),
                             pendingOrders.snapshot(),
                             undecidedQuotes(),
                             throughput()));

@@ -18,6 +18,11 @@ record Undecided(long sent, long undecided) {
         return new Undecided(sent, Math.max(0, sent - answered));
     }
 
+    /** Requests answered. */
+    long decided() {
+        return sent - undecided;
+    }
+
     /** Share of the requests not answered yet, 0 before the first. */
     double share() {
         return sent == 0 ? 0 : (double) undecided / sent;

@@ -1,44 +1,77 @@
 package io.omnistock.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class BacklogReportTest {
-    private static final ActiveThroughput SIXTY_SECONDS_BEHIND =
+    /** 61 s sending 10,000 events/s offered; the ledger took in 7,300 records/s. */
+    private static final ActiveThroughput RUN =
             new ActiveThroughput(
                     Duration.ofSeconds(61),
-                    Duration.ofSeconds(60),
                     Duration.ofSeconds(61),
-                    600_000,
+                    Duration.ofSeconds(61),
+                    610_000,
                     445_300);
 
+    private static final CatchUpEstimate INPUT_BEHIND =
+            new CatchUpEstimate(160_000, 10_000, 7_300, CatchUpEstimate.INPUT);
+    private static final CatchUpEstimate INPUT_CAUGHT_UP =
+            new CatchUpEstimate(12_000, 10_000, 9_900, CatchUpEstimate.INPUT);
+    private static final CatchUpEstimate ORDERS_BEHIND =
+            new CatchUpEstimate(8_000, 330, 200, CatchUpEstimate.ORDERS);
+    private static final CatchUpEstimate ORDERS_CAUGHT_UP =
+            new CatchUpEstimate(150, 330, 330, CatchUpEstimate.ORDERS);
+
     @Test
-    void aRunEndingBehindSaysSoAndSuggestsALowerRate() {
+    void aRunEndingWithAnInputBacklogSaysSoAndSuggestsALowerRate() {
         String summary =
                 BacklogReport.summary(
-                        new CatchUpEstimate(160_000, 10_000, 7_300),
-                        new Undecided(20_000, 6_000),
+                        INPUT_BEHIND,
+                        ORDERS_CAUGHT_UP,
+                        new Undecided(20_000, 150),
                         new Undecided(19_000, 4_000),
-                        SIXTY_SECONDS_BEHIND);
+                        RUN);
 
         assertThat(summary)
-                .contains("undecided at the end: orders 6,000 of 20,000 (30.0%), quotes 4,000 of")
+                .contains("undecided at the end: orders 150 of 20,000 (0.8%): caught up, quotes")
                 .contains("backlog at the end: 160,000 input records not yet processed")
                 .contains("NOT caught up")
-                .contains("WARNING: the job fell behind")
+                .contains("WARNING: the job fell behind. It ended 160,000 input records behind")
+                .contains("kept up with about 7,300 events/s")
                 .contains("--rate 5000");
+    }
+
+    @Test
+    void aRunEndingWithOrdersUndecidedForLongSaysSoToo() {
+        String summary =
+                BacklogReport.summary(
+                        INPUT_CAUGHT_UP,
+                        ORDERS_BEHIND,
+                        new Undecided(20_000, 8_000),
+                        new Undecided(19_000, 4_000),
+                        RUN);
+
+        assertThat(summary)
+                .contains("caught up (at most a checkpoint's worth)")
+                .contains("It ended 8,000 orders undecided (~24 s of orders)")
+                .contains("with 40.0% of orders and 21.1% of quotes undecided")
+                // 10,000 events/s offered, 60% of orders decided
+                .contains("kept up with about 6,000 events/s")
+                .contains("--rate 4000");
     }
 
     @Test
     void aRunEndingCaughtUpHasNoWarning() {
         String summary =
                 BacklogReport.summary(
-                        new CatchUpEstimate(12_000, 4_000, 4_100),
+                        INPUT_CAUGHT_UP,
+                        ORDERS_CAUGHT_UP,
                         new Undecided(8_000, 150),
                         new Undecided(7_900, 90),
-                        SIXTY_SECONDS_BEHIND);
+                        RUN);
 
         assertThat(summary)
                 .contains("caught up")
@@ -47,9 +80,48 @@ class BacklogReportTest {
     }
 
     @Test
-    void theSuggestedRateIsSeventyPercentOfTheSustainedRateRoundedDownToFiveHundred() {
+    void theRateKeptUpWithIsTheIntakeWhenTheInputFellBehindScaledByTheOrdersDecided() {
+        Undecided orders = new Undecided(1_000, 250);
+
+        assertThat(BacklogReport.keptUpWith(RUN, true, false, orders))
+                .isCloseTo(7_300, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, false, false, orders))
+                .isCloseTo(10_000, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, false, true, orders))
+                .isCloseTo(7_500, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, true, true, orders))
+                .isCloseTo(5_475, within(1e-9));
+    }
+
+    @Test
+    void theSuggestedRateIsSeventyPercentRoundedDownToFiveHundred() {
         assertThat(BacklogReport.suggestedRate(7_300)).isEqualTo(5_000); // 5,110
         assertThat(BacklogReport.suggestedRate(3_650)).isEqualTo(2_500); // 2,555
         assertThat(BacklogReport.suggestedRate(100)).isEqualTo(500);
+    }
+
+    @Test
+    void theProgressLineShowsBothBacklogsAndTheQuotes() {
+        String line =
+                BacklogReport.progressLine(
+                        INPUT_BEHIND,
+                        ORDERS_BEHIND,
+                        new Undecided(20_000, 8_000),
+                        new Undecided(19_000, 4_000));
+
+        assertThat(line)
+                .contains("backlog   160,000 input records (~16 s of input)")
+                .contains("offered 10,000/s, taken in  7,300/s: falling behind by 2,700/s")
+                .contains(
+                        "orders undecided 8,000 of 20,000 (40.0%) (~24 s of orders): falling behind by 130/s")
+                .contains("quotes undecided 4,000 of 19,000 (21.1%)");
+    }
+
+    @Test
+    void beforeTheJobCommitsOffsetsTheBacklogIsNotAvailable() {
+        String line =
+                BacklogReport.progressLine(null, null, new Undecided(0, 0), new Undecided(0, 0));
+
+        assertThat(line).contains("backlog n/a");
     }
 }

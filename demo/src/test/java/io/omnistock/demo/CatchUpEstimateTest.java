@@ -10,7 +10,7 @@ class CatchUpEstimateTest {
     @Test
     void aJobGainingOnItsBacklogCatchesUpInBacklogOverTheGain() {
         // 120,000 behind, taking in 5,000/s while 4,000/s are offered: gains 1,000/s
-        CatchUpEstimate e = new CatchUpEstimate(120_000, 4_000, 5_000);
+        CatchUpEstimate e = input(120_000, 4_000, 5_000);
 
         assertThat(e.caughtUp()).isFalse();
         assertThat(e.gainPerSecond()).isEqualTo(1_000);
@@ -20,7 +20,7 @@ class CatchUpEstimateTest {
 
     @Test
     void aJobSlowerThanItsInputFallsBehindByTheDifferenceAndNeverCatchesUp() {
-        CatchUpEstimate e = new CatchUpEstimate(400_000, 10_000, 7_344);
+        CatchUpEstimate e = input(400_000, 10_000, 7_344);
 
         assertThat(e.caughtUp()).isFalse();
         assertThat(e.timeToCatchUp()).isEmpty();
@@ -29,31 +29,37 @@ class CatchUpEstimateTest {
 
     @Test
     void aJobExactlyAsFastAsItsInputDoesNotCatchUp() {
-        assertThat(new CatchUpEstimate(100_000, 4_000, 4_000).timeToCatchUp()).isEmpty();
+        assertThat(input(100_000, 4_000, 4_000).timeToCatchUp()).isEmpty();
     }
 
     @Test
-    void aBacklogOfAtMostTenSecondsOfInputIsCaughtUp() {
+    void anInputBacklogOfAtMostTenSecondsOfInputIsCaughtUp() {
         // the committed offsets move once per checkpoint, so a job keeping up shows some lag
-        assertThat(new CatchUpEstimate(40_000, 4_000, 3_900).caughtUp()).isTrue();
-        assertThat(new CatchUpEstimate(40_001, 4_000, 3_900).caughtUp()).isFalse();
-        assertThat(new CatchUpEstimate(40_000, 4_000, 3_900).describe()).isEqualTo("caught up");
-        assertThat(new CatchUpEstimate(40_000, 4_000, 3_900).timeToCatchUp())
-                .contains(Duration.ZERO);
+        assertThat(input(40_000, 4_000, 3_900).caughtUp()).isTrue();
+        assertThat(input(40_000, 4_000, 3_900).describe()).isEqualTo("caught up");
+        assertThat(input(40_000, 4_000, 3_900).timeToCatchUp()).contains(Duration.ZERO);
+        assertThat(input(40_001, 4_000, 3_900).caughtUp()).isFalse();
     }
 
     @Test
-    void withNothingOfferedOnlyASmallBacklogIsCaughtUp() {
-        assertThat(new CatchUpEstimate(1_000, 0, 0).caughtUp()).isTrue();
-        assertThat(new CatchUpEstimate(1_001, 0, 2_000).caughtUp()).isFalse();
-        assertThat(new CatchUpEstimate(1_001, 0, 2_000).timeToCatchUp())
-                .contains(Duration.ofMillis(500));
+    void withNothingOfferedOnlyTheFloorIsCaughtUp() {
+        assertThat(input(1_000, 0, 0).caughtUp()).isTrue();
+        assertThat(input(1_001, 0, 2_000).caughtUp()).isFalse();
+        assertThat(input(1_001, 0, 2_000).timeToCatchUp()).contains(Duration.ofMillis(500));
     }
 
     @Test
-    void theBacklogIsExpressedInSecondsOfOfferedInput() {
-        assertThat(new CatchUpEstimate(412_000, 4_000, 3_650).secondsOfInput()).contains(103.0);
-        assertThat(new CatchUpEstimate(412_000, 0, 3_650).secondsOfInput()).isEmpty();
+    void undecidedOrdersAreAllowedTwentySecondsOfOrdersForTheirReservationRoundTrips() {
+        assertThat(orders(1_280, 64, 60).caughtUp()).isTrue();
+        assertThat(orders(2_446, 64, 60).caughtUp()).isFalse();
+        assertThat(orders(2_446, 64, 60).describe()).isEqualTo("falling behind by 4/s");
+        assertThat(orders(100, 0, 0).caughtUp()).isTrue();
+    }
+
+    @Test
+    void theBacklogIsExpressedInSecondsOfWhatIsOffered() {
+        assertThat(input(412_000, 4_000, 3_650).secondsOfOffered()).contains(103.0);
+        assertThat(input(412_000, 0, 3_650).secondsOfOffered()).isEmpty();
     }
 
     @Test
@@ -61,5 +67,13 @@ class CatchUpEstimateTest {
         assertThat(CatchUpEstimate.minutesSeconds(Duration.ofSeconds(45))).isEqualTo("45s");
         assertThat(CatchUpEstimate.minutesSeconds(Duration.ofSeconds(125))).isEqualTo("2m 05s");
         assertThat(CatchUpEstimate.minutesSeconds(Duration.ofSeconds(3_720))).isEqualTo("1h 02m");
+    }
+
+    private static CatchUpEstimate input(long backlog, double offered, double processed) {
+        return new CatchUpEstimate(backlog, offered, processed, CatchUpEstimate.INPUT);
+    }
+
+    private static CatchUpEstimate orders(long undecided, double offered, double decided) {
+        return new CatchUpEstimate(undecided, offered, decided, CatchUpEstimate.ORDERS);
     }
 }
