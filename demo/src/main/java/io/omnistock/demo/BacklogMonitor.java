@@ -6,31 +6,28 @@ import java.time.Duration;
  * Samples, at each progress tick, how far the job is behind: its input backlog ({@link
  * ConsumerLag}) against the rates records are offered at (growth of the input topics' end offsets)
  * and taken in at (the job's {@code records-in} counter), and its undecided orders ({@link
- * PendingOrders}) against the rates orders are offered and decided at. Keeps the time the demo was
- * active: the generator sending, or the job still working off a backlog. Not thread-safe: the
- * progress loop samples and reads.
+ * PendingOrders}). Keeps the time the demo was active: the generator sending, or the job still
+ * behind. Not thread-safe: the progress loop samples and reads.
  */
 final class BacklogMonitor {
     private final ConsumerLag lag;
-    private final PendingOrders orders;
+    private final PendingOrders pendingOrders;
     private final RateWindow offered;
     private final RateWindow processed;
-    private final RateWindow ordersOffered;
-    private final RateWindow ordersDecided;
     private final ActiveTime active;
     private final ActiveTime sending;
     private CatchUpEstimate input;
-    private CatchUpEstimate decisions;
+    private PendingOrders.Snapshot orders;
 
-    BacklogMonitor(ConsumerLag lag, PendingOrders orders, Duration rateWindow, long startNanos) {
+    BacklogMonitor(
+            ConsumerLag lag, PendingOrders pendingOrders, Duration rateWindow, long startNanos) {
         this.lag = lag;
-        this.orders = orders;
+        this.pendingOrders = pendingOrders;
         this.offered = new RateWindow(rateWindow);
         this.processed = new RateWindow(rateWindow);
-        this.ordersOffered = new RateWindow(rateWindow);
-        this.ordersDecided = new RateWindow(rateWindow);
         this.active = new ActiveTime(startNanos);
         this.sending = new ActiveTime(startNanos);
+        this.orders = pendingOrders.snapshot(startNanos);
     }
 
     /**
@@ -45,19 +42,10 @@ final class BacklogMonitor {
         if (offsets != null) {
             input =
                     new CatchUpEstimate(
-                            offsets.lag(),
-                            offered.add(nanos, offsets.end()),
-                            processedPerSecond,
-                            CatchUpEstimate.INPUT);
+                            offsets.lag(), offered.add(nanos, offsets.end()), processedPerSecond);
         }
-        Undecided undecided = orders.snapshot();
-        decisions =
-                new CatchUpEstimate(
-                        undecided.undecided(),
-                        ordersOffered.add(nanos, undecided.sent()),
-                        ordersDecided.add(nanos, undecided.decided()),
-                        CatchUpEstimate.ORDERS);
-        boolean behind = input == null || !input.caughtUp() || !decisions.caughtUp();
+        orders = pendingOrders.snapshot(nanos);
+        boolean behind = input == null || !input.caughtUp() || !orders.caughtUp();
         active.sample(nanos, generatorSending || behind);
         sending.sample(nanos, generatorSending);
     }
@@ -67,12 +55,12 @@ final class BacklogMonitor {
         return input;
     }
 
-    /** The undecided orders as of the last sample; null before the first. */
-    CatchUpEstimate decisions() {
-        return decisions;
+    /** The undecided orders as of the last sample. */
+    PendingOrders.Snapshot orders() {
+        return orders;
     }
 
-    /** Time the generator was sending or the job had a backlog. */
+    /** Time the generator was sending or the job was behind. */
     ActiveTime active() {
         return active;
     }

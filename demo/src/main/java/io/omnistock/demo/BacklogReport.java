@@ -20,14 +20,13 @@ final class BacklogReport {
 
     /**
      * E.g. {@code backlog 412,345 input records (~103 s of input) | offered 4,012/s, taken in
-     * 3,650/s: falling behind by 362/s | orders undecided 3,700 of 20,286 (18.2%, ~19 s of orders):
-     * caught up | quotes undecided 4,000 of 19,000 (21.1%)}.
+     * 3,650/s: falling behind by 362/s | orders undecided 3,700 of 20,286 (18.2%), 1,210 waiting
+     * over 20 s (oldest 31s) | quotes undecided 4,000 of 19,000 (21.1%)}.
      *
      * @param input the input backlog, null while the job's offsets cannot be read yet
-     * @param decisions the undecided orders' estimate, null before the first sample
      */
     static String progressLine(
-            CatchUpEstimate input, CatchUpEstimate decisions, Undecided orders, Undecided quotes) {
+            CatchUpEstimate input, PendingOrders.Snapshot orders, Undecided quotes) {
         String backlog =
                 input == null
                         ? "backlog n/a (the job has not committed input offsets yet)"
@@ -36,18 +35,15 @@ final class BacklogReport {
                                 "backlog %,9d input records%s | offered %,6.0f/s, taken in"
                                         + " %,6.0f/s: %s",
                                 input.backlog(),
-                                offeredSeconds(input, "input"),
+                                inputSeconds(input),
                                 input.offeredPerSecond(),
                                 input.processedPerSecond(),
                                 input.describe());
         return String.format(
                 Locale.ROOT,
-                "      | %s | orders undecided %s%s | quotes undecided %s",
+                "      | %s | orders undecided %s | quotes undecided %s",
                 backlog,
                 orders.describe(),
-                decisions == null
-                        ? ""
-                        : offeredSeconds(decisions, "orders") + ": " + decisions.describe(),
                 quotes.describe());
     }
 
@@ -55,12 +51,11 @@ final class BacklogReport {
      * The summary's lines (each ends with a line separator).
      *
      * @param input the input backlog at the end, null if it could never be read
-     * @param decisions the undecided orders' estimate at the end
+     * @param orders the undecided orders at the end
      */
     static String summary(
             CatchUpEstimate input,
-            CatchUpEstimate decisions,
-            Undecided orders,
+            PendingOrders.Snapshot orders,
             Undecided quotes,
             ActiveThroughput throughput) {
         StringBuilder s = new StringBuilder();
@@ -79,10 +74,10 @@ final class BacklogReport {
         s.append(
                 String.format(
                         Locale.ROOT,
-                        "  undecided at the end: orders %s%s, quotes %s%n",
+                        "  undecided at the end: orders %s; quotes %s%n",
                         orders.describe(),
-                        decisions == null ? "" : ": " + decisions.describe(),
                         quotes.describe()));
+        boolean inputBehind = input == null || !input.caughtUp();
         s.append(
                 input == null
                         ? "  backlog at the end: n/a (the job never committed input offsets)\n"
@@ -90,12 +85,12 @@ final class BacklogReport {
                                 Locale.ROOT,
                                 "  backlog at the end: %,d input records not yet processed%s: %s%n",
                                 input.backlog(),
-                                offeredSeconds(input, "input"),
-                                input.caughtUp()
-                                        ? "caught up (at most a checkpoint's worth)"
-                                        : "NOT caught up"));
+                                inputSeconds(input),
+                                inputBehind
+                                        ? "NOT caught up"
+                                        : "caught up (at most a checkpoint's worth)"));
         List<String> behind = new ArrayList<>();
-        if (input == null || !input.caughtUp()) {
+        if (inputBehind) {
             behind.add(
                     input == null
                             ? "with its input backlog unknown"
@@ -104,20 +99,19 @@ final class BacklogReport {
                                     "%,d input records behind the generator",
                                     input.backlog()));
         }
-        boolean decisionsBehind = decisions != null && !decisions.caughtUp();
-        if (decisionsBehind) {
+        if (!orders.caughtUp()) {
             behind.add(
                     String.format(
                             Locale.ROOT,
-                            "%,d orders undecided%s",
-                            decisions.backlog(),
-                            offeredSeconds(decisions, "orders")));
+                            "%,d orders waiting over %d s for their decision",
+                            orders.overdue(),
+                            PendingOrders.DECISION_ALLOWANCE.toSeconds()));
         }
         if (behind.isEmpty()) {
             return s.toString();
         }
         double keptUpWith =
-                keptUpWith(throughput, input == null || !input.caughtUp(), decisionsBehind, orders);
+                keptUpWith(throughput, inputBehind, !orders.caughtUp(), orders.undecided());
         s.append(
                 String.format(
                         Locale.ROOT,
@@ -126,7 +120,7 @@ final class BacklogReport {
                                 + " it got through. It kept up with about %,.0f events/s here; run"
                                 + " again with a lower rate, e.g. ./omnistock-demo --rate %d%n",
                         String.join(" and ", behind),
-                        100 * orders.share(),
+                        100 * orders.undecided().share(),
                         100 * quotes.share(),
                         keptUpWith,
                         suggestedRate(keptUpWith)));
@@ -154,9 +148,9 @@ final class BacklogReport {
         return Math.max(1, steps) * SUGGESTED_STEP;
     }
 
-    private static String offeredSeconds(CatchUpEstimate e, String what) {
+    private static String inputSeconds(CatchUpEstimate e) {
         return e.secondsOfOffered()
-                .map(s -> String.format(Locale.ROOT, " (~%.0f s of %s)", s, what))
+                .map(s -> String.format(Locale.ROOT, " (~%.0f s of input)", s))
                 .orElse("");
     }
 }

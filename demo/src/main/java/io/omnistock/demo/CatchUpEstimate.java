@@ -5,43 +5,31 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Whether the job keeps up with what is offered, from a backlog and two rates: caught up while the
- * backlog is within its {@link Allowance}, else catching up in {@code backlog / (processed -
- * offered)} when it gains, else falling behind by {@code offered - processed} a second.
+ * Whether the job keeps up with its input, from its backlog and two rates: caught up while the
+ * backlog is small, else catching up in {@code backlog / (processed - offered)} when it gains, else
+ * falling behind by {@code offered - processed} records a second.
  *
- * @param backlog records (or orders) offered but not yet processed (decided)
- * @param offeredPerSecond offered per second, recently
- * @param processedPerSecond processed (decided) per second, recently
- * @param allowance the backlog a job that keeps up still shows
+ * <p>"Small" is at most {@link #CAUGHT_UP_WINDOW} of offered input (and at least {@link
+ * #CAUGHT_UP_FLOOR} records): the backlog is read from the offsets the job commits with each
+ * completed checkpoint (every 5 s), so a job that keeps up still shows up to a checkpoint's worth;
+ * the window allows for two.
+ *
+ * @param backlog input records offered but not yet processed
+ * @param offeredPerSecond records offered to the job's input topics per second, recently
+ * @param processedPerSecond records the job took in per second, recently
  */
-record CatchUpEstimate(
-        long backlog, double offeredPerSecond, double processedPerSecond, Allowance allowance) {
+record CatchUpEstimate(long backlog, double offeredPerSecond, double processedPerSecond) {
+    static final Duration CAUGHT_UP_WINDOW = Duration.ofSeconds(10);
+    static final long CAUGHT_UP_FLOOR = 1_000;
 
-    /**
-     * The input backlog is read from the offsets the job commits with each completed checkpoint
-     * (every 5 s), so a job that keeps up still shows up to a checkpoint's worth: 10 s of input (at
-     * least 1,000 records) allows for two.
-     */
-    static final Allowance INPUT = new Allowance(Duration.ofSeconds(10), 1_000);
-
-    /**
-     * An order's decision waits for its reservation round trip through Kafka (committed with a
-     * checkpoint) and is read {@code read_committed} after the checkpoint that commits it: 20 s of
-     * orders (at least 100) allows for about four checkpoints.
-     */
-    static final Allowance ORDERS = new Allowance(Duration.ofSeconds(20), 100);
-
-    /**
-     * The backlog still counted as caught up: {@code window} of what is offered, at least {@code
-     * floor}.
-     */
-    record Allowance(Duration window, long floor) {}
+    /** Caught up, yet losing more than this share of the offered rate, is worth saying. */
+    static final double NOTABLE_LOSS = 0.1;
 
     /** The backlog at or below which the job counts as caught up at this offered rate. */
     long caughtUpBelow() {
         return Math.max(
-                allowance.floor(),
-                (long) (Math.max(0, offeredPerSecond) * allowance.window().toSeconds()));
+                CAUGHT_UP_FLOOR,
+                (long) (Math.max(0, offeredPerSecond) * CAUGHT_UP_WINDOW.toSeconds()));
     }
 
     boolean caughtUp() {
@@ -67,12 +55,17 @@ record CatchUpEstimate(
     }
 
     /**
-     * {@code caught up}, {@code catching up in ~2m 05s (gaining 1,200/s)} or {@code falling behind
-     * by 3,400/s}.
+     * {@code caught up}, {@code caught up, but falling behind by 1,500/s}, {@code catching up in
+     * ~2m 05s (gaining 1,200/s)} or {@code falling behind by 3,400/s}.
      */
     String describe() {
         if (caughtUp()) {
-            return "caught up";
+            return -gainPerSecond() > NOTABLE_LOSS * offeredPerSecond
+                    ? String.format(
+                            Locale.ROOT,
+                            "caught up, but falling behind by %,.0f/s",
+                            -gainPerSecond())
+                    : "caught up";
         }
         return timeToCatchUp()
                 .map(

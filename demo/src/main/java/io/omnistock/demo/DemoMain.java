@@ -50,8 +50,9 @@ public final class DemoMain {
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
     /**
-     * Offered, taken-in and decided rates for the backlog are measured over this much recent time
-     * (the backlog moves with the checkpoints, decisions come in bursts per checkpoint).
+     * The rates records are offered at and taken in at, for the backlog's verdict, are measured
+     * over this much recent time (the backlog read from committed offsets moves once per
+     * checkpoint).
      */
     private static final Duration BACKLOG_RATE_WINDOW = Duration.ofSeconds(20);
 
@@ -139,7 +140,7 @@ public final class DemoMain {
                                     while (generating.get() && records.hasNext()) {
                                         GeneratedRecord record = records.next();
                                         if (isOrder(record)) {
-                                            pendingOrders.offered(record.key());
+                                            pendingOrders.offered(record.key(), System.nanoTime());
                                         }
                                         publisher.send(record);
                                     }
@@ -261,7 +262,6 @@ public final class DemoMain {
     private static final class Progress {
         private final GeneratorPublisher publisher;
         private final OutputWatcher watcher;
-        private final PendingOrders pendingOrders;
         private final JobClient job;
         private final long startNanos = System.nanoTime();
         private final BacklogMonitor backlog;
@@ -276,7 +276,6 @@ public final class DemoMain {
                 JobClient job) {
             this.publisher = publisher;
             this.watcher = watcher;
-            this.pendingOrders = pendingOrders;
             this.job = job;
             this.backlog = new BacklogMonitor(lag, pendingOrders, BACKLOG_RATE_WINDOW, startNanos);
         }
@@ -311,11 +310,7 @@ public final class DemoMain {
 
         /** Input backlog, whether the job keeps up, and orders and quotes not answered yet. */
         String backlogLine() {
-            return BacklogReport.progressLine(
-                    backlog.input(),
-                    backlog.decisions(),
-                    pendingOrders.snapshot(),
-                    undecidedQuotes());
+            return BacklogReport.progressLine(backlog.input(), backlog.orders(), undecidedQuotes());
         }
 
         private Undecided undecidedQuotes() {
@@ -381,11 +376,7 @@ public final class DemoMain {
                             counter(LedgerMetrics.SUPERSEDED_DELTAS)));
             s.append(
                     BacklogReport.summary(
-                            backlog.input(),
-                            backlog.decisions(),
-                            pendingOrders.snapshot(),
-                            undecidedQuotes(),
-                            throughput()));
+                            backlog.input(), backlog.orders(), undecidedQuotes(), throughput()));
             s.append(
                     String.format(
                             "  out: availability %,d records for %,d SKU x node keys, network %,d,"

@@ -16,27 +16,19 @@ class BacklogReportTest {
                     610_000,
                     445_300);
 
-    private static final CatchUpEstimate INPUT_BEHIND =
-            new CatchUpEstimate(160_000, 10_000, 7_300, CatchUpEstimate.INPUT);
+    private static final CatchUpEstimate INPUT_BEHIND = new CatchUpEstimate(160_000, 10_000, 7_300);
     private static final CatchUpEstimate INPUT_CAUGHT_UP =
-            new CatchUpEstimate(12_000, 10_000, 9_900, CatchUpEstimate.INPUT);
-    private static final CatchUpEstimate ORDERS_BEHIND =
-            new CatchUpEstimate(8_000, 330, 200, CatchUpEstimate.ORDERS);
-    private static final CatchUpEstimate ORDERS_CAUGHT_UP =
-            new CatchUpEstimate(150, 330, 330, CatchUpEstimate.ORDERS);
+            new CatchUpEstimate(12_000, 10_000, 9_900);
 
     @Test
     void aRunEndingWithAnInputBacklogSaysSoAndSuggestsALowerRate() {
         String summary =
                 BacklogReport.summary(
-                        INPUT_BEHIND,
-                        ORDERS_CAUGHT_UP,
-                        new Undecided(20_000, 150),
-                        new Undecided(19_000, 4_000),
-                        RUN);
+                        INPUT_BEHIND, orders(20_000, 150, 0), new Undecided(19_000, 4_000), RUN);
 
         assertThat(summary)
-                .contains("undecided at the end: orders 150 of 20,000 (0.8%): caught up, quotes")
+                .contains("undecided at the end: orders 150 of 20,000 (0.8%), none waiting over")
+                .contains("quotes 4,000 of 19,000 (21.1%)")
                 .contains("backlog at the end: 160,000 input records not yet processed")
                 .contains("NOT caught up")
                 .contains("WARNING: the job fell behind. It ended 160,000 input records behind")
@@ -45,18 +37,17 @@ class BacklogReportTest {
     }
 
     @Test
-    void aRunEndingWithOrdersUndecidedForLongSaysSoToo() {
+    void aRunEndingWithOrdersWaitingTooLongSaysSoToo() {
         String summary =
                 BacklogReport.summary(
                         INPUT_CAUGHT_UP,
-                        ORDERS_BEHIND,
-                        new Undecided(20_000, 8_000),
+                        orders(20_000, 8_000, 3_000),
                         new Undecided(19_000, 4_000),
                         RUN);
 
         assertThat(summary)
                 .contains("caught up (at most a checkpoint's worth)")
-                .contains("It ended 8,000 orders undecided (~24 s of orders)")
+                .contains("It ended 3,000 orders waiting over 20 s for their decision")
                 .contains("with 40.0% of orders and 21.1% of quotes undecided")
                 // 10,000 events/s offered, 60% of orders decided
                 .contains("kept up with about 6,000 events/s")
@@ -67,11 +58,7 @@ class BacklogReportTest {
     void aRunEndingCaughtUpHasNoWarning() {
         String summary =
                 BacklogReport.summary(
-                        INPUT_CAUGHT_UP,
-                        ORDERS_CAUGHT_UP,
-                        new Undecided(8_000, 150),
-                        new Undecided(7_900, 90),
-                        RUN);
+                        INPUT_CAUGHT_UP, orders(8_000, 150, 0), new Undecided(7_900, 90), RUN);
 
         assertThat(summary)
                 .contains("caught up")
@@ -101,27 +88,27 @@ class BacklogReportTest {
     }
 
     @Test
-    void theProgressLineShowsBothBacklogsAndTheQuotes() {
+    void theProgressLineShowsTheBacklogTheOrdersAndTheQuotes() {
         String line =
                 BacklogReport.progressLine(
-                        INPUT_BEHIND,
-                        ORDERS_BEHIND,
-                        new Undecided(20_000, 8_000),
-                        new Undecided(19_000, 4_000));
+                        INPUT_BEHIND, orders(20_000, 8_000, 3_000), new Undecided(19_000, 4_000));
 
         assertThat(line)
                 .contains("backlog   160,000 input records (~16 s of input)")
                 .contains("offered 10,000/s, taken in  7,300/s: falling behind by 2,700/s")
-                .contains(
-                        "orders undecided 8,000 of 20,000 (40.0%) (~24 s of orders): falling behind by 130/s")
+                .contains("orders undecided 8,000 of 20,000 (40.0%), 3,000 waiting over 20 s")
                 .contains("quotes undecided 4,000 of 19,000 (21.1%)");
     }
 
     @Test
     void beforeTheJobCommitsOffsetsTheBacklogIsNotAvailable() {
-        String line =
-                BacklogReport.progressLine(null, null, new Undecided(0, 0), new Undecided(0, 0));
+        String line = BacklogReport.progressLine(null, orders(0, 0, 0), new Undecided(0, 0));
 
         assertThat(line).contains("backlog n/a");
+    }
+
+    private static PendingOrders.Snapshot orders(long sent, long undecided, long overdue) {
+        return new PendingOrders.Snapshot(
+                new Undecided(sent, undecided), overdue, Duration.ofSeconds(overdue > 0 ? 40 : 5));
     }
 }

@@ -49,11 +49,11 @@ class CatchUpEstimateTest {
     }
 
     @Test
-    void undecidedOrdersAreAllowedTwentySecondsOfOrdersForTheirReservationRoundTrips() {
-        assertThat(orders(1_280, 64, 60).caughtUp()).isTrue();
-        assertThat(orders(2_446, 64, 60).caughtUp()).isFalse();
-        assertThat(orders(2_446, 64, 60).describe()).isEqualTo("falling behind by 4/s");
-        assertThat(orders(100, 0, 0).caughtUp()).isTrue();
+    void aBacklogWithinTheAllowanceButGrowingFastSaysSo() {
+        assertThat(input(30_000, 4_000, 2_500).caughtUp()).isTrue();
+        assertThat(input(30_000, 4_000, 2_500).describe())
+                .isEqualTo("caught up, but falling behind by 1,500/s");
+        assertThat(input(30_000, 4_000, 3_700).describe()).isEqualTo("caught up");
     }
 
     @Test
@@ -70,10 +70,6 @@ class CatchUpEstimateTest {
     }
 
     private static CatchUpEstimate input(long backlog, double offered, double processed) {
-        return new CatchUpEstimate(backlog, offered, processed, CatchUpEstimate.INPUT);
-    }
-
-    private static CatchUpEstimate orders(long undecided, double offered, double decided) {
-        return new CatchUpEstimate(undecided, offered, decided, CatchUpEstimate.ORDERS);
+        return new CatchUpEstimate(backlog, offered, processed);
     }
 }

@@ -27,18 +27,4 @@ class UndecidedTest {
         assertThat(Undecided.ofCounts(0, 0).share()).isZero();
         assertThat(Undecided.ofCounts(0, 0).describe()).isEqualTo("0 of 0 (0.0%)");
     }
-
-    @Test
-    void anOrderIsUndecidedFromItsOfferUntilItsFirstDecision() {
-        PendingOrders orders = new PendingOrders();
-        orders.offered("O-1");
-        orders.offered("O-2");
-        orders.offered("O-3");
-
-        orders.decided("O-1");
-        orders.decided("O-1"); // a RE_ROUTED decision of the same order
-        orders.decided("O-BAD"); // a REJECTED decision of a malformed order never offered
-
-        assertThat(orders.snapshot()).isEqualTo(new Undecided(3, 2));
-    }
 }
