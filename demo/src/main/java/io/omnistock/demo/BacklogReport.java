@@ -103,15 +103,17 @@ final class BacklogReport {
             behind.add(
                     String.format(
                             Locale.ROOT,
-                            "%,d orders waiting over %d s for their decision",
+                            "%,d %s waiting over %d s for %s decision",
                             orders.overdue(),
-                            PendingOrders.DECISION_ALLOWANCE.toSeconds()));
+                            orders.overdue() == 1 ? "order" : "orders",
+                            PendingOrders.DECISION_ALLOWANCE.toSeconds(),
+                            orders.overdue() == 1 ? "its" : "their"));
         }
         if (behind.isEmpty()) {
             return s.toString();
         }
         double keptUpWith =
-                keptUpWith(throughput, inputBehind, !orders.caughtUp(), orders.undecided());
+                keptUpWith(throughput, inputBehind, orders.undecided().sent(), orders.overdue());
         s.append(
                 String.format(
                         Locale.ROOT,
@@ -129,17 +131,14 @@ final class BacklogReport {
 
     /**
      * Events per second the job kept up with: what it took in while active when its input fell
-     * behind, else what was offered; scaled by the share of orders decided when those fell behind.
+     * behind, else what was offered; scaled by the share of orders not overdue (decided, or still
+     * within {@link PendingOrders#DECISION_ALLOWANCE}), since decisions can fall behind on their
+     * own.
      */
     static double keptUpWith(
-            ActiveThroughput throughput,
-            boolean inputBehind,
-            boolean decisionsBehind,
-            Undecided orders) {
+            ActiveThroughput throughput, boolean inputBehind, long ordersSent, long overdue) {
         double rate = inputBehind ? throughput.processedPerSecond() : throughput.offeredPerSecond();
-        return decisionsBehind && orders.sent() > 0
-                ? rate * orders.decided() / orders.sent()
-                : rate;
+        return ordersSent > 0 ? rate * (ordersSent - overdue) / ordersSent : rate;
     }
 
     /** {@link #SUGGESTED_SHARE} of {@code keptUpWith}, a multiple of the step. */

@@ -41,17 +41,17 @@ class BacklogReportTest {
         String summary =
                 BacklogReport.summary(
                         INPUT_CAUGHT_UP,
-                        orders(20_000, 8_000, 3_000),
+                        orders(20_000, 8_000, 6_000),
                         new Undecided(19_000, 4_000),
                         RUN);
 
         assertThat(summary)
                 .contains("caught up (at most a checkpoint's worth)")
-                .contains("It ended 3,000 orders waiting over 20 s for their decision")
+                .contains("It ended 6,000 orders waiting over 20 s for their decision")
                 .contains("with 40.0% of orders and 21.1% of quotes undecided")
-                // 10,000 events/s offered, 60% of orders decided
-                .contains("kept up with about 6,000 events/s")
-                .contains("--rate 4000");
+                // 10,000 events/s offered, 30% of orders overdue
+                .contains("kept up with about 7,000 events/s")
+                .contains("--rate 4500");
     }
 
     @Test
@@ -67,17 +67,21 @@ class BacklogReportTest {
     }
 
     @Test
-    void theRateKeptUpWithIsTheIntakeWhenTheInputFellBehindScaledByTheOrdersDecided() {
-        Undecided orders = new Undecided(1_000, 250);
+    void oneOrderOverdueIsSaidInTheSingular() {
+        String summary =
+                BacklogReport.summary(
+                        INPUT_CAUGHT_UP, orders(2_590, 2_246, 1), new Undecided(2_590, 1_369), RUN);
 
-        assertThat(BacklogReport.keptUpWith(RUN, true, false, orders))
-                .isCloseTo(7_300, within(1e-9));
-        assertThat(BacklogReport.keptUpWith(RUN, false, false, orders))
-                .isCloseTo(10_000, within(1e-9));
-        assertThat(BacklogReport.keptUpWith(RUN, false, true, orders))
-                .isCloseTo(7_500, within(1e-9));
-        assertThat(BacklogReport.keptUpWith(RUN, true, true, orders))
-                .isCloseTo(5_475, within(1e-9));
+        assertThat(summary).contains("It ended 1 order waiting over 20 s for its decision");
+    }
+
+    @Test
+    void theRateKeptUpWithIsTheIntakeWhenTheInputFellBehindScaledByTheOrdersNotOverdue() {
+        assertThat(BacklogReport.keptUpWith(RUN, true, 1_000, 0)).isCloseTo(7_300, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, false, 1_000, 0)).isCloseTo(10_000, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, false, 1_000, 250)).isCloseTo(7_500, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, true, 1_000, 250)).isCloseTo(5_475, within(1e-9));
+        assertThat(BacklogReport.keptUpWith(RUN, false, 0, 0)).isCloseTo(10_000, within(1e-9));
     }
 
     @Test
