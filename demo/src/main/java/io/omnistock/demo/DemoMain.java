@@ -25,8 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Properties;
@@ -50,6 +48,13 @@ public final class DemoMain {
 
     /** Decisions/s is measured over this much recent time (they come in bursts per checkpoint). */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+
+    /**
+     * The rates records are offered at and taken in at, for the backlog's verdict, are measured
+     * over this much recent time (the backlog read from committed offsets moves once per
+     * checkpoint).
+     */
+    private static final Duration BACKLOG_RATE_WINDOW = Duration.ofSeconds(20);
 
     /** The generated timeline ends now: events are never stamped in the future. */
     private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
@@ -114,9 +119,10 @@ public final class DemoMain {
                     options.eventsPerSecond() == 0 ? "max" : options.eventsPerSecond(),
                     network.start());
 
+            PendingOrders pendingOrders = new PendingOrders();
             try (GeneratorPublisher publisher =
                             new GeneratorPublisher(bootstrap, options.eventsPerSecond(), null);
-                    OutputWatcher watcher = new OutputWatcher(bootstrap);
+                    OutputWatcher watcher = new OutputWatcher(bootstrap, pendingOrders);
                     ConsumerLag lag =
                             new ConsumerLag(
                                     bootstrap,
@@ -132,18 +138,23 @@ public final class DemoMain {
                         new Thread(
                                 () -> {
                                     while (generating.get() && records.hasNext()) {
-                                        publisher.send(records.next());
+                                        GeneratedRecord record = records.next();
+                                        if (isOrder(record)) {
+                                            pendingOrders.offered(record.key(), System.nanoTime());
+                                        }
+                                        publisher.send(record);
                                     }
                                 },
                                 "generator");
                 generator.setDaemon(true);
                 generator.start();
 
-                Progress progress = new Progress(publisher, watcher, lag, job);
+                Progress progress = new Progress(publisher, watcher, lag, pendingOrders, job);
                 Instant deadline =
                         options.duration() == null ? null : Instant.now().plus(options.duration());
                 while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                     System.out.println(progress.line(!generator.isAlive()));
+                    System.out.println(progress.backlogLine());
                     System.out.println(progress.routingLine());
                     System.out.println("      | " + watcher.returns().line());
                     System.out.println(progress.quoteLine());
@@ -155,6 +166,7 @@ public final class DemoMain {
                 generating.set(false);
                 generator.join();
                 System.out.println();
+                progress.sampleBacklog(false);
                 System.out.println(progress.summary());
                 writeReport(watcher.metrics());
                 job.cancel().get(30, TimeUnit.SECONDS);
@@ -175,6 +187,12 @@ public final class DemoMain {
         } catch (IOException | RuntimeException e) {
             System.out.println("Could not write " + REPORT.toAbsolutePath() + ": " + e);
         }
+    }
+
+    /** A valid order request: one order the job must decide (not a re-send or a malformed one). */
+    private static boolean isOrder(GeneratedRecord record) {
+        return record.kind() == GeneratedRecord.Kind.VALID
+                && record.topic().equals(Topics.ORDER_REQUESTS.name());
     }
 
     private static EmbeddedKafkaBroker startBroker(int port) throws Exception {
@@ -244,43 +262,61 @@ public final class DemoMain {
     private static final class Progress {
         private final GeneratorPublisher publisher;
         private final OutputWatcher watcher;
-        private final ConsumerLag lag;
         private final JobClient job;
         private final long startNanos = System.nanoTime();
-        private final Deque<long[]> decisionSamples = new ArrayDeque<>();
+        private final BacklogMonitor backlog;
+        private final RateWindow decisionRate = new RateWindow(RATE_WINDOW);
         private Map<String, Object> counters = Map.of();
 
         Progress(
                 GeneratorPublisher publisher,
                 OutputWatcher watcher,
                 ConsumerLag lag,
+                PendingOrders pendingOrders,
                 JobClient job) {
             this.publisher = publisher;
             this.watcher = watcher;
-            this.lag = lag;
             this.job = job;
+            this.backlog = new BacklogMonitor(lag, pendingOrders, BACKLOG_RATE_WINDOW, startNanos);
         }
 
-        String line(boolean generatorDone) {
+        /** Reads the job's counters and input backlog now. */
+        void sampleBacklog(boolean generatorSending) {
             refreshCounters();
+            backlog.sample(System.nanoTime(), counter(LedgerMetrics.RECORDS_IN), generatorSending);
+        }
+
+        /** Samples the backlog, then formats the first progress line. */
+        String line(boolean generatorDone) {
+            sampleBacklog(!generatorDone);
             Map<String, Long> sent = publisher.ackedByTopic();
             return String.format(
                     "%5ds | in pos %,9d wms %,8d 3pl %,8d | ledger processed %,10d (%,7.0f/s) |"
                             + " availability out %,9d | dead letters %,6d | discrepancies %,6d |"
-                            + " projected stockouts %,6d out of stock %,6d | lag %,8d%s",
+                            + " projected stockouts %,6d out of stock %,6d%s",
                     elapsedSeconds(),
                     sent.getOrDefault(Topics.POS.name(), 0L),
                     sent.getOrDefault(Topics.WMS.name(), 0L),
                     sent.getOrDefault(Topics.THREE_PL.name(), 0L),
                     counter(LedgerMetrics.PROCESSED),
-                    counter(LedgerMetrics.RECORDS_IN) / Math.max(1.0, elapsedSeconds()),
+                    backlog.active().perSecond(counter(LedgerMetrics.RECORDS_IN)),
                     watcher.records(Topics.AVAILABILITY.name()),
                     watcher.records(Topics.DEADLETTER.name()),
                     watcher.records(Topics.DISCREPANCIES.name()),
                     watcher.alerts(AlertType.PROJECTED_STOCKOUT),
                     watcher.alerts(AlertType.OUT_OF_STOCK),
-                    lag.records(),
                     generatorDone ? " | generator finished" : "");
+        }
+
+        /** Input backlog, whether the job keeps up, and orders and quotes not answered yet. */
+        String backlogLine() {
+            return BacklogReport.progressLine(backlog.input(), backlog.orders(), undecidedQuotes());
+        }
+
+        private Undecided undecidedQuotes() {
+            return Undecided.ofCounts(
+                    publisher.ackedByTopic().getOrDefault(Topics.QUOTE_REQUESTS.name(), 0L),
+                    watcher.quotes().responses());
         }
 
         /** Orders in, decisions out by status, and the routed orders' split rate and carbon. */
@@ -314,19 +350,11 @@ public final class DemoMain {
 
         /** Decisions per second over the last {@link #RATE_WINDOW}. */
         private double decisionsPerSecond(long decisions) {
-            long now = System.nanoTime();
-            decisionSamples.addLast(new long[] {now, decisions});
-            while (decisionSamples.size() > 2
-                    && now - decisionSamples.peekFirst()[0] > RATE_WINDOW.toNanos()) {
-                decisionSamples.removeFirst();
-            }
-            long[] first = decisionSamples.peekFirst();
-            double seconds = (now - first[0]) / 1e9;
-            return seconds <= 0 ? 0 : (decisions - first[1]) / seconds;
+            return decisionRate.add(System.nanoTime(), decisions);
         }
 
+        /** The final summary, as of the last {@link #sampleBacklog}. */
         String summary() throws Exception {
-            refreshCounters();
             StringBuilder s = new StringBuilder("Summary\n");
             s.append(
                     String.format(
@@ -347,9 +375,8 @@ public final class DemoMain {
                             counter(LedgerMetrics.STALE_COUNTS),
                             counter(LedgerMetrics.SUPERSEDED_DELTAS)));
             s.append(
-                    String.format(
-                            "  throughput: %,.0f events/s through the ledger%n",
-                            counter(LedgerMetrics.RECORDS_IN) / Math.max(1.0, elapsedSeconds())));
+                    BacklogReport.summary(
+                            backlog.input(), backlog.orders(), undecidedQuotes(), throughput()));
             s.append(
                     String.format(
                             "  out: availability %,d records for %,d SKU x node keys, network %,d,"
@@ -369,7 +396,7 @@ public final class DemoMain {
                                     + " PARTIALLY_ROUTED %,d, BACKORDERED %,d, REJECTED %,d %s,"
                                     + " RE_ROUTED %,d; %.1f%% of ordered units allocated%n",
                             r.decisions(),
-                            r.decisions() / Math.max(1.0, elapsedSeconds()),
+                            backlog.active().perSecond(r.decisions()),
                             r.orders(),
                             r.count(DecisionStatus.ROUTED),
                             r.count(DecisionStatus.PARTIALLY_ROUTED),
@@ -439,6 +466,15 @@ public final class DemoMain {
             } catch (Exception e) {
                 // keep the last counters; the job may be restarting
             }
+        }
+
+        private ActiveThroughput throughput() {
+            return new ActiveThroughput(
+                    Duration.ofNanos(System.nanoTime() - startNanos),
+                    backlog.sending().active(),
+                    backlog.active().active(),
+                    publisher.ackedByTopic().values().stream().mapToLong(Long::longValue).sum(),
+                    counter(LedgerMetrics.RECORDS_IN));
         }
 
         private long elapsedSeconds() {

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * keeps counts for the progress display: records per topic, dead letters and alerts by kind,
  * distinct availability keys, the latest availability record, the routing decisions', the return
  * dispositions' and the quote responses' figures and the hourly metric windows (the highest
- * revision of each).
+ * revision of each). Each decision read takes its order off the {@link PendingOrders}.
  */
 final class OutputWatcher implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
@@ -57,9 +57,15 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final QuoteTally quotes = new QuoteTally();
     private final AvroCodec<QuoteResponse> quoteResponses = Topics.QUOTE_RESPONSES.codec();
     private final MetricsSeries metrics = MetricsSeries.of(MetricsSeries.HOUR);
+    private final PendingOrders pendingOrders;
     private final Thread thread = new Thread(this, "output-watcher");
 
-    OutputWatcher(String bootstrapServers) {
+    /**
+     * @param bootstrapServers the broker
+     * @param pendingOrders the orders offered, which each decision read takes off
+     */
+    OutputWatcher(String bootstrapServers, PendingOrders pendingOrders) {
+        this.pendingOrders = pendingOrders;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "omnistock-demo-watcher");
@@ -120,7 +126,9 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                     alertsByType.merge(type, 1L, Long::sum);
                 }
             } else if (record.topic().equals(Topics.DECISIONS.name())) {
-                routing.record(decisions.decode(record.value()));
+                RoutingDecision decision = decisions.decode(record.value());
+                routing.record(decision);
+                pendingOrders.decided(decision.getOrderId());
             } else if (record.topic().equals(Topics.RETURN_DISPOSITIONS.name())) {
                 returns.record(dispositions.decode(record.value()));
             } else if (record.topic().equals(Topics.QUOTE_RESPONSES.name())) {
