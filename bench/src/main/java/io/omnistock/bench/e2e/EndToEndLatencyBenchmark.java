@@ -269,20 +269,28 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
             double rate;
             CpuClock.Interval cpu;
             try {
-                long[] previous = ledger.nextUpdate(HEARTBEAT_TIMEOUT);
+                long[] previous = null;
                 long[] first = null;
                 CpuClock clock = null;
                 double previousRate = 0;
                 while (true) {
                     long[] update = ledger.nextUpdate(HEARTBEAT_TIMEOUT);
-                    double perSecond =
-                            (update[1] - previous[1]) / ((update[0] - previous[0]) / 1e9);
+                    // Every heartbeat, the first included, tells the producer what is done. It
+                    // waits while it is more than the backlog ahead of the count it last saw: a
+                    // stale count would hold it back for good once the job has done everything
+                    // it was given, as the job then reports no further change.
                     doneSeen.set(update[1]);
-                    backlog.set(Math.max(MIN_BACKLOG, (long) (BACKLOG_SECONDS * perSecond)));
-                    previous = update;
                     if (failure.get() != null) {
                         throw failure.get();
                     }
+                    if (previous == null) {
+                        previous = update;
+                        continue;
+                    }
+                    double perSecond =
+                            (update[1] - previous[1]) / ((update[0] - previous[0]) / 1e9);
+                    backlog.set(Math.max(MIN_BACKLOG, (long) (BACKLOG_SECONDS * perSecond)));
+                    previous = update;
                     if (first == null) {
                         // warm until the rate settles (JIT, caches), within bounds
                         boolean settled =

@@ -178,7 +178,10 @@ final class LedgerRun implements AutoCloseable {
                 return new long[] {System.nanoTime(), now};
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("the ledger did no work for " + timeout);
+                throw new TimeoutException(
+                        String.format(
+                                "the ledger did no work for %s (%,d records done)",
+                                timeout, before));
             }
         }
     }
