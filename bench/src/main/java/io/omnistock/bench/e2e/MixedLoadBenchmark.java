@@ -131,6 +131,7 @@ public final class MixedLoadBenchmark implements Benchmark {
         private final Duration warmUp;
         private final Duration measured;
         private final List<Figure> figures = new ArrayList<>();
+        private final long started = System.nanoTime();
 
         Run(BenchSettings settings) {
             this.settings = settings;
@@ -153,10 +154,16 @@ public final class MixedLoadBenchmark implements Benchmark {
                 double rate = new Job(DeliveryMode.EXACTLY_ONCE, cluster).run(feed, 0);
                 new Job(DeliveryMode.EXACTLY_ONCE, cluster).run(feed, rate);
                 new Job(DeliveryMode.AT_LEAST_ONCE, cluster).run(feed, rate);
+                progress("done");
             } finally {
                 generator.shutdownNow();
             }
             return figures;
+        }
+
+        /** Prints what the run is doing, after how long: where its time goes. */
+        private void progress(String what) {
+            System.out.printf("   [%3.0f s] %s%n", (System.nanoTime() - started) / 1e9, what);
         }
 
         /**
@@ -217,6 +224,10 @@ public final class MixedLoadBenchmark implements Benchmark {
                             send(record);
                         }
                         publisher.flush();
+                        progress(
+                                EndToEndLatencyBenchmark.label(mode)
+                                        + " job running, opening hour sent: "
+                                        + (rate == 0 ? "search" : "phases"));
                         if (rate == 0) {
                             return search();
                         }
