@@ -31,17 +31,21 @@ import java.util.List;
  * at a time.
  */
 final class MixedFeed {
-    /** The generator's opening count of every position fills the first simulated hour. */
-    static final Duration OPENING_LOAD = EventFeed.OPENING_LOAD;
+    /**
+     * Published before anything is measured: the opening hour (the generator counts every position)
+     * and the next four, which bring each 3PL's first snapshot (5,000 records in a burst, 1 to 4 h
+     * after its as-of time).
+     */
+    static final Duration PRELOAD = Duration.ofHours(5);
 
     /** As the demo: a week of simulated history (a little more here) that ends now. */
     private static final Duration SIMULATED_HISTORY = Duration.ofDays(7);
 
     /**
-     * Time of day (UTC) the simulated stream starts: after its opening hour come the network's
-     * afternoon and evening, with about 5 to 7% orders (4% over a whole day).
+     * Time of day (UTC) the simulated stream starts: after the {@link #PRELOAD} comes the network's
+     * afternoon (12:00 UTC on), with about 4 to 6% orders (4% over a whole day).
      */
-    static final Duration START_OF_DAY = Duration.ofHours(12);
+    static final Duration START_OF_DAY = Duration.ofHours(7);
 
     /** As the demo: share of delivered orders some of whose lines come back, graded. */
     private static final double ORDER_RETURN_RATE = 0.10;
@@ -71,7 +75,7 @@ final class MixedFeed {
 
     private final Iterator<GeneratedRecord> records;
     private final List<GeneratedRecord> nodes = new ArrayList<>();
-    private final List<GeneratedRecord> opening = new ArrayList<>();
+    private final List<GeneratedRecord> preload = new ArrayList<>();
     private final AvroCodec<PosEvent> pos = Topics.POS.codec();
     private final AvroCodec<WmsEvent> wms = Topics.WMS.codec();
     private final AvroCodec<ThreePlEvent> threePl = Topics.THREE_PL.codec();
@@ -82,15 +86,15 @@ final class MixedFeed {
     private GeneratedRecord first;
 
     /**
-     * Builds the network and simulates its opening hour (the opening count of every position, about
-     * 124,000 records on the default network), which it keeps for {@link #opening()}.
+     * Builds the network and simulates its {@link #PRELOAD} (about 145,000 records on the default
+     * network, 124,000 of them the opening count of every position), which it keeps.
      */
     MixedFeed(NetworkConfig config) {
         records =
                 OrderGenerator.interleave(
                         RetailEventGenerator.stream(config),
                         QuoteGenerator.withQuotes(OrderGenerator.stream(config)));
-        long openingEnd = config.start().plus(OPENING_LOAD).toEpochMilli();
+        long preloadEnd = config.start().plus(PRELOAD).toEpochMilli();
         boolean inNodes = true;
         while (first == null && records.hasNext()) {
             GeneratedRecord r = records.next();
@@ -98,8 +102,8 @@ final class MixedFeed {
                     r.topic().equals(Topics.NODES.name()) && r.kind() == GeneratedRecord.Kind.VALID;
             if (inNodes) {
                 nodes.add(r);
-            } else if (r.timestamp() < openingEnd) {
-                opening.add(r);
+            } else if (r.timestamp() < preloadEnd) {
+                preload.add(r);
             } else {
                 first = r;
             }
@@ -111,8 +115,8 @@ final class MixedFeed {
      * 4 orders per store per hour, 1% duplicates, 0.1% malformed records) and 10% of delivered
      * orders returned, as {@code DemoMain.networkConfig}. Unlike the demo's, the simulated time
      * starts at a fixed time of day, {@link #START_OF_DAY} UTC a week ago or more, so that the
-     * records after the opening hour (orders and sales follow the time of day) are the same
-     * whenever the benchmark runs; it ends now, so nothing is in the future.
+     * records after the preload (orders and sales follow the time of day) are the same whenever the
+     * benchmark runs; it ends now, so nothing is in the future.
      */
     static NetworkConfig demoNetwork() {
         Instant now = Instant.now();
@@ -133,13 +137,13 @@ final class MixedFeed {
         return nodes;
     }
 
-    /** The records of the opening hour, after the node records. */
-    List<GeneratedRecord> opening() {
-        return opening;
+    /** The records of the {@link #PRELOAD}, after the node records. */
+    List<GeneratedRecord> preload() {
+        return preload;
     }
 
     /**
-     * The next {@code count} records after the opening hour and those taken before (since the last
+     * The next {@code count} records after the preload and those taken before (since the last
      * {@link #rewind}).
      */
     List<Item> take(long count) {
@@ -153,7 +157,7 @@ final class MixedFeed {
         return items;
     }
 
-    /** The next {@link #take} starts again right after the opening hour, with the same records. */
+    /** The next {@link #take} starts again right after the preload, with the same records. */
     void rewind() {
         cursor = 0;
     }

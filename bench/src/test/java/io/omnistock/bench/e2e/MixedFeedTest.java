@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mixed benchmark publishes the demo's stream unchanged (node records, opening hour, the rest
- * in arrival order), names each record by the id its answer carries, and gives a second job exactly
+ * The mixed benchmark publishes the demo's stream unchanged (node records, preload, the rest in
+ * arrival order), names each record by the id its answer carries, and gives a second job exactly
  * the same records after a rewind.
  */
 class MixedFeedTest {
@@ -35,7 +35,7 @@ class MixedFeedTest {
                         RetailEventGenerator.stream(config),
                         QuoteGenerator.withQuotes(OrderGenerator.stream(config)));
         List<GeneratedRecord> published = new ArrayList<>(feed.nodes());
-        published.addAll(feed.opening());
+        published.addAll(feed.preload());
         items.forEach(i -> published.add(i.record()));
         for (GeneratedRecord r : published) {
             assertThat(r).isEqualTo(demo.next());
@@ -44,11 +44,11 @@ class MixedFeedTest {
         assertThat(feed.nodes())
                 .hasSize(55)
                 .allSatisfy(r -> assertThat(r.topic()).isEqualTo(Topics.NODES.name()));
-        long openingEnd = config.start().plus(MixedFeed.OPENING_LOAD).toEpochMilli();
-        assertThat(feed.opening())
-                .hasSizeGreaterThan(100_000)
-                .allSatisfy(r -> assertThat(r.timestamp()).isLessThan(openingEnd));
-        assertThat(items.get(0).record().timestamp()).isGreaterThanOrEqualTo(openingEnd);
+        long preloadEnd = config.start().plus(MixedFeed.PRELOAD).toEpochMilli();
+        assertThat(feed.preload())
+                .hasSizeGreaterThan(124_000)
+                .allSatisfy(r -> assertThat(r.timestamp()).isLessThan(preloadEnd));
+        assertThat(items.get(0).record().timestamp()).isGreaterThanOrEqualTo(preloadEnd);
 
         Map<MixedFeed.Kind, Integer> kinds = new EnumMap<>(MixedFeed.Kind.class);
         for (MixedFeed.Item item : items) {
