@@ -77,38 +77,40 @@ public final class MixedLoadBenchmark implements Benchmark {
                 3.1% order lifecycle (cancels, shipments, pick-ups, graded returns), 1.1% \
                 duplicates, 0.08% malformed. Orders and sales follow the time of day, so the \
                 simulated time starts at a fixed time of day (07:00 UTC, unlike the demo) and the \
-                measured records come after a **preload** of 5 simulated hours (about 145,000 \
+                measured records come after a **preload** of 5 simulated hours (about 152,000 \
                 records: the opening hour, when the generator counts every position, and each \
-                3PL's first snapshot burst): from 12:00 UTC, the network's afternoon, with about 4 \
-                to 6% orders; a short phase's mix depends on where it falls (a snapshot burst or \
-                not), `order, lifecycle and quote records` gives each phase's share. **Three \
-                jobs**, each on a fresh broker: the node records, then the preload flat out until \
-                the job has done it, then the records after the preload: (1) the search, \
-                EXACTLY_ONCE; (2) the phases, EXACTLY_ONCE; (3) the phases, AT_LEAST_ONCE, over \
-                exactly the same records as (2). **Sustainable rate** (used for both modes): \
-                open-loop trials of 5 s; a rate is sustained if, at the job's last heartbeat \
-                (every 1 s) in the trial, the records offered so far minus the records the job has \
-                done (processed or dead-lettered, its accumulators, less the reservation records \
-                it reads back) is at most 1 s of the rate (at least 2,000). The first trial offers \
-                3,000 records/s, then x1.5 until a rate fails (or /1.5 until one passes), then \
-                geometric bisection; 6 trials, each on the continuing stream after the job has \
-                caught up. If no rate passes, the lowest tried /1.5. **Phases**: 50% then 75% of \
-                that rate, open loop (records go out on a fixed schedule and are timed from their \
-                scheduled send), 2 s warm-up then 8 s measured, each after the job has caught up. \
-                **Latency**: the consumer's `poll` returning the first decision naming an order's \
-                id, the response naming a quote's event id, the first availability record whose \
-                `lastEventId` is an inventory event, minus the scheduled send (`System.nanoTime`, \
-                one JVM); events that change no published figure (most counts) give no sample. \
-                Percentiles nearest-rank. `orders decided` and `quotes answered`: shares of the \
-                measured orders and quotes answered within 5 s of the phase's last send. \
-                `decisions/s`: decision records read during the measured window. `CPU per record`: \
-                this process's CPU time over the measured window (producer, broker, job and \
-                consumers all share it) per record offered. **Targets** at 50% of the sustainable \
-                rate: order-to-decision p99 <= checkpoint interval + 300 ms = 1,300 ms \
-                EXACTLY_ONCE and <= 50 ms AT_LEAST_ONCE; event-to-availability p99 <= 100 ms \
-                AT_LEAST_ONCE; quote p99 <= 100 ms with this load (AT_LEAST_ONCE; exactly-once \
-                responses wait for the checkpoint that commits them). Quick: trials of 3 s, 4 of \
-                them; phases 1 s warm-up and 4 s measured.""";
+                3PL's first snapshot burst): from 12:00 UTC, the network's afternoon and evening \
+                (4.1% orders in the next 60,000 records); a short phase's mix depends on where it \
+                falls (a snapshot burst or not), `order, lifecycle and quote records` gives each \
+                phase's share. **Three jobs**, each on a fresh broker: the node records, then the \
+                preload flat out until the job has done it, then the records after the preload: \
+                (1) the search, EXACTLY_ONCE; (2) the phases, EXACTLY_ONCE; (3) the phases, \
+                AT_LEAST_ONCE, over exactly the same records as (2). **Sustainable rate** (used \
+                for both modes): open-loop trials of 5 s; a rate is sustained if, at the job's \
+                last heartbeat (every 1 s) in the trial, the records offered so far minus the \
+                records the job has done (processed or dead-lettered, its accumulators, less the \
+                reservation records it reads back) is at most 1 s of the rate (at least 2,000). \
+                The first trial offers 3,000 records/s, then x1.5 until a rate fails (or /1.5 \
+                until one passes), then geometric bisection; 6 trials, each on the continuing \
+                stream after the job has caught up. If no rate passes, the lowest tried /1.5. \
+                **Phases**: 50% then 75% of that rate, open loop (records go out on a fixed \
+                schedule and are timed from their scheduled send), 2 s warm-up then 8 s measured, \
+                each after the job has caught up. **Latency**: the consumer's `poll` returning the \
+                first decision naming an order's id (exactly-once: the order's reservation round \
+                trip through `orders.reservations` waits for the checkpoint that commits it, the \
+                decision for the next), the response naming a quote's event id, the first \
+                availability record whose `lastEventId` is an inventory event, minus the scheduled \
+                send (`System.nanoTime`, one JVM); events that change no published figure (most \
+                counts) give no sample. Percentiles nearest-rank. `orders decided` and `quotes \
+                answered`: shares of the measured orders and quotes answered within 5 s of the \
+                phase's last send. `decisions/s`: decision records read during the measured \
+                window. `CPU per record`: this process's CPU time over the measured window \
+                (producer, broker, job and consumers all share it) per record offered. **Targets** \
+                at 50% of the sustainable rate: order-to-decision p99 <= checkpoint interval + 300 \
+                ms = 1,300 ms EXACTLY_ONCE and <= 50 ms AT_LEAST_ONCE; event-to-availability p99 \
+                <= 100 ms AT_LEAST_ONCE; quote p99 <= 100 ms with this load (AT_LEAST_ONCE; \
+                exactly-once responses wait for the checkpoint that commits them). Quick: trials \
+                of 3 s, 4 of them; phases 1 s warm-up and 4 s measured.""";
     }
 
     @Override
