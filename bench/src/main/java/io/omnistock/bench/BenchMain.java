@@ -1,6 +1,7 @@
 package io.omnistock.bench;
 
 import io.omnistock.bench.e2e.EndToEndLatencyBenchmark;
+import io.omnistock.bench.e2e.MixedLoadBenchmark;
 import io.omnistock.bench.e2e.QuoteLatencyBenchmark;
 import io.omnistock.bench.ledger.LedgerThroughputBenchmark;
 import io.omnistock.bench.micro.MicroBenchmarks;
@@ -29,6 +30,7 @@ public final class BenchMain {
                 new EndToEndLatencyBenchmark(),
                 new RoutingBenchmark(),
                 new QuoteLatencyBenchmark(),
+                new MixedLoadBenchmark(),
                 new StateScaleBenchmark(),
                 new MicroBenchmarks());
     }

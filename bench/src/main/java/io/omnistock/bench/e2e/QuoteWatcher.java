@@ -7,16 +7,23 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Reads {@code quotes.responses} as the web shop would ({@code read_uncommitted}: the job runs
- * at-least-once): each response is matched by its request's event id to the quote that asked.
- * Counts responses by status and the options of the OK ones.
+ * Reads {@code quotes.responses} as the web shop would: each response is matched by its request's
+ * event id to the quote that asked. Counts responses by status and the options of the OK ones.
  */
 final class QuoteWatcher extends LatencyWatcher<QuoteResponse> {
     private final Map<QuoteStatus, Long> byStatus = new EnumMap<>(QuoteStatus.class);
     private long options;
 
+    /** For a job running at-least-once ({@code read_uncommitted}). */
     QuoteWatcher(String bootstrapServers) {
-        super(bootstrapServers, Topics.QUOTE_RESPONSES, false);
+        this(bootstrapServers, false);
+    }
+
+    /**
+     * @param readCommitted {@code read_committed} (the job runs exactly-once) or not
+     */
+    QuoteWatcher(String bootstrapServers, boolean readCommitted) {
+        super(bootstrapServers, Topics.QUOTE_RESPONSES, readCommitted);
     }
 
     @Override
