@@ -24,7 +24,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -174,9 +173,9 @@ public class ApplyInventoryEventFunction
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
             throws Exception {
         SkuSummary summary = state.load(ctx.getCurrentKey());
+        state.nodes = ctx.getBroadcastState(NODES); // one lookup per record: it is on the hot path
         if (in.request != null) {
             emitter.bind(in, ctx, out);
-            state.nodes = ctx.getBroadcastState(NODES);
             SkuLedger.Outcome outcome = ledger.handle(in.request, state, emitter);
             if (in.fromKafka()) { // probes are made in the job: not input records
                 processed.inc();
@@ -186,7 +185,7 @@ public class ApplyInventoryEventFunction
                 }
             }
         } else {
-            NodeInfo node = ctx.getBroadcastState(NODES).get(in.event.nodeId);
+            NodeInfo node = state.nodes.get(in.event.nodeId);
             if (node == null) {
                 // Reference data and events race at start-up: give the node a moment to arrive.
                 state.hold(in);
@@ -245,7 +244,6 @@ public class ApplyInventoryEventFunction
     private void apply(
             SourcedEvent in, NodeInfo node, ReadOnlyContext ctx, Collector<Availability> out) {
         emitter.bind(in, ctx, out);
-        state.nodes = ctx.getBroadcastState(NODES);
         SkuLedger.Outcome outcome =
                 ledger.apply(
                         in.event,
@@ -290,9 +288,9 @@ public class ApplyInventoryEventFunction
 
     private void releasePending(OnTimerContext ctx, Collector<Availability> out) throws Exception {
         List<SourcedEvent> held = state.takeHeld();
-        ReadOnlyBroadcastState<String, NodeInfo> nodes = ctx.getBroadcastState(NODES);
+        state.nodes = ctx.getBroadcastState(NODES);
         for (SourcedEvent in : held) {
-            apply(in, nodes.get(in.event.nodeId), ctx, out); // still unknown: UNKNOWN_NODE
+            apply(in, state.nodes.get(in.event.nodeId), ctx, out); // still unknown: UNKNOWN_NODE
         }
     }
 
