@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * Event-to-visible latency through the whole stack: producer, the embedded KRaft broker, the real
  * ledger job on a local MiniCluster with RocksDB, {@code inventory.availability}, a consumer. First
  * the most events/s the job sustains, then latency percentiles at fixed fractions of that load, in
- * both delivery modes (issue 5, item 2).
+ * both delivery modes.
  */
 public final class EndToEndLatencyBenchmark implements Benchmark {
     /** Both modes; in EXACTLY_ONCE it bounds how long output waits for its commit. */

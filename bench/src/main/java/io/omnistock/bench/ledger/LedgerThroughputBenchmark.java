@@ -42,7 +42,7 @@ import org.apache.flink.util.SimpleUserCodeClassLoader;
 
 /**
  * Throughput of the real ledger job against a bare keyed Flink job and the plain-Java rules, on the
- * same pre-serialized records in the same JVM (issue 5, items 1 and 5).
+ * same pre-serialized records in the same JVM.
  */
 public final class LedgerThroughputBenchmark implements Benchmark {
     private static final int PARALLELISM = 2;

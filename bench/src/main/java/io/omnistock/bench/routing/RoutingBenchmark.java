@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Routing decisions per second and their latency (issue 5 item 3): the real routing rules ({@link
+ * Routing decisions per second and their latency: the real routing rules ({@link
  * io.omnistock.ledger.domain.orders.OrderRouting}) driving the real SKU ledgers in memory, one
  * order at a time, so each order goes probe, plan, reserve, grant, decision. No Kafka, no Flink:
  * the cost of the rules themselves.

@@ -47,10 +47,10 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * The ledger job's state at scale (issue 5 item 4): the real job ({@link LedgerPipeline} in the
- * environment of {@link LedgerJob#environment}: RocksDB, incremental checkpoints) on an in-process
- * MiniCluster, loaded with N SKU x node positions; then its RocksDB size, a full and an incremental
- * checkpoint, and a restore from that checkpoint.
+ * The ledger job's state at scale: the real job ({@link LedgerPipeline} in the environment of
+ * {@link LedgerJob#environment}: RocksDB, incremental checkpoints) on an in-process MiniCluster,
+ * loaded with N SKU x node positions; then its RocksDB size, a full and an incremental checkpoint,
+ * and a restore from that checkpoint.
  */
 public final class StateScaleBenchmark implements Benchmark {
     static final int NODES = 100;
