@@ -66,7 +66,7 @@ public final class LedgerOptions {
                     .withDescription(
                             "SKU summaries (network totals, timers) each ledger subtask keeps on the"
                                     + " heap in front of RocksDB, most recently used first; a hit"
-                                    + " saves one state read per event. About 250 bytes each.");
+                                    + " saves one state read per event and a read per node per probe. About 250 bytes plus 8 per node each.");
 
     public static final ConfigOption<Long> LOW_THRESHOLD_STORE = lowThreshold("store", 5);
     public static final ConfigOption<Long> LOW_THRESHOLD_DARK_STORE = lowThreshold("dark-store", 5);

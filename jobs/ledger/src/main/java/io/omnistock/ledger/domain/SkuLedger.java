@@ -56,6 +56,12 @@ public final class SkuLedger {
         /** The SKU's positions by node. */
         Iterable<Map.Entry<String, Position>> positions();
 
+        /**
+         * What probes need of the SKU's positions, node by node: derived from them and in step with
+         * every {@link #putPosition}, so a store may answer it without reading them.
+         */
+        SkuStock stock();
+
         /** What an order holds of this SKU, or null. */
         Reservation reservation(String orderId);
 

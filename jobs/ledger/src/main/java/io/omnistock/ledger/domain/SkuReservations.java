@@ -3,9 +3,9 @@ package io.omnistock.ledger.domain;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.SourceSystem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reservations of one SKU (DESIGN.md section 4), kept by the SKU's ledger: grants that never let
@@ -54,35 +54,32 @@ final class SkuReservations {
 
     /** Fills {@code into} with ATP per OPEN node that has some; returns whether the SKU exists. */
     private static boolean available(SkuLedger.State state, List<NodeUnits> into) {
-        boolean known = false;
-        for (Map.Entry<String, Position> entry : state.positions()) {
-            known = true;
-            NodeInfo node = state.node(entry.getKey());
-            if (node != null && node.isOpen()) {
-                long atp = entry.getValue().atp(node.safetyStock);
-                if (atp > 0) {
-                    into.add(new NodeUnits(entry.getKey(), atp));
-                }
-            }
-        }
-        return known;
+        SkuStock stock = state.stock();
+        stock.forEach(
+                (nodeId, free, due) -> {
+                    NodeInfo node = state.node(nodeId);
+                    if (node != null && node.isOpen()) {
+                        long atp = Math.max(0, free - node.safetyStock); // Position.atp
+                        if (atp > 0) {
+                            into.add(new NodeUnits(nodeId, atp));
+                        }
+                    }
+                });
+        return !stock.isEmpty();
     }
 
     /**
      * Fills {@code into} with what ASNs still bring to OPEN nodes, one entry per ASN with an ETA.
      */
     private static void inbound(SkuLedger.State state, List<InboundUnits> into) {
-        for (Map.Entry<String, Position> entry : state.positions()) {
-            NodeInfo node = state.node(entry.getKey());
-            if (node == null || !node.isOpen()) {
-                continue;
-            }
-            for (InboundShipment s : entry.getValue().inbound) {
-                if (s.remaining() > 0 && s.eta != InventoryEvent.NO_TIME) {
-                    into.add(new InboundUnits(entry.getKey(), s.remaining(), s.eta));
-                }
-            }
-        }
+        state.stock()
+                .forEach(
+                        (nodeId, free, due) -> {
+                            NodeInfo node = state.node(nodeId);
+                            if (due.length > 0 && node != null && node.isOpen()) {
+                                into.addAll(Arrays.asList(due));
+                            }
+                        });
     }
 
     /** Holds every requested unit, or none: a grant never takes more than a node's ATP. */

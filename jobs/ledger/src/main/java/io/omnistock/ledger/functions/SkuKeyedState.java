@@ -2,9 +2,11 @@ package io.omnistock.ledger.functions;
 
 import io.omnistock.ledger.domain.NetworkTotals;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.NodeSlots;
 import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
+import io.omnistock.ledger.domain.SkuStock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,9 +23,10 @@ import org.apache.flink.api.common.state.ValueState;
  *
  * <p>The layout makes a typical event one read and one write: its position, which holds the ids of
  * the events applied there (dedupe) and its share of the SKU's network totals. The SKU summary is
- * read from a heap cache, with the network totals rebuilt from the positions on a miss, and is
- * written only when its timer, held events or upgrade flag change. Each call on a key {@link
- * #load}s the summary once and {@link #store}s it once if it changed.
+ * read from a heap cache, with the network totals and the per-node stock that probes read ({@link
+ * SkuStock}) rebuilt from the positions on a miss, and is written only when its timer, held events
+ * or upgrade flag change. Each call on a key {@link #load}s the summary once and {@link #store}s it
+ * once if it changed.
  */
 final class SkuKeyedState implements SkuLedger.State {
     private final MapState<String, Position> positions;
@@ -32,6 +35,7 @@ final class SkuKeyedState implements SkuLedger.State {
     private final MapState<String, Reservation> reservations;
     private final ListState<SourcedEvent> pending;
     private final SkuSummaryCache cache;
+    private final NodeSlots slots = new NodeSlots();
     private final LedgerMetrics.Count reads;
     private final LedgerMetrics.Count writes;
 
@@ -73,8 +77,10 @@ final class SkuKeyedState implements SkuLedger.State {
             SkuSummary stored = summaryState.value();
             summary = stored == null ? new SkuSummary() : stored;
             summary.totals = new NetworkTotals();
-            for (Position p : counted(positions.values())) {
-                summary.totals.addShareOf(p);
+            summary.stock = new SkuStock(slots);
+            for (Map.Entry<String, Position> entry : counted(positions.entries())) {
+                summary.totals.addShareOf(entry.getValue());
+                summary.stock.update(entry.getKey(), entry.getValue());
             }
             cache.put(sku, summary);
         }
@@ -147,6 +153,7 @@ final class SkuKeyedState implements SkuLedger.State {
             if (p.recentDeltas.size() + p.rememberedEvents.size() + p.inbound.size() != buffered) {
                 writes.inc();
                 positions.put(entry.getKey(), p);
+                summary.stock.update(entry.getKey(), p);
             }
             earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
         }
@@ -243,9 +250,15 @@ final class SkuKeyedState implements SkuLedger.State {
         try {
             writes.inc();
             positions.put(nodeId, position);
+            summary.stock.update(nodeId, position);
         } catch (Exception e) {
             throw failed(e);
         }
+    }
+
+    @Override
+    public SkuStock stock() {
+        return summary.stock;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.omnistock.ledger.functions;
 
 import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.ledger.domain.SkuStock;
 
 /**
  * What the ledger function keeps per SKU beside its positions, read through a heap cache ({@link
@@ -16,6 +17,9 @@ public final class SkuSummary {
 
     /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
     public NetworkTotals totals = new NetworkTotals();
+
+    /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
+    public SkuStock stock;
 
     /**
      * A registered event-time timer no later than the expiry of anything the SKU remembers (dedupe

@@ -39,6 +39,11 @@ public final class InMemorySkuState implements SkuLedger.State {
     }
 
     @Override
+    public SkuStock stock() {
+        return SkuStock.of(positions.entrySet());
+    }
+
+    @Override
     public NetworkTotals totals() {
         return totals;
     }

@@ -13,6 +13,8 @@ import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.LedgerSettings;
 import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.returns.Returns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -275,6 +277,28 @@ class ApplyInventoryEventFunctionTest {
     }
 
     @Test
+    void aProbeIsAnsweredFromTheHeapWithoutReadingThePositions() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("r-2", "SKU-1", "STORE-1", EventType.RECEIPT, 6, T0));
+        NodeInfo closed = new NodeInfo("STORE-1", NodeType.STORE, NodeStatus.CLOSED, 1);
+        closed.updatedAt = T0 + MINUTE;
+        harness.processBroadcastElement(closed, closed.updatedAt);
+        long reads = accumulator(LedgerMetrics.STATE_READS);
+
+        StockRequest probe =
+                new StockRequest(
+                        "O-1/probe", T0 + MINUTE, "O-1", "SKU-1", StockRequest.Action.PROBE, 1);
+        harness.processElement(SourcedEvent.of(probe), T0 + MINUTE);
+
+        StockReply reply = values(LedgerOutputs.STOCK_REPLIES).get(0).reply;
+        assertThat(reply.knownSku).isTrue();
+        assertThat(reply.units)
+                .extracting(u -> u.nodeId + "=" + u.units)
+                .containsExactly("DC-1=40");
+        assertThat(accumulator(LedgerMetrics.STATE_READS) - reads).isZero();
+    }
+
+    @Test
     void aDuplicateCostsOneReadAndNoWrite() throws Exception {
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
         long reads = accumulator(LedgerMetrics.STATE_READS);
@@ -351,7 +375,7 @@ class ApplyInventoryEventFunctionTest {
                                         GRACE,
                                         CACHE_ENTRIES),
                                 List.of(ApplyInventoryEventFunction.NODES)),
-                        sourced -> sourced.event.sku,
+                        SourcedEvent::sku,
                         Types.STRING,
                         1,
                         1,
