@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -193,70 +192,19 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
         return new Snapshot(layout);
     }
 
-    /**
-     * Restores this serializer from checkpoints and savepoints. Versions up to 3 were written by
-     * Flink's {@code SimpleTypeSerializerSnapshot} (no payload) for layout 1; version 4 writes the
-     * layout number.
-     */
-    public static final class Snapshot implements TypeSerializerSnapshot<Position> {
-        private static final int VERSION = 4;
-
-        private int layout;
-
+    /** Restores this serializer from checkpoints and savepoints, whichever layout wrote them. */
+    public static final class Snapshot extends LayoutSnapshot<Position> {
         public Snapshot() {
             this(CURRENT_LAYOUT);
         }
 
         Snapshot(int layout) {
-            this.layout = layout;
-        }
-
-        int layout() {
-            return layout;
+            super(layout);
         }
 
         @Override
-        public int getCurrentVersion() {
-            return VERSION;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) throws IOException {
-            out.writeInt(layout);
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader loader)
-                throws IOException {
-            switch (readVersion) {
-                case 2 -> {
-                    in.readUTF(); // SimpleTypeSerializerSnapshot v2 wrote the class name
-                    layout = LAYOUT_1;
-                }
-                case 3 -> layout = LAYOUT_1;
-                case VERSION -> layout = in.readInt();
-                default ->
-                        throw new IOException("unknown Position snapshot version " + readVersion);
-            }
-        }
-
-        @Override
-        public TypeSerializer<Position> restoreSerializer() {
+        TypeSerializer<Position> serializerFor(int layout) {
             return forLayout(layout);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<Position> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<Position> old) {
-            if (!(old instanceof Snapshot previous)) {
-                return TypeSerializerSchemaCompatibility.incompatible();
-            }
-            if (previous.layout == layout) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            return previous.layout < layout
-                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
-                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

@@ -4,7 +4,6 @@ import io.omnistock.ledger.domain.NetworkTotals;
 import io.omnistock.ledger.functions.SkuSummary;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -102,70 +101,19 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
         return new Snapshot(layout);
     }
 
-    /**
-     * Restores this serializer from checkpoints and savepoints. Versions up to 3 were written by
-     * Flink's {@code SimpleTypeSerializerSnapshot} (no payload) for layout 1; version 4 writes the
-     * layout number.
-     */
-    public static final class Snapshot implements TypeSerializerSnapshot<SkuSummary> {
-        private static final int VERSION = 4;
-
-        private int layout;
-
+    /** Restores this serializer from checkpoints and savepoints, whichever layout wrote them. */
+    public static final class Snapshot extends LayoutSnapshot<SkuSummary> {
         public Snapshot() {
             this(CURRENT_LAYOUT);
         }
 
         Snapshot(int layout) {
-            this.layout = layout;
-        }
-
-        int layout() {
-            return layout;
+            super(layout);
         }
 
         @Override
-        public int getCurrentVersion() {
-            return VERSION;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) throws IOException {
-            out.writeInt(layout);
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader loader)
-                throws IOException {
-            switch (readVersion) {
-                case 2 -> {
-                    in.readUTF(); // SimpleTypeSerializerSnapshot v2 wrote the class name
-                    layout = LAYOUT_1;
-                }
-                case 3 -> layout = LAYOUT_1;
-                case VERSION -> layout = in.readInt();
-                default ->
-                        throw new IOException("unknown SkuSummary snapshot version " + readVersion);
-            }
-        }
-
-        @Override
-        public TypeSerializer<SkuSummary> restoreSerializer() {
+        TypeSerializer<SkuSummary> serializerFor(int layout) {
             return forLayout(layout);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<SkuSummary> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<SkuSummary> old) {
-            if (!(old instanceof Snapshot previous)) {
-                return TypeSerializerSchemaCompatibility.incompatible();
-            }
-            if (previous.layout == layout) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            return previous.layout < layout
-                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
-                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }
