@@ -18,7 +18,13 @@ public class StockReply {
          */
         REROUTED,
         /** As PROBED, for a quote (its {@link #orderId} is the quote's request id). Appended. */
-        QUOTED
+        QUOTED,
+        /**
+         * Answers a ROUTE: as PROBED ({@link #units} is the ATP per OPEN node the ledger planned
+         * on), and the ledger already holds {@link #granted} for the order (empty when the plan
+         * allocated nothing). Appended.
+         */
+        ROUTED
     }
 
     public Kind kind;
@@ -38,6 +44,9 @@ public class StockReply {
      * routing may promise a backordered line against them).
      */
     public List<InboundUnits> inbound = new ArrayList<>();
+
+    /** ROUTED: what the ledger reserved for the order, per node (attempt 1). */
+    public List<NodeUnits> granted = new ArrayList<>();
 
     public String fromNodeId;
     public String toNodeId;

@@ -13,9 +13,13 @@ import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
 import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.metrics.MetricFact;
 import io.omnistock.ledger.domain.returns.Returns;
+import io.omnistock.ledger.domain.routing.Router;
+import io.omnistock.ledger.domain.routing.RoutingPolicy;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
 import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
 import java.time.Duration;
@@ -81,6 +85,7 @@ public class ApplyInventoryEventFunction
     private final LedgerSettings settings;
     private final Returns returns;
     private final long unknownNodeGraceMillis;
+    private final RoutingPolicy routingPolicy;
 
     private transient SkuLedger ledger;
     private transient StateOfSku state;
@@ -105,14 +110,30 @@ public class ApplyInventoryEventFunction
 
     public ApplyInventoryEventFunction(
             LedgerSettings settings, Returns returns, Duration unknownNodeGrace) {
+        this(settings, returns, unknownNodeGrace, null);
+    }
+
+    /** With the single-SKU fast path planning under {@code routingPolicy} (null: none). */
+    public ApplyInventoryEventFunction(
+            LedgerSettings settings,
+            Returns returns,
+            Duration unknownNodeGrace,
+            RoutingPolicy routingPolicy) {
         this.settings = settings;
         this.returns = returns;
         this.unknownNodeGraceMillis = unknownNodeGrace.toMillis();
+        this.routingPolicy = routingPolicy;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        ledger = new SkuLedger(settings, returns);
+        ledger =
+                new SkuLedger(
+                        settings,
+                        returns,
+                        routingPolicy == null
+                                ? null
+                                : new Router(routingPolicy, CarbonFactorTable.loadDefault()));
         positions = getRuntimeContext().getMapState(POSITIONS);
         seen = getRuntimeContext().getMapState(SEEN);
         pending = getRuntimeContext().getListState(PENDING);
@@ -173,6 +194,18 @@ public class ApplyInventoryEventFunction
         if (in.request != null) {
             emitter.bind(in, ctx, out);
             state.nodes = ctx.getBroadcastState(NODES);
+            if (in.request.action == StockRequest.Action.ROUTE) { // a single-SKU order, in the job
+                ledger.route(
+                        in.request,
+                        in.order,
+                        nodeList(state.nodes),
+                        System.currentTimeMillis(),
+                        state,
+                        emitter);
+                scheduleExpiry(in.request.eventTime, ctx.timerService()); // its grant's dedupe
+                state.store();
+                return;
+            }
             SkuLedger.Outcome outcome = ledger.handle(in.request, state, emitter);
             if (in.fromKafka()) { // probes are made in the job: not input records
                 processed.inc();
@@ -198,6 +231,15 @@ public class ApplyInventoryEventFunction
             }
         }
         state.store();
+    }
+
+    private static List<NodeInfo> nodeList(ReadOnlyBroadcastState<String, NodeInfo> nodes)
+            throws Exception {
+        List<NodeInfo> all = new ArrayList<>();
+        for (Map.Entry<String, NodeInfo> entry : nodes.immutableEntries()) {
+            all.add(entry.getValue());
+        }
+        return all;
     }
 
     private void hold(SourcedEvent in, SkuSummary summary) throws Exception {

@@ -108,6 +108,9 @@ public final class OrderRouting {
         s.order = request;
         Rejection rejection = validator.validate(request, net.nowMillis(), net::node);
         if (rejection != null) {
+            for (StockReply reply : s.early) {
+                releaseUnused(reply, s, out); // the ledger may have judged the order valid
+            }
             s.early.clear();
             reject(s, request.getEventId(), rejection, out);
             return Outcome.REJECTED;
@@ -184,8 +187,40 @@ public final class OrderRouting {
                     }
                 }
             }
+            case ROUTED -> {
+                if (s.phase == OrderState.Phase.PLANNING
+                        && reply.requestId.equals(s.order.getEventId())
+                        && s.awaiting.remove(reply.sku)) {
+                    s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound));
+                    if (s.awaiting.isEmpty()) {
+                        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out, reply);
+                    } else { // not a single-SKU order after all: nothing is taken as held
+                        releaseUnused(reply, s, out);
+                    }
+                } else {
+                    releaseUnused(reply, s, out); // a duplicate or rejected order
+                }
+            }
             case REROUTED -> rerouted(reply, s, net, out);
         }
+    }
+
+    /**
+     * Gives back what the ledger reserved on the single-SKU fast path for an order that cannot use
+     * it (rejected here, a duplicate, or planned differently), through the loop.
+     */
+    private static void releaseUnused(StockReply reply, OrderState s, Output out) {
+        if (reply.kind != StockReply.Kind.ROUTED || reply.granted.isEmpty()) {
+            return;
+        }
+        out.request(
+                new StockRequest(
+                        reply.orderId + "/unused/" + reply.requestId + "/" + reply.sku,
+                        reply.eventTime,
+                        reply.orderId,
+                        reply.sku,
+                        StockRequest.Action.RELEASE,
+                        Math.max(1, s.attempt)));
     }
 
     private static void settleGrant(StockReply reply, OrderState s) {
@@ -213,11 +248,23 @@ public final class OrderRouting {
                 return;
             }
         }
-        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out);
+        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out, null);
     }
 
-    /** Plans the given lines on the latest stock and asks the ledger to reserve the plan. */
-    private void plan(OrderState s, List<OrderLine> lines, int maxSplit, Network net, Output out) {
+    /**
+     * Plans the given lines on the latest stock and asks the ledger to reserve the plan. {@code
+     * routed}: the ledger's answer on the single-SKU fast path, whose grant is the reservation this
+     * plan asks for when routing sees the network as the ledger did (the same rules on the same
+     * ATP): it is taken as granted, with no request. Otherwise (node data not yet alike on both
+     * sides) the grant is released and the plan takes the loop.
+     */
+    private void plan(
+            OrderState s,
+            List<OrderLine> lines,
+            int maxSplit,
+            Network net,
+            Output out,
+            StockReply routed) {
         Order order = domainOrder(s.order, lines);
         RoutingPlan plan =
                 router.plan(
@@ -240,6 +287,9 @@ public final class OrderRouting {
         }
         List<LineAllocation> allocations = plan.allocations();
         if (allocations.isEmpty()) {
+            if (routed != null) {
+                releaseUnused(routed, s, out);
+            }
             decide(s, DecisionRecords.finalStatus(s), null, net, out);
             return;
         }
@@ -247,6 +297,7 @@ public final class OrderRouting {
         for (LineAllocation a : allocations) {
             s.proposed.add(DecisionRecords.allocation(a, net.node(a.nodeId())));
         }
+        boolean fastGrant = false;
         for (String sku : skusIn(allocations)) {
             StockRequest reserve =
                     new StockRequest(
@@ -262,9 +313,43 @@ public final class OrderRouting {
                 }
             }
             reserve.alternatives.addAll(plan.alternativesFor(sku));
+            if (routed != null && sku.equals(routed.sku)) {
+                if (sameUnits(reserve.units, routed.granted)) {
+                    StockReply granted = new StockReply();
+                    granted.kind = StockReply.Kind.GRANTED;
+                    granted.sku = sku;
+                    settleGrant(granted, s);
+                    fastGrant = true;
+                    continue;
+                }
+                releaseUnused(routed, s, out);
+            }
             s.awaiting.add(sku);
             out.request(reserve);
         }
+        if (routed != null && !fastGrant && !skusIn(allocations).contains(routed.sku)) {
+            releaseUnused(routed, s, out);
+        }
+        if (s.awaiting.isEmpty()) {
+            roundDone(s, net, out);
+        }
+    }
+
+    /** Whether two reservations hold the same units at the same nodes (in any order). */
+    private static boolean sameUnits(List<NodeUnits> a, List<NodeUnits> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (NodeUnits u : a) {
+            boolean found = false;
+            for (NodeUnits v : b) {
+                found |= u.nodeId.equals(v.nodeId) && u.units == v.units;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every SKU of this round answered: re-plan what was refused, or decide. */
@@ -294,7 +379,7 @@ public final class OrderRouting {
             used.add(a.getNodeId());
         }
         int maxSplit = Math.max(1, router.policy().maxSplit() - used.size());
-        plan(s, refusedLines, maxSplit, net, out);
+        plan(s, refusedLines, maxSplit, net, out, null);
     }
 
     private void decide(
@@ -499,7 +584,7 @@ public final class OrderRouting {
         return Outcome.REJECTED;
     }
 
-    private static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
+    static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
         List<io.omnistock.ledger.domain.routing.OrderLine> domainLines =
                 new ArrayList<>(lines.size());
         for (OrderLine line : lines) {
