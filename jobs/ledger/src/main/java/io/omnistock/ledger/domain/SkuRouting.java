@@ -10,8 +10,9 @@ import java.util.List;
  * The single-SKU fast path, on the SKU's ledger (README, routing): a ROUTE request carries a
  * single-SKU order; the ledger plans it with routing's own rules ({@link SingleSkuPlanner}) on its
  * ATP, reserves the plan atomically (the same grant as a RESERVE: never more than a node's ATP,
- * on-hand minus safety stock minus reserved) and answers ROUTED with the ATP it planned on and the
- * grant, in the job. Routing then decides without a reservation round trip through Kafka.
+ * on-hand minus safety stock minus reserved) and answers ROUTED with the ATP it planned on, the
+ * grant and the plan's decision records, in the job. Routing then decides without planning again
+ * and without a reservation round trip through Kafka.
  *
  * <p>Whenever the ledger cannot decide (no planner, an unknown SKU, an order routing will reject, a
  * capacity-limited node, an order that already holds this SKU, a ROUTE seen before) it answers as a
@@ -53,6 +54,10 @@ final class SkuRouting {
         StockReply routed = new StockReply(StockReply.Kind.ROUTED, request);
         routed.units = atp;
         SkuReservations.inbound(state, routed.inbound);
+        routed.allocations = proposal.allocations();
+        routed.candidates = proposal.candidates();
+        routed.baselineCo2eKg = proposal.baselineCo2eKg();
+        routed.backordered = proposal.backordered();
         if (!proposal.units().isEmpty()) {
             StockRequest reserve =
                     new StockRequest(

@@ -1,5 +1,8 @@
 package io.omnistock.ledger.domain;
 
+import io.omnistock.avro.Allocation;
+import io.omnistock.avro.OrderLine;
+import io.omnistock.avro.ScoredCandidate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +25,7 @@ public class StockReply {
         /**
          * Answers a ROUTE: as PROBED ({@link #units} is the ATP per OPEN node the ledger planned
          * on), and the ledger already holds {@link #granted} for the order (empty when the plan
-         * allocated nothing). Appended.
+         * allocated nothing), planned as {@link #allocations}. Appended.
          */
         ROUTED
     }
@@ -47,6 +50,17 @@ public class StockReply {
 
     /** ROUTED: what the ledger reserved for the order, per node (attempt 1). */
     public List<NodeUnits> granted = new ArrayList<>();
+
+    /**
+     * ROUTED: the plan the ledger made and reserved, as routing records it for the decision (its
+     * allocations, the scored candidates, the cost-only baseline and what is backordered), so
+     * routing does not plan the order a second time.
+     */
+    public List<Allocation> allocations = new ArrayList<>();
+
+    public List<ScoredCandidate> candidates = new ArrayList<>();
+    public Double baselineCo2eKg;
+    public List<OrderLine> backordered = new ArrayList<>();
 
     public String fromNodeId;
     public String toNodeId;

@@ -193,7 +193,7 @@ public final class OrderRouting {
                         && s.awaiting.remove(reply.sku)) {
                     s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound));
                     if (s.awaiting.isEmpty()) {
-                        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out, reply);
+                        recordRouted(reply, s, net, out);
                     } else { // not a single-SKU order after all: nothing is taken as held
                         releaseUnused(reply, s, out);
                     }
@@ -206,8 +206,21 @@ public final class OrderRouting {
     }
 
     /**
+     * The single-SKU fast path: the ledger planned the order with these rules on the ATP it
+     * answered with, holds the grant and sent the plan's decision records; the order's first round
+     * is done (README, routing).
+     */
+    private void recordRouted(StockReply reply, OrderState s, Network net, Output out) {
+        s.candidates.addAll(reply.candidates);
+        s.baselineCo2eKg = reply.baselineCo2eKg;
+        s.backordered.addAll(reply.backordered);
+        s.granted.addAll(reply.allocations);
+        decide(s, DecisionRecords.finalStatus(s), null, net, out);
+    }
+
+    /**
      * Gives back what the ledger reserved on the single-SKU fast path for an order that cannot use
-     * it (rejected here, a duplicate, or planned differently), through the loop.
+     * it (rejected here, or a duplicate), through the loop.
      */
     private static void releaseUnused(StockReply reply, OrderState s, Output out) {
         if (reply.kind != StockReply.Kind.ROUTED || reply.granted.isEmpty()) {
@@ -248,23 +261,11 @@ public final class OrderRouting {
                 return;
             }
         }
-        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out, null);
+        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out);
     }
 
-    /**
-     * Plans the given lines on the latest stock and asks the ledger to reserve the plan. {@code
-     * routed}: the ledger's answer on the single-SKU fast path, whose grant is the reservation this
-     * plan asks for when routing sees the network as the ledger did (the same rules on the same
-     * ATP): it is taken as granted, with no request. Otherwise (node data not yet alike on both
-     * sides) the grant is released and the plan takes the loop.
-     */
-    private void plan(
-            OrderState s,
-            List<OrderLine> lines,
-            int maxSplit,
-            Network net,
-            Output out,
-            StockReply routed) {
+    /** Plans the given lines on the latest stock and asks the ledger to reserve the plan. */
+    private void plan(OrderState s, List<OrderLine> lines, int maxSplit, Network net, Output out) {
         Order order = domainOrder(s.order, lines);
         RoutingPlan plan =
                 router.plan(
@@ -287,9 +288,6 @@ public final class OrderRouting {
         }
         List<LineAllocation> allocations = plan.allocations();
         if (allocations.isEmpty()) {
-            if (routed != null) {
-                releaseUnused(routed, s, out);
-            }
             decide(s, DecisionRecords.finalStatus(s), null, net, out);
             return;
         }
@@ -297,7 +295,6 @@ public final class OrderRouting {
         for (LineAllocation a : allocations) {
             s.proposed.add(DecisionRecords.allocation(a, net.node(a.nodeId())));
         }
-        boolean fastGrant = false;
         for (String sku : skusIn(allocations)) {
             StockRequest reserve =
                     new StockRequest(
@@ -313,43 +310,9 @@ public final class OrderRouting {
                 }
             }
             reserve.alternatives.addAll(plan.alternativesFor(sku));
-            if (routed != null && sku.equals(routed.sku)) {
-                if (sameUnits(reserve.units, routed.granted)) {
-                    StockReply granted = new StockReply();
-                    granted.kind = StockReply.Kind.GRANTED;
-                    granted.sku = sku;
-                    settleGrant(granted, s);
-                    fastGrant = true;
-                    continue;
-                }
-                releaseUnused(routed, s, out);
-            }
             s.awaiting.add(sku);
             out.request(reserve);
         }
-        if (routed != null && !fastGrant && !skusIn(allocations).contains(routed.sku)) {
-            releaseUnused(routed, s, out);
-        }
-        if (s.awaiting.isEmpty()) {
-            roundDone(s, net, out);
-        }
-    }
-
-    /** Whether two reservations hold the same units at the same nodes (in any order). */
-    private static boolean sameUnits(List<NodeUnits> a, List<NodeUnits> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (NodeUnits u : a) {
-            boolean found = false;
-            for (NodeUnits v : b) {
-                found |= u.nodeId.equals(v.nodeId) && u.units == v.units;
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Every SKU of this round answered: re-plan what was refused, or decide. */
@@ -379,7 +342,7 @@ public final class OrderRouting {
             used.add(a.getNodeId());
         }
         int maxSplit = Math.max(1, router.policy().maxSplit() - used.size());
-        plan(s, refusedLines, maxSplit, net, out, null);
+        plan(s, refusedLines, maxSplit, net, out);
     }
 
     private void decide(

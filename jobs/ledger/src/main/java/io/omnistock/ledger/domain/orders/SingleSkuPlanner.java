@@ -1,13 +1,16 @@
 package io.omnistock.ledger.domain.orders;
 
+import io.omnistock.avro.Allocation;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.ScoredCandidate;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.routing.CapacityView;
 import io.omnistock.ledger.domain.routing.LineAllocation;
 import io.omnistock.ledger.domain.routing.Router;
 import io.omnistock.ledger.domain.routing.RoutingPlan;
+import io.omnistock.ledger.domain.routing.ScoredPlan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +20,9 @@ import java.util.function.Function;
  * The first plan of a single-SKU order, made by the SKU's ledger so it can reserve it at once (the
  * single-SKU fast path): the same {@link OrderValidator}, {@link Router}, policy and candidate
  * filter {@link OrderRouting} uses, on the same ATP, so the reservation is the one routing would
- * ask for. Routing re-plans on the ATP the ledger answers with, which yields the same plan, and
- * records the grant instead of asking for it through Kafka.
+ * ask for, and the decision's allocations, candidates, baseline and backorders are the records
+ * routing would build ({@link DecisionRecords}). Routing records them and the grant instead of
+ * planning again and asking for the reservation through Kafka.
  *
  * <p>An order takes the loop through Kafka instead (no proposal) when routing would reject it, when
  * it has more than one SKU, or when a node that passes every other eligibility rule has a daily
@@ -27,8 +31,18 @@ import java.util.function.Function;
  */
 public final class SingleSkuPlanner {
 
-    /** What the ledger reserves for the order: units per node, and alternatives for re-routes. */
-    public record Proposal(String sku, List<NodeUnits> units, List<String> alternatives) {}
+    /**
+     * What the ledger reserves for the order (units per node, and alternatives for re-routes) and
+     * what routing records of the plan for the decision, built as routing builds it.
+     */
+    public record Proposal(
+            String sku,
+            List<NodeUnits> units,
+            List<String> alternatives,
+            List<Allocation> allocations,
+            List<ScoredCandidate> candidates,
+            Double baselineCo2eKg,
+            List<OrderLine> backordered) {}
 
     private final Router router;
     private final OrderValidator validator;
@@ -68,10 +82,27 @@ public final class SingleSkuPlanner {
             return null;
         }
         List<NodeUnits> units = new ArrayList<>();
+        List<Allocation> allocations = new ArrayList<>();
         for (LineAllocation a : plan.allocations()) {
             units.add(new NodeUnits(a.nodeId(), a.quantity()));
+            allocations.add(DecisionRecords.allocation(a, node.apply(a.nodeId())));
         }
-        return new Proposal(sku, units, plan.alternativesFor(sku));
+        List<ScoredCandidate> candidates = new ArrayList<>();
+        for (ScoredPlan candidate : plan.candidates()) {
+            candidates.add(DecisionRecords.candidate(candidate));
+        }
+        List<OrderLine> backordered = new ArrayList<>();
+        for (io.omnistock.ledger.domain.routing.OrderLine missing : plan.backordered()) {
+            backordered.add(new OrderLine(missing.sku(), missing.quantity()));
+        }
+        return new Proposal(
+                sku,
+                units,
+                plan.alternativesFor(sku),
+                allocations,
+                candidates,
+                plan.baselineCo2eKg(),
+                backordered);
     }
 
     private static long atpAt(List<NodeUnits> atp, String nodeId) {

@@ -1,6 +1,5 @@
 package io.omnistock.ledger.domain.orders;
 
-import static io.omnistock.ledger.domain.orders.OrderFlow.ORDER_TIME;
 import static io.omnistock.ledger.domain.orders.OrderFlow.at;
 import static io.omnistock.ledger.domain.orders.OrderFlow.dc;
 import static io.omnistock.ledger.domain.orders.OrderFlow.line;
@@ -19,9 +18,7 @@ import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockReply;
-import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.StockRequest.Action;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +78,9 @@ class SingleSkuFastPathTest {
                             assertThat(r.granted)
                                     .extracting(u -> tuple(u.nodeId, u.units))
                                     .containsExactly(tuple(DC_1, 2L));
+                            // routing records the ledger's plan, it does not plan again
+                            assertThat(d.getAllocations()).isEqualTo(r.allocations);
+                            assertThat(d.getCandidates()).isEqualTo(r.candidates);
                         });
         assertThat(flow.reserved(SKU_A, DC_1)).isEqualTo(2);
         assertThat(flow.reserved(SKU_A, DC_2)).isZero();
@@ -285,42 +285,5 @@ class SingleSkuFastPathTest {
         assertThat(flow.reserved(SKU_A, DC_1)).isEqualTo(2);
         assertThat(flow.decisionsOf("O-1")).hasSize(1);
         assertThat(flow.heldByLedger("O-1")).isEqualTo(Map.of(SKU_A + "|" + DC_1, 2L));
-    }
-
-    @Test
-    void aGrantRoutingWouldNotHavePlannedIsGivenBackAndThePlanTakesTheLoop() {
-        flow.stock(SKU_A, DC_1, 5).stock(SKU_A, DC_2, 5);
-        OrderRequest o = order("O-1", line(SKU_A, 2)).build();
-        flow.place(o);
-        // The ledger's node data lagged behind routing's: it planned DC-2 and holds 2 there.
-        flow.toLedger.clear();
-        StockRequest held =
-                new StockRequest("lagging-ledger", ORDER_TIME, "O-1", SKU_A, Action.RESERVE, 1);
-        held.units.add(new NodeUnits(DC_2, 2));
-        flow.toLedger.add(held);
-        flow.deliver(held);
-        flow.toRouting.clear(); // its GRANTED, in place of which routing gets:
-        StockReply routed = new StockReply();
-        routed.kind = StockReply.Kind.ROUTED;
-        routed.orderId = "O-1";
-        routed.sku = SKU_A;
-        routed.requestId = o.getEventId();
-        routed.eventTime = ORDER_TIME;
-        routed.units = List.of(new NodeUnits(DC_1, 5), new NodeUnits(DC_2, 5));
-        routed.granted = List.of(new NodeUnits(DC_2, 2));
-        flow.toRouting.add(routed);
-
-        flow.run();
-
-        assertThat(flow.sentToLedger)
-                .extracting(r -> r.action)
-                .containsExactly(Action.RELEASE, Action.RESERVE);
-        RoutingDecision d = flow.lastDecision("O-1");
-        assertThat(d.getStatus()).isEqualTo(DecisionStatus.ROUTED);
-        assertThat(d.getAllocations())
-                .extracting(a -> tuple(a.getNodeId(), a.getQuantity()))
-                .containsExactly(tuple(DC_1, 2));
-        assertThat(flow.reserved(SKU_A, DC_1)).isEqualTo(2);
-        assertThat(flow.reserved(SKU_A, DC_2)).isZero();
     }
 }
