@@ -66,7 +66,9 @@ public final class RoutingBenchmark implements Benchmark {
     public String description() {
         return "The real routing rules (`OrderRouting`, `Router`) driving the real SKU ledgers"
                 + " (`SkuLedger`) in memory on one thread, through the ledger tests' `OrderFlow`"
-                + " (unrecorded: no records, no checks): each order goes probe -> plan -> RESERVE -> grant -> decision, the"
+                + " (unrecorded: no records, no checks): each order goes probe -> plan -> RESERVE -> grant -> decision"
+                + " (single-line fast path: ROUTE -> the ledger plans, grants and sends the plan -> routing records it and"
+                + " decides), the"
                 + " messages the job sends through Kafka delivered in order from in-memory"
                 + " queues; no Kafka, no Flink. Network: "
                 + (DCS + SHIPPING_STORES + PICKUP_ONLY_STORES)
@@ -85,8 +87,11 @@ public final class RoutingBenchmark implements Benchmark {
                 + " Job figures: the same network and single-line orders through the real"
                 + " ledger job (`LedgerPipeline` in `LedgerJob.environment`, RocksDB, checkpoints"
                 + " every 5 s) on an in-process MiniCluster, parallelism 2, from an in-process source"
-                + " (Avro bytes through the job's deserializer); the reservation hop that goes"
-                + " through Kafka in production goes through an in-JVM queue, and at most "
+                + " (Avro bytes through the job's deserializer), with the single-SKU fast path (the"
+                + " default) and without it (every order takes the reservation loop), after an"
+                + " unmeasured warm-up run of a third of the orders; the"
+                + " reservation hop that goes through Kafka in production goes through an in-JVM"
+                + " queue, and at most "
                 + String.format(Locale.ROOT, "%,d", JOB_MAX_IN_FLIGHT)
                 + " orders are undecided at a time; "
                 + String.format(Locale.ROOT, "%,d", JOB_ORDERS_FULL)
@@ -106,10 +111,23 @@ public final class RoutingBenchmark implements Benchmark {
         Random random = new Random(7);
         measure(flow, "single-line", 1, warmUp, orders, random, figures);
         measure(flow, "3-line", 3, warmUp, orders, random, figures);
+        measure(
+                network(new Random(42), true),
+                "single-line fast path",
+                1,
+                warmUp,
+                orders,
+                new Random(7),
+                figures);
 
         int jobOrders = (int) settings.size(JOB_ORDERS_FULL, JOB_ORDERS_QUICK);
+        // The first job run in a JVM is markedly slower (JIT of Flink and the job's code): an
+        // unmeasured run first, so neither measured variant pays for it.
+        RoutingJobRun.run(settings.workDir(), jobOrders / 3, 1, JOB_MAX_IN_FLIGHT, true);
+        RoutingJobRun.Result loopOnly =
+                RoutingJobRun.run(settings.workDir(), jobOrders, 1, JOB_MAX_IN_FLIGHT, false);
         RoutingJobRun.Result job =
-                RoutingJobRun.run(settings.workDir(), jobOrders, 1, JOB_MAX_IN_FLIGHT);
+                RoutingJobRun.run(settings.workDir(), jobOrders, 1, JOB_MAX_IN_FLIGHT, true);
         figures.add(
                 new Figure(
                         "job: single-line decisions/s", "decisions/s", job.decisionsPerSecond()));
@@ -118,6 +136,16 @@ public final class RoutingBenchmark implements Benchmark {
                         "job: single-line decisions/s per busy core",
                         "decisions/s",
                         job.perBusyCore()));
+        figures.add(
+                new Figure(
+                        "job: single-line decisions/s, fast path off (the loop)",
+                        "decisions/s",
+                        loopOnly.decisionsPerSecond()));
+        figures.add(
+                new Figure(
+                        "job: single-line decisions/s per busy core, fast path off (the loop)",
+                        "decisions/s",
+                        loopOnly.perBusyCore()));
         return figures;
     }
 
@@ -168,7 +196,12 @@ public final class RoutingBenchmark implements Benchmark {
 
     /** The nodes, each with opening stock of every SKU. */
     static OrderFlow network(Random random) {
-        OrderFlow flow = OrderFlow.unrecorded(3);
+        return network(random, false);
+    }
+
+    /** As {@link #network(Random)}, single-SKU orders on the fast path when asked. */
+    static OrderFlow network(Random random, boolean singleSkuFastPath) {
+        OrderFlow flow = OrderFlow.unrecorded(3, singleSkuFastPath);
         nodes(random).forEach(flow::node);
         long stockedAt = DAY.plus(Duration.ofHours(6)).toEpochMilli();
         for (int sku = 0; sku < SKUS; sku++) {

@@ -7,6 +7,7 @@ import io.omnistock.connectors.Topics;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.LedgerPipeline;
 import io.omnistock.ledger.LedgerSinks;
+import io.omnistock.ledger.RoutingOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +51,19 @@ final class RoutingJobRun {
     private RoutingJobRun() {}
 
     static Result run(Path dir, int orders, int lines, int maxInFlight) throws Exception {
+        return run(dir, orders, lines, maxInFlight, true);
+    }
+
+    /** As {@link #run(Path, int, int, int)}, with the single-SKU fast path on or off. */
+    static Result run(Path dir, int orders, int lines, int maxInFlight, boolean singleSkuFastPath)
+            throws Exception {
         Path workDir = dir.toAbsolutePath();
         String runId = UUID.randomUUID().toString();
         OrderLoop loop = OrderLoop.create(runId);
         try {
             Configuration conf = new Configuration();
             conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+            conf.set(RoutingOptions.SINGLE_SKU_FAST_PATH, singleSkuFastPath);
             conf.set(RestOptions.BIND_PORT, "0");
             conf.set(
                     CheckpointingOptions.CHECKPOINTS_DIRECTORY,

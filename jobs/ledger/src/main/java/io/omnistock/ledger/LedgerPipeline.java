@@ -25,10 +25,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
  * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
  * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
- * decisions, and reservation requests that return to the ledger through Kafka; quote requests probe
- * the ledger the same way and are answered at routing with delivery options; returned lines are
- * triaged by the ledger -> return dispositions; decisions, returns, counts and dead letters feed
- * the metric windows ({@link MetricsPipeline}). Assembly only: sources and sinks come from the
+ * decisions, and reservation requests that return to the ledger through Kafka (a single-SKU order
+ * is planned and reserved by its SKU's ledger instead, and answered in the job); quote requests
+ * probe the ledger the same way and are answered at routing with delivery options; returned lines
+ * are triaged by the ledger -> return dispositions; decisions, returns, counts and dead letters
+ * feed the metric windows ({@link MetricsPipeline}). Assembly only: sources and sinks come from the
  * caller.
  */
 public final class LedgerPipeline {
@@ -61,7 +62,9 @@ public final class LedgerPipeline {
 
         DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
         DataStream<SourcedEvent> probes =
-                orders.flatMap(new ProbeOrderSkusFunction())
+                orders.flatMap(
+                                new ProbeOrderSkusFunction(
+                                        conf.get(RoutingOptions.SINGLE_SKU_FAST_PATH)))
                         .returns(SourcedEvent.class)
                         .name(PROBE_UID)
                         .uid(PROBE_UID);
@@ -75,7 +78,8 @@ public final class LedgerPipeline {
                                         LedgerOptions.settings(conf),
                                         ReturnsOptions.returns(conf),
                                         conf.get(LedgerOptions.UNKNOWN_NODE_GRACE),
-                                        conf.get(LedgerOptions.SUMMARY_CACHE_ENTRIES)),
+                                        conf.get(LedgerOptions.SUMMARY_CACHE_ENTRIES),
+                                        RoutingOptions.policy(conf)),
                                 new AvroTypeInfo<>(Availability.class))
                         .name(APPLY_UID)
                         .uid(APPLY_UID);

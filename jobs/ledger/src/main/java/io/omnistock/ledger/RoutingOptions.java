@@ -55,6 +55,17 @@ public final class RoutingOptions {
                             "How long routing remembers an order (for duplicates and its"
                                     + " lifecycle), in event time after it was placed.");
 
+    public static final ConfigOption<Boolean> SINGLE_SKU_FAST_PATH =
+            ConfigOptions.key("routing.single-sku-fast-path")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "A single-SKU order is planned, reserved and answered by its SKU's"
+                                    + " ledger in one step, inside the job, instead of through"
+                                    + " the reservation loop over orders.reservations (which"
+                                    + " waits for a checkpoint per round trip in exactly-once"
+                                    + " mode). Multi-SKU orders always take the loop.");
+
     public static final ConfigOption<List<Double>> WEIGHTS_BALANCED = weights("balanced");
     public static final ConfigOption<List<Double>> WEIGHTS_CHEAPEST = weights("cheapest");
     public static final ConfigOption<List<Double>> WEIGHTS_FASTEST = weights("fastest");

@@ -3,11 +3,16 @@ package io.omnistock.ledger.domain;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.ledger.domain.forecast.DemandForecast;
 import io.omnistock.ledger.domain.forecast.Forecast;
+import io.omnistock.ledger.domain.orders.OrderValidator;
+import io.omnistock.ledger.domain.orders.SingleSkuPlanner;
 import io.omnistock.ledger.domain.returns.Returns;
+import io.omnistock.ledger.domain.routing.Router;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -157,6 +162,7 @@ public final class SkuLedger {
     private final EventValidator validator;
     private final NetworkTotals before = new NetworkTotals();
     private final SkuReservations reservations = new SkuReservations(this);
+    private final SkuRouting routing;
     private final DemandForecast demand;
     private final Forecast forecast;
 
@@ -166,6 +172,20 @@ public final class SkuLedger {
     }
 
     public SkuLedger(LedgerSettings settings, Returns returns) {
+        this(settings, returns, null);
+    }
+
+    /**
+     * With the single-SKU fast path planning by {@code router} (null: a ROUTE is answered as a
+     * PROBE).
+     */
+    public SkuLedger(LedgerSettings settings, Returns returns, Router router) {
+        this.routing =
+                new SkuRouting(
+                        reservations,
+                        router == null
+                                ? null
+                                : new SingleSkuPlanner(router, new OrderValidator(settings)));
         this.settings = settings;
         this.returns = returns;
         this.validator = new EventValidator(settings);
@@ -176,6 +196,21 @@ public final class SkuLedger {
     /** Answers a probe, or applies a reservation, release or commit (DESIGN.md section 4). */
     public Outcome handle(StockRequest request, State state, Output out) {
         return reservations.handle(request, state, out);
+    }
+
+    /**
+     * Plans, reserves and answers a single-SKU order at once (a ROUTE request carrying {@code
+     * order}; {@code nodes} is every node's reference data), or answers as a PROBE: {@link
+     * SkuRouting}.
+     */
+    public void route(
+            StockRequest request,
+            OrderRequest order,
+            Collection<NodeInfo> nodes,
+            long nowMillis,
+            State state,
+            Output out) {
+        routing.route(request, order, nodes, nowMillis, state, out);
     }
 
     /**

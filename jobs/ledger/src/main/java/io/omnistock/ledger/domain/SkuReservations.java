@@ -53,7 +53,7 @@ final class SkuReservations {
     }
 
     /** Fills {@code into} with ATP per OPEN node that has some; returns whether the SKU exists. */
-    private static boolean available(SkuLedger.State state, List<NodeUnits> into) {
+    static boolean available(SkuLedger.State state, List<NodeUnits> into) {
         SkuStock stock = state.stock();
         stock.forEach(
                 (nodeId, free, due) -> {
@@ -71,7 +71,7 @@ final class SkuReservations {
     /**
      * Fills {@code into} with what ASNs still bring to OPEN nodes, one entry per ASN with an ETA.
      */
-    private static void inbound(SkuLedger.State state, List<InboundUnits> into) {
+    static void inbound(SkuLedger.State state, List<InboundUnits> into) {
         state.stock()
                 .forEach(
                         (nodeId, free, due) -> {
@@ -82,12 +82,19 @@ final class SkuReservations {
                         });
     }
 
-    /** Holds every requested unit, or none: a grant never takes more than a node's ATP. */
+    /** Holds every requested unit, or none, and answers GRANTED or REFUSED. */
     private void reserve(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
+        out.reply(hold(request, state, out));
+    }
+
+    /**
+     * Holds every requested unit, or none: a grant never takes more than a node's ATP. Returns the
+     * answer (GRANTED, or REFUSED with the ATP now) without sending it.
+     */
+    StockReply hold(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
         int n = request.units.size();
         if (n == 0) {
-            refuse(request, state, out);
-            return;
+            return refusal(request, state);
         }
         Position[] positions = new Position[n];
         NodeInfo[] nodes = new NodeInfo[n];
@@ -101,8 +108,7 @@ final class SkuReservations {
                     || positions[i] == null
                     || positions[i].atp(nodes[i].safetyStock) < wanted.units
                     || appearsEarlier(request.units, i)) {
-                refuse(request, state, out);
-                return;
+                return refusal(request, state);
             }
         }
         Reservation reservation = state.reservation(request.orderId);
@@ -129,15 +135,15 @@ final class SkuReservations {
         ledger.endChange(request.sku, totals, request.eventTime, state, out);
         StockReply granted = new StockReply(StockReply.Kind.GRANTED, request);
         granted.units = copy(reservation.held);
-        out.reply(granted);
+        return granted;
     }
 
-    /** Holds nothing and answers with the SKU's ATP now, to re-plan with. */
-    private static void refuse(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
+    /** Holds nothing: the answer carries the SKU's ATP now, to re-plan with. */
+    private static StockReply refusal(StockRequest request, SkuLedger.State state) {
         StockReply refused = new StockReply(StockReply.Kind.REFUSED, request);
         available(state, refused.units);
         inbound(state, refused.inbound);
-        out.reply(refused);
+        return refused;
     }
 
     private static boolean appearsEarlier(List<NodeUnits> units, int i) {

@@ -1,5 +1,8 @@
 package io.omnistock.ledger.domain;
 
+import io.omnistock.avro.Allocation;
+import io.omnistock.avro.OrderLine;
+import io.omnistock.avro.ScoredCandidate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +21,13 @@ public class StockReply {
          */
         REROUTED,
         /** As PROBED, for a quote (its {@link #orderId} is the quote's request id). Appended. */
-        QUOTED
+        QUOTED,
+        /**
+         * Answers a ROUTE: as PROBED ({@link #units} is the ATP per OPEN node the ledger planned
+         * on), and the ledger already holds {@link #granted} for the order (empty when the plan
+         * allocated nothing), planned as {@link #allocations}. Appended.
+         */
+        ROUTED
     }
 
     public Kind kind;
@@ -38,6 +47,20 @@ public class StockReply {
      * routing may promise a backordered line against them).
      */
     public List<InboundUnits> inbound = new ArrayList<>();
+
+    /** ROUTED: what the ledger reserved for the order, per node (attempt 1). */
+    public List<NodeUnits> granted = new ArrayList<>();
+
+    /**
+     * ROUTED: the plan the ledger made and reserved, as routing records it for the decision (its
+     * allocations, the scored candidates, the cost-only baseline and what is backordered), so
+     * routing does not plan the order a second time.
+     */
+    public List<Allocation> allocations = new ArrayList<>();
+
+    public List<ScoredCandidate> candidates = new ArrayList<>();
+    public Double baselineCo2eKg;
+    public List<OrderLine> backordered = new ArrayList<>();
 
     public String fromNodeId;
     public String toNodeId;

@@ -7,7 +7,9 @@ import java.util.List;
  * What routing asks of a SKU's ledger for one order. PROBE reads ATP per node; RESERVE holds units
  * (all of them or none); RELEASE gives an order's units back; COMMIT turns them into an on-hand
  * decrement (shipped or picked up); QUOTE reads ATP like PROBE for a delivery-options quote (its
- * {@link #orderId} is the quote's request id). A Flink POJO.
+ * {@link #orderId} is the quote's request id); ROUTE asks the ledger to plan, reserve and answer a
+ * single-SKU order in one step (its record carries the order; see {@code SkuRouting}). A Flink
+ * POJO.
  */
 public class StockRequest {
     public enum Action {
@@ -16,7 +18,12 @@ public class StockRequest {
         RELEASE,
         COMMIT,
         /** Appended: enum constants are a savepoint contract. */
-        QUOTE
+        QUOTE,
+        /**
+         * Appended. Made in the job for a single-SKU order (never through Kafka): plan, reserve and
+         * answer ROUTED at once, or answer as PROBE when the order must take the loop.
+         */
+        ROUTE
     }
 
     /** Unique per request: RESERVE, RELEASE and COMMIT are applied once. */

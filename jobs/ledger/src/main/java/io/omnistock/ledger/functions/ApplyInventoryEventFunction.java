@@ -13,17 +13,24 @@ import io.omnistock.ledger.domain.Rejection;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
 import io.omnistock.ledger.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.metrics.MetricFact;
 import io.omnistock.ledger.domain.returns.Returns;
+import io.omnistock.ledger.domain.routing.Router;
+import io.omnistock.ledger.domain.routing.RoutingPolicy;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
 import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -76,6 +83,7 @@ public class ApplyInventoryEventFunction
     private final Returns returns;
     private final long unknownNodeGraceMillis;
     private final int summaryCacheEntries;
+    private final RoutingPolicy routingPolicy;
 
     private transient SkuLedger ledger;
     private transient SkuKeyedState state;
@@ -103,15 +111,32 @@ public class ApplyInventoryEventFunction
             Returns returns,
             Duration unknownNodeGrace,
             int summaryCacheEntries) {
+        this(settings, returns, unknownNodeGrace, summaryCacheEntries, null);
+    }
+
+    /** With the single-SKU fast path planning under {@code routingPolicy} (null: none). */
+    public ApplyInventoryEventFunction(
+            LedgerSettings settings,
+            Returns returns,
+            Duration unknownNodeGrace,
+            int summaryCacheEntries,
+            RoutingPolicy routingPolicy) {
         this.settings = settings;
         this.returns = returns;
         this.unknownNodeGraceMillis = unknownNodeGrace.toMillis();
         this.summaryCacheEntries = summaryCacheEntries;
+        this.routingPolicy = routingPolicy;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        ledger = new SkuLedger(settings, returns);
+        ledger =
+                new SkuLedger(
+                        settings,
+                        returns,
+                        routingPolicy == null
+                                ? null
+                                : new Router(routingPolicy, CarbonFactorTable.loadDefault()));
         emitter = new Emitter();
 
         processed = count(LedgerMetrics.PROCESSED);
@@ -176,6 +201,18 @@ public class ApplyInventoryEventFunction
         state.nodes = ctx.getBroadcastState(NODES); // one lookup per record: it is on the hot path
         if (in.request != null) {
             emitter.bind(in, ctx, out);
+            if (in.request.action == StockRequest.Action.ROUTE) { // a single-SKU order, in the job
+                ledger.route(
+                        in.request,
+                        in.order,
+                        nodeList(state.nodes),
+                        System.currentTimeMillis(),
+                        state,
+                        emitter);
+                scheduleExpiry(in.request.eventTime, ctx.timerService()); // its grant's dedupe
+                state.store();
+                return;
+            }
             SkuLedger.Outcome outcome = ledger.handle(in.request, state, emitter);
             if (in.fromKafka()) { // probes are made in the job: not input records
                 processed.inc();
@@ -202,6 +239,15 @@ public class ApplyInventoryEventFunction
             }
         }
         state.store();
+    }
+
+    private static List<NodeInfo> nodeList(ReadOnlyBroadcastState<String, NodeInfo> nodes)
+            throws Exception {
+        List<NodeInfo> all = new ArrayList<>();
+        for (Map.Entry<String, NodeInfo> entry : nodes.immutableEntries()) {
+            all.add(entry.getValue());
+        }
+        return all;
     }
 
     @Override

@@ -7,16 +7,30 @@ import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.orders.OrderRouting;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Asks the ledger for the ATP of every SKU of each order: one PROBE per SKU, keyed by SKU
- * downstream; the answers meet the order at routing. A quote request is probed the same way (a
- * QUOTE probe, keyed at routing by the request's event id); lifecycle events need no stock.
+ * downstream; the answers meet the order at routing. With the single-SKU fast path, an order of one
+ * SKU is sent instead as one ROUTE request carrying the order, which the SKU's ledger plans,
+ * reserves and answers in one step. A quote request is probed the same way (a QUOTE probe, keyed at
+ * routing by the request's event id); lifecycle events need no stock.
  */
 public class ProbeOrderSkusFunction implements FlatMapFunction<SourcedEvent, SourcedEvent> {
     private static final long serialVersionUID = 1L;
+
+    private final boolean singleSkuFastPath;
+
+    /** Every order probes (the loop through Kafka for all). */
+    public ProbeOrderSkusFunction() {
+        this(false);
+    }
+
+    public ProbeOrderSkusFunction(boolean singleSkuFastPath) {
+        this.singleSkuFastPath = singleSkuFastPath;
+    }
 
     @Override
     public void flatMap(SourcedEvent in, Collector<SourcedEvent> out) {
@@ -31,6 +45,21 @@ public class ProbeOrderSkusFunction implements FlatMapFunction<SourcedEvent, Sou
                     out);
         } else if (in.order != null) {
             OrderRequest order = in.order;
+            Set<String> skus = OrderRouting.skusOf(order.getLines());
+            if (singleSkuFastPath && skus.size() == 1) {
+                SourcedEvent route =
+                        SourcedEvent.of(
+                                new StockRequest(
+                                        order.getEventId(),
+                                        order.getEventTime().toEpochMilli(),
+                                        order.getOrderId(),
+                                        skus.iterator().next(),
+                                        StockRequest.Action.ROUTE,
+                                        0));
+                route.order = order; // the ledger plans it
+                out.collect(route);
+                return;
+            }
             probe(
                     order.getEventId(),
                     order.getEventTime(),

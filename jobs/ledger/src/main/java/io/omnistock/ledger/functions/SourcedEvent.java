@@ -18,7 +18,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * One record flowing through the job: exactly one of {@link #event} (inventory topics), {@link
  * #node} (network.nodes), {@link #order} (orders.requests), {@link #lifecycle} (orders.lifecycle),
  * {@link #quote} (quotes.requests), {@link #request} (orders.reservations, or a probe made in the
- * job), {@link #reply} (the ledger answering routing) or {@link #rejection} is set. A record read
+ * job), {@link #reply} (the ledger answering routing) or {@link #rejection} is set; a ROUTE request
+ * (the single-SKU fast path) carries its {@link #order} too, for the ledger to plan. A record read
  * from Kafka keeps where it came from and its original bytes, so a record rejected anywhere
  * downstream reaches the dead-letter topic intact. Serialized by {@link SourcedEventSerializer}.
  */

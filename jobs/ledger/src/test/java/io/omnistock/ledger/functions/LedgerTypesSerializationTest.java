@@ -148,6 +148,46 @@ class LedgerTypesSerializationTest {
         quoted.kind = StockReply.Kind.QUOTED;
         quoted.orderId = "q-1";
         quoted.units.add(new NodeUnits("S-1", 4));
+        SourcedEvent route = // a single-SKU order on the fast path: the request carries it
+                SourcedEvent.of(
+                        new StockRequest(
+                                "req-1", 3_000, "ORDER-1", "SKU-1", StockRequest.Action.ROUTE, 0));
+        route.order = order();
+        StockReply routed = new StockReply();
+        routed.kind = StockReply.Kind.ROUTED;
+        routed.orderId = "ORDER-1";
+        routed.units.add(new NodeUnits("DC-1", 5));
+        routed.granted.add(new NodeUnits("DC-1", 2));
+        routed.allocations.add(
+                io.omnistock.avro.Allocation.newBuilder()
+                        .setNodeId("DC-1")
+                        .setNodeType(NodeType.DC)
+                        .setSku("SKU-1")
+                        .setQuantity(2)
+                        .setMode(io.omnistock.avro.TransportMode.PARCEL_GROUND)
+                        .setEta(Instant.ofEpochMilli(9_000))
+                        .setCost(5.5)
+                        .setDistanceKm(120)
+                        .setCo2eKg(0.6)
+                        .build());
+        routed.candidates.add(
+                io.omnistock.avro.ScoredCandidate.newBuilder()
+                        .setRank(1)
+                        .setChosen(true)
+                        .setNodes(List.of("DC-1"))
+                        .setShipments(1)
+                        .setUnitsAllocated(2)
+                        .setCost(5.5)
+                        .setLatestEta(Instant.ofEpochMilli(9_000))
+                        .setCo2eKg(0.6)
+                        .setCostScore(0)
+                        .setSpeedScore(0)
+                        .setCarbonScore(0)
+                        .setSplitPenalty(0)
+                        .setTotalScore(0)
+                        .build());
+        routed.baselineCo2eKg = 0.6;
+        routed.backordered.add(new io.omnistock.avro.OrderLine("SKU-1", 1));
         return Stream.of(
                 event,
                 returned,
@@ -158,7 +198,9 @@ class LedgerTypesSerializationTest {
                 request,
                 SourcedEvent.of(granted),
                 quote,
-                SourcedEvent.of(quoted));
+                SourcedEvent.of(quoted),
+                route,
+                SourcedEvent.of(routed));
     }
 
     private static SourcedEvent fromKafka(String topic) {

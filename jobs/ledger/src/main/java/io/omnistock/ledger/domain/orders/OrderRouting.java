@@ -108,6 +108,9 @@ public final class OrderRouting {
         s.order = request;
         Rejection rejection = validator.validate(request, net.nowMillis(), net::node);
         if (rejection != null) {
+            for (StockReply reply : s.early) {
+                releaseUnused(reply, s, out); // the ledger may have judged the order valid
+            }
             s.early.clear();
             reject(s, request.getEventId(), rejection, out);
             return Outcome.REJECTED;
@@ -184,8 +187,53 @@ public final class OrderRouting {
                     }
                 }
             }
+            case ROUTED -> {
+                if (s.phase == OrderState.Phase.PLANNING
+                        && reply.requestId.equals(s.order.getEventId())
+                        && s.awaiting.remove(reply.sku)) {
+                    s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound));
+                    if (s.awaiting.isEmpty()) {
+                        recordRouted(reply, s, net, out);
+                    } else { // not a single-SKU order after all: nothing is taken as held
+                        releaseUnused(reply, s, out);
+                    }
+                } else {
+                    releaseUnused(reply, s, out); // a duplicate or rejected order
+                }
+            }
             case REROUTED -> rerouted(reply, s, net, out);
         }
+    }
+
+    /**
+     * The single-SKU fast path: the ledger planned the order with these rules on the ATP it
+     * answered with, holds the grant and sent the plan's decision records; the order's first round
+     * is done (README, routing).
+     */
+    private void recordRouted(StockReply reply, OrderState s, Network net, Output out) {
+        s.candidates.addAll(reply.candidates);
+        s.baselineCo2eKg = reply.baselineCo2eKg;
+        s.backordered.addAll(reply.backordered);
+        s.granted.addAll(reply.allocations);
+        decide(s, DecisionRecords.finalStatus(s), null, net, out);
+    }
+
+    /**
+     * Gives back what the ledger reserved on the single-SKU fast path for an order that cannot use
+     * it (rejected here, or a duplicate), through the loop.
+     */
+    private static void releaseUnused(StockReply reply, OrderState s, Output out) {
+        if (reply.kind != StockReply.Kind.ROUTED || reply.granted.isEmpty()) {
+            return;
+        }
+        out.request(
+                new StockRequest(
+                        reply.orderId + "/unused/" + reply.requestId + "/" + reply.sku,
+                        reply.eventTime,
+                        reply.orderId,
+                        reply.sku,
+                        StockRequest.Action.RELEASE,
+                        Math.max(1, s.attempt)));
     }
 
     private static void settleGrant(StockReply reply, OrderState s) {
@@ -499,7 +547,7 @@ public final class OrderRouting {
         return Outcome.REJECTED;
     }
 
-    private static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
+    static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
         List<io.omnistock.ledger.domain.routing.OrderLine> domainLines =
                 new ArrayList<>(lines.size());
         for (OrderLine line : lines) {

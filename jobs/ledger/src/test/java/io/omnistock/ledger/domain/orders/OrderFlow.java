@@ -31,6 +31,7 @@ import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
 import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
 import io.omnistock.ledger.domain.forecast.Forecast;
+import io.omnistock.ledger.domain.returns.Returns;
 import io.omnistock.ledger.domain.routing.CapacityView;
 import io.omnistock.ledger.domain.routing.GeoPoint;
 import io.omnistock.ledger.domain.routing.Router;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,18 +121,31 @@ public final class OrderFlow {
     private RoutingDecision latestDecision;
     private long decidedAtNanos;
 
-    private final SkuLedger ledger = new SkuLedger(LedgerSettings.defaults());
+    /** ROUTE requests for single-SKU orders instead of probes (the single-SKU fast path). */
+    private final boolean singleSkuFastPath;
+
+    /** The order each ROUTE request in flight carries (its record does, in the job). */
+    private final Map<StockRequest, OrderRequest> routeOrders = new IdentityHashMap<>();
+
+    private final SkuLedger ledger;
     private final LedgerOut ledgerOut = new LedgerOut();
     private final RoutingOut routingOut = new RoutingOut();
     private final Net net = new Net();
 
     OrderFlow(int maxAttempts) {
-        this(maxAttempts, true);
+        this(maxAttempts, true, false);
     }
 
-    private OrderFlow(int maxAttempts, boolean recording) {
+    /** A flow whose single-SKU orders take the fast path (README, routing). */
+    static OrderFlow withSingleSkuFastPath(int maxAttempts) {
+        return new OrderFlow(maxAttempts, true, true);
+    }
+
+    private OrderFlow(int maxAttempts, boolean recording, boolean singleSkuFastPath) {
         this.recording = recording;
+        this.singleSkuFastPath = singleSkuFastPath;
         router = new Router(RoutingPolicy.defaults(), CarbonFactorTable.loadDefault());
+        ledger = new SkuLedger(LedgerSettings.defaults(), Returns.defaults(), router);
         routing =
                 new OrderRouting(
                         router, new OrderValidator(LedgerSettings.defaults()), maxAttempts);
@@ -141,7 +156,12 @@ public final class OrderFlow {
      * throws where a test flow records a dead letter. Drive it with {@link #route}.
      */
     public static OrderFlow unrecorded(int maxAttempts) {
-        return new OrderFlow(maxAttempts, false);
+        return unrecorded(maxAttempts, false);
+    }
+
+    /** As {@link #unrecorded(int)}, single-SKU orders on the fast path when asked. */
+    public static OrderFlow unrecorded(int maxAttempts, boolean singleSkuFastPath) {
+        return new OrderFlow(maxAttempts, false, singleSkuFastPath);
     }
 
     // --- vocabulary ---
@@ -305,9 +325,27 @@ public final class OrderFlow {
         return place(order.build());
     }
 
-    /** What {@code ProbeOrderSkusFunction} sends: one PROBE per SKU of the order. */
+    /**
+     * What {@code ProbeOrderSkusFunction} sends: one PROBE per SKU of the order, or one ROUTE
+     * carrying a single-SKU order on the fast path.
+     */
     void probe(OrderRequest order) {
-        for (String sku : OrderRouting.skusOf(order.getLines())) {
+        Set<String> skus = OrderRouting.skusOf(order.getLines());
+        if (singleSkuFastPath && skus.size() == 1) {
+            StockRequest route =
+                    new StockRequest(
+                            order.getEventId(),
+                            order.getEventTime().toEpochMilli(),
+                            order.getOrderId(),
+                            skus.iterator().next(),
+                            StockRequest.Action.ROUTE,
+                            0);
+            // a copy, as the record on its way to the ledger is (routing merges the lines)
+            routeOrders.put(route, OrderRequest.newBuilder(order).build());
+            toLedger.add(route);
+            return;
+        }
+        for (String sku : skus) {
             toLedger.add(
                     new StockRequest(
                             order.getEventId(),
@@ -375,24 +413,32 @@ public final class OrderFlow {
             if (!toLedger.remove(request)) {
                 throw new IllegalStateException("not in flight: " + request);
             }
-            ledger.handle(request, ledgerState(request.sku), ledgerOut);
+            handle(request, ledgerState(request.sku));
             return;
         }
         assertThat(toLedger.remove(request)).as("in flight: %s", request).isTrue();
         InMemorySkuState state = ledgerState(request.sku);
         Map<String, Long> reservedBefore = new HashMap<>();
-        for (NodeUnits u : request.units) {
-            Position p = state.position(u.nodeId);
-            reservedBefore.put(u.nodeId, p == null ? 0 : p.reserved);
+        for (Map.Entry<String, Position> p : state.positions()) {
+            reservedBefore.put(p.getKey(), p.getValue().reserved);
         }
-        ledger.handle(request, state, ledgerOut);
-        for (NodeUnits u : request.units) {
-            Position p = state.position(u.nodeId);
-            if (p != null && p.reserved > reservedBefore.get(u.nodeId)) {
+        handle(request, state);
+        for (Map.Entry<String, Position> entry : state.positions()) {
+            Position p = entry.getValue();
+            if (p.reserved > reservedBefore.getOrDefault(entry.getKey(), 0L)) {
                 assertThat(p.reserved)
                         .as("a grant never makes reserved exceed onHand - safetyStock: %s", request)
-                        .isLessThanOrEqualTo(p.onHand - nodes.get(u.nodeId).safetyStock);
+                        .isLessThanOrEqualTo(p.onHand - nodes.get(entry.getKey()).safetyStock);
             }
+        }
+    }
+
+    private void handle(StockRequest request, InMemorySkuState state) {
+        if (request.action == StockRequest.Action.ROUTE) {
+            ledger.route(
+                    request, routeOrders.remove(request), nodes.values(), NOW, state, ledgerOut);
+        } else {
+            ledger.handle(request, state, ledgerOut);
         }
     }
 
