@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small number for every node id seen, shared by the {@link SkuStock}s of one ledger instance so
- * each keeps its figures in arrays indexed by node rather than in maps. Not thread-safe.
+ * A small number for every node id seen, shared by the {@link StockByNode}s of one ledger instance
+ * so each keeps its figures in arrays indexed by node rather than in maps. Not thread-safe.
  */
 public final class NodeSlots {
     private final Map<String, Integer> slots = new HashMap<>();

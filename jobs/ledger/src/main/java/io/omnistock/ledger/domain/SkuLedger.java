@@ -65,7 +65,7 @@ public final class SkuLedger {
          * What probes need of the SKU's positions, node by node: derived from them and in step with
          * every {@link #putPosition}, so a store may answer it without reading them.
          */
-        SkuStock stock();
+        StockByNode stock();
 
         /** What an order holds of this SKU, or null. */
         Reservation reservation(String orderId);

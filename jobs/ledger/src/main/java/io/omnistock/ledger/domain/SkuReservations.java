@@ -54,7 +54,7 @@ final class SkuReservations {
 
     /** Fills {@code into} with ATP per OPEN node that has some; returns whether the SKU exists. */
     static boolean available(SkuLedger.State state, List<NodeUnits> into) {
-        SkuStock stock = state.stock();
+        StockByNode stock = state.stock();
         stock.forEach(
                 (nodeId, free, due) -> {
                     NodeInfo node = state.node(nodeId);

@@ -6,7 +6,7 @@ import io.omnistock.ledger.domain.NodeSlots;
 import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.SkuLedger;
-import io.omnistock.ledger.domain.SkuStock;
+import io.omnistock.ledger.domain.StockByNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,9 +24,9 @@ import org.apache.flink.api.common.state.ValueState;
  * <p>The layout makes a typical event one read and one write: its position, which holds the ids of
  * the events applied there (dedupe) and its share of the SKU's network totals. The SKU summary is
  * read from a heap cache, with the network totals and the per-node stock that probes read ({@link
- * SkuStock}) rebuilt from the positions on a miss, and is written only when its timer, held events
- * or upgrade flag change. Each call on a key {@link #load}s the summary once and {@link #store}s it
- * once if it changed.
+ * StockByNode}) rebuilt from the positions on a miss, and is written only when its timer, held
+ * events or upgrade flag change. Each call on a key {@link #load}s the summary once and {@link
+ * #store}s it once if it changed.
  */
 final class SkuKeyedState implements SkuLedger.State {
     private final MapState<String, Position> positions;
@@ -77,7 +77,7 @@ final class SkuKeyedState implements SkuLedger.State {
             SkuSummary stored = summaryState.value();
             summary = stored == null ? new SkuSummary() : stored;
             summary.totals = new NetworkTotals();
-            summary.stock = new SkuStock(slots);
+            summary.stock = new StockByNode(slots);
             for (Map.Entry<String, Position> entry : counted(positions.entries())) {
                 summary.totals.addShareOf(entry.getValue());
                 summary.stock.update(entry.getKey(), entry.getValue());
@@ -257,7 +257,7 @@ final class SkuKeyedState implements SkuLedger.State {
     }
 
     @Override
-    public SkuStock stock() {
+    public StockByNode stock() {
         return summary.stock;
     }
 

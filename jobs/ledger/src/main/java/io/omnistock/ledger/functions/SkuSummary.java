@@ -1,7 +1,7 @@
 package io.omnistock.ledger.functions;
 
 import io.omnistock.ledger.domain.NetworkTotals;
-import io.omnistock.ledger.domain.SkuStock;
+import io.omnistock.ledger.domain.StockByNode;
 
 /**
  * What the ledger function keeps per SKU beside its positions, read through a heap cache ({@link
@@ -19,7 +19,7 @@ public final class SkuSummary {
     public NetworkTotals totals = new NetworkTotals();
 
     /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
-    public SkuStock stock;
+    public StockByNode stock;
 
     /**
      * A registered event-time timer no later than the expiry of anything the SKU remembers (dedupe

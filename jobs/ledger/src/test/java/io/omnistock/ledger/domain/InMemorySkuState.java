@@ -39,8 +39,8 @@ public final class InMemorySkuState implements SkuLedger.State {
     }
 
     @Override
-    public SkuStock stock() {
-        return SkuStock.of(positions.entrySet());
+    public StockByNode stock() {
+        return StockByNode.of(positions.entrySet());
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
  * ASNs still bring with their ETAs. Derived from the positions and kept in step with every stored
  * change, so answering needs no state read; see {@link SkuLedger.State#stock}. Plain Java.
  */
-public final class SkuStock {
+public final class StockByNode {
     private static final long ABSENT = Long.MIN_VALUE;
     private static final InboundUnits[] NONE = new InboundUnits[0];
 
@@ -19,13 +19,13 @@ public final class SkuStock {
     private InboundUnits[][] due;
     private int positions;
 
-    public SkuStock(NodeSlots slots) {
+    public StockByNode(NodeSlots slots) {
         this.slots = slots;
     }
 
     /** The stock of the positions given, by node id. */
-    public static SkuStock of(Iterable<java.util.Map.Entry<String, Position>> positions) {
-        SkuStock stock = new SkuStock(new NodeSlots());
+    public static StockByNode of(Iterable<java.util.Map.Entry<String, Position>> positions) {
+        StockByNode stock = new StockByNode(new NodeSlots());
         for (java.util.Map.Entry<String, Position> e : positions) {
             stock.update(e.getKey(), e.getValue());
         }

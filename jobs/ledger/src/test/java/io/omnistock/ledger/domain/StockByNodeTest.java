@@ -11,7 +11,7 @@ class SkuStockTest {
 
     @Test
     void followsEachPositionsOnHandLessReservedAndItsAsnsStillDue() {
-        SkuStock stock = new SkuStock(slots);
+        StockByNode stock = new StockByNode(slots);
         assertThat(stock.isEmpty()).isTrue();
 
         Position store = position(10, 3);
@@ -31,8 +31,8 @@ class SkuStockTest {
 
     @Test
     void skusSharingSlotsSeeOnlyTheirOwnNodes() {
-        SkuStock first = new SkuStock(slots);
-        SkuStock second = new SkuStock(slots);
+        StockByNode first = new StockByNode(slots);
+        StockByNode second = new StockByNode(slots);
         first.update("STORE-1", position(5, 0));
         second.update("DC-1", position(7, 2));
         second.update("STORE-2", position(1, 0));
@@ -41,7 +41,7 @@ class SkuStockTest {
         assertThat(seen(second)).containsExactly("DC-1 5 []", "STORE-2 1 []");
     }
 
-    private static List<String> seen(SkuStock stock) {
+    private static List<String> seen(StockByNode stock) {
         List<String> seen = new ArrayList<>();
         stock.forEach((nodeId, free, due) -> seen.add(nodeId + " " + free + " " + List.of(due)));
         return seen;
