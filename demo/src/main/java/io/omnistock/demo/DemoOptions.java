@@ -25,13 +25,13 @@ record DemoOptions(
             NetworkConfig.defaults().ordersPerStoreHour();
 
     /**
-     * Events per second offered when {@code --rate} is not given: about 70% of the sustainable
+     * Records per second offered when {@code --rate} is not given: about half of the sustainable
      * mixed rate (inventory events, orders, quotes and lifecycle together) that {@code
-     * ./omnistock-bench --only mixed} measures on a 2-core machine, so the default run keeps up
-     * with headroom for the broker, generator and watcher sharing the JVM. Placeholder until that
-     * benchmark's figure is in.
+     * ./omnistock-bench --only mixed} measured on a 2-core machine (median 12,401 records/s,
+     * bench/RESULTS.md), below the 70% ceiling because the demo's own watchers, progress and report
+     * share the JVM with the broker and the job.
      */
-    static final long DEFAULT_EVENTS_PER_SECOND = 4_000;
+    static final long DEFAULT_EVENTS_PER_SECOND = 6_000;
 
     static final String USAGE =
             """
