@@ -25,13 +25,13 @@ record DemoOptions(
             NetworkConfig.defaults().ordersPerStoreHour();
 
     /**
-     * Records per second offered when {@code --rate} is not given: about half of the sustainable
-     * mixed rate (inventory events, orders, quotes and lifecycle together) that {@code
-     * ./omnistock-bench --only mixed} measured on a 2-core machine (median 12,401 records/s,
-     * bench/RESULTS.md), below the 70% ceiling because the demo's own watchers, progress and report
-     * share the JVM with the broker and the job.
+     * Records per second offered when {@code --rate} is not given, measured on a 2-core machine:
+     * {@code ./omnistock-bench --only mixed} sustains a median 12,401 records/s of this mix
+     * (bench/RESULTS.md), but the demo also runs its own watchers, progress and report in the JVM,
+     * and at 6,000 it took in about 4,900/s and fell behind; at 4,000 a 5-minute run stayed caught
+     * up (backlog at most about 9 s of input) and decided every order (README, Quickstart).
      */
-    static final long DEFAULT_EVENTS_PER_SECOND = 6_000;
+    static final long DEFAULT_EVENTS_PER_SECOND = 4_000;
 
     static final String USAGE =
             """
@@ -44,9 +44,9 @@ record DemoOptions(
               --orders <n>          customer orders per store per hour of simulated time
                                     (default 4, about 1 per 20 inventory events; 0 = none)
               --rate <n>            events per second offered, orders and quotes included
-                                    (default %d: about 70%% of the sustainable mixed rate that
-                                    ./omnistock-bench --only mixed measures on a 2-core machine;
-                                    0 = as fast as possible)
+                                    (default %d: what the demo keeps up with on a 2-core
+                                    machine, a third of the mixed rate ./omnistock-bench
+                                    --only mixed sustains there; 0 = as fast as possible)
               --port <n>            Kafka port for external consumers (default 9092; 0 = any free port)
               --delivery-mode <m>   EXACTLY_ONCE (default) or AT_LEAST_ONCE
               --parallelism <n>     Flink parallelism (default 2)
