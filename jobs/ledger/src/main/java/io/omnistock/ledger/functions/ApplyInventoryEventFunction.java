@@ -137,7 +137,6 @@ public class ApplyInventoryEventFunction
                         routingPolicy == null
                                 ? null
                                 : new Router(routingPolicy, CarbonFactorTable.loadDefault()));
-        ledger.setParallelism(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         emitter = new Emitter();
 
         processed = count(LedgerMetrics.PROCESSED);

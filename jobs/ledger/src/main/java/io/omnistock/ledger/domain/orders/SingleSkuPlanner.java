@@ -24,9 +24,10 @@ import java.util.function.Function;
  * routing would build ({@link DecisionRecords}). Routing records them and the grant instead of
  * planning again and asking for the reservation through Kafka.
  *
- * <p>An order takes the loop through Kafka instead (no proposal) when routing would reject it or
- * when it has more than one SKU. Daily order capacity is judged by the capacity view the caller
- * gives: the ledger's own share of each node's capacity ({@link DailyCapacity}).
+ * <p>An order takes the loop through Kafka instead (no proposal) when routing would reject it, when
+ * it has more than one SKU, or when a node that passes every other eligibility rule has a daily
+ * order capacity: routing's capacity view is its own subtask's bookings, which the ledger does not
+ * see, so only plans capacity cannot change are made here.
  */
 public final class SingleSkuPlanner {
 
@@ -60,8 +61,7 @@ public final class SingleSkuPlanner {
             long nowMillis,
             Function<String, NodeInfo> node,
             Collection<NodeInfo> nodes,
-            List<NodeUnits> atp,
-            CapacityView capacity) {
+            List<NodeUnits> atp) {
         if (validator.validate(order, nowMillis, node) != null) {
             return null; // routing rejects it, and says why
         }
@@ -70,6 +70,7 @@ public final class SingleSkuPlanner {
             return null;
         }
         String sku = lines.get(0).getSku();
+        LimitSeen capacity = new LimitSeen();
         RoutingPlan plan =
                 router.plan(
                         OrderRouting.domainOrder(order, lines),
@@ -77,6 +78,9 @@ public final class SingleSkuPlanner {
                         (s, nodeId) -> atpAt(atp, nodeId),
                         capacity,
                         router.policy().maxSplit());
+        if (capacity.limited) {
+            return null;
+        }
         List<NodeUnits> units = new ArrayList<>();
         List<Allocation> allocations = new ArrayList<>();
         for (LineAllocation a : plan.allocations()) {
@@ -108,5 +112,19 @@ public final class SingleSkuPlanner {
             }
         }
         return 0;
+    }
+
+    /**
+     * Lets every node through, noting whether one had a daily order capacity (asked only of nodes
+     * that pass every other rule): then routing's own view decides, and the order takes the loop.
+     */
+    private static final class LimitSeen implements CapacityView {
+        boolean limited;
+
+        @Override
+        public boolean hasCapacity(NodeInfo node) {
+            limited |= node.dailyOrderCapacity > 0;
+            return true;
+        }
     }
 }
