@@ -13,7 +13,6 @@ import io.omnistock.ledger.domain.orders.SingleSkuPlanner;
 import io.omnistock.ledger.domain.returns.Returns;
 import io.omnistock.ledger.domain.routing.Router;
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * The reconciliation rules of DESIGN.md section 3 for the positions of one SKU: the single
@@ -57,9 +56,6 @@ public final class SkuLedger {
 
         /** Reference data of a node (broadcast), or null when unknown. */
         NodeInfo node(String nodeId);
-
-        /** The SKU's positions by node. */
-        Iterable<Map.Entry<String, Position>> positions();
 
         /**
          * What probes need of the SKU's positions, node by node: derived from them and in step with
@@ -287,7 +283,7 @@ public final class SkuLedger {
         }
         publish(e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
         state.putPosition(e.nodeId, position);
-        endChange(e.sku, totals, e.eventTime, state, out);
+        endChange(e.sku, totals, e.eventTime, out);
         return outcome;
     }
 
@@ -326,7 +322,7 @@ public final class SkuLedger {
                 || moved) {
             state.putPosition(node.nodeId, position);
         }
-        endChange(sku, totals, eventTime, state, out);
+        endChange(sku, totals, eventTime, out);
     }
 
     /** Starts a change to the SKU's positions: returns its totals, remembering their figures. */
@@ -337,8 +333,8 @@ public final class SkuLedger {
     }
 
     /** Ends a change: publishes the network totals if their figures moved. */
-    void endChange(String sku, NetworkTotals totals, long eventTime, State state, Output out) {
-        publishNetwork(sku, totals, eventTime, state, out);
+    void endChange(String sku, NetworkTotals totals, long eventTime, Output out) {
+        publishNetwork(sku, totals, eventTime, out);
     }
 
     /** Publishes a position that changed (if its figures did) and stores it. */
@@ -464,7 +460,8 @@ public final class SkuLedger {
      * SKU's network version is the sum of its positions' {@link Position#networkChanges}: it rises
      * with every change of the totals and can be rebuilt from the positions.
      */
-    static boolean moveNetworkShare(Position p, NodeInfo node, long atp, NetworkTotals totals) {
+    private static boolean moveNetworkShare(
+            Position p, NodeInfo node, long atp, NetworkTotals totals) {
         boolean counted = node.isOpen();
         long countedAtp = counted ? atp : 0;
         if (p.countedInNetwork == counted
@@ -567,8 +564,7 @@ public final class SkuLedger {
         }
     }
 
-    private void publishNetwork(
-            String sku, NetworkTotals totals, long eventTime, State state, Output out) {
+    private void publishNetwork(String sku, NetworkTotals totals, long eventTime, Output out) {
         boolean firstShare = before.version == 0 && totals.version > 0;
         if (firstShare || !totals.sameFiguresAs(before)) {
             out.network(sku, totals, eventTime);

@@ -132,7 +132,7 @@ final class SkuReservations {
                     out);
         }
         state.putReservation(reservation);
-        ledger.endChange(request.sku, totals, request.eventTime, state, out);
+        ledger.endChange(request.sku, totals, request.eventTime, out);
         StockReply granted = new StockReply(StockReply.Kind.GRANTED, request);
         granted.units = copy(reservation.held);
         return granted;
@@ -195,7 +195,7 @@ final class SkuReservations {
                     out);
         }
         state.removeReservation(request.orderId);
-        ledger.endChange(request.sku, totals, request.eventTime, state, out);
+        ledger.endChange(request.sku, totals, request.eventTime, out);
     }
 
     /**

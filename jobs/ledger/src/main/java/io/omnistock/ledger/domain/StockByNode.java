@@ -3,6 +3,7 @@ package io.omnistock.ledger.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a probe, a quote or the single-SKU planner needs of one SKU's positions, node by node:
@@ -24,9 +25,9 @@ public final class StockByNode {
     }
 
     /** The stock of the positions given, by node id. */
-    public static StockByNode of(Iterable<java.util.Map.Entry<String, Position>> positions) {
+    public static StockByNode of(Iterable<Map.Entry<String, Position>> positions) {
         StockByNode stock = new StockByNode(new NodeSlots());
-        for (java.util.Map.Entry<String, Position> e : positions) {
+        for (Map.Entry<String, Position> e : positions) {
             stock.update(e.getKey(), e.getValue());
         }
         return stock;

@@ -188,15 +188,6 @@ final class SkuKeyedState implements SkuLedger.State {
     }
 
     @Override
-    public Iterable<Map.Entry<String, Position>> positions() {
-        try {
-            return counted(positions.entries());
-        } catch (Exception e) {
-            throw failed(e);
-        }
-    }
-
-    @Override
     public Reservation reservation(String orderId) {
         try {
             reads.inc();

@@ -63,7 +63,7 @@ public final class InMemorySkuState implements SkuLedger.State {
         return nodes.get(nodeId);
     }
 
-    @Override
+    /** The SKU's positions by node. */
     public Iterable<Map.Entry<String, Position>> positions() {
         return positions.entrySet();
     }
