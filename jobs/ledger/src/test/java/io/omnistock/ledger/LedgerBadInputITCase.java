@@ -108,7 +108,7 @@ class LedgerBadInputITCase {
 
             Map<String, Object> counters;
             try {
-                counters = ledger.awaitAllResolved(total, bad.size(), DEADLINE);
+                counters = ledger.awaitAllResolvedWithLoop(total, bad.size(), client, DEADLINE);
             } catch (AssertionError e) {
                 throw new AssertionError(
                         e.getMessage() + "; dead letters missing: " + missing(client, bad), e);

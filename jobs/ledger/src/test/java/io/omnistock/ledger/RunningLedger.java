@@ -1,8 +1,10 @@
 package io.omnistock.ledger;
 
 import io.omnistock.connectors.KafkaOptions;
+import io.omnistock.connectors.Topics;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.testing.Await;
+import io.omnistock.testing.KafkaTestClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * for 2 s.
  */
 final class RunningLedger implements AutoCloseable {
+    /** How long {@code orders.reservations} must stay quiet to count its records. */
+    private static final Duration LOOP_QUIET = Duration.ofMillis(300);
+
     private final JobClient client;
 
     private RunningLedger(JobClient client) {
@@ -118,6 +123,40 @@ final class RunningLedger implements AutoCloseable {
                                         == records
                                 && counter(c, LedgerMetrics.DEAD_LETTERED) == deadLettered,
                 deadline);
+    }
+
+    /**
+     * Like {@link #awaitAllResolved(long, long, Duration)} for {@code published} records, plus the
+     * job's own records on {@code orders.reservations} (reservation requests, and releases of
+     * grants routing could not use), which come back in as input: they are re-read on every poll.
+     */
+    Map<String, Object> awaitAllResolvedWithLoop(
+            long published, long deadLettered, KafkaTestClient kafka, Duration deadline)
+            throws Exception {
+        record Seen(long records, Map<String, Object> counters) {}
+        Seen seen =
+                Await.until(
+                        "all "
+                                + published
+                                + " published records and the job's own loop records"
+                                + " in and resolved, "
+                                + deadLettered
+                                + " dead-lettered",
+                        () -> {
+                            long loop = kafka.readAll(Topics.RESERVATIONS, LOOP_QUIET).size();
+                            return new Seen(published + loop, client.getAccumulators().get());
+                        },
+                        s ->
+                                counter(s.counters(), LedgerMetrics.RECORDS_IN) == s.records()
+                                        && counter(s.counters(), LedgerMetrics.PROCESSED)
+                                                        + counter(
+                                                                s.counters(),
+                                                                LedgerMetrics.DEAD_LETTERED)
+                                                == s.records()
+                                        && counter(s.counters(), LedgerMetrics.DEAD_LETTERED)
+                                                == deadLettered,
+                        deadline);
+        return seen.counters();
     }
 
     /** Polls the job's accumulators until {@code done} holds; fails at the deadline. */
