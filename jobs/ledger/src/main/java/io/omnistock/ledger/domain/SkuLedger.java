@@ -189,6 +189,11 @@ public final class SkuLedger {
         this.forecast = new Forecast(settings.forecast());
     }
 
+    /** How many ledger instances share each node's daily order capacity (the fast path's view). */
+    public void setParallelism(int parallelism) {
+        routing.setParallelism(parallelism);
+    }
+
     /** Answers a probe, or applies a reservation, release or commit (DESIGN.md section 4). */
     public Outcome handle(StockRequest request, State state, Output out) {
         return reservations.handle(request, state, out);

@@ -1,6 +1,7 @@
 package io.omnistock.ledger.domain;
 
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.ledger.domain.orders.DailyCapacity;
 import io.omnistock.ledger.domain.orders.SingleSkuPlanner;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,18 +15,32 @@ import java.util.List;
  * grant and the plan's decision records, in the job. Routing then decides without planning again
  * and without a reservation round trip through Kafka.
  *
- * <p>Whenever the ledger cannot decide (no planner, an unknown SKU, an order routing will reject, a
- * capacity-limited node, an order that already holds this SKU, a ROUTE seen before) it answers as a
- * PROBE and routing takes the loop, as for a multi-SKU order.
+ * <p>Whenever the ledger cannot decide (no planner, an unknown SKU, an order routing will reject,
+ * an order that already holds this SKU, a ROUTE seen before) it answers as a PROBE and routing
+ * takes the loop, as for a multi-SKU order. Daily order capacity is judged on this ledger
+ * instance's share of each node's capacity.
  */
 final class SkuRouting {
     private final SkuReservations reservations;
     private final SingleSkuPlanner planner;
 
+    /**
+     * This ledger instance's share of each node's daily order capacity ({@link
+     * DailyCapacity#setParallelism}), booked by every order it decides: routing keeps its own view
+     * for the orders it plans, and books these decisions in it too. Like routing's, the view is an
+     * even share per instance, so the network's total stays near each node's capacity; it lives on
+     * the heap, so after a restart an instance starts the day's bookings afresh.
+     */
+    private final DailyCapacity capacity = new DailyCapacity();
+
     /** {@code planner} null: every ROUTE is answered as a PROBE. */
     SkuRouting(SkuReservations reservations, SingleSkuPlanner planner) {
         this.reservations = reservations;
         this.planner = planner;
+    }
+
+    void setParallelism(int parallelism) {
+        capacity.setParallelism(parallelism);
     }
 
     void route(
@@ -46,7 +61,13 @@ final class SkuRouting {
                                 || state.reservation(request.orderId) != null
                                 || state.seen(grantId)
                         ? null
-                        : planner.propose(order, nowMillis, state::node, nodes, atp);
+                        : planner.propose(
+                                order,
+                                nowMillis,
+                                state::node,
+                                nodes,
+                                atp,
+                                node -> capacity.hasCapacity(node, request.eventTime));
         if (proposal == null || !proposal.sku().equals(request.sku)) {
             asProbe(request, state, out);
             return;
@@ -76,6 +97,12 @@ final class SkuRouting {
             }
             state.remember(grantId, request.eventTime);
             routed.granted = answer.units;
+            for (NodeUnits held : answer.units) {
+                NodeInfo node = state.node(held.nodeId);
+                if (node != null) {
+                    capacity.book(node, request.eventTime);
+                }
+            }
         }
         out.reply(routed);
     }

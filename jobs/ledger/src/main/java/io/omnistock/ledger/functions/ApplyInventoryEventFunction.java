@@ -137,6 +137,7 @@ public class ApplyInventoryEventFunction
                         routingPolicy == null
                                 ? null
                                 : new Router(routingPolicy, CarbonFactorTable.loadDefault()));
+        ledger.setParallelism(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         emitter = new Emitter();
 
         processed = count(LedgerMetrics.PROCESSED);

@@ -24,10 +24,9 @@ import java.util.function.Function;
  * routing would build ({@link DecisionRecords}). Routing records them and the grant instead of
  * planning again and asking for the reservation through Kafka.
  *
- * <p>An order takes the loop through Kafka instead (no proposal) when routing would reject it, when
- * it has more than one SKU, or when a node that passes every other eligibility rule has a daily
- * order capacity: routing's capacity view is its own subtask's bookings, which the ledger does not
- * see, so only plans capacity cannot change are made here.
+ * <p>An order takes the loop through Kafka instead (no proposal) when routing would reject it or
+ * when it has more than one SKU. Daily order capacity is judged by the capacity view the caller
+ * gives: the ledger's own share of each node's capacity ({@link DailyCapacity}).
  */
 public final class SingleSkuPlanner {
 
@@ -61,7 +60,8 @@ public final class SingleSkuPlanner {
             long nowMillis,
             Function<String, NodeInfo> node,
             Collection<NodeInfo> nodes,
-            List<NodeUnits> atp) {
+            List<NodeUnits> atp,
+            CapacityView capacity) {
         if (validator.validate(order, nowMillis, node) != null) {
             return null; // routing rejects it, and says why
         }
@@ -70,7 +70,6 @@ public final class SingleSkuPlanner {
             return null;
         }
         String sku = lines.get(0).getSku();
-        LimitSeen capacity = new LimitSeen();
         RoutingPlan plan =
                 router.plan(
                         OrderRouting.domainOrder(order, lines),
@@ -78,9 +77,6 @@ public final class SingleSkuPlanner {
                         (s, nodeId) -> atpAt(atp, nodeId),
                         capacity,
                         router.policy().maxSplit());
-        if (capacity.limited) {
-            return null;
-        }
         List<NodeUnits> units = new ArrayList<>();
         List<Allocation> allocations = new ArrayList<>();
         for (LineAllocation a : plan.allocations()) {
@@ -112,19 +108,5 @@ public final class SingleSkuPlanner {
             }
         }
         return 0;
-    }
-
-    /**
-     * Lets every node through, noting whether one had a daily order capacity (asked only of nodes
-     * that pass every other rule): then routing's own view decides, and the order takes the loop.
-     */
-    private static final class LimitSeen implements CapacityView {
-        boolean limited;
-
-        @Override
-        public boolean hasCapacity(NodeInfo node) {
-            limited |= node.dailyOrderCapacity > 0;
-            return true;
-        }
     }
 }

@@ -173,16 +173,21 @@ class SingleSkuFastPathTest {
     }
 
     @Test
-    void anOrderThatMayGoToANodeWithADailyCapacityTakesTheLoop() {
-        flow.nodes.get(DC_2).dailyOrderCapacity = 10; // routing's own view counts its bookings
+    void aNodesDailyCapacityIsJudgedOnTheLedgersOwnBookings() {
+        flow.nodes.get(DC_1).dailyOrderCapacity = 2;
         flow.stock(SKU_A, DC_1, 5);
 
-        flow.place(order("O-1", line(SKU_A, 2)));
+        flow.place(order("O-1", line(SKU_A, 1)));
+        flow.place(order("O-2", line(SKU_A, 1)));
+        flow.place(order("O-3", line(SKU_A, 1)));
         flow.run();
 
-        assertThat(flow.sentToRouting).extracting(r -> r.kind).startsWith(StockReply.Kind.PROBED);
-        assertThat(flow.sent(Action.RESERVE)).hasSize(1);
+        assertThat(flow.sent(Action.RESERVE)).as("all three decided by the ledger").isEmpty();
         assertThat(flow.lastDecision("O-1").getStatus()).isEqualTo(DecisionStatus.ROUTED);
+        assertThat(flow.lastDecision("O-2").getStatus()).isEqualTo(DecisionStatus.ROUTED);
+        assertThat(flow.lastDecision("O-3").getStatus())
+                .as("DC-1 has taken its two orders today")
+                .isEqualTo(DecisionStatus.BACKORDERED);
         assertThat(flow.reserved(SKU_A, DC_1)).isEqualTo(2);
     }
 
