@@ -46,6 +46,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class DemoMain {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
+    /**
+     * How long the demo waits after the generator stops for the requests in flight: a decision
+     * waits for at most two checkpoints (5 s apart) once the job has caught up.
+     */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
+
     /** Decisions/s is measured over this much recent time (they come in bursts per checkpoint). */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
@@ -152,24 +158,58 @@ public final class DemoMain {
                 Progress progress = new Progress(publisher, watcher, lag, pendingOrders, job);
                 Instant deadline =
                         options.duration() == null ? null : Instant.now().plus(options.duration());
-                while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
-                    System.out.println(progress.line(!generator.isAlive()));
-                    System.out.println(progress.backlogLine());
-                    System.out.println(progress.routingLine());
-                    System.out.println("      | " + watcher.returns().line());
-                    System.out.println(progress.quoteLine());
-                    System.out.println(MetricsSummary.progressLine(watcher.metrics()));
+                boolean stopped = false;
+                while (!(stopped = stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS))) {
+                    printProgress(progress, watcher, !generator.isAlive());
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
                     }
                 }
                 generating.set(false);
                 generator.join();
+                if (!stopped) {
+                    drain(progress, watcher, stop);
+                }
                 System.out.println();
                 progress.sampleBacklog(false);
                 System.out.println(progress.summary());
                 writeReport(watcher.metrics());
                 job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void printProgress(Progress progress, OutputWatcher watcher, boolean done)
+            throws Exception {
+        System.out.println(progress.line(done));
+        System.out.println(progress.backlogLine());
+        System.out.println(progress.routingLine());
+        System.out.println("      | " + watcher.returns().line());
+        System.out.println(progress.quoteLine());
+        System.out.println(MetricsSummary.progressLine(watcher.metrics()));
+    }
+
+    /**
+     * Once the generator has stopped at the end of {@code --duration}: waits, with progress, until
+     * every order sent is decided, every quote answered and the input backlog caught up, for at
+     * most {@link #DRAIN_LIMIT} (Ctrl-C ends the wait), so the summary reports the run's outcome
+     * rather than requests still in flight.
+     */
+    private static void drain(Progress progress, OutputWatcher watcher, CountDownLatch stop)
+            throws Exception {
+        progress.sampleBacklog(false);
+        if (progress.drained()) {
+            return;
+        }
+        System.out.printf(
+                "%nGenerator stopped; waiting up to %d s for the requests in flight"
+                        + " (Ctrl-C skips)...%n",
+                DRAIN_LIMIT.toSeconds());
+        Instant until = Instant.now().plus(DRAIN_LIMIT);
+        while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+            printProgress(progress, watcher, true);
+            if (progress.drained() || Instant.now().isAfter(until)) {
+                return;
             }
         }
     }
@@ -306,6 +346,19 @@ public final class DemoMain {
                     watcher.alerts(AlertType.PROJECTED_STOCKOUT),
                     watcher.alerts(AlertType.OUT_OF_STOCK),
                     generatorDone ? " | generator finished" : "");
+        }
+
+        /**
+         * As of the last sample: every order sent decided, every quote answered, the input backlog
+         * caught up (read from committed offsets, so never quite 0: transaction markers take
+         * offsets too).
+         */
+        boolean drained() {
+            CatchUpEstimate input = backlog.input();
+            return backlog.orders().undecided().undecided() == 0
+                    && undecidedQuotes().undecided() == 0
+                    && input != null
+                    && input.caughtUp();
         }
 
         /** Input backlog, whether the job keeps up, and orders and quotes not answered yet. */

@@ -36,7 +36,8 @@ record DemoOptions(
     static final String USAGE =
             """
             Usage: ./omnistock-demo [options]
-              --duration <d>        how long to run, e.g. 90s, 5m (default: until Ctrl-C)
+              --duration <d>        how long to send, e.g. 90s, 5m (default: until Ctrl-C);
+                                    then up to 60 s more for the requests in flight
               --stores <n>          stores in the generated network (default 50)
               --dcs <n>             distribution centres (default 3)
               --3pls <n>            third-party logistics nodes (default 2)
