@@ -87,7 +87,7 @@ class DocsLinksTest {
 
     @Test
     void slugsFollowGitHubRules() {
-        assertThat(slug("How orders are routed (DESIGN.md section 4)"))
+        assertThat(slug("How orders are routed (design.md, section 4)"))
                 .isEqualTo("how-orders-are-routed-designmd-section-4");
         assertThat(slug("The decision record (`orders.decisions`, key = order id)"))
                 .isEqualTo("the-decision-record-ordersdecisions-key--order-id");
