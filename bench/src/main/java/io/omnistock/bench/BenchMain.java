@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +41,8 @@ public final class BenchMain {
         List<String> a = Arrays.asList(args);
         if (a.contains("--help")) {
             System.out.println(
-                    "./omnistock-bench [--quick] [--runs N] [--only name,...] [--out file]\n"
+                    "./omnistock-bench [--quick] [--runs N] [--only name,...] [--out file]"
+                            + " [--flink key=value ...]\n"
                             + "benchmarks: "
                             + all().stream().map(Benchmark::name).toList());
             return;
@@ -50,6 +53,7 @@ public final class BenchMain {
                 a.contains("--only") ? List.of(option(a, "--only", "").split(",")) : List.of();
         Path out =
                 Path.of(option(a, "--out", quick ? "bench/RESULTS-quick.md" : "bench/RESULTS.md"));
+        Map<String, String> flinkOptions = flinkOptions(a);
         Path work = Files.createDirectories(Path.of("bench/work"));
 
         Instant start = Instant.now();
@@ -77,7 +81,7 @@ public final class BenchMain {
                 System.out.printf("== %s, run %d of %d%n", b.name(), run, times);
                 List<Figure> figures;
                 try {
-                    figures = b.runOnce(new BenchSettings(quick, dir));
+                    figures = b.runOnce(new BenchSettings(quick, dir, flinkOptions));
                 } catch (Exception e) { // one failed run must not cost the figures of the others
                     e.printStackTrace();
                     results.addFailure(run, e.toString());
@@ -97,6 +101,31 @@ public final class BenchMain {
         results.write(out, machine, command.trim(), start, seconds);
         System.out.printf("Wrote %s (%d s)%n", out, seconds);
         System.exit(0); // embedded brokers and Flink leave non-daemon threads behind
+    }
+
+    /**
+     * Every {@code --flink key=value} (repeatable), e.g. {@code --flink
+     * execution.checkpointing.unaligned.enabled=true}, to measure an engine setting against the
+     * defaults in back-to-back runs.
+     */
+    private static Map<String, String> flinkOptions(List<String> args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (!args.get(i).equals("--flink")) {
+                continue;
+            }
+            String pair = i + 1 < args.size() ? args.get(i + 1) : "";
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(
+                        "--flink takes key=value, e.g. --flink"
+                                + " execution.checkpointing.unaligned.enabled=true; got '"
+                                + pair
+                                + "'");
+            }
+            options.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return options;
     }
 
     private static String option(List<String> args, String name, String otherwise) {

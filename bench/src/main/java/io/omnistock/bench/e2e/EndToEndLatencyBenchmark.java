@@ -165,7 +165,8 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
                     CompletableFuture.supplyAsync(() -> new EventFeed(network()));
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
                     LedgerRun.Cluster cluster =
-                            new LedgerRun.Cluster(settings.workDir().toAbsolutePath())) {
+                            new LedgerRun.Cluster(
+                                    settings.workDir().toAbsolutePath(), settings.flinkOptions())) {
                 flink = cluster;
                 bootstrap = broker.bootstrapServers();
                 TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), PARTITIONS);

@@ -63,16 +63,20 @@ final class LedgerRun implements AutoCloseable {
     static final class Cluster implements AutoCloseable {
         private final MiniCluster flink;
         private final Path workDir;
+        private final Configuration overrides;
 
         /**
          * @param workDir checkpoints and RocksDB files go below it
+         * @param flinkOptions set on the cluster and every job over the benchmark's own settings
          */
-        Cluster(Path workDir) throws Exception {
+        Cluster(Path workDir, Map<String, String> flinkOptions) throws Exception {
             this.workDir = workDir;
+            this.overrides = Configuration.fromMap(flinkOptions);
             Configuration conf = new Configuration();
             conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
             conf.set(RestOptions.BIND_PORT, "0");
             conf.set(RocksDBOptions.LOCAL_DIRECTORIES, workDir.resolve("rocksdb").toString());
+            conf.addAll(overrides);
             flink =
                     new MiniCluster(
                             new MiniClusterConfiguration.Builder()
@@ -106,6 +110,7 @@ final class LedgerRun implements AutoCloseable {
                     CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                     workDir.resolve("checkpoints-" + id).toUri().toString());
             conf.set(RocksDBOptions.LOCAL_DIRECTORIES, workDir.resolve("rocksdb").toString());
+            conf.addAll(overrides);
             StreamExecutionEnvironment env = LedgerJob.environment(conf);
             LedgerJob.build(env, conf);
             StreamGraph graph = env.getStreamGraph();

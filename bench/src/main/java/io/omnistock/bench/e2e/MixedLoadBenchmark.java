@@ -150,7 +150,8 @@ public final class MixedLoadBenchmark implements Benchmark {
             NetworkConfig config = MixedFeed.demoNetwork();
             ExecutorService generator = Executors.newSingleThreadExecutor();
             try (LedgerRun.Cluster cluster =
-                    new LedgerRun.Cluster(settings.workDir().toAbsolutePath())) {
+                    new LedgerRun.Cluster(
+                            settings.workDir().toAbsolutePath(), settings.flinkOptions())) {
                 CompletableFuture<MixedFeed> feed =
                         CompletableFuture.supplyAsync(() -> new MixedFeed(config), generator);
                 // a fresh broker and job each time: the transactions a cancelled exactly-once

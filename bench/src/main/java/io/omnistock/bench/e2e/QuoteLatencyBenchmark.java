@@ -128,7 +128,8 @@ public final class QuoteLatencyBenchmark implements Benchmark {
             stores = network.nodesOfType(NodeType.STORE);
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
                     LedgerRun.Cluster cluster =
-                            new LedgerRun.Cluster(settings.workDir().toAbsolutePath())) {
+                            new LedgerRun.Cluster(
+                                    settings.workDir().toAbsolutePath(), settings.flinkOptions())) {
                 String bootstrap = broker.bootstrapServers();
                 TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), PARTITIONS);
                 feed = generated.get();
