@@ -1,0 +1,219 @@
+package io.omnistock.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnistock.connectors.KafkaOptions;
+import io.omnistock.connectors.KafkaSecurity;
+import io.omnistock.connectors.TopicSpec;
+import io.omnistock.connectors.Topics;
+import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
+import io.omnistock.ledger.functions.LedgerMetrics;
+import io.omnistock.ledger.functions.PublishWindowFigures;
+import io.omnistock.ledger.functions.RouteOrderFunction;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.state.StateDescriptor;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reference pages under {@code docs/reference/} are checked against the code they describe: a
+ * typed option, a topic, a counter, an operator uid or a state name added, renamed or removed in
+ * the code without the docs (or the other way round) fails here.
+ */
+class ReferenceDocsTest {
+    private static final Pattern FIRST_CELL = Pattern.compile("^\\|([^|]*)\\|", Pattern.MULTILINE);
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+    /** The classes that declare the job's typed options. */
+    private static final List<Class<?>> OPTION_CLASSES =
+            List.of(
+                    KafkaOptions.class,
+                    KafkaSecurity.class,
+                    LedgerJob.class,
+                    LedgerOptions.class,
+                    RoutingOptions.class,
+                    QuoteOptions.class,
+                    ReturnsOptions.class,
+                    MetricsOptions.class);
+
+    @Test
+    void theConfigurationReferenceListsExactlyTheJobsOptions() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        for (String cell : firstCells(doc("docs/reference/configuration.md"))) {
+            documented.addAll(optionKeys(cell));
+        }
+        Set<String> options = new TreeSet<>();
+        for (Class<?> type : OPTION_CLASSES) {
+            for (ConfigOption<?> option : staticFieldsOf(type, ConfigOption.class)) {
+                options.add(option.key());
+            }
+        }
+        Set<String> prefixes = new TreeSet<>();
+        options.forEach(key -> prefixes.add(key.substring(0, key.indexOf('.') + 1)));
+
+        assertThat(options).as("options missing from the reference").isSubsetOf(documented);
+        assertThat(documented.stream().filter(key -> prefixes.stream().anyMatch(key::startsWith)))
+                .as("documented keys that are no option of the job")
+                .isSubsetOf(options);
+    }
+
+    @Test
+    void theTopicCatalogPageListsExactlyTheCatalogWithItsCompaction() throws Exception {
+        Map<String, Boolean> documented = new LinkedHashMap<>();
+        for (String row : doc("docs/reference/topics.md").split("\n")) {
+            String[] cells = row.split("(?<!\\\\)\\|");
+            if (cells.length < 5) {
+                continue;
+            }
+            Matcher name = CODE.matcher(cells[1]);
+            String compacted = cells[4].trim();
+            if (name.find() && (compacted.equals("yes") || compacted.equals("no"))) {
+                documented.put(name.group(1), compacted.equals("yes"));
+            }
+        }
+        Map<String, Boolean> catalog = new LinkedHashMap<>();
+        for (TopicSpec<?> topic : Topics.all()) {
+            catalog.put(topic.name(), topic.compacted());
+        }
+
+        assertThat(documented).containsExactlyInAnyOrderEntriesOf(catalog);
+    }
+
+    @Test
+    void theCountersPageListsExactlyTheJobsCounters() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        for (String cell : firstCells(doc("docs/reference/counters.md"))) {
+            Matcher m = CODE.matcher(cell);
+            while (m.find()) {
+                documented.add(m.group(1));
+            }
+        }
+
+        assertThat(documented)
+                .containsExactlyInAnyOrderElementsOf(
+                        staticFieldsOf(LedgerMetrics.class, String.class));
+    }
+
+    @Test
+    void theStateContractsPageNamesEveryUidAndStateName() throws Exception {
+        Set<String> named = new TreeSet<>();
+        Matcher m = CODE.matcher(doc("docs/reference/state-contracts.md"));
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        Set<String> uids = new TreeSet<>();
+        for (StreamNode node : ledgerGraphNodes()) {
+            String uid = node.getTransformationUID();
+            if (!uid.endsWith("-sink")) { // sinks: documented as the <topic>-sink pattern
+                uids.add(uid);
+            }
+        }
+        Set<String> stateNames = new TreeSet<>();
+        for (Class<?> function :
+                List.of(
+                        ApplyInventoryEventFunction.class,
+                        RouteOrderFunction.class,
+                        PublishWindowFigures.class)) {
+            for (StateDescriptor<?, ?> state : staticFieldsOf(function, StateDescriptor.class)) {
+                stateNames.add(state.getName());
+            }
+        }
+
+        assertThat(uids).isNotEmpty().isSubsetOf(named);
+        assertThat(stateNames).isNotEmpty().isSubsetOf(named);
+    }
+
+    /**
+     * The option keys a table cell names: {@code `a.b.c`}, and {@code `.d`} after it for {@code
+     * a.b.d}; a cell with a wildcard ({@code kafka.sasl.*}) names none, so every option must be
+     * spelled out somewhere on the page.
+     */
+    static List<String> optionKeys(String cell) {
+        List<String> keys = new ArrayList<>();
+        String last = null;
+        Matcher m = CODE.matcher(cell);
+        while (m.find()) {
+            String token = m.group(1).trim();
+            if (token.contains("*") || token.contains(" ")) {
+                continue;
+            }
+            if (token.startsWith(".") && last != null) {
+                token = last.substring(0, last.lastIndexOf('.')) + token;
+            }
+            keys.add(token);
+            last = token;
+        }
+        return keys;
+    }
+
+    @Test
+    void optionKeysExpandsTheShortFormsOfARow() {
+        assertThat(optionKeys("`ledger.low-threshold.store` / `.dark-store` / `.dc`"))
+                .containsExactly(
+                        "ledger.low-threshold.store",
+                        "ledger.low-threshold.dark-store",
+                        "ledger.low-threshold.dc");
+        assertThat(optionKeys("`kafka.security.protocol`, `kafka.sasl.*`"))
+                .containsExactly("kafka.security.protocol");
+    }
+
+    private static List<StreamNode> ledgerGraphNodes() {
+        Configuration conf = new Configuration();
+        conf.set(KafkaOptions.BOOTSTRAP_SERVERS, "unreachable.invalid:9092");
+        StreamExecutionEnvironment env = LedgerJob.environment(conf);
+        LedgerJob.build(env, conf);
+        return new ArrayList<>(env.getStreamGraph().getStreamNodes());
+    }
+
+    private static List<String> firstCells(String markdown) {
+        List<String> cells = new ArrayList<>();
+        Matcher m = FIRST_CELL.matcher(markdown);
+        while (m.find()) {
+            cells.add(m.group(1));
+        }
+        return cells;
+    }
+
+    /** The values of {@code type}'s static fields of type {@code valueType}, any visibility. */
+    private static <T> List<T> staticFieldsOf(Class<?> type, Class<T> valueType)
+            throws IllegalAccessException {
+        List<T> values = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())
+                    && valueType.isAssignableFrom(field.getType())) {
+                field.setAccessible(true);
+                values.add(valueType.cast(field.get(null)));
+            }
+        }
+        return values;
+    }
+
+    private static String doc(String relative) throws IOException {
+        return Files.readString(repositoryRoot().resolve(relative));
+    }
+
+    /** The directory holding {@code .ci/run}, from the module's working directory up. */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".ci/run"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no .ci/run above " + Path.of("").toAbsolutePath());
+    }
+}
