@@ -24,9 +24,10 @@ public final class KafkaSinks {
 
     /**
      * A sink writing {@code topic}'s values with key {@code keyOf(value)}; the record timestamp is
-     * the element's Flink timestamp. Exactly-once sinks use the transactional id prefix {@code
-     * <kafka.transactional-id-prefix>-<topic name>} and {@code kafka.transaction-timeout}. The
-     * {@code kafka.client.*} pass-through cannot override the bootstrap servers or these two.
+     * the time of writing (see {@link KeyedAvroSerializationSchema}). Exactly-once sinks use the
+     * transactional id prefix {@code <kafka.transactional-id-prefix>-<topic name>} and {@code
+     * kafka.transaction-timeout}. The {@code kafka.client.*} pass-through cannot override the
+     * bootstrap servers or these two.
      */
     public static <V extends SpecificRecord> KafkaSink<V> sink(
             Configuration conf, TopicSpec<V> topic, SerializableFunction<V, String> keyOf) {

@@ -8,9 +8,13 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Writes a value to its topic as key = UTF-8 string, value = plain Avro binary, timestamp = the
- * Flink element timestamp (left to the producer when absent or negative). Each parallel instance
- * creates its own codec in {@link #open}, because a codec must not be shared.
+ * Writes a value to its topic as key = UTF-8 string, value = plain Avro binary, and no timestamp:
+ * the producer stamps the record with the time it is written. Never the element's (event) time: a
+ * broker refuses a record stamped more than {@code message.timestamp.after.max.ms} (1 hour by
+ * default) ahead of its clock, which an accepted event from a skewed till would be, and retention
+ * counts from the record's timestamp, so replayed history would be deleted at once from
+ * time-retained topics. The event time is a field of every value. Each parallel instance creates
+ * its own codec in {@link #open}, because a codec must not be shared.
  */
 final class KeyedAvroSerializationSchema<V extends SpecificRecord>
         implements KafkaRecordSerializationSchema<V> {
@@ -39,7 +43,7 @@ final class KeyedAvroSerializationSchema<V extends SpecificRecord>
         return new ProducerRecord<>(
                 topic.name(),
                 null,
-                timestamp == null || timestamp < 0 ? null : timestamp,
+                null,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 codec.encode(element));
     }
