@@ -18,7 +18,7 @@ import org.apache.flink.util.Collector;
  */
 public final class PublishWindowFigures
         extends ProcessWindowFunction<WindowFigures, OperationsMetrics, String, TimeWindow> {
-    private static final ValueStateDescriptor<Integer> FIRINGS =
+    static final ValueStateDescriptor<Integer> FIRINGS =
             new ValueStateDescriptor<>("firings", Types.INT);
 
     private final String window;
