@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnistock.avro.PosEvent;
-import io.omnistock.connectors.TopicAdmin;
-import io.omnistock.connectors.TopicSpec;
+import io.omnistock.contracts.TopicAdmin;
+import io.omnistock.contracts.TopicSpec;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;

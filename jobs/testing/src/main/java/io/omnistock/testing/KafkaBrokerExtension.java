@@ -1,8 +1,8 @@
 package io.omnistock.testing;
 
-import io.omnistock.connectors.TopicAdmin;
-import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import io.omnistock.contracts.TopicAdmin;
+import io.omnistock.contracts.TopicSpec;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Collection;

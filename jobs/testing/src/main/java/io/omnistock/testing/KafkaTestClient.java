@@ -1,9 +1,9 @@
 package io.omnistock.testing;
 
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.DecodeException;
-import io.omnistock.connectors.TopicSpec;
 import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

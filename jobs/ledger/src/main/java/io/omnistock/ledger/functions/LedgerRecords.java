@@ -8,7 +8,7 @@ import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.ProjectedAtp;
 import io.omnistock.avro.SourceSystem;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.domain.InboundShipment;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NetworkTotals;

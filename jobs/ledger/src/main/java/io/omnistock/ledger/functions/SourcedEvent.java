@@ -5,7 +5,7 @@ import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
-import io.omnistock.connectors.DeadLetters;
+import io.omnistock.contracts.DeadLetters;
 import io.omnistock.ledger.domain.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;

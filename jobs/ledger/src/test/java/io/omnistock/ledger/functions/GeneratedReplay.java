@@ -4,7 +4,7 @@ import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.ledger.domain.InMemorySkuState;
 import io.omnistock.ledger.domain.InventoryEvent;

@@ -15,7 +15,7 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.TransportMode;
-import io.omnistock.connectors.DeadLetters;
+import io.omnistock.contracts.DeadLetters;
 import io.omnistock.ledger.domain.BufferedDelta;
 import io.omnistock.ledger.domain.EventType;
 import io.omnistock.ledger.domain.InboundShipment;

@@ -4,7 +4,7 @@ import static io.omnistock.ledger.domain.metrics.MetricFacts.routed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.DeadLetterReason;
-import io.omnistock.connectors.DeadLetters;
+import io.omnistock.contracts.DeadLetters;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

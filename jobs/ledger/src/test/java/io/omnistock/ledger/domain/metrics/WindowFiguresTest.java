@@ -14,7 +14,7 @@ import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.SustainabilityMetrics;
-import io.omnistock.connectors.DeadLetters;
+import io.omnistock.contracts.DeadLetters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.omnistock.connectors;
+package io.omnistock.contracts;
 
 import java.lang.reflect.Method;
 import org.apache.avro.SystemLimitException;

@@ -1,4 +1,4 @@
-package io.omnistock.connectors;
+package io.omnistock.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

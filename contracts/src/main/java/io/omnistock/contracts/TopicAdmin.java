@@ -1,4 +1,4 @@
-package io.omnistock.connectors;
+package io.omnistock.contracts;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -76,18 +75,6 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while creating topics", e);
         }
-    }
-
-    /**
-     * Creates every topic of the catalog on the cluster of {@code conf} ({@link
-     * KafkaOptions#BOOTSTRAP_SERVERS} and the {@code kafka.client.*} properties).
-     */
-    public static void ensureLedgerTopics(Configuration conf, int partitions) {
-        createTopics(
-                conf.get(KafkaOptions.BOOTSTRAP_SERVERS),
-                KafkaOptions.clientProperties(conf),
-                Topics.all(),
-                partitions);
     }
 
     /**

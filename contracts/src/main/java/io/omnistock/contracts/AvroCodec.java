@@ -1,4 +1,4 @@
-package io.omnistock.connectors;
+package io.omnistock.contracts;
 
 import io.omnistock.avro.DeadLetterReason;
 import java.io.ByteArrayOutputStream;
