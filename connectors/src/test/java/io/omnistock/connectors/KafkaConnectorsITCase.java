@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
-import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
+import io.omnistock.testing.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

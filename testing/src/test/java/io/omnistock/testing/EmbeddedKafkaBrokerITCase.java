@@ -1,4 +1,4 @@
-package io.omnistock.connectors.embedded;
+package io.omnistock.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
 package io.omnistock.testing;
 
-import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
 import io.omnistock.contracts.TopicSpec;

@@ -1,6 +1,6 @@
-package io.omnistock.connectors.embedded;
+package io.omnistock.testing;
 
-import io.omnistock.connectors.KafkaSecurity.Mechanism;
+import io.omnistock.contracts.JaasConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +166,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             admin.setProperty("security.protocol", "SASL_PLAINTEXT");
             admin.setProperty("sasl.mechanism", "PLAIN");
             admin.setProperty(
-                    "sasl.jaas.config", Mechanism.PLAIN.jaasConfig(ADMIN_USER, adminPassword));
+                    "sasl.jaas.config",
+                    JaasConfig.login(JaasConfig.PLAIN_LOGIN_MODULE, ADMIN_USER, adminPassword));
         }
         String bootstrap;
         try {
@@ -272,7 +273,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("security.protocol", "SASL_PLAINTEXT");
         props.setProperty("sasl.mechanism", SCRAM_MECHANISM);
-        props.setProperty("sasl.jaas.config", Mechanism.SCRAM_SHA_256.jaasConfig(user, password));
+        props.setProperty(
+                "sasl.jaas.config",
+                JaasConfig.login(JaasConfig.SCRAM_LOGIN_MODULE, user, password));
         return props;
     }
 

@@ -1,6 +1,5 @@
 package io.omnistock.testing;
 
-import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.TopicSpec;
 import java.io.IOException;
