@@ -39,7 +39,7 @@ public class Reservation {
         return 0;
     }
 
-    void add(String nodeId, long units) {
+    public void add(String nodeId, long units) {
         for (NodeUnits u : held) {
             if (u.nodeId.equals(nodeId)) {
                 u.units += units;
@@ -49,7 +49,7 @@ public class Reservation {
         held.add(new NodeUnits(nodeId, units));
     }
 
-    void removeNode(String nodeId) {
+    public void removeNode(String nodeId) {
         held.removeIf(u -> u.nodeId.equals(nodeId));
     }
 

@@ -69,7 +69,7 @@ public class StockReply {
 
     public StockReply() {}
 
-    StockReply(Kind kind, StockRequest request) {
+    public StockReply(Kind kind, StockRequest request) {
         this.kind = kind;
         this.orderId = request.orderId;
         this.sku = request.sku;

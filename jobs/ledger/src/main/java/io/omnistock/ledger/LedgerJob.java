@@ -13,7 +13,7 @@ import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
-import io.omnistock.ledger.domain.metrics.MetricRecords;
+import io.omnistock.domain.analytics.MetricRecords;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;

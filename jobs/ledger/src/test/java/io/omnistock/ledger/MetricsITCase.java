@@ -27,7 +27,7 @@ import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.contracts.Topics;
-import io.omnistock.ledger.domain.metrics.MetricRecords;
+import io.omnistock.domain.analytics.MetricRecords;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;

@@ -3,6 +3,7 @@ package io.omnistock.ledger.domain.metrics;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.DecisionStatus;
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.domain.analytics.MetricFact;
 import java.util.Arrays;
 
 /**
@@ -248,7 +249,7 @@ public class WindowFigures {
         }
     }
 
-    static DeadLetterReason reason(int ordinal) {
+    public static DeadLetterReason reason(int ordinal) {
         return REASONS[ordinal];
     }
 }

@@ -84,7 +84,7 @@ public class OrderState {
         return phase == null && early.isEmpty() && pendingLifecycle == null;
     }
 
-    SkuStock stockOf(String sku) {
+    public SkuStock stockOf(String sku) {
         for (SkuStock s : stock) {
             if (s.sku.equals(sku)) {
                 return s;
@@ -93,7 +93,7 @@ public class OrderState {
         return null;
     }
 
-    void putStock(SkuStock fresh) {
+    public void putStock(SkuStock fresh) {
         stock.removeIf(s -> s.sku.equals(fresh.sku));
         stock.add(fresh);
     }

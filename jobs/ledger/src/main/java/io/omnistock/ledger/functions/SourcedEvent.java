@@ -6,7 +6,7 @@ import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.contracts.DeadLetters;
-import io.omnistock.ledger.domain.InventoryEvent;
+import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
