@@ -1,5 +1,6 @@
 package io.omnistock.connectors;
 
+import io.omnistock.contracts.JaasConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,9 +112,9 @@ public final class KafkaSecurity {
 
     /** The SASL mechanisms OmniStock builds a login for. */
     public enum Mechanism {
-        PLAIN("PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule"),
-        SCRAM_SHA_256("SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule"),
-        SCRAM_SHA_512("SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule");
+        PLAIN("PLAIN", JaasConfig.PLAIN_LOGIN_MODULE),
+        SCRAM_SHA_256("SCRAM-SHA-256", JaasConfig.SCRAM_LOGIN_MODULE),
+        SCRAM_SHA_512("SCRAM-SHA-512", JaasConfig.SCRAM_LOGIN_MODULE);
 
         private final String kafkaName;
         private final String loginModule;
@@ -144,12 +145,7 @@ public final class KafkaSecurity {
 
         /** The {@code sasl.jaas.config} value logging {@code username} in with {@code password}. */
         public String jaasConfig(String username, String password) {
-            return loginModule
-                    + " required username=\""
-                    + jaasQuoted(username)
-                    + "\" password=\""
-                    + jaasQuoted(password)
-                    + "\";";
+            return JaasConfig.login(loginModule, username, password);
         }
     }
 
@@ -278,21 +274,6 @@ public final class KafkaSecurity {
             return s.substring(0, s.length() - 1);
         }
         return s;
-    }
-
-    /** {@code s} as the inside of a double-quoted JAAS option value. */
-    private static String jaasQuoted(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 8);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private KafkaSecurity() {}

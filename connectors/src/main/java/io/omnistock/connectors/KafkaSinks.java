@@ -1,5 +1,6 @@
 package io.omnistock.connectors;
 
+import io.omnistock.contracts.TopicSpec;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;

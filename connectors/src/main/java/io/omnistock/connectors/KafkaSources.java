@@ -1,5 +1,6 @@
 package io.omnistock.connectors;
 
+import io.omnistock.contracts.TopicSpec;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;

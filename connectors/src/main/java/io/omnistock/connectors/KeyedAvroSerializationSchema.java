@@ -1,5 +1,7 @@
 package io.omnistock.connectors;
 
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
-import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.TopicAdmin;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
+import io.omnistock.testing.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,7 +90,7 @@ class KafkaConnectorsITCase {
     void createsTopicsIdempotentlyWithTheirCleanupPolicy() throws Exception {
         Configuration conf = new Configuration();
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        TopicAdmin.ensureLedgerTopics(conf, 5); // the topics exist: nothing changes
+        KafkaTopics.ensureLedgerTopics(conf, 5); // the topics exist: nothing changes
 
         try (Admin admin = admin()) {
             Map<String, Integer> partitions =

@@ -204,7 +204,7 @@ class KafkaSecurityTest {
     void topicAdminFailsFastWithoutTheSecret() {
         Configuration conf = sasl("kafka.sasl.password-env", "OMNISTOCK_TEST_UNSET_VARIABLE");
 
-        assertThatThrownBy(() -> TopicAdmin.ensureLedgerTopics(conf, 1))
+        assertThatThrownBy(() -> KafkaTopics.ensureLedgerTopics(conf, 1))
                 .isInstanceOf(IllegalConfigurationException.class)
                 .hasMessageContaining("OMNISTOCK_TEST_UNSET_VARIABLE");
     }

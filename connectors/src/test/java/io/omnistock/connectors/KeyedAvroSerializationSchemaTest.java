@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema.KafkaSinkContext;

@@ -1,6 +1,6 @@
 package io.omnistock.demo;
 
-import io.omnistock.connectors.TopicSpec;
+import io.omnistock.contracts.TopicSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;

@@ -3,8 +3,8 @@ package io.omnistock.generator;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.Topics;
 import java.time.Instant;
 import java.util.SplittableRandom;
 

@@ -1,8 +1,8 @@
 package io.omnistock.generator;
 
 import io.omnistock.avro.DeadLetterReason;
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import java.util.Arrays;
 
 /**

@@ -3,7 +3,7 @@ package io.omnistock.generator;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.PosEvent;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package io.omnistock.generator;
 
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

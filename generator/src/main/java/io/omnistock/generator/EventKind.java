@@ -1,7 +1,7 @@
 package io.omnistock.generator;
 
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 
 /** Every kind of valid event the world produces, with its topic and Avro {@code type} symbol. */
 public enum EventKind {

@@ -4,8 +4,8 @@ import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.Topics;
 import java.time.Instant;
 
 /**

@@ -6,7 +6,7 @@ import io.omnistock.avro.NodeType;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;

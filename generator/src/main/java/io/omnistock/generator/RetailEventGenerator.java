@@ -1,8 +1,8 @@
 package io.omnistock.generator;
 
 import io.omnistock.avro.NodeRecord;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.Topics;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeType;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

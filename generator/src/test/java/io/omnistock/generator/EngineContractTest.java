@@ -2,7 +2,7 @@ package io.omnistock.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.connectors.DecodeException;
+import io.omnistock.contracts.DecodeException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,8 +3,8 @@ package io.omnistock.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.omnistock.connectors.Topics;
-import io.omnistock.connectors.embedded.EmbeddedKafkaBroker;
+import io.omnistock.contracts.Topics;
+import io.omnistock.testing.EmbeddedKafkaBroker;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;

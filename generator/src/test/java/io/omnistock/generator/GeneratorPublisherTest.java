@@ -3,7 +3,7 @@ package io.omnistock.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

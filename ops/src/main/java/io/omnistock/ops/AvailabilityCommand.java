@@ -2,9 +2,9 @@ package io.omnistock.ops;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.NetworkAvailability;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;

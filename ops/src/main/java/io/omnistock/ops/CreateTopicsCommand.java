@@ -1,8 +1,8 @@
 package io.omnistock.ops;
 
-import io.omnistock.connectors.TopicAdmin;
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.TopicAdmin;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.omnistock.ops;
 
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.omnistock.ops;
 
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.DecodeException;
-import io.omnistock.connectors.WriterSchemas;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.WriterSchemas;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,10 +2,10 @@ package io.omnistock.ops;
 
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.DecodeException;
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.util.Map;

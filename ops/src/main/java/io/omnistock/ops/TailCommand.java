@@ -1,8 +1,8 @@
 package io.omnistock.ops;
 
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.DecodeException;
-import io.omnistock.connectors.TopicSpec;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.TopicSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.omnistock.ops;
 
-import io.omnistock.connectors.TopicAdmin;
-import io.omnistock.connectors.TopicSpec;
+import io.omnistock.contracts.TopicAdmin;
+import io.omnistock.contracts.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.omnistock.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.omnistock.bench.e2e;
 
 import io.omnistock.avro.Availability;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 
 /**
  * Reads {@code inventory.availability} as a web shop would: each record is matched by its {@code

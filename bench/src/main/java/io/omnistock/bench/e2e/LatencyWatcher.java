@@ -1,7 +1,7 @@
 package io.omnistock.bench.e2e;
 
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.TopicSpec;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.TopicSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

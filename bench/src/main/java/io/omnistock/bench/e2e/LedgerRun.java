@@ -2,8 +2,8 @@ package io.omnistock.bench.e2e;
 
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import java.nio.file.Path;

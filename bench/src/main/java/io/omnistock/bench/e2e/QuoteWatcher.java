@@ -2,7 +2,7 @@ package io.omnistock.bench.e2e;
 
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.omnistock.bench.e2e;
 
 import io.omnistock.avro.ReservationRequest;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

@@ -3,14 +3,14 @@ package io.omnistock.bench.ledger;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
-import io.omnistock.ledger.domain.InventoryEvent;
-import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.NetworkTotals;
+import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.Rejection;
+import io.omnistock.domain.inventory.SkuLedger;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.domain.Position;
-import io.omnistock.ledger.domain.Rejection;
-import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.domain.StockReply;
-import io.omnistock.ledger.domain.forecast.Forecast;
 
 /** Counts the ledger's facts instead of publishing them. */
 public final class CountingOutput implements SkuLedger.Output {

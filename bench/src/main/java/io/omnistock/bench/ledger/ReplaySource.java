@@ -2,7 +2,7 @@ package io.omnistock.bench.ledger;
 
 import io.omnistock.bench.source.SingleSplitReader;
 import io.omnistock.bench.source.SingleSplitSource;
-import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;

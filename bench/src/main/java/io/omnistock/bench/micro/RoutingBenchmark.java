@@ -4,22 +4,22 @@ import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.RoutingPreference;
+import io.omnistock.domain.carbon.CarbonFactorTable;
+import io.omnistock.domain.planning.CapacityView;
+import io.omnistock.domain.planning.FulfilmentPlan;
+import io.omnistock.domain.planning.GeoPoint;
+import io.omnistock.domain.planning.Leg;
+import io.omnistock.domain.planning.Order;
+import io.omnistock.domain.planning.PlanGenerator;
+import io.omnistock.domain.planning.PlanScorer;
+import io.omnistock.domain.planning.PlannedLine;
+import io.omnistock.domain.planning.Router;
+import io.omnistock.domain.planning.RoutingPlan;
+import io.omnistock.domain.planning.RoutingPolicy;
+import io.omnistock.domain.planning.ScoredPlan;
+import io.omnistock.domain.planning.ShipmentModel;
+import io.omnistock.domain.planning.StockView;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
-import io.omnistock.ledger.domain.routing.CapacityView;
-import io.omnistock.ledger.domain.routing.FulfilmentPlan;
-import io.omnistock.ledger.domain.routing.GeoPoint;
-import io.omnistock.ledger.domain.routing.Leg;
-import io.omnistock.ledger.domain.routing.Order;
-import io.omnistock.ledger.domain.routing.OrderLine;
-import io.omnistock.ledger.domain.routing.PlanGenerator;
-import io.omnistock.ledger.domain.routing.PlanScorer;
-import io.omnistock.ledger.domain.routing.Router;
-import io.omnistock.ledger.domain.routing.RoutingPlan;
-import io.omnistock.ledger.domain.routing.RoutingPolicy;
-import io.omnistock.ledger.domain.routing.ScoredPlan;
-import io.omnistock.ledger.domain.routing.ShipmentModel;
-import io.omnistock.ledger.domain.routing.StockView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +98,7 @@ public class RoutingBenchmark {
                         "ORDER-1",
                         orderTime,
                         "WEB",
-                        List.of(new OrderLine("SKU-A", 2), new OrderLine("SKU-B", 1)),
+                        List.of(new PlannedLine("SKU-A", 2), new PlannedLine("SKU-B", 1)),
                         FulfilmentMethod.SHIP_TO_HOME,
                         true,
                         CUSTOMER,

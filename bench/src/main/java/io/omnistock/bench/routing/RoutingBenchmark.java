@@ -12,12 +12,13 @@ import io.omnistock.bench.BenchSettings;
 import io.omnistock.bench.Benchmark;
 import io.omnistock.bench.CpuClock;
 import io.omnistock.bench.Figure;
-import io.omnistock.ledger.domain.EventType;
+import io.omnistock.domain.inventory.EventType;
+import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.orders.OrderFlow;
+import io.omnistock.domain.planning.GeoPoint;
+import io.omnistock.domain.planning.Order;
+import io.omnistock.domain.planning.PlannedLine;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.domain.SkuLedger;
-import io.omnistock.ledger.domain.orders.OrderFlow;
-import io.omnistock.ledger.domain.routing.GeoPoint;
-import io.omnistock.ledger.domain.routing.Order;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ import java.util.Random;
 
 /**
  * Routing decisions per second and their latency: the real routing rules ({@link
- * io.omnistock.ledger.domain.orders.OrderRouting}) driving the real SKU ledgers in memory, one
- * order at a time, so each order goes probe, plan, reserve, grant, decision. No Kafka, no Flink:
- * the cost of the rules themselves.
+ * io.omnistock.domain.orders.OrderRouting}) driving the real SKU ledgers in memory, one order at a
+ * time, so each order goes probe, plan, reserve, grant, decision. No Kafka, no Flink: the cost of
+ * the rules themselves.
  */
 public final class RoutingBenchmark implements Benchmark {
     static final int SKUS = 500;
@@ -270,7 +271,7 @@ public final class RoutingBenchmark implements Benchmark {
                         "probe",
                         ORDER_TIME,
                         "WEB",
-                        List.of(new io.omnistock.ledger.domain.routing.OrderLine(sku(0), 1)),
+                        List.of(new PlannedLine(sku(0), 1)),
                         FulfilmentMethod.SHIP_TO_HOME,
                         true,
                         new GeoPoint(53.0, 0.0),

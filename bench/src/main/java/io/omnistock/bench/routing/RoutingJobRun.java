@@ -2,8 +2,8 @@ package io.omnistock.bench.routing;
 
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.bench.CpuClock;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.LedgerJob;
 import io.omnistock.ledger.LedgerPipeline;
 import io.omnistock.ledger.LedgerSinks;

@@ -1,6 +1,6 @@
 package io.omnistock.bench.source;
 
-import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.omnistock.bench.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.OrderGenerator;

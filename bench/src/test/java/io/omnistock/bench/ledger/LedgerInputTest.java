@@ -2,10 +2,10 @@ package io.omnistock.bench.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.ledger.domain.InMemorySkuState;
-import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.domain.inventory.InMemorySkuState;
+import io.omnistock.domain.inventory.LedgerSettings;
+import io.omnistock.domain.inventory.SkuLedger;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.domain.SkuLedger;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.util.Arrays;

@@ -2,9 +2,9 @@ package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
-import io.omnistock.connectors.AvroCodec;
-import io.omnistock.connectors.DecodeException;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

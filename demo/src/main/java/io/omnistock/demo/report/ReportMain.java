@@ -1,7 +1,7 @@
 package io.omnistock.demo.report;
 
 import io.omnistock.connectors.KafkaOptions;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.demo.report.MetricsSeries.Selection;
 import java.io.IOException;
 import java.nio.file.Path;

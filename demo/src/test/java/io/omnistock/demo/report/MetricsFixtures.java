@@ -2,7 +2,7 @@ package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
-import io.omnistock.ledger.domain.metrics.MetricRecords;
+import io.omnistock.domain.analytics.MetricRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

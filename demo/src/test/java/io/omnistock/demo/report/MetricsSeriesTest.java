@@ -14,7 +14,7 @@ import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.demo.report.MetricsFixtures.Orders;
 import io.omnistock.demo.report.MetricsSeries.Selection;
-import io.omnistock.ledger.domain.metrics.MetricRecords;
+import io.omnistock.domain.analytics.MetricRecords;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

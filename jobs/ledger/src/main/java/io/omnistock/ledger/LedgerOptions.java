@@ -1,8 +1,8 @@
 package io.omnistock.ledger;
 
 import io.omnistock.avro.NodeType;
-import io.omnistock.ledger.domain.LedgerSettings;
-import io.omnistock.ledger.domain.forecast.ForecastSettings;
+import io.omnistock.domain.forecast.ForecastSettings;
+import io.omnistock.domain.inventory.LedgerSettings;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
-import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.functions.LedgerOutputs;
 import io.omnistock.ledger.functions.PublishWindowFigures;

@@ -1,6 +1,6 @@
 package io.omnistock.ledger;
 
-import io.omnistock.ledger.domain.quotes.QuoteSettings;
+import io.omnistock.domain.quotes.QuoteSettings;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;

@@ -1,8 +1,8 @@
 package io.omnistock.ledger;
 
-import io.omnistock.ledger.domain.carbon.CarbonFactorTable;
-import io.omnistock.ledger.domain.returns.ReturnTriage;
-import io.omnistock.ledger.domain.returns.Returns;
+import io.omnistock.domain.carbon.CarbonFactorTable;
+import io.omnistock.domain.returns.ReturnTriage;
+import io.omnistock.domain.returns.Returns;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;

@@ -1,8 +1,8 @@
 package io.omnistock.ledger;
 
 import io.omnistock.avro.RoutingPreference;
-import io.omnistock.ledger.domain.routing.RoutingPolicy;
-import io.omnistock.ledger.domain.routing.ScoreWeights;
+import io.omnistock.domain.planning.RoutingPolicy;
+import io.omnistock.domain.planning.ScoreWeights;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;

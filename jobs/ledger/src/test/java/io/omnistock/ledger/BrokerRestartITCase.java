@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;

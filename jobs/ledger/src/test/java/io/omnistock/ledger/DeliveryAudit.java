@@ -2,7 +2,7 @@ package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.RoutingDecision;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;

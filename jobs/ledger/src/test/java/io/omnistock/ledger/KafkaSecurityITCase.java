@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.NetworkConfig;

@@ -3,7 +3,7 @@ package io.omnistock.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaSecurity;
-import io.omnistock.ledger.domain.forecast.ForecastSettings;
+import io.omnistock.domain.forecast.ForecastSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

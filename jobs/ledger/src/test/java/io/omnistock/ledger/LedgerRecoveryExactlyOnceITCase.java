@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
 import java.time.Duration;

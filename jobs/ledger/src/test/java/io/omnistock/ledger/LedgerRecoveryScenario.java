@@ -5,7 +5,7 @@ import static io.omnistock.ledger.ReferenceCheck.assertMatchesReference;
 import static io.omnistock.ledger.ReferenceCheck.publish;
 
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.GeneratorPublisher;

@@ -1,13 +1,13 @@
 package io.omnistock.ledger;
 
-import static io.omnistock.ledger.domain.metrics.MetricFacts.routed;
+import static io.omnistock.domain.analytics.MetricFacts.routed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
-import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import io.omnistock.ledger.functions.LedgerOutputs;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.omnistock.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.omnistock.ledger.domain.quotes.QuoteSettings;
+import io.omnistock.domain.quotes.QuoteSettings;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.omnistock.ledger;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NetworkAvailability;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.ExpectedNetwork;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.generator.GeneratedRecord;

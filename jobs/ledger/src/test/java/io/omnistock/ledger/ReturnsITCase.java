@@ -26,7 +26,7 @@ import io.omnistock.avro.ReturnGrading;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;

@@ -3,7 +3,7 @@ package io.omnistock.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.omnistock.ledger.domain.returns.ReturnTriage;
+import io.omnistock.domain.returns.ReturnTriage;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 

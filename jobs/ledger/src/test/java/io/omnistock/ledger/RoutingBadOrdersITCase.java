@@ -25,7 +25,7 @@ import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.FlinkMiniCluster;

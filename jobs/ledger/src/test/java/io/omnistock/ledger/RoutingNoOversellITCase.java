@@ -24,7 +24,7 @@ import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.testing.Await;

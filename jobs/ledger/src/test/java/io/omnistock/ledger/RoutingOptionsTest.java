@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnistock.avro.RoutingPreference;
-import io.omnistock.ledger.domain.routing.RoutingPolicy;
-import io.omnistock.ledger.domain.routing.ScoreWeights;
+import io.omnistock.domain.planning.RoutingPolicy;
+import io.omnistock.domain.planning.ScoreWeights;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.omnistock.ledger;
 
 import io.omnistock.connectors.KafkaOptions;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.KafkaTestClient;

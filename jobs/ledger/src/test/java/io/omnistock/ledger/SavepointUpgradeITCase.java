@@ -29,7 +29,7 @@ import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.NetworkConfig;

@@ -1,7 +1,7 @@
 package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.OperationsMetrics;
-import io.omnistock.ledger.domain.metrics.MetricRecords;
+import io.omnistock.domain.analytics.MetricRecords;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -18,7 +18,7 @@ import org.apache.flink.util.Collector;
  */
 public final class PublishWindowFigures
         extends ProcessWindowFunction<WindowFigures, OperationsMetrics, String, TimeWindow> {
-    private static final ValueStateDescriptor<Integer> FIRINGS =
+    static final ValueStateDescriptor<Integer> FIRINGS =
             new ValueStateDescriptor<>("firings", Types.INT);
 
     private final String window;

@@ -1,12 +1,12 @@
 package io.omnistock.ledger.functions;
 
-import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.domain.inventory.NetworkTotals;
+import io.omnistock.domain.inventory.NodeSlots;
+import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.inventory.StockByNode;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.domain.NodeSlots;
-import io.omnistock.ledger.domain.Position;
 import io.omnistock.ledger.domain.Reservation;
-import io.omnistock.ledger.domain.SkuLedger;
-import io.omnistock.ledger.domain.StockByNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.omnistock.ledger.functions;
 
-import io.omnistock.ledger.domain.NetworkTotals;
-import io.omnistock.ledger.domain.StockByNode;
+import io.omnistock.domain.inventory.NetworkTotals;
+import io.omnistock.domain.inventory.StockByNode;
 
 /**
  * What the ledger function keeps per SKU beside its positions, read through a heap cache ({@link

@@ -1,7 +1,7 @@
 package io.omnistock.ledger.functions;
 
-import io.omnistock.ledger.domain.metrics.MetricFact;
-import io.omnistock.ledger.domain.metrics.MinuteSums;
+import io.omnistock.domain.analytics.MetricFact;
+import io.omnistock.domain.analytics.MinuteSums;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;

@@ -9,13 +9,13 @@ import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.SourceSystem;
-import io.omnistock.ledger.domain.EventType;
-import io.omnistock.ledger.domain.InventoryEvent;
-import io.omnistock.ledger.domain.LedgerSettings;
+import io.omnistock.domain.inventory.EventType;
+import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.LedgerSettings;
+import io.omnistock.domain.returns.Returns;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
-import io.omnistock.ledger.domain.returns.Returns;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -414,7 +414,7 @@ class ApplyInventoryEventFunctionTest {
                 descriptor);
     }
 
-    private io.omnistock.ledger.domain.Position position(String sku, String nodeId)
+    private io.omnistock.domain.inventory.Position position(String sku, String nodeId)
             throws Exception {
         return plant(sku, ApplyInventoryEventFunction.POSITIONS).get(nodeId);
     }

@@ -3,13 +3,13 @@ package io.omnistock.ledger.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.domain.inventory.LedgerSettings;
+import io.omnistock.domain.inventory.Position;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.RetailEventGenerator;
-import io.omnistock.ledger.domain.LedgerSettings;
-import io.omnistock.ledger.domain.Position;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

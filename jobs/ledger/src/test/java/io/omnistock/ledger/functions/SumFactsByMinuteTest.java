@@ -1,10 +1,10 @@
 package io.omnistock.ledger.functions;
 
-import static io.omnistock.ledger.domain.metrics.MetricFacts.routed;
+import static io.omnistock.domain.analytics.MetricFacts.routed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.omnistock.ledger.domain.metrics.MetricFact;
+import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import java.util.List;
 import org.apache.flink.streaming.api.watermark.Watermark;

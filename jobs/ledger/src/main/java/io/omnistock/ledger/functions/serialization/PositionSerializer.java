@@ -1,11 +1,11 @@
 package io.omnistock.ledger.functions.serialization;
 
 import io.omnistock.avro.NodeType;
-import io.omnistock.ledger.domain.BufferedDelta;
-import io.omnistock.ledger.domain.EventType;
-import io.omnistock.ledger.domain.InboundShipment;
-import io.omnistock.ledger.domain.Position;
-import io.omnistock.ledger.domain.RememberedEvent;
+import io.omnistock.domain.inventory.BufferedDelta;
+import io.omnistock.domain.inventory.EventType;
+import io.omnistock.domain.inventory.InboundShipment;
+import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.RememberedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

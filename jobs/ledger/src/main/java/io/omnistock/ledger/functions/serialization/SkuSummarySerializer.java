@@ -1,6 +1,6 @@
 package io.omnistock.ledger.functions.serialization;
 
-import io.omnistock.ledger.domain.NetworkTotals;
+import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.ledger.functions.SkuSummary;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

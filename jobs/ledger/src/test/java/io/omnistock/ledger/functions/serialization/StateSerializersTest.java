@@ -3,11 +3,11 @@ package io.omnistock.ledger.functions.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.NodeType;
-import io.omnistock.ledger.domain.BufferedDelta;
-import io.omnistock.ledger.domain.EventType;
-import io.omnistock.ledger.domain.InboundShipment;
-import io.omnistock.ledger.domain.Position;
-import io.omnistock.ledger.domain.RememberedEvent;
+import io.omnistock.domain.inventory.BufferedDelta;
+import io.omnistock.domain.inventory.EventType;
+import io.omnistock.domain.inventory.InboundShipment;
+import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.RememberedEvent;
 import io.omnistock.ledger.functions.SkuSummary;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

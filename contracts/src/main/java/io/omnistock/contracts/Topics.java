@@ -1,0 +1,119 @@
+package io.omnistock.contracts;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.NodeRecord;
+import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.OrderLifecycleEvent;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.PosEvent;
+import io.omnistock.avro.QuoteRequest;
+import io.omnistock.avro.QuoteResponse;
+import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.avro.RoutingDecision;
+import io.omnistock.avro.SustainabilityMetrics;
+import io.omnistock.avro.ThreePlEvent;
+import io.omnistock.avro.WmsEvent;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The topic catalog: names are public API (DESIGN.md section 2); change only on purpose. */
+public final class Topics {
+    public static final TopicSpec<PosEvent> POS =
+            new TopicSpec<>("inventory.pos", PosEvent.class, false);
+    public static final TopicSpec<WmsEvent> WMS =
+            new TopicSpec<>("inventory.wms", WmsEvent.class, false);
+    public static final TopicSpec<ThreePlEvent> THREE_PL =
+            new TopicSpec<>("inventory.3pl", ThreePlEvent.class, false);
+    public static final TopicSpec<NodeRecord> NODES =
+            new TopicSpec<>("network.nodes", NodeRecord.class, true);
+    public static final TopicSpec<OrderRequest> ORDER_REQUESTS =
+            new TopicSpec<>("orders.requests", OrderRequest.class, false);
+    public static final TopicSpec<OrderLifecycleEvent> ORDER_LIFECYCLE =
+            new TopicSpec<>("orders.lifecycle", OrderLifecycleEvent.class, false);
+
+    /** Delivery-options quote requests (key = requestId). */
+    public static final TopicSpec<QuoteRequest> QUOTE_REQUESTS =
+            new TopicSpec<>("quotes.requests", QuoteRequest.class, false);
+
+    /**
+     * Internal: routing's reservation requests to the SKU-keyed ledger (key = sku). The ledger job
+     * writes and reads it, closing the loop from routing back to the ledger that a dataflow graph
+     * cannot close.
+     */
+    public static final TopicSpec<ReservationRequest> RESERVATIONS =
+            new TopicSpec<>("orders.reservations", ReservationRequest.class, false);
+
+    public static final TopicSpec<Availability> AVAILABILITY =
+            new TopicSpec<>("inventory.availability", Availability.class, true);
+    public static final TopicSpec<NetworkAvailability> NETWORK_AVAILABILITY =
+            new TopicSpec<>("inventory.availability.network", NetworkAvailability.class, true);
+    public static final TopicSpec<InventoryAlert> ALERTS =
+            new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
+    public static final TopicSpec<Discrepancy> DISCREPANCIES =
+            new TopicSpec<>("inventory.discrepancies", Discrepancy.class, false);
+    public static final TopicSpec<RoutingDecision> DECISIONS =
+            new TopicSpec<>("orders.decisions", RoutingDecision.class, false);
+
+    /** One triage decision per returned line, key = the return's eventId. */
+    public static final TopicSpec<ReturnDisposition> RETURN_DISPOSITIONS =
+            new TopicSpec<>("returns.dispositions", ReturnDisposition.class, false);
+
+    /**
+     * One answer per quote request (key = requestId). Not compacted: an answer is read once, soon
+     * after it is written, and a later request with the same id is a new question, not an update.
+     */
+    public static final TopicSpec<QuoteResponse> QUOTE_RESPONSES =
+            new TopicSpec<>("quotes.responses", QuoteResponse.class, false);
+
+    public static final TopicSpec<SustainabilityMetrics> METRICS_SUSTAINABILITY =
+            new TopicSpec<>("metrics.sustainability", SustainabilityMetrics.class, false);
+    public static final TopicSpec<OperationsMetrics> METRICS_OPERATIONS =
+            new TopicSpec<>("metrics.operations", OperationsMetrics.class, false);
+
+    /** Room for a rejected record's original bytes (up to 64 KiB) plus why it was rejected. */
+    public static final TopicSpec<DeadLetter> DEADLETTER =
+            new TopicSpec<>("deadletter", DeadLetter.class, false, 2 * TopicSpec.MAX_RECORD_BYTES);
+
+    /** Inputs of the ledger job. */
+    public static final List<TopicSpec<?>> LEDGER_INPUTS =
+            List.of(
+                    POS,
+                    WMS,
+                    THREE_PL,
+                    NODES,
+                    ORDER_REQUESTS,
+                    ORDER_LIFECYCLE,
+                    RESERVATIONS,
+                    QUOTE_REQUESTS);
+
+    /** Outputs of the ledger job ({@link #RESERVATIONS} is both). */
+    public static final List<TopicSpec<?>> LEDGER_OUTPUTS =
+            List.of(
+                    AVAILABILITY,
+                    NETWORK_AVAILABILITY,
+                    ALERTS,
+                    DISCREPANCIES,
+                    DECISIONS,
+                    RETURN_DISPOSITIONS,
+                    QUOTE_RESPONSES,
+                    METRICS_SUSTAINABILITY,
+                    METRICS_OPERATIONS,
+                    DEADLETTER);
+
+    /** Every topic in the catalog. */
+    public static List<TopicSpec<?>> all() {
+        return Stream.concat(LEDGER_INPUTS.stream(), LEDGER_OUTPUTS.stream()).distinct().toList();
+    }
+
+    /** Key of a per-position record: {@code sku|node}. */
+    public static String positionKey(String sku, String nodeId) {
+        return sku + '|' + nodeId;
+    }
+
+    private Topics() {}
+}

@@ -1,0 +1,74 @@
+package io.omnistock.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.PosEvent;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    /** The ledger's topics as DESIGN.md section 2 names them. */
+    private static final List<String> DESIGN_NAMES =
+            List.of(
+                    "inventory.pos",
+                    "inventory.wms",
+                    "inventory.3pl",
+                    "network.nodes",
+                    "orders.requests",
+                    "orders.lifecycle",
+                    "orders.reservations",
+                    "quotes.requests",
+                    "inventory.availability",
+                    "inventory.availability.network",
+                    "inventory.alerts",
+                    "inventory.discrepancies",
+                    "orders.decisions",
+                    "returns.dispositions",
+                    "quotes.responses",
+                    "metrics.sustainability",
+                    "metrics.operations",
+                    "deadletter");
+
+    @Test
+    void namesAreThoseOfTheDesign() {
+        assertThat(Topics.all())
+                .extracting(TopicSpec::name)
+                .containsExactlyElementsOf(DESIGN_NAMES);
+    }
+
+    @Test
+    void namesAreUnique() {
+        assertThat(Topics.all()).extracting(TopicSpec::name).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void referenceDataAndAvailabilityAreCompactedAndNothingElse() {
+        assertThat(Topics.all().stream().filter(TopicSpec::compacted))
+                .containsExactlyInAnyOrder(
+                        Topics.NODES, Topics.AVAILABILITY, Topics.NETWORK_AVAILABILITY);
+    }
+
+    @Test
+    void ledgerInputsAndOutputsCoverTheCatalog() {
+        assertThat(Stream.concat(Topics.LEDGER_INPUTS.stream(), Topics.LEDGER_OUTPUTS.stream()))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(Topics.all());
+        assertThat(Topics.LEDGER_INPUTS).contains(Topics.RESERVATIONS); // written by routing too
+    }
+
+    @Test
+    void eachTopicCarriesItsValueType() {
+        assertThat(Topics.POS.valueType()).isEqualTo(PosEvent.class);
+        assertThat(Topics.DEADLETTER.valueType()).isEqualTo(DeadLetter.class);
+        assertThat(Topics.all())
+                .allSatisfy(t -> assertThat(t.codec().type()).isEqualTo(t.valueType()));
+    }
+
+    @Test
+    void positionKeyIsSkuBarNode() {
+        assertThat(Topics.positionKey("sku-1", "store-7")).isEqualTo("sku-1|store-7");
+    }
+}

@@ -1,0 +1,582 @@
+package io.omnistock.domain.inventory;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.NodeStatus;
+import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.domain.forecast.DemandForecast;
+import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.orders.OrderValidator;
+import io.omnistock.domain.orders.SingleSkuPlanner;
+import io.omnistock.domain.planning.Router;
+import io.omnistock.domain.returns.Returns;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Reservation;
+import io.omnistock.ledger.domain.StockReply;
+import io.omnistock.ledger.domain.StockRequest;
+import java.util.Collection;
+
+/**
+ * The reconciliation rules of DESIGN.md section 3 for the positions of one SKU: the single
+ * authority for that SKU. Plain Java; state access and outputs go through {@link State} and {@link
+ * Output} so the same rules run in Flink (RocksDB) and in unit tests (maps).
+ *
+ * <p>Not thread-safe: one instance per Flink subtask.
+ */
+public final class SkuLedger {
+
+    /** The keyed state of the current SKU. */
+    public interface State {
+        /** The position at a node, or null when the SKU has none there yet. */
+        Position position(String nodeId);
+
+        void putPosition(String nodeId, Position position);
+
+        /**
+         * The SKU's network totals, which the ledger keeps in step as it changes positions. They
+         * are derived state: the sum of the positions' shares ({@link Position#countedAtp} and its
+         * neighbours), so a store may rebuild them from the positions instead of keeping them.
+         */
+        NetworkTotals totals();
+
+        /**
+         * Whether a stock request with this id was already applied within the horizon. (An event's
+         * id is remembered by its position: {@link Position#hasApplied}.)
+         */
+        boolean seen(String eventId);
+
+        void remember(String eventId, long eventTime);
+
+        /**
+         * Whether an event id was remembered per SKU by the state layout before event ids moved
+         * into positions, and has not expired yet: a savepoint of that layout keeps deduping its
+         * events for one horizon after the upgrade.
+         */
+        default boolean seenBeforeUpgrade(String eventId) {
+            return false;
+        }
+
+        /** Reference data of a node (broadcast), or null when unknown. */
+        NodeInfo node(String nodeId);
+
+        /**
+         * What probes need of the SKU's positions, node by node: derived from them and in step with
+         * every {@link #putPosition}, so a store may answer it without reading them.
+         */
+        StockByNode stock();
+
+        /** What an order holds of this SKU, or null. */
+        Reservation reservation(String orderId);
+
+        void putReservation(Reservation reservation);
+
+        void removeReservation(String orderId);
+
+        /** The SKU's open reservations. */
+        Iterable<Reservation> reservations();
+    }
+
+    /** Where the ledger's facts go. */
+    public interface Output {
+        /**
+         * A changed position, with its forecast as of {@code eventTime} ({@code forecast} is a
+         * scratch value: read it before returning).
+         */
+        void availability(
+                String sku,
+                String nodeId,
+                Position position,
+                NodeInfo node,
+                long eventTime,
+                SourceSystem source,
+                String causeEventId,
+                Forecast forecast);
+
+        void network(String sku, NetworkTotals totals, long eventTime);
+
+        void discrepancy(
+                String sku, String nodeId, long expected, long counted, InventoryEvent count);
+
+        /**
+         * A count was compared with what the ledger expected (every applied count but an opening
+         * balance), for the inventory-accuracy figure; a mismatch is also a {@link #discrepancy}.
+         */
+        void countCompared(InventoryEvent count, NodeInfo node, boolean matched);
+
+        void alert(
+                String sku,
+                String nodeId,
+                AlertType type,
+                long previousAtp,
+                long atp,
+                long threshold,
+                long eventTime,
+                long version);
+
+        /**
+         * Days of cover at a position fell below the lead time: expected to run out at {@code
+         * forecast.expectedStockoutTime} ({@code forecast} is a scratch value).
+         */
+        void projectedStockout(
+                String sku,
+                String nodeId,
+                long atp,
+                Forecast forecast,
+                long leadTimeMillis,
+                long eventTime,
+                long version);
+
+        void rejected(InventoryEvent event, Rejection rejection);
+
+        /** An answer to routing about one order's units of this SKU. */
+        void reply(StockReply reply);
+
+        /** A returned line was triaged (DESIGN.md section 5). */
+        void returned(ReturnDisposition disposition);
+    }
+
+    /** What became of one event. */
+    public enum Outcome {
+        /** Changed the ledger (or confirmed it, for a matching count). */
+        APPLIED,
+        /** Same event id seen before within the horizon: applied once already. */
+        DUPLICATE,
+        /** A count older than the count in force (rule 3.3). */
+        STALE_COUNT,
+        /**
+         * A delta stamped at or before the count in force, which already includes it (rule 3.2).
+         */
+        SUPERSEDED_BY_COUNT,
+        /** An ASN revision older than the one in force. */
+        STALE_REVISION,
+        /** A return triaged to REFURBISH, LIQUIDATE or RECYCLE: it adds nothing to on-hand. */
+        NOT_RESTOCKED,
+        /** Sent to the dead-letter topic. */
+        REJECTED
+    }
+
+    private final LedgerSettings settings;
+    private final Returns returns;
+    private final EventValidator validator;
+    private final NetworkTotals before = new NetworkTotals();
+    private final SkuReservations reservations = new SkuReservations(this);
+    private final SkuRouting routing;
+    private final DemandForecast demand;
+    private final Forecast forecast;
+
+    /** With the default return triage rules. */
+    public SkuLedger(LedgerSettings settings) {
+        this(settings, Returns.defaults());
+    }
+
+    public SkuLedger(LedgerSettings settings, Returns returns) {
+        this(settings, returns, null);
+    }
+
+    /**
+     * With the single-SKU fast path planning by {@code router} (null: a ROUTE is answered as a
+     * PROBE).
+     */
+    public SkuLedger(LedgerSettings settings, Returns returns, Router router) {
+        this.routing =
+                new SkuRouting(
+                        reservations,
+                        router == null
+                                ? null
+                                : new SingleSkuPlanner(router, new OrderValidator(settings)));
+        this.settings = settings;
+        this.returns = returns;
+        this.validator = new EventValidator(settings);
+        this.demand = new DemandForecast(settings.forecast());
+        this.forecast = new Forecast(settings.forecast());
+    }
+
+    /** How many ledger instances share each node's daily order capacity (the fast path's view). */
+    public void setParallelism(int parallelism) {
+        routing.setParallelism(parallelism);
+    }
+
+    /** Answers a probe, or applies a reservation, release or commit (DESIGN.md section 4). */
+    public Outcome handle(StockRequest request, State state, Output out) {
+        return reservations.handle(request, state, out);
+    }
+
+    /**
+     * Plans, reserves and answers a single-SKU order at once (a ROUTE request carrying {@code
+     * order}; {@code nodes} is every node's reference data), or answers as a PROBE: {@link
+     * SkuRouting}.
+     */
+    public void route(
+            StockRequest request,
+            OrderRequest order,
+            Collection<NodeInfo> nodes,
+            long nowMillis,
+            State state,
+            Output out) {
+        routing.route(request, order, nodes, nowMillis, state, out);
+    }
+
+    /**
+     * Applies one event of this SKU.
+     *
+     * @param node the event's node, or null when the node is unknown
+     * @param nowMillis wall-clock time, for the future-time check
+     * @param watermark current event-time watermark (Long.MIN_VALUE before the first)
+     */
+    public Outcome apply(
+            InventoryEvent e,
+            NodeInfo node,
+            long nowMillis,
+            long watermark,
+            State state,
+            Output out) {
+        Rejection rejection = validator.validate(e, nowMillis);
+        if (rejection == null && node == null) {
+            rejection = new Rejection(DeadLetterReason.UNKNOWN_NODE, "unknown node " + e.nodeId);
+        }
+        if (rejection == null && isBeyondHorizon(e.eventTime, watermark)) {
+            rejection =
+                    new Rejection(
+                            DeadLetterReason.TOO_LATE,
+                            "event time "
+                                    + e.eventTime
+                                    + " is older than watermark "
+                                    + watermark
+                                    + " minus the horizon");
+        }
+        if (rejection != null) {
+            out.rejected(e, rejection);
+            return Outcome.REJECTED;
+        }
+        Position position = state.position(e.nodeId);
+        if (position == null) {
+            position = new Position();
+        } else if (position.hasApplied(e.eventId)) {
+            return Outcome.DUPLICATE;
+        }
+        if (state.seenBeforeUpgrade(e.eventId)) {
+            return Outcome.DUPLICATE;
+        }
+        if (e.type == EventType.RETURN) {
+            ReturnDisposition disposition = returns.triage(e, node);
+            out.returned(disposition);
+            if (!Returns.restocks(disposition)) {
+                position.remember(e.eventId, e.eventTime);
+                state.putPosition(e.nodeId, position);
+                return Outcome.NOT_RESTOCKED;
+            }
+        }
+
+        Outcome outcome;
+        if (e.type.isCount()) {
+            outcome = applyCount(position, e, node, out);
+        } else if (e.type == EventType.ASN) {
+            outcome = applyAsn(position, e);
+        } else if (e.type == EventType.VOID) {
+            outcome = applyVoid(position, e, out);
+        } else {
+            outcome = applyDelta(position, e, e.type.signedDelta(e.quantity));
+        }
+        if (outcome == Outcome.REJECTED) {
+            return outcome; // rejected events are not remembered: a corrected re-send applies
+        }
+        position.remember(e.eventId, e.eventTime);
+        recordDemand(position, e, outcome);
+
+        NetworkTotals totals = beginChange(state);
+        if (position.reserved > 0 && position.reserved > position.onHand) {
+            reservations.resolveShortage(
+                    e.sku, e.nodeId, position, node, totals, e.eventTime, e.eventId, state, out);
+        }
+        publish(e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
+        state.putPosition(e.nodeId, position);
+        endChange(e.sku, totals, e.eventTime, out);
+        return outcome;
+    }
+
+    /**
+     * Re-evaluates the SKU's position at a node whose reference data changed (status, safety stock,
+     * type), publishing what changed.
+     */
+    public void nodeChanged(
+            String sku,
+            NodeInfo node,
+            long eventTime,
+            String causeEventId,
+            State state,
+            Output out) {
+        Position position = state.position(node.nodeId);
+        if (position == null) {
+            return;
+        }
+        NetworkTotals totals = beginChange(state);
+        boolean moved = false;
+        if (node.status == NodeStatus.CLOSED && position.reserved > 0) {
+            reservations.moveAllOff(
+                    sku, node.nodeId, position, totals, eventTime, causeEventId, state, out);
+            moved = true;
+        }
+        if (publish(
+                        sku,
+                        node.nodeId,
+                        position,
+                        node,
+                        totals,
+                        eventTime,
+                        SourceSystem.NETWORK,
+                        causeEventId,
+                        out)
+                || moved) {
+            state.putPosition(node.nodeId, position);
+        }
+        endChange(sku, totals, eventTime, out);
+    }
+
+    /** Starts a change to the SKU's positions: returns its totals, remembering their figures. */
+    NetworkTotals beginChange(State state) {
+        NetworkTotals totals = state.totals();
+        before.copyFrom(totals);
+        return totals;
+    }
+
+    /** Ends a change: publishes the network totals if their figures moved. */
+    void endChange(String sku, NetworkTotals totals, long eventTime, Output out) {
+        publishNetwork(sku, totals, eventTime, out);
+    }
+
+    /** Publishes a position that changed (if its figures did) and stores it. */
+    void publishAndStore(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            NetworkTotals totals,
+            long eventTime,
+            String causeEventId,
+            State state,
+            Output out) {
+        publish(sku, nodeId, p, node, totals, eventTime, SourceSystem.ORDERS, causeEventId, out);
+        state.putPosition(nodeId, p);
+    }
+
+    /**
+     * Starts the position's history and counts demand: a sale, pick or ship that happened counts
+     * even when a count already includes it; a VOID takes its sale's units back.
+     */
+    private void recordDemand(Position p, InventoryEvent e, Outcome outcome) {
+        DemandForecast.observe(p, e.eventTime);
+        if ((outcome != Outcome.APPLIED && outcome != Outcome.SUPERSEDED_BY_COUNT)
+                || !DemandForecast.isDemand(e.type)) {
+            return;
+        }
+        long units = e.quantity;
+        if (e.type == EventType.VOID) {
+            BufferedDelta sale = p.findDelta(e.reference);
+            units = sale == null ? 0 : sale.delta; // the sale's delta is -qty
+        }
+        demand.recordDemand(p, units, e.eventTime);
+    }
+
+    /** A routed order's units left on-hand at {@code time}: demand at that position. */
+    void recordFulfilment(Position p, long units, long time) {
+        demand.recordDemand(p, units, time);
+    }
+
+    private boolean isBeyondHorizon(long eventTime, long watermark) {
+        return watermark != Long.MIN_VALUE && eventTime < watermark - settings.horizonMillis();
+    }
+
+    private Outcome applyCount(Position p, InventoryEvent count, NodeInfo node, Output out) {
+        long asOf = count.eventTime;
+        if (p.hasCount() && asOf < p.lastCountTime) {
+            return Outcome.STALE_COUNT;
+        }
+        long after = p.deltasAfter(asOf);
+        boolean openingBalance = !p.hasCount() && p.earliestAppliedDelta > asOf;
+        long expected = p.onHand - after;
+        if (!openingBalance) {
+            boolean matched = expected == count.quantity;
+            if (!matched) {
+                out.discrepancy(count.sku, count.nodeId, expected, count.quantity, count);
+            }
+            out.countCompared(count, node, matched);
+        }
+        p.onHand = count.quantity + after;
+        p.lastCountTime = asOf;
+        p.forgetDeltasCoveredBy(asOf);
+        return Outcome.APPLIED;
+    }
+
+    private Outcome applyVoid(Position p, InventoryEvent voidEvent, Output out) {
+        BufferedDelta sale = p.findDelta(voidEvent.reference);
+        if (sale == null || sale.type != EventType.SALE) {
+            out.rejected(
+                    voidEvent,
+                    new Rejection(
+                            DeadLetterReason.UNKNOWN_SALE,
+                            "no sale " + voidEvent.reference + " at " + voidEvent.nodeId));
+            return Outcome.REJECTED;
+        }
+        if (sale.voided) {
+            out.rejected(
+                    voidEvent,
+                    new Rejection(
+                            DeadLetterReason.DUPLICATE_VOID,
+                            "sale " + voidEvent.reference + " is already voided"));
+            return Outcome.REJECTED;
+        }
+        sale.voided = true;
+        return applyDelta(p, voidEvent, -sale.delta);
+    }
+
+    static Outcome applyDelta(Position p, InventoryEvent e, long delta) {
+        if (e.type == EventType.RECEIPT && e.reference != null && !e.reference.isBlank()) {
+            InboundShipment shipment = p.shipment(e.reference);
+            shipment.received += delta;
+            shipment.lastTouched = Math.max(shipment.lastTouched, e.eventTime);
+            p.inboundChanged = true;
+        }
+        if (p.hasCount() && e.eventTime <= p.lastCountTime) {
+            if (e.type == EventType.SALE) { // a VOID may still name it
+                p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
+            }
+            return Outcome.SUPERSEDED_BY_COUNT;
+        }
+        p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
+        p.onHand += delta;
+        p.earliestAppliedDelta = Math.min(p.earliestAppliedDelta, e.eventTime);
+        return Outcome.APPLIED;
+    }
+
+    private static Outcome applyAsn(Position p, InventoryEvent asn) {
+        InboundShipment shipment = p.shipment(asn.reference);
+        if (shipment.asnTime != InventoryEvent.NO_TIME && asn.eventTime <= shipment.asnTime) {
+            return Outcome.STALE_REVISION;
+        }
+        shipment.quantity = asn.quantity;
+        shipment.eta = asn.eta;
+        shipment.asnTime = asn.eventTime;
+        shipment.lastTouched = Math.max(shipment.lastTouched, asn.eventTime);
+        p.inboundChanged = true;
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Moves the position's share of the network totals to what {@code node} and {@code atp} make
+     * it. Every move counts one change of the position's share and of the totals' version, so the
+     * SKU's network version is the sum of its positions' {@link Position#networkChanges}: it rises
+     * with every change of the totals and can be rebuilt from the positions.
+     */
+    private static boolean moveNetworkShare(
+            Position p, NodeInfo node, long atp, NetworkTotals totals) {
+        boolean counted = node.isOpen();
+        long countedAtp = counted ? atp : 0;
+        if (p.countedInNetwork == counted
+                && p.countedType == node.type
+                && p.countedAtp == countedAtp) {
+            return false;
+        }
+        if (p.countedInNetwork) {
+            totals.add(p.countedType, -p.countedAtp, -1);
+        }
+        p.countedInNetwork = counted;
+        p.countedType = node.type;
+        p.countedAtp = countedAtp;
+        if (counted) {
+            totals.add(node.type, atp, 1);
+        }
+        p.networkChanges++;
+        totals.version++;
+        return true;
+    }
+
+    /**
+     * Recomputes ATP and the network share; publishes availability and alerts if changed. Returns
+     * whether the position changed (and must be stored).
+     */
+    private boolean publish(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            NetworkTotals totals,
+            long eventTime,
+            SourceSystem source,
+            String causeEventId,
+            Output out) {
+        long safetyStock = node.safetyStock;
+        long atp = p.atp(safetyStock);
+        long inTransit = p.inTransit();
+
+        boolean shareChanged = moveNetworkShare(p, node, atp, totals);
+
+        boolean changed =
+                p.version == 0
+                        || p.inboundChanged
+                        || p.onHand != p.publishedOnHand
+                        || p.reserved != p.publishedReserved
+                        || inTransit != p.publishedInTransit
+                        || safetyStock != p.publishedSafetyStock
+                        || atp != p.publishedAtp;
+        if (!changed) {
+            return shareChanged;
+        }
+        long previousAtp = p.publishedAtp;
+        boolean firstPublication = p.version == 0;
+        p.version++;
+        p.publishedOnHand = p.onHand;
+        p.publishedReserved = p.reserved;
+        p.publishedInTransit = inTransit;
+        p.publishedSafetyStock = safetyStock;
+        p.publishedAtp = atp;
+        p.inboundChanged = false;
+        demand.compute(p, safetyStock, atp, eventTime, forecast);
+        out.availability(sku, nodeId, p, node, eventTime, source, causeEventId, forecast);
+        if (!firstPublication) {
+            raiseAlerts(sku, nodeId, node, previousAtp, atp, eventTime, p.version, out);
+        }
+        if (demand.shouldAlert(p, atp, forecast)) {
+            out.projectedStockout(
+                    sku,
+                    nodeId,
+                    atp,
+                    forecast,
+                    settings.forecast().leadTimeMillis(),
+                    eventTime,
+                    p.version);
+        }
+        return true;
+    }
+
+    private void raiseAlerts(
+            String sku,
+            String nodeId,
+            NodeInfo node,
+            long previousAtp,
+            long atp,
+            long eventTime,
+            long version,
+            Output out) {
+        long low = settings.lowThreshold(node.type);
+        AlertType type = null;
+        if (previousAtp > 0 && atp == 0) {
+            type = AlertType.OUT_OF_STOCK;
+        } else if (previousAtp == 0 && atp > 0) {
+            type = AlertType.BACK_IN_STOCK;
+        } else if (previousAtp >= low && atp < low && atp > 0) {
+            type = AlertType.LOW;
+        }
+        if (type != null) {
+            out.alert(sku, nodeId, type, previousAtp, atp, low, eventTime, version);
+        }
+    }
+
+    private void publishNetwork(String sku, NetworkTotals totals, long eventTime, Output out) {
+        boolean firstShare = before.version == 0 && totals.version > 0;
+        if (firstShare || !totals.sameFiguresAs(before)) {
+            out.network(sku, totals, eventTime);
+        }
+    }
+}

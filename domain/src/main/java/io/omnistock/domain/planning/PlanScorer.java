@@ -1,0 +1,110 @@
+package io.omnistock.domain.planning;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Scores and ranks candidate plans (DESIGN.md section 4). Each of cost, speed and carbon is
+ * normalised over the candidates to 0..1 (min-max); total = weights x parts + splitPenalty x
+ * (shipments - 1). Rank: most units allocated, then lowest total, then fewer shipments, then node
+ * ids.
+ */
+public final class PlanScorer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static final double MILLIS_PER_HOUR = 3_600_000.0;
+
+    /** Ties after units, total and shipments: node ids, then what goes where. */
+    private static final Comparator<ScoredPlan> TIE_BREAK =
+            Comparator.comparing(ScoredPlan::nodeIds, PlanScorer::compareIds)
+                    .thenComparing(scored -> scored.plan().allocationKey());
+
+    /** The routing order of plans. */
+    public static final Comparator<ScoredPlan> BEST_FIRST =
+            Comparator.comparingInt(ScoredPlan::unitsAllocated)
+                    .reversed()
+                    .thenComparingDouble(ScoredPlan::totalScore)
+                    .thenComparingInt(ScoredPlan::shipmentCount)
+                    .thenComparing(TIE_BREAK);
+
+    /** What a cost-only policy picks: most units, then cheapest. */
+    public static final Comparator<ScoredPlan> CHEAPEST_FIRST =
+            Comparator.comparingInt(ScoredPlan::unitsAllocated)
+                    .reversed()
+                    .thenComparingDouble(ScoredPlan::cost)
+                    .thenComparingInt(ScoredPlan::shipmentCount)
+                    .thenComparing(TIE_BREAK);
+
+    private final RoutingPolicy policy;
+
+    public PlanScorer(RoutingPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The plans scored under the order's preference, best first, ranked from 1. */
+    public List<ScoredPlan> rank(Order order, List<FulfilmentPlan> plans) {
+        ScoreWeights weights = policy.weightsFor(order.preference());
+        double[] costs = new double[plans.size()];
+        double[] speeds = new double[plans.size()];
+        double[] carbons = new double[plans.size()];
+        for (int i = 0; i < plans.size(); i++) {
+            costs[i] = plans.get(i).cost();
+            speeds[i] = speedHours(order, plans.get(i).latestEta());
+            carbons[i] = plans.get(i).co2eKg();
+        }
+        MinMax cost = MinMax.of(costs);
+        MinMax speed = MinMax.of(speeds);
+        MinMax carbon = MinMax.of(carbons);
+
+        List<ScoredPlan> scored = new ArrayList<>(plans.size());
+        for (int i = 0; i < plans.size(); i++) {
+            double costPart = cost.part(costs[i]);
+            double speedPart = speed.part(speeds[i]);
+            double carbonPart = carbon.part(carbons[i]);
+            double split = policy.splitPenalty() * (plans.get(i).shipmentCount() - 1);
+            double total = weights.weigh(costPart, speedPart, carbonPart) + split;
+            scored.add(
+                    new ScoredPlan(
+                            0,
+                            plans.get(i),
+                            speeds[i],
+                            costPart,
+                            speedPart,
+                            carbonPart,
+                            split,
+                            total));
+        }
+        scored.sort(BEST_FIRST);
+        List<ScoredPlan> ranked = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            ranked.add(scored.get(i).ranked(i + 1));
+        }
+        return ranked;
+    }
+
+    /** The plan a cost-only policy would choose among the ranked ones; null when there are none. */
+    public static ScoredPlan costOnlyBaseline(List<ScoredPlan> ranked) {
+        return ranked.stream().min(CHEAPEST_FIRST).orElse(null);
+    }
+
+    /**
+     * The speed value of an ETA: hours after the order, + the late penalty when it misses the
+     * promise.
+     */
+    public double speedHours(Order order, long eta) {
+        double hours = (eta - order.orderTime()) / MILLIS_PER_HOUR;
+        return eta > order.promiseBy() ? hours + policy.latePenaltyHours() : hours;
+    }
+
+    private static int compareIds(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int byId = a.get(i).compareTo(b.get(i));
+            if (byId != 0) {
+                return byId;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

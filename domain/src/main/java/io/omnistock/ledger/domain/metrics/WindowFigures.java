@@ -1,0 +1,255 @@
+package io.omnistock.ledger.domain.metrics;
+
+import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.DecisionStatus;
+import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.domain.analytics.MetricFact;
+import java.util.Arrays;
+
+/**
+ * The sums of one window for one region and channel; every published figure is one of these sums or
+ * a ratio of two. Sums, not averages, so windows and keys add up exactly. A Flink POJO (the
+ * window's accumulator).
+ */
+public class WindowFigures {
+    private static final DeadLetterReason[] REASONS = DeadLetterReason.values();
+
+    /** The series the sums belong to. */
+    public String region;
+
+    public String channel;
+
+    // Final decisions (operations)
+    public long routed;
+    public long partiallyRouted;
+    public long backordered;
+    public long rejected;
+    public long reRoutes;
+    public long unitsOrdered;
+    public long unitsAllocated;
+    public long unitsBackordered;
+
+    // Routed orders (sustainability)
+    public long routedUnits;
+    public long shipments;
+    public long splitOrders;
+    public double distanceKm;
+    public double co2eKg;
+    public long ordersWithBaseline;
+    public double baselineCo2eKg;
+    public double co2eAvoidedKg;
+    public long shipFromStoreOrders;
+    public long bopisOrders;
+    public long curbsideOrders;
+    public long sameDayOrders;
+
+    // Returns (sustainability)
+    public long returns;
+    public long unitsReturned;
+    public long unitsRestocked;
+    public long orderUnitsReturned;
+    public double returnDistanceKm;
+    public double returnCo2eKg;
+
+    // Counts and input quality
+    public long countsCompared;
+    public long countsMatched;
+
+    /** Dead letters by {@code DeadLetterReason} ordinal. */
+    public long[] deadLetters = new long[REASONS.length];
+
+    public WindowFigures() {}
+
+    public WindowFigures(String region, String channel) {
+        this.region = region;
+        this.channel = channel;
+    }
+
+    /** The sums of one fact, in its own series. */
+    public static WindowFigures of(MetricFact fact) {
+        return new WindowFigures(fact.region, fact.channel).add(fact);
+    }
+
+    /** The series these sums belong to: {@code region|channel}. */
+    public String seriesKey() {
+        return region + '|' + channel;
+    }
+
+    public WindowFigures add(MetricFact f) {
+        switch (f.kind) {
+            case DECISION -> addDecision(f);
+            case COUNT -> {
+                countsCompared++;
+                countsMatched += f.matched ? 1 : 0;
+            }
+            case DEAD_LETTER -> {
+                ensureReasons(f.reason + 1);
+                deadLetters[f.reason]++;
+            }
+            case RETURN -> {
+                returns++;
+                unitsReturned += f.unitsReturned;
+                unitsRestocked += f.restocked ? f.unitsReturned : 0;
+                orderUnitsReturned += f.orderReturn ? f.unitsReturned : 0;
+                returnDistanceKm += f.distanceKm;
+                returnCo2eKg += f.co2eKg;
+            }
+        }
+        return this;
+    }
+
+    private void addDecision(MetricFact f) {
+        switch (f.status) {
+            case RE_ROUTED -> {
+                reRoutes++;
+                return;
+            }
+            case REJECTED -> {
+                rejected++;
+                return;
+            }
+            case ROUTED -> routed++;
+            case PARTIALLY_ROUTED -> partiallyRouted++;
+            case BACKORDERED -> backordered++;
+            default -> {
+                return;
+            }
+        }
+        unitsOrdered += f.unitsOrdered;
+        unitsAllocated += f.unitsAllocated;
+        unitsBackordered += f.unitsOrdered - f.unitsAllocated;
+        if (f.status == DecisionStatus.BACKORDERED) {
+            return;
+        }
+        routedUnits += f.unitsAllocated;
+        shipments += f.shipments;
+        splitOrders += f.shipments > 1 ? 1 : 0;
+        distanceKm += f.distanceKm;
+        co2eKg += f.co2eKg;
+        if (!Double.isNaN(f.baselineCo2eKg)) {
+            ordersWithBaseline++;
+            baselineCo2eKg += f.baselineCo2eKg;
+            co2eAvoidedKg += f.baselineCo2eKg - f.co2eKg;
+        }
+        shipFromStoreOrders += f.method == FulfilmentMethod.SHIP_TO_HOME && f.fromStore ? 1 : 0;
+        bopisOrders += f.method == FulfilmentMethod.BOPIS ? 1 : 0;
+        curbsideOrders += f.method == FulfilmentMethod.CURBSIDE ? 1 : 0;
+        sameDayOrders += f.method == FulfilmentMethod.SAME_DAY ? 1 : 0;
+    }
+
+    public WindowFigures merge(WindowFigures o) {
+        if (region == null) {
+            region = o.region;
+            channel = o.channel;
+        }
+        routed += o.routed;
+        partiallyRouted += o.partiallyRouted;
+        backordered += o.backordered;
+        rejected += o.rejected;
+        reRoutes += o.reRoutes;
+        unitsOrdered += o.unitsOrdered;
+        unitsAllocated += o.unitsAllocated;
+        unitsBackordered += o.unitsBackordered;
+        routedUnits += o.routedUnits;
+        shipments += o.shipments;
+        splitOrders += o.splitOrders;
+        distanceKm += o.distanceKm;
+        co2eKg += o.co2eKg;
+        ordersWithBaseline += o.ordersWithBaseline;
+        baselineCo2eKg += o.baselineCo2eKg;
+        co2eAvoidedKg += o.co2eAvoidedKg;
+        shipFromStoreOrders += o.shipFromStoreOrders;
+        bopisOrders += o.bopisOrders;
+        curbsideOrders += o.curbsideOrders;
+        sameDayOrders += o.sameDayOrders;
+        returns += o.returns;
+        unitsReturned += o.unitsReturned;
+        unitsRestocked += o.unitsRestocked;
+        orderUnitsReturned += o.orderUnitsReturned;
+        returnDistanceKm += o.returnDistanceKm;
+        returnCo2eKg += o.returnCo2eKg;
+        countsCompared += o.countsCompared;
+        countsMatched += o.countsMatched;
+        ensureReasons(o.deadLetters.length);
+        for (int i = 0; i < o.deadLetters.length; i++) {
+            deadLetters[i] += o.deadLetters[i];
+        }
+        return this;
+    }
+
+    /** Orders routed: ROUTED or PARTIALLY_ROUTED. */
+    public long routedOrders() {
+        return routed + partiallyRouted;
+    }
+
+    /** Final decisions of every status. */
+    public long decisions() {
+        return routed + partiallyRouted + backordered + rejected;
+    }
+
+    public long deadLetterTotal() {
+        long total = 0;
+        for (long n : deadLetters) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** Dead letters of one reason. */
+    public long deadLetters(DeadLetterReason reason) {
+        return reason.ordinal() < deadLetters.length ? deadLetters[reason.ordinal()] : 0;
+    }
+
+    /** Whether any routing decision or return counted here (sustainability figures exist). */
+    public boolean hasSustainabilityFigures() {
+        return decisions() + reRoutes + returns > 0;
+    }
+
+    /** Order units returned per unit routed (a flow ratio within the window). */
+    public Double returnRate() {
+        return ratio(orderUnitsReturned, routedUnits);
+    }
+
+    public Double restockRate() {
+        return ratio(unitsRestocked, unitsReturned);
+    }
+
+    public Double splitRate() {
+        return ratio(splitOrders, routedOrders());
+    }
+
+    public Double kmPerOrder() {
+        return ratio(distanceKm, routedOrders());
+    }
+
+    public Double co2ePerOrderKg() {
+        return ratio(co2eKg, routedOrders());
+    }
+
+    public Double co2eAvoidedPerOrderKg() {
+        return ratio(co2eAvoidedKg, ordersWithBaseline);
+    }
+
+    public Double fillRate() {
+        return ratio(unitsAllocated, unitsOrdered);
+    }
+
+    public Double inventoryAccuracy() {
+        return ratio(countsMatched, countsCompared);
+    }
+
+    /** {@code part / whole}, or null when there is no whole. */
+    public static Double ratio(double part, double whole) {
+        return whole == 0 ? null : part / whole;
+    }
+
+    private void ensureReasons(int length) {
+        if (deadLetters.length < length) { // a reason added since this state was written
+            deadLetters = Arrays.copyOf(deadLetters, length);
+        }
+    }
+
+    public static DeadLetterReason reason(int ordinal) {
+        return REASONS[ordinal];
+    }
+}

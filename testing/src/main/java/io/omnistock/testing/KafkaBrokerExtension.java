@@ -1,0 +1,129 @@
+package io.omnistock.testing;
+
+import io.omnistock.contracts.TopicAdmin;
+import io.omnistock.contracts.TopicSpec;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One real embedded Kafka broker per test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+ * }</pre>
+ *
+ * The broker starts before the class's first test and is stopped, its data deleted, after the last;
+ * {@code @Nested} classes share it. Topics are not auto-created: create them with {@link
+ * #createTopics}.
+ *
+ * <p>A test that takes the broker away mid-run registers {@link #restartable()} instead: that
+ * broker listens on a fixed free port, so {@link #stop()} and {@link #restart()} keep its data and
+ * its address, and clients reconnect by themselves.
+ */
+public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> scramUsers;
+    private final boolean restartable;
+    private EmbeddedKafkaBroker broker;
+    private String startedBy;
+
+    /** A broker on a random port that accepts every client (PLAINTEXT). */
+    public KafkaBrokerExtension() {
+        this(Map.of(), false);
+    }
+
+    private KafkaBrokerExtension(Map<String, String> scramUsers, boolean restartable) {
+        this.scramUsers = Map.copyOf(scramUsers);
+        this.restartable = restartable;
+    }
+
+    /**
+     * A broker that accepts only authenticated clients: {@code user} logs in with {@code password}
+     * over SASL_PLAINTEXT with {@value EmbeddedKafkaBroker#SCRAM_MECHANISM} (see {@link
+     * EmbeddedKafkaBroker#startAuthenticated}); {@link #createTopics} logs in as the broker's
+     * admin.
+     */
+    public static KafkaBrokerExtension withScramUser(String user, String password) {
+        return new KafkaBrokerExtension(Map.of(user, password), false);
+    }
+
+    /**
+     * A broker on a fixed free port that accepts every client, which {@link #stop()} and {@link
+     * #restart()} keep.
+     */
+    public static KafkaBrokerExtension restartable() {
+        return new KafkaBrokerExtension(Map.of(), true);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (broker == null) {
+            broker =
+                    restartable
+                            ? EmbeddedKafkaBroker.start(freePort())
+                            : scramUsers.isEmpty()
+                                    ? EmbeddedKafkaBroker.start()
+                                    : EmbeddedKafkaBroker.startAuthenticated(scramUsers);
+            startedBy = context.getUniqueId();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (broker != null && context.getUniqueId().equals(startedBy)) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    /** The broker's {@code host:port}; only while the test class runs. */
+    public String bootstrapServers() {
+        return broker().bootstrapServers();
+    }
+
+    /** The broker's admin login (empty when the broker accepts every client). */
+    public Properties adminProperties() {
+        return broker().adminProperties();
+    }
+
+    /** A port free right now; the broker binds it moments later. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Stops the broker; its data stays and the controller keeps running. Only for {@link
+     * #restartable()} brokers.
+     */
+    public void stop() {
+        broker().stop();
+    }
+
+    /**
+     * Starts the stopped broker again on the same data and address and waits until it is ready.
+     * Only for {@link #restartable()} brokers.
+     */
+    public void restart() throws Exception {
+        broker().restart();
+    }
+
+    /** Creates {@code topics} (those missing) with {@code partitions} partitions each. */
+    public void createTopics(Collection<TopicSpec<?>> topics, int partitions) {
+        TopicAdmin.createTopics(bootstrapServers(), adminProperties(), topics, partitions);
+    }
+
+    private EmbeddedKafkaBroker broker() {
+        if (broker == null) {
+            throw new IllegalStateException(
+                    "no broker: register the extension as a static @RegisterExtension field");
+        }
+        return broker;
+    }
+}
