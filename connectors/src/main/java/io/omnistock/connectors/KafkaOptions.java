@@ -88,7 +88,7 @@ public final class KafkaOptions {
         }
     }
 
-    /** The guarantee of the Kafka sinks (DESIGN.md section 7). */
+    /** The guarantee of the Kafka sinks (docs/design.md section 7). */
     public enum DeliveryMode {
         EXACTLY_ONCE,
         AT_LEAST_ONCE;

@@ -21,7 +21,7 @@ import io.omnistock.avro.WmsEvent;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The topic catalog: names are public API (DESIGN.md section 2); change only on purpose. */
+/** The topic catalog: names are public API (docs/design.md section 2); change only on purpose. */
 public final class Topics {
     public static final TopicSpec<PosEvent> POS =
             new TopicSpec<>("inventory.pos", PosEvent.class, false);

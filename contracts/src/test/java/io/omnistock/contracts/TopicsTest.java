@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TopicsTest {
 
-    /** The ledger's topics as DESIGN.md section 2 names them. */
+    /** The ledger's topics as docs/design.md section 2 names them. */
     private static final List<String> DESIGN_NAMES =
             List.of(
                     "inventory.pos",

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A test oracle: the reconciliation rules of DESIGN.md section 3 applied to records in ARRIVAL
+ * A test oracle: the reconciliation rules of docs/design.md section 3 applied to records in ARRIVAL
  * order, with unbounded buffers (so no horizon). If the generator's perturbations respect the
  * contract, its final state equals the reference ledger computed in event-time order.
  */

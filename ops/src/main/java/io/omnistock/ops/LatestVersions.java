@@ -5,9 +5,9 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * The consumer side of the versioned-upsert contract (DESIGN.md section 7): per key, the value with
- * the highest version wins, whatever order the copies arrive in (an at-least-once sink may write an
- * older version again after a failure). Keys iterate in sorted order.
+ * The consumer side of the versioned-upsert contract (docs/design.md section 7): per key, the value
+ * with the highest version wins, whatever order the copies arrive in (an at-least-once sink may
+ * write an older version again after a failure). Keys iterate in sorted order.
  */
 final class LatestVersions<V> {
     private final ToLongFunction<V> version;

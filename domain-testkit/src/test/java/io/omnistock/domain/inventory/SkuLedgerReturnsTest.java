@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md section 5 in the SKU's ledger: returned lines are triaged; only RESTOCK adds on-hand.
+ * docs/design.md section 5 in the SKU's ledger: returned lines are triaged; only RESTOCK adds
+ * on-hand.
  */
 class SkuLedgerReturnsTest {
     private final InMemoryLedger ledger = new InMemoryLedger();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Reservations in the SKU's ledger (DESIGN.md section 4), driven through {@code handle}. */
+/** Reservations in the SKU's ledger (docs/design.md section 4), driven through {@code handle}. */
 class SkuReservationsTest {
     private static final String STORE_2 = "STORE-2";
 

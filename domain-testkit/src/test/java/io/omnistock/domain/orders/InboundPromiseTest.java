@@ -18,8 +18,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 8: a line routing must backorder is promised against inbound supply, the earliest ETA by
- * which ASNs still expected at one node that may fulfil the order add up to its units.
+ * Promises against inbound supply: a line routing must backorder is promised against inbound
+ * supply, the earliest ETA by which ASNs still expected at one node that may fulfil the order add
+ * up to its units.
  */
 class InboundPromiseTest {
     private static final String SKU = "SKU-A";

@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Order orchestration (DESIGN.md section 4) end to end in memory: {@link OrderRouting} against the
- * real SKU ledgers, through {@link OrderFlow}.
+ * Order orchestration (docs/design.md section 4) end to end in memory: {@link OrderRouting} against
+ * the real SKU ledgers, through {@link OrderFlow}.
  */
 class OrderRoutingTest {
     private static final String SKU_A = "SKU-A";

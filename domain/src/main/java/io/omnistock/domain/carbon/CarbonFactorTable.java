@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The versioned carbon factor table (DESIGN.md section 6): CO2e of a leg = travel distance x weight
- * x factor, travel distance = great-circle distance x the mode's circuity factor.
+ * The versioned carbon factor table (docs/design.md section 6): CO2e of a leg = travel distance x
+ * weight x factor, travel distance = great-circle distance x the mode's circuity factor.
  */
 public final class CarbonFactorTable implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -1,8 +1,8 @@
 package io.omnistock.domain.inventory;
 
 /**
- * A delta seen within the horizon, kept so a late absolute count can be made exact (DESIGN.md 3.2)
- * and a VOID can find its sale. A Flink POJO.
+ * A delta seen within the horizon, kept so a late absolute count can be made exact (docs/design.md
+ * 3.2) and a VOID can find its sale. A Flink POJO.
  */
 public class BufferedDelta {
     public String eventId;

@@ -1,7 +1,7 @@
 package io.omnistock.domain.inventory;
 
 /**
- * Every kind of inventory fact the ledger accepts, with how it moves on-hand (DESIGN.md 3.1).
+ * Every kind of inventory fact the ledger accepts, with how it moves on-hand (docs/design.md 3.1).
  * Stored by ordinal in state and between tasks: add new kinds at the end.
  */
 public enum EventType {

@@ -7,8 +7,9 @@ import io.omnistock.domain.planning.GeoPoint;
 import io.omnistock.domain.returns.ReturnedItem;
 
 /**
- * The stateless half of DESIGN.md rule 3.7: an event that is malformed or impossible on its own.
- * (Unknown nodes and sales, and events older than the horizon, need state: see {@link SkuLedger}.)
+ * The stateless half of docs/design.md rule 3.7: an event that is malformed or impossible on its
+ * own. (Unknown nodes and sales, and events older than the horizon, need state: see {@link
+ * SkuLedger}.)
  */
 public final class EventValidator {
     private final LedgerSettings settings;

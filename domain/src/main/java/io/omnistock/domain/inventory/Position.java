@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ledger's position of one SKU at one node (DESIGN.md 3): on-hand by the count-plus-deltas
+ * The ledger's position of one SKU at one node (docs/design.md 3): on-hand by the count-plus-deltas
  * rule, reservations, inbound ASNs, the ids of the events applied here within the horizon, and what
  * was last published. A Flink POJO kept in RocksDB: everything an event at this node needs is one
  * state entry, read once and written once.
@@ -28,7 +28,7 @@ public class Position {
 
     /**
      * Ids of events applied here within the horizon that {@link #recentDeltas} does not hold: with
-     * those, every event id applied at this position (dedupe, DESIGN.md 3.5).
+     * those, every event id applied at this position (dedupe, docs/design.md 3.5).
      */
     public List<RememberedEvent> rememberedEvents = new ArrayList<>();
 

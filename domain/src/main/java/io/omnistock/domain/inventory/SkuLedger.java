@@ -19,7 +19,7 @@ import io.omnistock.ledger.domain.StockRequest;
 import java.util.Collection;
 
 /**
- * The reconciliation rules of DESIGN.md section 3 for the positions of one SKU: the single
+ * The reconciliation rules of docs/design.md section 3 for the positions of one SKU: the single
  * authority for that SKU. Plain Java; state access and outputs go through {@link State} and {@link
  * Output} so the same rules run in Flink (RocksDB) and in unit tests (maps).
  *
@@ -133,7 +133,7 @@ public final class SkuLedger {
         /** An answer to routing about one order's units of this SKU. */
         void reply(StockReply reply);
 
-        /** A returned line was triaged (DESIGN.md section 5). */
+        /** A returned line was triaged (docs/design.md section 5). */
         void returned(ReturnDisposition disposition);
     }
 
@@ -198,7 +198,7 @@ public final class SkuLedger {
         routing.setParallelism(parallelism);
     }
 
-    /** Answers a probe, or applies a reservation, release or commit (DESIGN.md section 4). */
+    /** Answers a probe, or applies a reservation, release or commit (docs/design.md section 4). */
     public Outcome handle(StockRequest request, State state, Output out) {
         return reservations.handle(request, state, out);
     }

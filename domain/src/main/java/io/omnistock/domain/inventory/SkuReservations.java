@@ -14,9 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Reservations of one SKU (DESIGN.md section 4), kept by the SKU's ledger: grants that never let
- * reserved exceed on-hand minus safety stock, releases, commits into on-hand decrements, and the
- * automatic re-routing of the newest reservations when a node falls short or closes.
+ * Reservations of one SKU (docs/design.md section 4), kept by the SKU's ledger: grants that never
+ * let reserved exceed on-hand minus safety stock, releases, commits into on-hand decrements, and
+ * the automatic re-routing of the newest reservations when a node falls short or closes.
  */
 final class SkuReservations {
     /** Newest grant first; the order id breaks ties so the choice is deterministic. */

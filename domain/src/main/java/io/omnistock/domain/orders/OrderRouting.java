@@ -37,10 +37,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Order orchestration (DESIGN.md section 4), one order at a time: probe the ledger for ATP, plan,
- * ask the ledger to reserve, re-plan (bounded) what it refuses, publish exactly one final decision,
- * then release or commit on the order's lifecycle and follow the ledger's re-routes. Plain Java:
- * the Flink function keeps {@link OrderState} and carries the requests and replies.
+ * Order orchestration (docs/design.md section 4), one order at a time: probe the ledger for ATP,
+ * plan, ask the ledger to reserve, re-plan (bounded) what it refuses, publish exactly one final
+ * decision, then release or commit on the order's lifecycle and follow the ledger's re-routes.
+ * Plain Java: the Flink function keeps {@link OrderState} and carries the requests and replies.
  */
 public final class OrderRouting {
 
@@ -371,10 +371,10 @@ public final class OrderRouting {
     }
 
     /**
-     * Issue 8: each backordered line that inbound ASNs can fill gets a promise, the earliest ETA by
-     * which the ASNs still expected at one node that may fulfil the order (OPEN, method rules;
-     * capacity is not asked, it is for another day) add up to the line's units. Uses the inbound
-     * the ledger reported with the SKU's latest ATP; nothing is reserved against it.
+     * Inbound promises: each backordered line that inbound ASNs can fill gets a promise, the
+     * earliest ETA by which the ASNs still expected at one node that may fulfil the order (OPEN,
+     * method rules; capacity is not asked, it is for another day) add up to the line's units. Uses
+     * the inbound the ledger reported with the SKU's latest ATP; nothing is reserved against it.
      */
     private void promiseBackorders(OrderState s, Network net) {
         s.inboundPromises.clear();

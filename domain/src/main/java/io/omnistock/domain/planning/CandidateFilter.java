@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which nodes may fulfil an order (DESIGN.md section 4), before stock is looked at: OPEN, allowed
- * for the method, and with capacity left.
+ * Which nodes may fulfil an order (docs/design.md section 4), before stock is looked at: OPEN,
+ * allowed for the method, and with capacity left.
  */
 public final class CandidateFilter implements Serializable {
     private static final long serialVersionUID = 1L;

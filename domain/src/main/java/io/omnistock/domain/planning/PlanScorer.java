@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Scores and ranks candidate plans (DESIGN.md section 4). Each of cost, speed and carbon is
+ * Scores and ranks candidate plans (docs/design.md section 4). Each of cost, speed and carbon is
  * normalised over the candidates to 0..1 (min-max); total = weights x parts + splitPenalty x
  * (shipments - 1). Rank: most units allocated, then lowest total, then fewer shipments, then node
  * ids.

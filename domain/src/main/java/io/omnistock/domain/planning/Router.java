@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Routes one order (DESIGN.md section 4): filter the eligible nodes, generate candidate plans from
- * their stock, score and rank them under the order's preference, and report the chosen plan, the
- * runners-up, the cost-only baseline, what is backordered and per-line alternative nodes.
+ * Routes one order (docs/design.md section 4): filter the eligible nodes, generate candidate plans
+ * from their stock, score and rank them under the order's preference, and report the chosen plan,
+ * the runners-up, the cost-only baseline, what is backordered and per-line alternative nodes.
  *
  * <p>Plain Java and stateless between calls: safe to share within one Flink subtask.
  */

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The tunable numbers of routing (DESIGN.md section 4). Start from {@link #defaults()} and change
- * what the job options set with the {@code with...} copies.
+ * The tunable numbers of routing (docs/design.md section 4). Start from {@link #defaults()} and
+ * change what the job options set with the {@code with...} copies.
  *
  * @param weights score weights per preference; every preference has one
  * @param maxSplit most distinct nodes (shipments) one order may use, at least 1

@@ -3,7 +3,7 @@ package io.omnistock.domain.planning;
 import java.util.List;
 
 /**
- * A candidate plan with its score parts (DESIGN.md section 4): lower total is better.
+ * A candidate plan with its score parts (docs/design.md section 4): lower total is better.
  *
  * @param rank 1 for the chosen plan
  * @param speedHours hours from order time to the latest ETA, + the late penalty when it misses the

@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Mode, ETA, cost and CO2e of a shipment from a node (DESIGN.md sections 4 and 6).
+ * Mode, ETA, cost and CO2e of a shipment from a node (docs/design.md sections 4 and 6).
  *
  * <ul>
  *   <li>Mode: BOPIS / CURBSIDE collect (STORE_PICKUP); SAME_DAY goes by COURIER_VAN; SHIP_TO_HOME

@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Decides what becomes of a returned item (DESIGN.md section 5): the first rule whose grade,
+ * Decides what becomes of a returned item (docs/design.md section 5): the first rule whose grade,
  * category and value match wins. The last rule must match everything, so every return is decided by
  * a named rule. A till RETURN on inventory.pos carries no grade and is restocked by {@link
- * #UNGRADED}, as DESIGN.md rule 3.1 says; the rules judge graded returns (RETURN_RECEIVED).
+ * #UNGRADED}, as docs/design.md rule 3.1 says; the rules judge graded returns (RETURN_RECEIVED).
  */
 public final class ReturnTriage implements Serializable {
     private static final long serialVersionUID = 1L;

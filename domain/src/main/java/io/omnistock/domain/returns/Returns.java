@@ -12,7 +12,7 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Reverse logistics (DESIGN.md section 5): triages a returned line by {@link ReturnTriage} and
+ * Reverse logistics (docs/design.md section 5): triages a returned line by {@link ReturnTriage} and
  * counts its return leg's CO2e by the routing method (section 6). A parcel sent back from a known
  * place rides PARCEL_GROUND: great-circle km to the receiving node x the TRUCK_LTL circuity and
  * factor x the weight (units x the unit weight), + one last-mile parcel. An item handed in at the

@@ -9,7 +9,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
 
-/** Typed options of order routing (DESIGN.md section 4); every one is in the README table. */
+/** Typed options of order routing (docs/design.md section 4); every one is in the README table. */
 public final class RoutingOptions {
     private static final RoutingPolicy DEFAULTS = RoutingPolicy.defaults();
 

@@ -15,7 +15,7 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.Topics;
 import io.omnistock.testing.FlinkMiniCluster;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;

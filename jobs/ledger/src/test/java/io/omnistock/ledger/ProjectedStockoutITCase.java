@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 8 end to end on a real Kafka broker and the Flink runtime, with the default forecast
- * options (half-life 3 d, lead time 2 d, horizons 1/3/7 d, minimum history 1 d): one store position
- * opens at 100 units and sells a steady 5 units every 12 hours (10 a day), never replenished (an
- * ASN of 50 is announced but never received). The PROJECTED_STOCKOUT alert arrives, in event time,
- * days before the OUT_OF_STOCK alert, with an expected stockout time close to the real one, and the
- * availability records carry projected ATP at each horizon.
+ * Projected stockouts end to end on a real Kafka broker and the Flink runtime, with the default
+ * forecast options (half-life 3 d, lead time 2 d, horizons 1/3/7 d, minimum history 1 d): one store
+ * position opens at 100 units and sells a steady 5 units every 12 hours (10 a day), never
+ * replenished (an ASN of 50 is announced but never received). The PROJECTED_STOCKOUT alert arrives,
+ * in event time, days before the OUT_OF_STOCK alert, with an expected stockout time close to the
+ * real one, and the availability records carry projected ATP at each horizon.
  */
 class ProjectedStockoutITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.KafkaSecurity;
-import io.omnistock.connectors.TopicSpec;
-import io.omnistock.connectors.Topics;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.ledger.functions.PublishWindowFigures;

@@ -41,10 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Returns on the running job (DESIGN.md section 5): each returned line is triaged by the default
- * rules onto returns.dispositions, once, with the rule that decided it; RESTOCK adds sellable
- * on-hand at the receiving node and so shows in the availability topic; the other dispositions add
- * nothing; a RETURN_RECEIVED without a grade is a dead letter with its bytes.
+ * Returns on the running job (docs/design.md section 5): each returned line is triaged by the
+ * default rules onto returns.dispositions, once, with the rule that decided it; RESTOCK adds
+ * sellable on-hand at the receiving node and so shows in the availability topic; the other
+ * dispositions add nothing; a RETURN_RECEIVED without a grade is a dead letter with its bytes.
  *
  * <p>The parcel of return "r-sealed" travels from the customer to D1, 200 km north on the same
  * meridian: 200 x 1.2 (TRUCK_LTL circuity) = 240 km; 2 units x 1 kg; 240 x 0.002 t x 0.12522

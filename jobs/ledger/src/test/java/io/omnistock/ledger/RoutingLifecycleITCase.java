@@ -44,10 +44,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What happens to a routed order's reservation afterwards (DESIGN.md section 4), on the running
- * job: CANCELLED releases it, SHIPPED turns it into an on-hand decrement, a count that leaves
- * reserved above on-hand raises a SHORTAGE and moves it to another node with stock (RE_ROUTED,
- * revision 2), and so does closing the node. One SKU per story, so they run side by side.
+ * What happens to a routed order's reservation afterwards (docs/design.md section 4), on the
+ * running job: CANCELLED releases it, SHIPPED turns it into an on-hand decrement, a count that
+ * leaves reserved above on-hand raises a SHORTAGE and moves it to another node with stock
+ * (RE_ROUTED, revision 2), and so does closing the node. One SKU per story, so they run side by
+ * side.
  *
  * <p>The network, on one meridian (great-circle km exact), with the default policy and carbon table
  * (PARCEL_GROUND: 12 h + 60 km/h, 4.00 + 0.004/km; TRUCK_LTL 0.12522 kg CO2e/t-km, circuity 1.2;

@@ -50,11 +50,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * No unit is promised twice (DESIGN.md section 4), through a real failure: 150 orders (about 420
- * units) race for the few dozen units of 3 SKUs x 3 nodes while they stream in, the task managers
- * are killed mid-stream (as in {@link LedgerRecoveryScenario}) and the exactly-once job restores
- * from its last checkpoint. Afterwards every order has exactly one final decision, no SKU x node
- * has granted more than its on-hand minus safety stock, and the published availability holds
+ * No unit is promised twice (docs/design.md section 4), through a real failure: 150 orders (about
+ * 420 units) race for the few dozen units of 3 SKUs x 3 nodes while they stream in, the task
+ * managers are killed mid-stream (as in {@link LedgerRecoveryScenario}) and the exactly-once job
+ * restores from its last checkpoint. Afterwards every order has exactly one final decision, no SKU
+ * x node has granted more than its on-hand minus safety stock, and the published availability holds
  * exactly the units the decisions allocate there.
  */
 class RoutingNoOversellITCase {

@@ -45,9 +45,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The single keyed owner of each SKU's positions (DESIGN.md section 3). Thin: the rules live in
- * {@link SkuLedger}; this function keeps the state in the state backend, feeds node reference data
- * from the broadcast side, holds events for a not-yet-known node for a short grace period, and
+ * The single keyed owner of each SKU's positions (docs/design.md section 3). Thin: the rules live
+ * in {@link SkuLedger}; this function keeps the state in the state backend, feeds node reference
+ * data from the broadcast side, holds events for a not-yet-known node for a short grace period, and
  * expires dedupe entries and delta buffers by watermark.
  */
 public class ApplyInventoryEventFunction

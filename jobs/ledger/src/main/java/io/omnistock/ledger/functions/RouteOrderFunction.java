@@ -46,7 +46,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Routes orders (DESIGN.md section 4), keyed by order id. Thin: {@link OrderRouting} holds the
+ * Routes orders (docs/design.md section 4), keyed by order id. Thin: {@link OrderRouting} holds the
  * rules; this function keeps each order's state, node reference data (broadcast) and this subtask's
  * share of the nodes' daily capacity, sends reservation requests to the ledger through {@link
  * LedgerOutputs#RESERVATION_REQUESTS}, and dead-letters rejected orders and lifecycle events with

@@ -11,10 +11,10 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * A serializer for a mutable state or record class that writes its fields in a fixed order, instead
  * of Flink's reflective POJO serializer: state entries read and written on every event cost a
- * fraction of the time (issue 5's profile). Subclasses write and read the fields; copying goes
- * through the bytes, which only the heap state backend and non-reusing chains need. A serializer
- * holds no state of its own unless it overrides {@link #duplicate}, {@link #equals} and {@link
- * #hashCode} (one with nested serializers does).
+ * fraction of the time (the ledger's profile, bench/RESULTS.md). Subclasses write and read the
+ * fields; copying goes through the bytes, which only the heap state backend and non-reusing chains
+ * need. A serializer holds no state of its own unless it overrides {@link #duplicate}, {@link
+ * #equals} and {@link #hashCode} (one with nested serializers does).
  *
  * <p>The byte layout is a savepoint contract: a change to it needs a new serializer snapshot
  * version that still reads the old layout.
