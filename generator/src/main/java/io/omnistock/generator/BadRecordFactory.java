@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
@@ -196,6 +197,9 @@ final class BadRecordFactory {
             case NAN_LONGITUDE -> node(kind, time, "STORE", 52.2, Double.NaN, "UK-MIDLANDS");
             case BLANK_NODE_RECORD_ID -> node(kind, time, null, 51.5, -0.12, "UK-LONDON");
             case BLANK_REGION -> node(kind, time, "DC", 40.6, -75.47, "");
+            case NEGATIVE_SAFETY_STOCK -> node(kind, time, r -> r.setSafetyStock(-1));
+            case ABSURD_SAFETY_STOCK -> node(kind, time, r -> r.setSafetyStock(2_000_000));
+            case NEGATIVE_CAPACITY -> node(kind, time, r -> r.setDailyOrderCapacity(-1));
             case EMPTY_ORDER -> {
                 OrderRequest o = order(time, sku, storeRecord);
                 o.setLines(new ArrayList<>());
@@ -426,6 +430,15 @@ final class BadRecordFactory {
     private GeneratedRecord node(
             BadRecordKind kind, long time, String idPrefix, double lat, double lon, String region) {
         NodeRecord record = nodeRecord(time, idPrefix, lat, lon, region);
+        return malformed(kind, record.getNodeId(), nodeCodec.encode(record), time, time);
+    }
+
+    /**
+     * A sound store record for a node id no network uses, with one figure changed by {@code bad}.
+     */
+    private GeneratedRecord node(BadRecordKind kind, long time, Consumer<NodeRecord> bad) {
+        NodeRecord record = nodeRecord(time, "STORE", 53.4, -2.24, "UK-NORTH");
+        bad.accept(record);
         return malformed(kind, record.getNodeId(), nodeCodec.encode(record), time, time);
     }
 

@@ -139,7 +139,16 @@ public enum BadRecordKind {
     /** A RETURN_RECEIVED of one unit at a store without the grading the triage needs. */
     UNGRADED_RETURN_RECEIVED(Topics.ORDER_LIFECYCLE, DeadLetterReason.MISSING_FIELD, true),
     /** Random bytes whose first string length is negative, on {@code quotes.requests}. */
-    RANDOM_BYTES_QUOTE(Topics.QUOTE_REQUESTS, DeadLetterReason.UNDECODABLE, true);
+    RANDOM_BYTES_QUOTE(Topics.QUOTE_REQUESTS, DeadLetterReason.UNDECODABLE, true),
+    /**
+     * A node record (for a node id the network does not use) with safety stock -1: applied, it
+     * would publish ATP above on-hand.
+     */
+    NEGATIVE_SAFETY_STOCK(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD, true),
+    /** A node record with safety stock 2,000,000, above ledger.max-quantity. */
+    ABSURD_SAFETY_STOCK(Topics.NODES, DeadLetterReason.ABSURD_QUANTITY, true),
+    /** A node record with a daily order capacity of -1. */
+    NEGATIVE_CAPACITY(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

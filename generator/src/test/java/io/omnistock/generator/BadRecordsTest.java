@@ -130,7 +130,11 @@ class BadRecordsTest {
                                             Math.abs(n.getLatitude()) > 90
                                                     || Double.isNaN(n.getLongitude());
                                     case INVALID_NODE_RECORD ->
-                                            n.getNodeId().isBlank() || n.getRegion().isBlank();
+                                            n.getNodeId().isBlank()
+                                                    || n.getRegion().isBlank()
+                                                    || n.getSafetyStock() < 0
+                                                    || n.getDailyOrderCapacity() < 0;
+                                    case ABSURD_QUANTITY -> n.getSafetyStock() > 1_000_000;
                                     default -> false;
                                 })
                         .as(r.toString())

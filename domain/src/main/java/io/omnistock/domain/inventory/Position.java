@@ -84,9 +84,17 @@ public class Position {
         return total;
     }
 
-    /** ATP = max(0, onHand - reserved - safetyStock). */
+    /**
+     * ATP = max(0, onHand - reserved - safetyStock), never above on-hand less reserved whatever the
+     * reference data says (a negative safety stock is dead-lettered, and counts as 0 here).
+     */
     public long atp(long safetyStock) {
-        return Math.max(0, onHand - reserved - safetyStock);
+        return atp(onHand - reserved, safetyStock);
+    }
+
+    /** ATP of {@code free} units (on-hand less reserved) with {@code safetyStock} held back. */
+    public static long atp(long free, long safetyStock) {
+        return Math.max(0, free - Math.max(0, safetyStock));
     }
 
     /** Sum of the deltas seen with an event time strictly after {@code time}. */

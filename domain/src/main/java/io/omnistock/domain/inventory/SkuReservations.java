@@ -65,7 +65,7 @@ final class SkuReservations {
                 (nodeId, free, due) -> {
                     NodeInfo node = state.node(nodeId);
                     if (node != null && node.isOpen()) {
-                        long atp = Math.max(0, free - node.safetyStock); // Position.atp
+                        long atp = Position.atp(free, node.safetyStock);
                         if (atp > 0) {
                             into.add(new NodeUnits(nodeId, atp));
                         }

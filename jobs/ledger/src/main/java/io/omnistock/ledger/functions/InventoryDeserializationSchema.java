@@ -18,7 +18,7 @@ import io.omnistock.domain.inventory.EventValidator;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.Rejection;
-import io.omnistock.domain.planning.GeoPoint;
+import io.omnistock.domain.network.NodeRecordValidator;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -50,6 +50,7 @@ public class InventoryDeserializationSchema
     private transient AvroCodec<ReservationRequest> reservations;
     private transient AvroCodec<QuoteRequest> quotes;
     private transient EventValidator validator;
+    private transient NodeRecordValidator nodeValidator;
 
     public InventoryDeserializationSchema(LedgerSettings settings) {
         this.settings = settings;
@@ -66,6 +67,7 @@ public class InventoryDeserializationSchema
         reservations = Topics.RESERVATIONS.codec();
         quotes = Topics.QUOTE_REQUESTS.codec();
         validator = new EventValidator(settings);
+        nodeValidator = new NodeRecordValidator(settings.maxQuantity());
     }
 
     @Override
@@ -154,19 +156,17 @@ public class InventoryDeserializationSchema
         checkKey(sourced, key);
     }
 
+    /** A node record, validated in the order {@link NodeRecordValidator} documents. */
     private void readNode(SourcedEvent sourced, NodeRecord record) {
-        if (isBlank(record.getNodeId()) || isBlank(record.getRegion())) {
-            reject(sourced, DeadLetterReason.INVALID_NODE_RECORD, "nodeId and region are required");
+        Rejection rejection = nodeValidator.checkIdentity(record);
+        if (rejection == null && !checkKey(sourced, record.getNodeId())) {
             return;
         }
-        if (!checkKey(sourced, record.getNodeId())) {
-            return;
+        if (rejection == null) {
+            rejection = nodeValidator.checkFigures(record);
         }
-        if (!GeoPoint.isOnGlobe(record.getLatitude(), record.getLongitude())) {
-            reject(
-                    sourced,
-                    DeadLetterReason.INVALID_COORDINATES,
-                    "lat/lon " + record.getLatitude() + "," + record.getLongitude());
+        if (rejection != null) {
+            reject(sourced, rejection.reason(), rejection.message());
             return;
         }
         NodeInfo node = InventoryEventMapper.fromNode(record);
