@@ -130,12 +130,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (scramUsers.isEmpty()) {
             throw new IllegalArgumentException("an authenticated broker needs a SCRAM user");
         }
-        return start(0, Map.copyOf(scramUsers));
+        return start(0, Map.copyOf(scramUsers), false);
     }
 
-    /** {@code scramUsers} null: no authentication. */
+    /**
+     * Like {@link #startAuthenticated}, and with Kafka's standard KRaft authorizer ({@code
+     * StandardAuthorizer}): a user may do only what an ACL allows ({@code
+     * allow.everyone.if.no.acl.found=false}). The broker's own login ({@value #ADMIN_USER}, which
+     * {@link #adminProperties()} use) and the principal of the controller listener inside this
+     * broker ({@code User:ANONYMOUS}, PLAINTEXT on a port no client is told about) are super users.
+     */
+    public static EmbeddedKafkaBroker startAuthorized(Map<String, String> scramUsers)
+            throws Exception {
+        if (scramUsers.isEmpty()) {
+            throw new IllegalArgumentException("an authorizing broker needs a SCRAM user");
+        }
+        return start(0, Map.copyOf(scramUsers), true);
+    }
+
     private static EmbeddedKafkaBroker start(int port, Map<String, String> scramUsers)
             throws Exception {
+        return start(port, scramUsers, false);
+    }
+
+    /** {@code scramUsers} null: no authentication; {@code authorize}: ACLs decide. */
+    private static EmbeddedKafkaBroker start(
+            int port, Map<String, String> scramUsers, boolean authorize) throws Exception {
         String adminPassword = scramUsers == null ? null : UUID.randomUUID().toString();
         Path baseDir = Files.createTempDirectory("omnistock-kafka-");
         TestKitNodes nodes =
@@ -155,6 +175,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             if (adminPassword != null) {
                 requireAuthentication(builder, nodes, adminPassword);
+            }
+            if (authorize) {
+                builder.setConfigProp(
+                        "authorizer.class.name",
+                        "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+                builder.setConfigProp("super.users", "User:" + ADMIN_USER + ";User:ANONYMOUS");
+                builder.setConfigProp("allow.everyone.if.no.acl.found", "false");
             }
             cluster = builder.build();
         } catch (Exception | Error e) {

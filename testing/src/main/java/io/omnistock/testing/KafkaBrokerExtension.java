@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
     private final Map<String, String> scramUsers;
     private final boolean restartable;
+    private final boolean authorize;
     private EmbeddedKafkaBroker broker;
     private String startedBy;
 
@@ -38,8 +39,14 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     }
 
     private KafkaBrokerExtension(Map<String, String> scramUsers, boolean restartable) {
+        this(scramUsers, restartable, false);
+    }
+
+    private KafkaBrokerExtension(
+            Map<String, String> scramUsers, boolean restartable, boolean authorize) {
         this.scramUsers = Map.copyOf(scramUsers);
         this.restartable = restartable;
+        this.authorize = authorize;
     }
 
     /**
@@ -50,6 +57,15 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
      */
     public static KafkaBrokerExtension withScramUser(String user, String password) {
         return new KafkaBrokerExtension(Map.of(user, password), false);
+    }
+
+    /**
+     * A broker that accepts only authenticated clients ({@code scramUsers}: user -> password) and
+     * lets each do only what an ACL allows (see {@link EmbeddedKafkaBroker#startAuthorized});
+     * {@link #createTopics} and {@link #adminProperties()} use the broker's super user.
+     */
+    public static KafkaBrokerExtension withAuthorizedScramUsers(Map<String, String> scramUsers) {
+        return new KafkaBrokerExtension(scramUsers, false, true);
     }
 
     /**
@@ -68,7 +84,9 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
                             ? EmbeddedKafkaBroker.start(freePort())
                             : scramUsers.isEmpty()
                                     ? EmbeddedKafkaBroker.start()
-                                    : EmbeddedKafkaBroker.startAuthenticated(scramUsers);
+                                    : authorize
+                                            ? EmbeddedKafkaBroker.startAuthorized(scramUsers)
+                                            : EmbeddedKafkaBroker.startAuthenticated(scramUsers);
             startedBy = context.getUniqueId();
         }
     }

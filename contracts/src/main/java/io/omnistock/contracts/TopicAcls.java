@@ -1,0 +1,93 @@
+package io.omnistock.contracts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * The least-privilege ACLs of the topic catalog, for a broker with an authorizer: what the engine's
+ * principal and a downstream consumer's principal may do, and nothing more. The engine reads its
+ * inputs ({@link Topics#LEDGER_INPUTS}, the internal {@code orders.reservations} included), writes
+ * its outputs and the internal loop, commits offsets for its consumer group and uses transactional
+ * ids under its prefix. A consumer reads the output topics only: never the inputs, never the
+ * internal loop, and writes nothing. Principals are Kafka's form, e.g. {@code User:omnistock}.
+ */
+public final class TopicAcls {
+
+    /**
+     * The engine's grants.
+     *
+     * @param groupId the job's consumer group ({@code kafka.group-id})
+     * @param transactionalIdPrefix the job's transactional id prefix ({@code
+     *     kafka.transactional-id-prefix}); every exactly-once sink's ids start with it
+     */
+    public static List<AclBinding> engine(
+            String principal, String groupId, String transactionalIdPrefix) {
+        List<AclBinding> acls = new ArrayList<>();
+        for (TopicSpec<?> input : Topics.LEDGER_INPUTS) {
+            allow(acls, principal, topic(input), AclOperation.READ, AclOperation.DESCRIBE);
+        }
+        allow(acls, principal, topic(Topics.RESERVATIONS), AclOperation.WRITE);
+        for (TopicSpec<?> output : Topics.LEDGER_OUTPUTS) {
+            allow(acls, principal, topic(output), AclOperation.WRITE, AclOperation.DESCRIBE);
+        }
+        allow(
+                acls,
+                principal,
+                new ResourcePattern(ResourceType.GROUP, groupId, PatternType.LITERAL),
+                AclOperation.READ,
+                AclOperation.DESCRIBE);
+        allow(
+                acls,
+                principal,
+                new ResourcePattern(
+                        ResourceType.TRANSACTIONAL_ID, transactionalIdPrefix, PatternType.PREFIXED),
+                AclOperation.WRITE,
+                AclOperation.DESCRIBE);
+        return acls;
+    }
+
+    /**
+     * A downstream consumer's grants: read every output topic (not the internal loop), with
+     * consumer groups whose ids start with {@code groupIdPrefix}.
+     */
+    public static List<AclBinding> consumer(String principal, String groupIdPrefix) {
+        List<AclBinding> acls = new ArrayList<>();
+        for (TopicSpec<?> output : Topics.LEDGER_OUTPUTS) {
+            allow(acls, principal, topic(output), AclOperation.READ, AclOperation.DESCRIBE);
+        }
+        allow(
+                acls,
+                principal,
+                new ResourcePattern(ResourceType.GROUP, groupIdPrefix, PatternType.PREFIXED),
+                AclOperation.READ,
+                AclOperation.DESCRIBE);
+        return acls;
+    }
+
+    private static ResourcePattern topic(TopicSpec<?> topic) {
+        return new ResourcePattern(ResourceType.TOPIC, topic.name(), PatternType.LITERAL);
+    }
+
+    private static void allow(
+            List<AclBinding> acls,
+            String principal,
+            ResourcePattern resource,
+            AclOperation... operations) {
+        for (AclOperation operation : operations) {
+            acls.add(
+                    new AclBinding(
+                            resource,
+                            new AccessControlEntry(
+                                    principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+    }
+
+    private TopicAcls() {}
+}
