@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "omnistock-serve",
         mixinStandardHelpOptions = true,
+        version = "omnistock-serve 0.1.0",
         description = {
             "The availability service: an HTTP JSON API over inventory.availability and"
                     + " inventory.availability.network, and delivery quotes through the engine.",
@@ -157,6 +158,13 @@ public final class ServeMain implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ServeMain());
         cli.setUsageHelpWidth(100);
+        cli.setParameterExceptionHandler(
+                (e, args) -> {
+                    CommandLine c = e.getCommandLine();
+                    c.getErr().println("error: " + e.getMessage());
+                    c.usage(c.getErr());
+                    return 2;
+                });
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     PrintWriter err = commandLine.getErr();
