@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,11 +47,13 @@ public final class AvailabilityMaterializer implements AutoCloseable {
     private final AvroCodec<NetworkAvailability> networkCodec = Topics.NETWORK_AVAILABILITY.codec();
     private final Thread thread;
 
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile CatchUp<TopicPartition> catchUp;
     private volatile String state = "connecting to Kafka";
     private volatile long liveLag;
+    private volatile Consumer<Availability> positionListener = a -> {};
 
     /** {@code clientProperties}: bootstrap servers and security; the rest is set here. */
     public AvailabilityMaterializer(
@@ -86,6 +90,14 @@ public final class AvailabilityMaterializer implements AutoCloseable {
 
     public void start() {
         thread.start();
+    }
+
+    /**
+     * Calls {@code listener} on the reader's thread with each position record right after it became
+     * visible to lookups (for measurements; it must be quick).
+     */
+    public void onPositionApplied(Consumer<Availability> listener) {
+        this.positionListener = listener;
     }
 
     public boolean caughtUp() {
@@ -197,8 +209,11 @@ public final class AvailabilityMaterializer implements AutoCloseable {
                                 a.getEventTime().toEpochMilli(),
                                 r.timestamp(),
                                 schemaHeader == null ? r.value() : positionCodec.encode(a));
-                metrics.record(
-                        r.topic(), outcome(view.applyPosition(a.getSku(), a.getNodeId(), s)));
+                AvailabilityView.Outcome o = view.applyPosition(a.getSku(), a.getNodeId(), s);
+                metrics.record(r.topic(), outcome(o));
+                if (o == AvailabilityView.Outcome.APPLIED) {
+                    positionListener.accept(a);
+                }
             }
         } catch (DecodeException e) {
             String reason = e.reason().name();
@@ -262,7 +277,7 @@ public final class AvailabilityMaterializer implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
-        thread.interrupt();
+        closed.countDown();
         thread.join(10_000);
     }
 }

@@ -1,6 +1,7 @@
 package io.omnistock.serving;
 
 import com.sun.net.httpserver.HttpServer;
+import io.omnistock.avro.Availability;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The availability service: the materialised availability topics, the quote client and the HTTP
@@ -133,6 +135,14 @@ public final class AvailabilityService implements AutoCloseable {
 
     public boolean caughtUp() {
         return materializer.caughtUp();
+    }
+
+    /**
+     * Calls {@code listener} with each position record as it becomes visible to lookups, on the
+     * reader's thread (for measurements: freshness in the benchmark; it must be quick).
+     */
+    public void onPositionApplied(Consumer<Availability> listener) {
+        materializer.onPositionApplied(listener);
     }
 
     /** The materialised view (for measurements). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,6 +65,7 @@ public final class QuoteClient implements AutoCloseable {
     private final Duration timeout;
     private final int maxInFlight;
     private final Thread thread;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean ready;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -179,7 +181,7 @@ public final class QuoteClient implements AutoCloseable {
                 if (running) {
                     LOG.warn("Reading quotes.responses failed; retrying", e);
                     try {
-                        TimeUnit.SECONDS.sleep(2); // a back-off, not a synchronisation
+                        closed.await(2, TimeUnit.SECONDS); // a back-off
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
                         return;
@@ -211,6 +213,7 @@ public final class QuoteClient implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
+        closed.countDown();
         thread.join(10_000);
         producer.close(Duration.ofSeconds(5));
     }
