@@ -22,7 +22,11 @@ public final class AvailabilityView {
         STALE
     }
 
+    /** Node ids are few (hundreds) and repeat in every SKU: one String each saves ~48 B a key. */
+    private static final int MAX_SHARED_NODE_IDS = 1 << 16;
+
     private final ConcurrentHashMap<String, SkuEntry> bySku = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> nodeIds = new ConcurrentHashMap<>();
     private final AtomicLong positions = new AtomicLong();
     private final AtomicLong networks = new AtomicLong();
 
@@ -40,6 +44,7 @@ public final class AvailabilityView {
                     }
                     if (held == null) {
                         positions.incrementAndGet();
+                        return e.withNode(shared(nodeId), record);
                     }
                     return e.withNode(nodeId, record);
                 });
@@ -64,6 +69,18 @@ public final class AvailabilityView {
                     return e.withNetwork(record);
                 });
         return outcome[0];
+    }
+
+    private String shared(String nodeId) {
+        String known = nodeIds.get(nodeId);
+        if (known != null) {
+            return known;
+        }
+        if (nodeIds.size() >= MAX_SHARED_NODE_IDS) {
+            return nodeId;
+        }
+        known = nodeIds.putIfAbsent(nodeId, nodeId);
+        return known != null ? known : nodeId;
     }
 
     /** A tombstone for {@code sku|nodeId}: forgets that position. */
