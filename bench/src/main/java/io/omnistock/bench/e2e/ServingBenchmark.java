@@ -26,10 +26,6 @@ import io.omnistock.serving.AvailabilityView;
 import io.omnistock.serving.StoredRecord;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +48,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class ServingBenchmark implements Benchmark {
     static final double[] OFFERED = {500, 2_000, 5_000};
 
+    /** The rate of the baseline phase (no events) and of the target. */
+    static final double BASELINE_RATE = 2_000;
+
     /** Inventory load on the job during the lookups. */
     static final double EVENTS_PER_SECOND = 2_000;
 
@@ -61,6 +60,9 @@ public final class ServingBenchmark implements Benchmark {
     private static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Kept-alive connections the lookups are spread over (open loop: a late answer queues). */
+    private static final int CONNECTIONS = 16;
 
     /** Nodes per SKU in the memory measurement: the default generated network's 55. */
     private static final int NODES_PER_SKU = 55;
@@ -80,11 +82,12 @@ public final class ServingBenchmark implements Benchmark {
                 most popular SKUs received at every node of the default network (11,000 \
                 positions) before the service starts; it is ready (caught up) before measuring. \
                 **Lookups**: `GET /v1/availability/{sku}/{node}` of a random stocked position, \
-                JDK HttpClient (HTTP/1.1, keep-alive, async), open loop on a fixed schedule at \
+                16 kept-alive HTTP/1.1 connections (plain sockets, one thread each, fed from one queue in schedule order), open loop on a fixed schedule at \
                 500, 2,000 and 5,000 req/s, each phase measured after a warm-up, while the job \
-                takes 2,000 inventory events/s of the generated stream. **Latency** = response \
-                body received minus the request's scheduled send (System.nanoTime, one JVM): the \
-                client's own overhead included. Non-200 answers and failures are counted, not \
+                takes 2,000 inventory events/s of the generated stream; **baseline**: 2,000 \
+                req/s first while the job takes no events (same service, same run). **Latency** = response \
+                body read minus the request's scheduled send (System.nanoTime, one JVM): a wait \
+                for a free connection included. Non-200 answers and failures are counted, not \
                 sampled. **Freshness**, same events, same run: event scheduled send -> the first \
                 availability record naming it (`lastEventId`) returned by a `read_committed` \
                 consumer `poll` (topic), and -> that record applied to the service's view, from \
@@ -200,6 +203,113 @@ public final class ServingBenchmark implements Benchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /**
+     * A fixed pool of HTTP/1.1 keep-alive connections, one thread each, taking lookups from one
+     * queue in schedule order: bounded connections, and a lookup waiting for a free connection
+     * counts the wait (latency runs from the scheduled send).
+     */
+    private static final class LookupClients implements AutoCloseable {
+        private record Lookup(String path, java.util.function.Consumer<Boolean> done) {}
+
+        private final java.util.concurrent.BlockingQueue<Lookup> queue =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        private final List<Thread> threads = new ArrayList<>();
+        private final int port;
+        private volatile boolean running = true;
+
+        LookupClients(int port, int connections) {
+            this.port = port;
+            for (int i = 0; i < connections; i++) {
+                Thread t = new Thread(this::work, "bench-lookup-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        void submit(String path, java.util.function.Consumer<Boolean> done) {
+            queue.add(new Lookup(path, done));
+        }
+
+        private void work() {
+            java.net.Socket socket = null;
+            java.io.InputStream in = null;
+            while (running) {
+                Lookup l;
+                try {
+                    l = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (l == null) {
+                    continue;
+                }
+                boolean ok = false;
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket("localhost", port);
+                        socket.setTcpNoDelay(true);
+                        in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+                    }
+                    ok = get(socket, in, l.path()) == 200;
+                } catch (java.io.IOException e) {
+                    closeQuietly(socket);
+                    socket = null;
+                }
+                l.done().accept(ok);
+            }
+            closeQuietly(socket);
+        }
+
+        /** One GET on a kept-alive connection; reads the whole answer; returns the status. */
+        private static int get(java.net.Socket socket, java.io.InputStream in, String path)
+                throws java.io.IOException {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(
+                    ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder head = new StringBuilder(256);
+            while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                head.append((char) b);
+            }
+            String[] lines = head.toString().split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            int length = 0;
+            for (String line : lines) {
+                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(line.substring(15).trim());
+                }
+            }
+            if (in.readNBytes(length).length < length) {
+                throw new java.io.EOFException("connection closed in a body");
+            }
+            return status;
+        }
+
+        private static void closeQuietly(java.net.Socket s) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (java.io.IOException e) {
+                    // closing anyway
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            for (Thread t : threads) {
+                t.join(5_000);
+            }
+        }
+    }
+
     /** The service's view: each record applied, matched by {@code lastEventId}. */
     private static final class ServedWatcher {
         private record Expected(long sentNanos, LatencySamples samples) {}
@@ -224,16 +334,15 @@ public final class ServingBenchmark implements Benchmark {
         private final Duration measured;
         private final List<Figure> figures = new ArrayList<>();
         private final SplittableRandom rng = new SplittableRandom(42);
-        private final HttpClient http =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final AtomicLong outstanding = new AtomicLong();
         private final AtomicLong failed = new AtomicLong();
+        private LookupClients clients;
         private EventFeed feed;
         private GeneratorPublisher publisher;
         private AvailabilityWatcher topic;
         private final ServedWatcher served = new ServedWatcher();
         private List<String> skus;
-        private List<URI> lookups;
+        private List<String> lookups;
         private long sent;
 
         Run(BenchSettings settings) {
@@ -288,16 +397,13 @@ public final class ServingBenchmark implements Benchmark {
                         lookups = new ArrayList<>();
                         for (String sku : skus) {
                             for (NodeRecord node : network.nodes()) {
-                                lookups.add(
-                                        URI.create(
-                                                service.url()
-                                                        + "/v1/availability/"
-                                                        + sku
-                                                        + "/"
-                                                        + node.getNodeId()));
+                                lookups.add("/v1/availability/" + sku + "/" + node.getNodeId());
                             }
                         }
-                        measure();
+                        try (LookupClients c = new LookupClients(service.port(), CONNECTIONS)) {
+                            clients = c;
+                            measure();
+                        }
                     }
                     publisher.flush();
                 }
@@ -309,6 +415,20 @@ public final class ServingBenchmark implements Benchmark {
             double load = loadAverage();
             paced(OFFERED[0], EVENTS_PER_SECOND, warmUp, Duration.ZERO, null, null, null);
             awaitOutstanding();
+            // the baseline: the same lookups while the job takes no events
+            LatencySamples idle = new LatencySamples();
+            failed.set(0);
+            paced(BASELINE_RATE, 0, warmUp, measured, idle, null, null);
+            awaitOutstanding();
+            String baseline = String.format("job idle, %,d req/s", (long) BASELINE_RATE);
+            for (double p : PERCENTILES) {
+                figures.add(
+                        new Figure(
+                                baseline + ": lookup latency " + name(p),
+                                "ms",
+                                idle.percentileMillis(p)));
+            }
+            figures.add(new Figure(baseline + ": failed or non-200", "count", failed.get()));
             LatencySamples topicFreshness = new LatencySamples();
             LatencySamples apiFreshness = new LatencySamples();
             for (double rate : OFFERED) {
@@ -339,6 +459,13 @@ public final class ServingBenchmark implements Benchmark {
                 }
                 figures.add(new Figure(phase + ": failed or non-200", "count", failed.get()));
                 load = Math.max(load, loadAverage());
+                if (rate == BASELINE_RATE) {
+                    figures.add(
+                            new Figure(
+                                    phase + ": p99 with the job's load / p99 job idle",
+                                    "ratio",
+                                    latency.percentileMillis(99) / idle.percentileMillis(99)));
+                }
             }
             // the last events' records: wait for both readers before reading the figures
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -386,7 +513,7 @@ public final class ServingBenchmark implements Benchmark {
                 LatencySamples topicFreshness,
                 LatencySamples apiFreshness) {
             double lookupInterval = 1e9 / lookupRate;
-            double eventInterval = 1e9 / eventRate;
+            double eventInterval = eventRate > 0 ? 1e9 / eventRate : Double.MAX_VALUE;
             long start = System.nanoTime();
             long measureFrom = start + warm.toNanos();
             long end = measureFrom + measure.toNanos();
@@ -394,7 +521,7 @@ public final class ServingBenchmark implements Benchmark {
             long e = 0;
             while (true) {
                 long lookupDue = start + (long) (l * lookupInterval);
-                long eventDue = start + (long) (e * eventInterval);
+                long eventDue = eventRate > 0 ? start + (long) (e * eventInterval) : Long.MAX_VALUE;
                 long due = Math.min(lookupDue, eventDue);
                 if (due >= end) {
                     return;
@@ -419,23 +546,21 @@ public final class ServingBenchmark implements Benchmark {
         }
 
         private void lookup(long due, LatencySamples samples) {
-            URI uri = lookups.get(rng.nextInt(lookups.size()));
+            String path = lookups.get(rng.nextInt(lookups.size()));
             outstanding.incrementAndGet();
-            http.sendAsync(
-                            HttpRequest.newBuilder(uri).GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete(
-                            (r, error) -> {
-                                long took = System.nanoTime() - due;
-                                if (error == null && r.statusCode() == 200) {
-                                    if (samples != null) {
-                                        samples.add(took);
-                                    }
-                                } else if (samples != null) {
-                                    failed.incrementAndGet();
-                                }
-                                outstanding.decrementAndGet();
-                            });
+            clients.submit(
+                    path,
+                    ok -> {
+                        long took = System.nanoTime() - due;
+                        if (samples != null) {
+                            if (ok) {
+                                samples.add(took);
+                            } else {
+                                failed.incrementAndGet();
+                            }
+                        }
+                        outstanding.decrementAndGet();
+                    });
         }
 
         private void awaitOutstanding() throws Exception {
