@@ -94,6 +94,20 @@ class AvailabilityViewTest {
     }
 
     @Test
+    void skusShareOneStringPerNodeId() {
+        view.applyPosition(
+                "SKU-1",
+                new String("STORE-1"),
+                stored(availability("SKU-1", "STORE-1", 1, 1, BEGINNING), 1));
+        view.applyPosition(
+                "SKU-2",
+                new String("STORE-1"),
+                stored(availability("SKU-2", "STORE-1", 1, 1, BEGINNING), 1));
+
+        assertThat(view.sku("SKU-2").nodeId(0)).isSameAs(view.sku("SKU-1").nodeId(0));
+    }
+
+    @Test
     void unknownKeysAreNull() {
         assertThat(view.position("SKU-9", "STORE-1")).isNull();
         assertThat(view.sku("SKU-9")).isNull();
