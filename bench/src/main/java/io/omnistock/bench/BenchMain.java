@@ -3,6 +3,7 @@ package io.omnistock.bench;
 import io.omnistock.bench.e2e.EndToEndLatencyBenchmark;
 import io.omnistock.bench.e2e.MixedLoadBenchmark;
 import io.omnistock.bench.e2e.QuoteLatencyBenchmark;
+import io.omnistock.bench.e2e.ServingBenchmark;
 import io.omnistock.bench.ledger.LedgerThroughputBenchmark;
 import io.omnistock.bench.micro.MicroBenchmarks;
 import io.omnistock.bench.routing.RoutingBenchmark;
@@ -33,6 +34,7 @@ public final class BenchMain {
                 new RoutingBenchmark(),
                 new QuoteLatencyBenchmark(),
                 new MixedLoadBenchmark(),
+                new ServingBenchmark(),
                 new StateScaleBenchmark(),
                 new MicroBenchmarks());
     }

@@ -133,7 +133,8 @@ public final class DemoMain {
                             new ConsumerLag(
                                     bootstrap,
                                     conf.get(KafkaOptions.GROUP_ID),
-                                    Topics.LEDGER_INPUTS)) {
+                                    Topics.LEDGER_INPUTS);
+                    DemoServing serving = DemoServing.start(bootstrap, options.servePort())) {
                 watcher.start();
                 AtomicBoolean generating = new AtomicBoolean(true);
                 Iterator<GeneratedRecord> records =
@@ -161,6 +162,7 @@ public final class DemoMain {
                 boolean stopped = false;
                 while (!(stopped = stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS))) {
                     printProgress(progress, watcher, !generator.isAlive());
+                    serving.announceExample(watcher);
                     if (deadline != null && Instant.now().isAfter(deadline)) {
                         break;
                     }

@@ -19,6 +19,7 @@ record DemoOptions(
         DeliveryMode deliveryMode,
         int parallelism,
         long seed,
+        int servePort,
         boolean help) {
 
     static final double DEFAULT_ORDERS_PER_STORE_HOUR =
@@ -52,6 +53,7 @@ record DemoOptions(
               --delivery-mode <m>   EXACTLY_ONCE (default) or AT_LEAST_ONCE
               --parallelism <n>     Flink parallelism (default 2)
               --seed <n>            generator seed (default 42)
+              --serve-port <n>      port of the availability API (default 8080, else a free one)
             At the end (or on Ctrl-C) it writes omnistock-report.html, the metric windows' report,
             to the working directory.
             """
@@ -71,6 +73,7 @@ record DemoOptions(
                 DeliveryMode.valueOf(p.get("delivery-mode", DeliveryMode.EXACTLY_ONCE.name())),
                 p.getInt("parallelism", 2),
                 p.getLong("seed", 42),
+                p.getInt("serve-port", 8080),
                 p.has("help") || p.has("h"));
     }
 }

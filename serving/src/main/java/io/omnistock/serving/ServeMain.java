@@ -1,0 +1,184 @@
+package io.omnistock.serving;
+
+import io.omnistock.connectors.KafkaOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.flink.configuration.Configuration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./omnistock-serve}: runs the availability service until stopped (Ctrl-C). Bad arguments
+ * print the usage and exit with 2 before anything starts; failures print one {@code error:} line
+ * and exit with 1.
+ */
+@Command(
+        name = "omnistock-serve",
+        mixinStandardHelpOptions = true,
+        version = "omnistock-serve 0.1.0",
+        description = {
+            "The availability service: an HTTP JSON API over inventory.availability and"
+                    + " inventory.availability.network, and delivery quotes through the engine.",
+            "API: GET /v1/availability/{sku}[/{node}], POST /v1/availability:batch,"
+                    + " POST /v1/quotes, GET /health, /ready, /metrics"
+                    + " (docs/reference/availability-api.md)."
+        })
+public final class ServeMain implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "host:port",
+            description =
+                    "Kafka brokers, comma-separated. Default: kafka.bootstrap-servers of --config,"
+                            + " else localhost:9092.")
+    String bootstrap;
+
+    @Option(
+            names = "--config",
+            paramLabel = "file.properties",
+            description =
+                    "A job properties file: kafka.bootstrap-servers, kafka.security.*,"
+                            + " kafka.sasl.*, kafka.ssl.* and kafka.client.* are used as the jobs"
+                            + " use them.")
+    Path config;
+
+    @Option(
+            names = "--host",
+            paramLabel = "address",
+            defaultValue = "0.0.0.0",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (every interface).")
+    String host;
+
+    @Option(
+            names = "--port",
+            paramLabel = "port",
+            defaultValue = "8080",
+            description = "HTTP port; 0 for a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "n",
+            defaultValue = "8",
+            description = "HTTP worker threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(
+            names = "--quote-timeout-ms",
+            paramLabel = "ms",
+            defaultValue = "5000",
+            description =
+                    "How long POST /v1/quotes waits for the engine's answer before a 504."
+                            + " Default: ${DEFAULT-VALUE}.")
+    long quoteTimeoutMs;
+
+    @Override
+    public Integer call() throws Exception {
+        AvailabilityService.Settings settings = settings();
+        CountDownLatch stopped = new CountDownLatch(1);
+        AvailabilityService service = AvailabilityService.start(settings);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        service.close();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    stopped.countDown();
+                                }));
+        System.out.println(
+                "OmniStock availability service on "
+                        + service.url()
+                        + " reading "
+                        + settings.clientProperties().getProperty("bootstrap.servers")
+                        + " (GET /ready says when it has caught up; Ctrl-C stops it)");
+        stopped.await();
+        return 0;
+    }
+
+    /** The settings the options call for; a bad value is a usage error (exit 2). */
+    AvailabilityService.Settings settings() {
+        if (port < 0 || port > 65535) {
+            throw usage("--port must be from 0 to 65535, not " + port);
+        }
+        if (threads < 1 || threads > 512) {
+            throw usage("--threads must be from 1 to 512, not " + threads);
+        }
+        if (quoteTimeoutMs < 1 || quoteTimeoutMs > 600_000) {
+            throw usage("--quote-timeout-ms must be from 1 to 600000, not " + quoteTimeoutMs);
+        }
+        if (config != null && !Files.isReadable(config)) {
+            throw usage("--config " + config + " is not a readable file");
+        }
+        Configuration conf = configuration();
+        Properties props = KafkaOptions.clientProperties(conf);
+        props.put(
+                "bootstrap.servers",
+                bootstrap != null ? bootstrap : conf.get(KafkaOptions.BOOTSTRAP_SERVERS));
+        return new AvailabilityService.Settings(
+                props, host, port, threads, Duration.ofMillis(quoteTimeoutMs), 1000);
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private Configuration configuration() {
+        if (config == null) {
+            return new Configuration();
+        }
+        Properties file = new Properties();
+        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            file.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --config " + config, e);
+        }
+        Map<String, String> map = new HashMap<>();
+        file.stringPropertyNames().forEach(k -> map.put(k, file.getProperty(k)));
+        return Configuration.fromMap(map);
+    }
+
+    /** The command line: usage errors exit 2, failures 1 with one {@code error:} line. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ServeMain());
+        cli.setUsageHelpWidth(100);
+        cli.setParameterExceptionHandler(
+                (e, args) -> {
+                    CommandLine c = e.getCommandLine();
+                    c.getErr().println("error: " + e.getMessage());
+                    c.usage(c.getErr());
+                    return 2;
+                });
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    PrintWriter err = commandLine.getErr();
+                    err.println("error: " + e.getMessage());
+                    err.flush();
+                    return 1;
+                });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+}
