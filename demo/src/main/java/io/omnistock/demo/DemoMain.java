@@ -72,7 +72,15 @@ public final class DemoMain {
     private static final Path REPORT = Path.of("omnistock-report.html");
 
     public static void main(String[] args) throws Exception {
-        DemoOptions options = DemoOptions.parse(args);
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(args);
+        } catch (DemoOptions.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(DemoOptions.USAGE);
+            System.exit(2);
+            return;
+        }
         if (options.help()) {
             System.out.println(DemoOptions.USAGE);
             return;

@@ -3,7 +3,11 @@ package io.omnistock.demo;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.generator.NetworkConfig;
 import java.time.Duration;
-import org.apache.flink.util.ParameterTool;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.util.TimeUtils;
 
 /** Command-line options of the demo (README command 1). */
@@ -59,21 +63,155 @@ record DemoOptions(
             """
                     .formatted(DEFAULT_EVENTS_PER_SECOND);
 
-    static DemoOptions parse(String[] args) {
-        ParameterTool p = ParameterTool.fromArgs(args);
+    /** A command line the demo cannot run with; the message names the option and the fix. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The options that take a value; {@code --help} (or {@code -h}) takes none. */
+    private static final Set<String> VALUED =
+            Set.of(
+                    "duration",
+                    "stores",
+                    "dcs",
+                    "3pls",
+                    "skus",
+                    "orders",
+                    "rate",
+                    "port",
+                    "delivery-mode",
+                    "parallelism",
+                    "seed",
+                    "serve-port");
+
+    /**
+     * Reads and checks the whole command line before anything starts: an unknown option, a missing
+     * value, a value that is not a number, a duration or a delivery mode, or one out of range is a
+     * {@link UsageException} naming it.
+     */
+    static DemoOptions parse(String[] args) throws UsageException {
+        Map<String, String> given = new HashMap<>();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+                continue;
+            }
+            String name = arg.startsWith("--") ? arg.substring(2) : null;
+            if (name == null || !VALUED.contains(name)) {
+                throw new UsageException("unknown option " + arg);
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException("--" + name + " needs a value");
+            }
+            given.put(name, args[++i]); // the next argument, even one starting with '-'
+        }
+        Values v = new Values(given);
         return new DemoOptions(
-                p.has("duration") ? TimeUtils.parseDuration(p.get("duration")) : null,
-                p.getInt("stores", 50),
-                p.getInt("dcs", 3),
-                p.getInt("3pls", 2),
-                p.getInt("skus", 5_000),
-                p.getDouble("orders", DEFAULT_ORDERS_PER_STORE_HOUR),
-                p.getLong("rate", DEFAULT_EVENTS_PER_SECOND),
-                p.getInt("port", 9092),
-                DeliveryMode.valueOf(p.get("delivery-mode", DeliveryMode.EXACTLY_ONCE.name())),
-                p.getInt("parallelism", 2),
-                p.getLong("seed", 42),
-                p.getInt("serve-port", 8080),
-                p.has("help") || p.has("h"));
+                v.has("duration") ? v.duration("duration") : null,
+                (int) v.whole("stores", 50, 1, 10_000),
+                (int) v.whole("dcs", 3, 1, 1_000),
+                (int) v.whole("3pls", 2, 0, 1_000),
+                (int) v.whole("skus", 5_000, 1, 10_000_000),
+                v.decimal("orders", DEFAULT_ORDERS_PER_STORE_HOUR, 0, 10_000),
+                v.whole("rate", DEFAULT_EVENTS_PER_SECOND, 0, 10_000_000),
+                (int) v.whole("port", 9092, 0, 65_535),
+                v.deliveryMode("delivery-mode", DeliveryMode.EXACTLY_ONCE),
+                (int) v.whole("parallelism", 2, 1, 64),
+                v.whole("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) v.whole("serve-port", 8080, 0, 65_535),
+                help);
+    }
+
+    /** The given option values, read with their kind and range checked. */
+    private record Values(Map<String, String> given) {
+        boolean has(String name) {
+            return given.containsKey(name);
+        }
+
+        long whole(String name, long otherwise, long min, long max) throws UsageException {
+            if (!has(name)) {
+                return otherwise;
+            }
+            long value;
+            try {
+                value = Long.parseLong(given.get(name).trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException(
+                        "--" + name + ": '" + given.get(name) + "' is not a whole number");
+            }
+            return inRange(name, value, min, max);
+        }
+
+        double decimal(String name, double otherwise, double min, double max)
+                throws UsageException {
+            if (!has(name)) {
+                return otherwise;
+            }
+            double value;
+            try {
+                value = Double.parseDouble(given.get(name).trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException(
+                        "--" + name + ": '" + given.get(name) + "' is not a number");
+            }
+            if (!(value >= min && value <= max)) {
+                throw new UsageException(
+                        "--" + name + ": " + given.get(name) + " is not in " + min + " to " + max);
+            }
+            return value;
+        }
+
+        Duration duration(String name) throws UsageException {
+            Duration value;
+            try {
+                value = TimeUtils.parseDuration(given.get(name).trim());
+            } catch (RuntimeException e) {
+                throw new UsageException(
+                        "--"
+                                + name
+                                + ": '"
+                                + given.get(name)
+                                + "' is not a duration (e.g. 90s, 5m, 1h)");
+            }
+            if (value.isZero() || value.isNegative()) {
+                throw new UsageException("--" + name + ": " + given.get(name) + " is not positive");
+            }
+            return value;
+        }
+
+        DeliveryMode deliveryMode(String name, DeliveryMode otherwise) throws UsageException {
+            if (!has(name)) {
+                return otherwise;
+            }
+            String value = given.get(name).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (DeliveryMode mode : DeliveryMode.values()) {
+                if (mode.name().equals(value)) {
+                    return mode;
+                }
+            }
+            throw new UsageException(
+                    "--"
+                            + name
+                            + ": '"
+                            + given.get(name)
+                            + "' is not one of "
+                            + Arrays.toString(DeliveryMode.values()));
+        }
+
+        private static long inRange(String name, long value, long min, long max)
+                throws UsageException {
+            if (value < min || value > max) {
+                throw new UsageException(
+                        String.format(
+                                Locale.ROOT, "--%s: %d is not in %d to %d", name, value, min, max));
+            }
+            return value;
+        }
     }
 }
