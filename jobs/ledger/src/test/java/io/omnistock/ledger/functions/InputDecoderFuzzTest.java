@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
  * {@code new SplittableRandom(seed + i)} alone, so {@code -Dfuzz.seed=S -Dfuzz.first=i
  * -Dfuzz.records=1} replays it (docs/development/testing.md, "Hostile input").
  */
-class InputDecoderFuzzTest {
-    static final long SEED = Long.getLong("fuzz.seed", 20_261_206L);
+public class InputDecoderFuzzTest {
+    public static final long SEED = Long.getLong("fuzz.seed", 20_261_206L);
     static final int RECORDS = Integer.getInteger("fuzz.records", 1_000_000);
 
     /** The first record's index: {@code -Dfuzz.first=i -Dfuzz.records=1} replays record i alone. */
@@ -355,6 +355,23 @@ class InputDecoderFuzzTest {
         if (how != null) {
             how.add(step);
         }
+    }
+
+    /**
+     * Mutants {@code first} to {@code first + count - 1} that are on an input topic of the ledger,
+     * as records to publish (the same records this test decodes).
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> mutants(int first, int count) {
+        List<Seed> seeds = seeds();
+        InputDecoderFuzzTest fuzz = new InputDecoderFuzzTest();
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>(count);
+        for (int i = first; i < first + count; i++) {
+            ConsumerRecord<byte[], byte[]> record = fuzz.mutate(seeds, i, null).record();
+            if (INPUT_TOPICS.contains(record.topic())) {
+                out.add(record);
+            }
+        }
+        return out;
     }
 
     /** Records of every input topic: the generator's inventory, order and quote streams. */
