@@ -103,11 +103,13 @@ class MetricWindowsMigrationITCase {
                     before);
             stock(client, WmsEventType.RECEIPT, "receipt-1", 10, before);
             stock(client, WmsEventType.CYCLE_COUNT, "count-1", 10, hour + MINUTE); // agrees
-            order(client, "m1", hour + 5 * MINUTE);
 
             String savepoint;
             try (RunningLedger previous =
                     RunningLedger.submit(conf, MetricWindowsMigrationITCase::previousLayout)) {
+                // the stock first, so that routing finds it
+                awaitFigures(client, Map.of(KEY, figures(10, 0, 10)));
+                order(client, "m1", hour + 5 * MINUTE);
                 awaitFigures(client, Map.of(KEY, figures(10, 2, 8)));
                 client.readUntil(Topics.DECISIONS, v -> !v.isEmpty(), DEADLINE);
                 client.readUntil(Topics.COUNT_CHECKS, v -> !v.isEmpty(), DEADLINE);
