@@ -12,16 +12,17 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The least-privilege ACLs of the topic catalog, for a broker with an authorizer: what the engine's
- * principal and a downstream consumer's principal may do, and nothing more. The engine reads its
- * inputs ({@link Topics#LEDGER_INPUTS}, the internal {@code orders.reservations} included), writes
- * its outputs and the internal loop, commits offsets for its consumer group and uses transactional
- * ids under its prefix. A consumer reads the output topics only: never the inputs, never the
- * internal loop, and writes nothing. Principals are Kafka's form, e.g. {@code User:omnistock}.
+ * principals (the ledger job's and the analytics job's) and a downstream consumer's principal may
+ * do, and nothing more. Each job reads its inputs, writes its outputs, commits offsets for its
+ * consumer group and uses transactional ids under its prefix. A consumer reads the output topics
+ * only: never the inputs, never the internal loop, and writes nothing. Principals are Kafka's form,
+ * e.g. {@code User:omnistock}.
  */
 public final class TopicAcls {
 
     /**
-     * The engine's grants.
+     * The ledger job's grants: its inputs (the internal {@code orders.reservations} included), its
+     * outputs and the loop, its consumer group and its transactional ids.
      *
      * @param groupId the job's consumer group ({@code kafka.group-id})
      * @param transactionalIdPrefix the job's transactional id prefix ({@code
@@ -29,13 +30,43 @@ public final class TopicAcls {
      */
     public static List<AclBinding> engine(
             String principal, String groupId, String transactionalIdPrefix) {
+        return job(
+                principal,
+                Topics.LEDGER_INPUTS,
+                Topics.LEDGER_OUTPUTS,
+                groupId,
+                transactionalIdPrefix);
+    }
+
+    /**
+     * The analytics job's grants: it reads the ledger's decisions, dispositions, count checks and
+     * dead letters, and writes the metric streams and its own dead letters.
+     */
+    public static List<AclBinding> analytics(
+            String principal, String groupId, String transactionalIdPrefix) {
+        List<TopicSpec<?>> outputs = new ArrayList<>(Topics.ANALYTICS_OUTPUTS);
+        outputs.add(Topics.DEADLETTER);
+        return job(principal, Topics.ANALYTICS_INPUTS, outputs, groupId, transactionalIdPrefix);
+    }
+
+    private static List<AclBinding> job(
+            String principal,
+            List<TopicSpec<?>> inputs,
+            List<TopicSpec<?>> outputs,
+            String groupId,
+            String transactionalIdPrefix) {
         List<AclBinding> acls = new ArrayList<>();
-        for (TopicSpec<?> input : Topics.LEDGER_INPUTS) {
+        for (TopicSpec<?> input : inputs) {
             allow(acls, principal, topic(input), AclOperation.READ, AclOperation.DESCRIBE);
         }
-        allow(acls, principal, topic(Topics.RESERVATIONS), AclOperation.WRITE);
-        for (TopicSpec<?> output : Topics.LEDGER_OUTPUTS) {
-            allow(acls, principal, topic(output), AclOperation.WRITE, AclOperation.DESCRIBE);
+        for (TopicSpec<?> output : outputs) {
+            allow(acls, principal, topic(output), AclOperation.WRITE);
+            if (!inputs.contains(output)) {
+                allow(acls, principal, topic(output), AclOperation.DESCRIBE);
+            }
+        }
+        if (inputs.contains(Topics.RESERVATIONS)) {
+            allow(acls, principal, topic(Topics.RESERVATIONS), AclOperation.WRITE);
         }
         allow(
                 acls,
@@ -59,8 +90,10 @@ public final class TopicAcls {
      */
     public static List<AclBinding> consumer(String principal, String groupIdPrefix) {
         List<AclBinding> acls = new ArrayList<>();
-        for (TopicSpec<?> output : Topics.LEDGER_OUTPUTS) {
-            allow(acls, principal, topic(output), AclOperation.READ, AclOperation.DESCRIBE);
+        for (TopicSpec<?> output : Topics.all()) {
+            if (!Topics.LEDGER_INPUTS.contains(output)) {
+                allow(acls, principal, topic(output), AclOperation.READ, AclOperation.DESCRIBE);
+            }
         }
         allow(
                 acls,

@@ -1,6 +1,7 @@
 package io.omnistock.contracts;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
@@ -56,6 +57,14 @@ public final class Topics {
             new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
     public static final TopicSpec<Discrepancy> DISCREPANCIES =
             new TopicSpec<>("inventory.discrepancies", Discrepancy.class, false);
+
+    /**
+     * Every absolute count compared with the ledger, agreeing or not (key = sku|node): the input of
+     * the inventory-accuracy metric, which the analytics job computes.
+     */
+    public static final TopicSpec<CountCheck> COUNT_CHECKS =
+            new TopicSpec<>("inventory.count-checks", CountCheck.class, false);
+
     public static final TopicSpec<RoutingDecision> DECISIONS =
             new TopicSpec<>("orders.decisions", RoutingDecision.class, false);
 
@@ -98,16 +107,26 @@ public final class Topics {
                     NETWORK_AVAILABILITY,
                     ALERTS,
                     DISCREPANCIES,
+                    COUNT_CHECKS,
                     DECISIONS,
                     RETURN_DISPOSITIONS,
                     QUOTE_RESPONSES,
-                    METRICS_SUSTAINABILITY,
-                    METRICS_OPERATIONS,
                     DEADLETTER);
+
+    /** Inputs of the analytics job: outputs of the ledger job. */
+    public static final List<TopicSpec<?>> ANALYTICS_INPUTS =
+            List.of(DECISIONS, RETURN_DISPOSITIONS, COUNT_CHECKS, DEADLETTER);
+
+    /** Outputs of the analytics job. */
+    public static final List<TopicSpec<?>> ANALYTICS_OUTPUTS =
+            List.of(METRICS_SUSTAINABILITY, METRICS_OPERATIONS);
 
     /** Every topic in the catalog. */
     public static List<TopicSpec<?>> all() {
-        return Stream.concat(LEDGER_INPUTS.stream(), LEDGER_OUTPUTS.stream()).distinct().toList();
+        return Stream.of(LEDGER_INPUTS, LEDGER_OUTPUTS, ANALYTICS_OUTPUTS)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
     }
 
     /** Key of a per-position record: {@code sku|node}. */

@@ -25,12 +25,13 @@ class TopicsTest {
                     "inventory.availability.network",
                     "inventory.alerts",
                     "inventory.discrepancies",
+                    "inventory.count-checks",
                     "orders.decisions",
                     "returns.dispositions",
                     "quotes.responses",
+                    "deadletter",
                     "metrics.sustainability",
-                    "metrics.operations",
-                    "deadletter");
+                    "metrics.operations");
 
     @Test
     void namesAreThoseOfTheDesign() {
@@ -52,11 +53,22 @@ class TopicsTest {
     }
 
     @Test
-    void ledgerInputsAndOutputsCoverTheCatalog() {
-        assertThat(Stream.concat(Topics.LEDGER_INPUTS.stream(), Topics.LEDGER_OUTPUTS.stream()))
+    void theJobsInputsAndOutputsCoverTheCatalog() {
+        assertThat(
+                        Stream.of(
+                                        Topics.LEDGER_INPUTS,
+                                        Topics.LEDGER_OUTPUTS,
+                                        Topics.ANALYTICS_OUTPUTS)
+                                .flatMap(List::stream))
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(Topics.all());
         assertThat(Topics.LEDGER_INPUTS).contains(Topics.RESERVATIONS); // written by routing too
+    }
+
+    @Test
+    void theAnalyticsJobReadsOnlyTheLedgerJobsOutputs() {
+        assertThat(Topics.LEDGER_OUTPUTS).containsAll(Topics.ANALYTICS_INPUTS);
+        assertThat(Topics.LEDGER_OUTPUTS).doesNotContainAnyElementsOf(Topics.ANALYTICS_OUTPUTS);
     }
 
     @Test

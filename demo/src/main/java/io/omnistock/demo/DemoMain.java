@@ -1,5 +1,7 @@
 package io.omnistock.demo;
 
+import io.omnistock.analytics.AnalyticsJob;
+import io.omnistock.analytics.MetricsOptions;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DecisionStatus;
@@ -16,7 +18,6 @@ import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.QuoteGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.LedgerJob;
-import io.omnistock.ledger.MetricsOptions;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.testing.EmbeddedKafkaBroker;
 import java.io.IOException;
@@ -39,9 +40,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * README command 1: a real Kafka broker in this JVM, the ledger job on a local Flink with RocksDB,
- * and a generated retail network feeding it inventory events, customer orders and their lifecycle,
- * with live progress (ledger and routing) until {@code --duration} has passed or Ctrl-C.
+ * README command 1: a real Kafka broker in this JVM, the ledger job and the analytics job (the
+ * metric windows) on local Flink with RocksDB, and a generated retail network feeding it inventory
+ * events, customer orders and their lifecycle, with live progress (ledger and routing) until {@code
+ * --duration} has passed or Ctrl-C.
  */
 public final class DemoMain {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
@@ -120,6 +122,14 @@ public final class DemoMain {
             System.out.printf(
                     "Ledger job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
                     job.getJobID(), options.parallelism(), options.deliveryMode());
+            // The metric windows are a job of their own, reading the ledger job's topics.
+            Configuration analyticsConf = analyticsConfiguration(conf);
+            StreamExecutionEnvironment analyticsEnv = AnalyticsJob.environment(analyticsConf);
+            AnalyticsJob.build(analyticsEnv, analyticsConf);
+            JobClient analytics = analyticsEnv.executeAsync(AnalyticsJob.JOB_NAME);
+            System.out.printf(
+                    "Analytics job %s running on local Flink (the metric windows).%n",
+                    analytics.getJobID());
 
             NetworkConfig network = networkConfig(options);
             System.out.printf(
@@ -185,6 +195,7 @@ public final class DemoMain {
                 System.out.println(progress.summary());
                 writeReport(watcher.metrics());
                 job.cancel().get(30, TimeUnit.SECONDS);
+                analytics.cancel().get(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -268,6 +279,19 @@ public final class DemoMain {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
         // accumulators (the live counters) travel with heartbeats: refresh them every second
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        return conf;
+    }
+
+    /**
+     * The analytics job's options: the ledger job's, with the analytics job's own consumer group
+     * and transactional ids (both jobs write {@code deadletter}), and the demo's metric windows.
+     */
+    private static Configuration analyticsConfiguration(Configuration ledger) {
+        Configuration conf = new Configuration(ledger);
+        conf.set(
+                KafkaOptions.TRANSACTIONAL_ID_PREFIX,
+                ledger.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX) + "-analytics");
+        conf.set(KafkaOptions.GROUP_ID, AnalyticsJob.JOB_NAME);
         // The simulated clock runs about 1.7 simulated hours per wall second, and a reservation
         // round trip waits for one 5 s checkpoint, so decisions reach the metric windows out of
         // order by hours of event time (an order re-planned after a refused grant, by a round trip

@@ -82,7 +82,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                 """
                 Events per second, and per busy core, through the real ledger job: \
                 `LedgerPipeline` (split, the SKU-keyed ledger with broadcast node data, routing, \
-                metric windows; every output to a counting sink) on a local MiniCluster, \
+                count checks, no metric windows since they moved to the analytics job; every output to a counting sink) on a local MiniCluster, \
                 parallelism %d, RocksDB (%d MiB managed memory, what `flink-conf/config.yaml` gives a \
                 task manager), incremental exactly-once checkpoints every 5 s, no Kryo, object \
                 reuse. Input, generated and Avro-encoded before anything is timed: the %d \
@@ -207,8 +207,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                             counting(run, "discrepancies", false),
                             counting(run, "decisions", false),
                             counting(run, "reservations", false),
-                            counting(run, "sustainability", false),
-                            counting(run, "operations", false),
+                            counting(run, "count-checks", false),
                             counting(run, "dead-letters", false),
                             counting(run, "returns", false),
                             counting(run, "quotes", false));

@@ -164,8 +164,7 @@ final class RoutingJobRun {
                                 .name("decisions")
                                 .uid("decisions"),
                 s -> s.sinkTo(new ReservationSink(runId)).name("reservations").uid("reservations"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("sustainability").uid("sustainability"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("operations").uid("operations"),
+                s -> s.sinkTo(new DiscardingSink<>()).name("count-checks").uid("count-checks"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));

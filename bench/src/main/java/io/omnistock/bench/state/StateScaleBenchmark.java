@@ -270,8 +270,7 @@ public final class StateScaleBenchmark implements Benchmark {
                 s -> s.sinkTo(new DiscardingSink<>()).name("discrepancies").uid("discrepancies"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("decisions").uid("decisions"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("reservations").uid("reservations"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("sustainability").uid("sustainability"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("operations").uid("operations"),
+                s -> s.sinkTo(new DiscardingSink<>()).name("count-checks").uid("count-checks"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"),
                 s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));

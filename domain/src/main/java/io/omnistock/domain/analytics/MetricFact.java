@@ -1,6 +1,7 @@
 package io.omnistock.domain.analytics;
 
 import io.omnistock.avro.Allocation;
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DecisionStatus;
 import io.omnistock.avro.DispositionType;
@@ -90,6 +91,11 @@ public class MetricFact {
         f.channel = ALL;
         f.matched = matched;
         return f;
+    }
+
+    /** A count check read from its topic: {@link #count(long, String, boolean)} of its figures. */
+    public static MetricFact of(CountCheck c) {
+        return count(c.getEventTime().toEpochMilli(), c.getRegion(), c.getMatched());
     }
 
     /** A dead letter, at its record's time: no region, no channel. */

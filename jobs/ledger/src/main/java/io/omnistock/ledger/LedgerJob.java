@@ -1,6 +1,7 @@
 package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
@@ -13,7 +14,6 @@ import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
-import io.omnistock.domain.analytics.MetricRecords;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;
@@ -38,9 +38,10 @@ import org.rocksdb.CompressionType;
 /**
  * The ledger job: reads {@code inventory.pos}, {@code inventory.wms}, {@code inventory.3pl}, {@code
  * network.nodes}, {@code orders.requests} and {@code orders.lifecycle}; writes the availability
- * topics, alerts, discrepancies, routing decisions and dead letters. Routing's reservation requests
- * go out on {@code orders.reservations} and come back in to the SKU-keyed ledger, the only
- * authority over stock.
+ * topics, alerts, discrepancies, count checks, routing decisions, return dispositions, quote
+ * responses and dead letters (the metric windows over them are the analytics job's). Routing's
+ * reservation requests go out on {@code orders.reservations} and come back in to the SKU-keyed
+ * ledger, the only authority over stock.
  *
  * <p>Options come from {@code --config <file.properties>} and/or {@code --key value} arguments (see
  * {@link LedgerOptions} and {@code KafkaOptions}).
@@ -140,8 +141,7 @@ public final class LedgerJob {
                 sink(conf, Topics.DISCREPANCIES, LedgerJob::discrepancyKey),
                 sink(conf, Topics.DECISIONS, RoutingDecision::getOrderId),
                 sink(conf, Topics.RESERVATIONS, ReservationRequest::getSku),
-                sink(conf, Topics.METRICS_SUSTAINABILITY, MetricRecords::key),
-                sink(conf, Topics.METRICS_OPERATIONS, MetricRecords::key),
+                sink(conf, Topics.COUNT_CHECKS, LedgerJob::countCheckKey),
                 sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic),
                 sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId),
                 sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId));
@@ -156,6 +156,10 @@ public final class LedgerJob {
 
     private static String availabilityKey(Availability a) {
         return Topics.positionKey(a.getSku(), a.getNodeId());
+    }
+
+    private static String countCheckKey(CountCheck c) {
+        return Topics.positionKey(c.getSku(), c.getNodeId());
     }
 
     private static String alertKey(InventoryAlert a) {

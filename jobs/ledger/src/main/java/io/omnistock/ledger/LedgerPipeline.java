@@ -2,7 +2,6 @@ package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
-import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
@@ -28,9 +27,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * decisions, and reservation requests that return to the ledger through Kafka (a single-SKU order
  * is planned and reserved by its SKU's ledger instead, and answered in the job); quote requests
  * probe the ledger the same way and are answered at routing with delivery options; returned lines
- * are triaged by the ledger -> return dispositions; decisions, returns, counts and dead letters
- * feed the metric windows ({@link MetricsPipeline}). Assembly only: sources and sinks come from the
- * caller.
+ * are triaged by the ledger -> return dispositions; counts compared with the ledger -> count
+ * checks. Decisions, returns, count checks and dead letters are what the analytics job's metric
+ * windows read back from their topics. Assembly only: sources and sinks come from the caller.
  */
 public final class LedgerPipeline {
     public static final String SOURCE_UID = "inventory-sources";
@@ -113,17 +112,8 @@ public final class LedgerPipeline {
                                 ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
                                 decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS));
         sinks.deadLetters().apply(deadLetters);
-        DataStream<ReturnDisposition> returns =
-                ledger.getSideOutput(LedgerOutputs.RETURN_DISPOSITIONS);
-        sinks.returns().apply(returns);
-
-        MetricsPipeline.build(
-                decisions,
-                returns,
-                ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS),
-                deadLetters,
-                sinks,
-                conf);
+        sinks.returns().apply(ledger.getSideOutput(LedgerOutputs.RETURN_DISPOSITIONS));
+        sinks.countChecks().apply(ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS));
     }
 
     private LedgerPipeline() {}

@@ -1,16 +1,15 @@
 package io.omnistock.ledger;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
-import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
-import io.omnistock.avro.SustainabilityMetrics;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -25,8 +24,7 @@ public record LedgerSinks(
         SinkApplier<Discrepancy> discrepancies,
         SinkApplier<RoutingDecision> decisions,
         SinkApplier<ReservationRequest> reservations,
-        SinkApplier<SustainabilityMetrics> sustainability,
-        SinkApplier<OperationsMetrics> operations,
+        SinkApplier<CountCheck> countChecks,
         SinkApplier<DeadLetter> deadLetters,
         SinkApplier<ReturnDisposition> returns,
         SinkApplier<QuoteResponse> quotes) {

@@ -132,6 +132,39 @@ class DockerComposeTest {
     }
 
     @Test
+    void theSubmitterAlsoRunsTheAnalyticsJobsShadedJar() throws Exception {
+        // the analytics module's shade plugin names its jar artifactId-version-classifier.jar
+        var pom =
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(ROOT.resolve("jobs/analytics/pom.xml").toFile());
+        var xpath = XPathFactory.newInstance().newXPath();
+        String artifactId = xpath.evaluate("/project/artifactId", pom);
+        String classifier = xpath.evaluate("/project/properties/job.jar.classifier", pom);
+        String jar =
+                artifactId + "-" + buildProperty("omnistock.version") + "-" + classifier + ".jar";
+
+        Mount mount = mountOf("submitter", "./jobs/analytics/target/" + jar);
+        assertThat(mount.readOnly()).isTrue();
+        String script = command("submitter");
+        assertThat(script)
+                .contains("flink run -d -m jobmanager:8081 -p 1 " + mount.target())
+                .contains("--config " + FLINK_CONF_DIR + "/analytics.properties")
+                .contains(": omnistock-analytics (");
+        assertThat(script.indexOf(": omnistock-analytics ("))
+                .as("the ledger job first: the analytics job reads its topics")
+                .isGreaterThan(script.indexOf(": " + LedgerJob.JOB_NAME + " ("));
+        assertThat(ROOT.resolve("flink-conf/analytics.properties")).isRegularFile();
+        // both jobs have slots: the ledger at the default parallelism, the analytics job at 1
+        assertThat(
+                        services.path("taskmanager")
+                                .path("environment")
+                                .path("TASK_MANAGER_NUMBER_OF_TASK_SLOTS")
+                                .asInt())
+                .isGreaterThanOrEqualTo(flinkConf.get(CoreOptions.DEFAULT_PARALLELISM) + 1);
+    }
+
+    @Test
     void theGeneratorRunsItsShadedJarAgainstTheStacksBroker() throws Exception {
         // the generator module's shade plugin names the jar artifactId-version-classifier.jar
         var pom =

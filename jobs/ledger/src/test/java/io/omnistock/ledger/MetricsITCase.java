@@ -48,12 +48,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * From orders to metric records on the real broker and job (exactly-once, parallelism 2): an hour
- * of orders on two channels (routed to a store or a DC, split, partial, backordered, rejected),
- * counts that match the ledger and one that does not, and undecodable input; then one order hours
- * later moves the metric watermark past the hour. The published windows must add up to exactly what
- * the decisions and dead letters consumed from their topics say: every minute window and the hour
- * window, every channel and the ALL roll-up.
+ * From orders to metric records on the real broker and both jobs (exactly-once, parallelism 2): the
+ * ledger job publishes decisions, count checks and dead letters, the analytics job reads them back
+ * from their topics and publishes the windows. An hour of orders on two channels (routed to a store
+ * or a DC, split, partial, backordered, rejected), counts that match the ledger and one that does
+ * not, and undecodable input; then one order hours later moves the metric watermark past the hour.
+ * The published windows must add up to exactly what the decisions and dead letters consumed from
+ * their topics say: every minute window and the hour window, every channel and the ALL roll-up.
  */
 class MetricsITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -77,6 +78,7 @@ class MetricsITCase {
         long before = hour - 30 * MINUTE;
 
         try (RunningLedger ledger = RunningLedger.start(kafka, DeliveryMode.EXACTLY_ONCE);
+                RunningAnalytics analytics = RunningAnalytics.start(kafka);
                 KafkaTestClient client = new KafkaTestClient(kafka)) {
             for (NodeRecord n :
                     List.of(

@@ -8,7 +8,6 @@ import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
 import io.omnistock.ledger.functions.LedgerMetrics;
-import io.omnistock.ledger.functions.PublishWindowFigures;
 import io.omnistock.ledger.functions.RouteOrderFunction;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -39,7 +38,10 @@ class ReferenceDocsTest {
     private static final Pattern FIRST_CELL = Pattern.compile("^\\|([^|]*)\\|", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
-    /** The classes that declare the job's typed options. */
+    /**
+     * The classes that declare the ledger job's typed options (the analytics job's are checked by
+     * its own AnalyticsReferenceDocsTest).
+     */
     private static final List<Class<?>> OPTION_CLASSES =
             List.of(
                     KafkaOptions.class,
@@ -48,8 +50,7 @@ class ReferenceDocsTest {
                     LedgerOptions.class,
                     RoutingOptions.class,
                     QuoteOptions.class,
-                    ReturnsOptions.class,
-                    MetricsOptions.class);
+                    ReturnsOptions.class);
 
     @Test
     void theConfigurationReferenceListsExactlyTheJobsOptions() throws Exception {
@@ -125,10 +126,7 @@ class ReferenceDocsTest {
         }
         Set<String> stateNames = new TreeSet<>();
         for (Class<?> function :
-                List.of(
-                        ApplyInventoryEventFunction.class,
-                        RouteOrderFunction.class,
-                        PublishWindowFigures.class)) {
+                List.of(ApplyInventoryEventFunction.class, RouteOrderFunction.class)) {
             for (StateDescriptor<?, ?> state : staticFieldsOf(function, StateDescriptor.class)) {
                 stateNames.add(state.getName());
             }

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
+import io.omnistock.domain.analytics.MetricRecords;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
@@ -50,7 +52,9 @@ import org.junit.jupiter.api.Test;
  *   <li>stop with a savepoint, run the jar again from it at parallelism 1 (rescaled) reading new
  *       records only from the savepoint's offsets, and publish receipts on known positions: each
  *       lands on the restored on-hand, and the keys' change counters continue where they stopped
- *       (in a new generation) instead of restarting at 1.
+ *       (in a new generation) instead of restarting at 1;
+ *   <li>run the analytics job's shaded jar next to it (parallelism 1): it reads the ledger job's
+ *       topics and publishes metric windows.
  * </ol>
  *
  * Logs of every process: {@code target/standalone-cluster-it/}.
@@ -249,7 +253,43 @@ class StandaloneClusterITCase {
                     audit.lost(),
                     audit.duplicated(),
                     audit.outOfOrder());
+
+            // 3. The analytics job's shaded jar next to it, in the slot the rescale freed: it
+            // reads the ledger's topics from the earliest offsets and publishes metric windows.
+            String analyticsJar = flink.uploadJar(analyticsJobJar());
+            String analytics = flink.runJar(analyticsJar, analyticsArgs(bootstrap), 1, null);
+            flink.awaitRunning(analytics, StandaloneFlinkCluster.READY);
+            List<KeyedValue<OperationsMetrics>> metrics =
+                    client.readUntil(Topics.METRICS_OPERATIONS, v -> !v.isEmpty(), DEADLINE);
+            assertThat(metrics)
+                    .allSatisfy(m -> assertThat(m.key()).isEqualTo(MetricRecords.key(m.value())));
+            System.out.printf(
+                    "analytics job %s: %d metric records published, e.g. %s%n",
+                    analytics, metrics.size(), metrics.get(0).key());
         }
+    }
+
+    /** The analytics job's arguments: its shipped properties file, the broker, test timings. */
+    private static List<String> analyticsArgs(String bootstrap) {
+        Path properties =
+                Path.of(System.getProperty("omnistock.flink-conf"), "analytics.properties");
+        return List.of(
+                "--config",
+                properties.toString(),
+                "--kafka.bootstrap-servers",
+                bootstrap,
+                "--kafka.starting-offsets",
+                "EARLIEST",
+                "--execution.checkpointing.interval",
+                "1s",
+                "--metrics.source-idleness",
+                "1s");
+    }
+
+    private static Path analyticsJobJar() {
+        Path jar = Path.of(System.getProperty("omnistock.analytics-job-jar"));
+        assertThat(jar).as("the analytics job's shaded jar (mvn package)").isRegularFile();
+        return jar;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
-import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.domain.carbon.CarbonFactorTable;
 import io.omnistock.domain.forecast.Forecast;
 import io.omnistock.domain.inventory.InventoryEvent;
@@ -432,9 +431,7 @@ public class ApplyInventoryEventFunction
 
         @Override
         public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
-            output(
-                    LedgerOutputs.COUNT_CHECKS,
-                    MetricFact.count(count.eventTime, node.region, matched));
+            output(LedgerOutputs.COUNT_CHECKS, LedgerRecords.countCheck(count, node, matched));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.omnistock.ledger.functions;
 
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
@@ -7,8 +8,6 @@ import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
-import io.omnistock.avro.SustainabilityMetrics;
-import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.ledger.domain.NodeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -27,20 +26,13 @@ public final class LedgerOutputs {
     public static final OutputTag<Discrepancy> DISCREPANCIES =
             new OutputTag<>("discrepancies", new AvroTypeInfo<>(Discrepancy.class));
 
-    /** Triage decisions of returned lines, for returns.dispositions and the metric windows. */
+    /** Triage decisions of returned lines, for returns.dispositions. */
     public static final OutputTag<ReturnDisposition> RETURN_DISPOSITIONS =
             new OutputTag<>("return-dispositions", new AvroTypeInfo<>(ReturnDisposition.class));
 
-    /** Counts compared with the ledger, for the inventory-accuracy metric. */
-    public static final OutputTag<MetricFact> COUNT_CHECKS =
-            new OutputTag<>("count-checks", TypeInformation.of(MetricFact.class));
-
-    /**
-     * The sustainability figures of a metric window (its operations figures are the main output).
-     */
-    public static final OutputTag<SustainabilityMetrics> SUSTAINABILITY =
-            new OutputTag<>(
-                    "sustainability-metrics", new AvroTypeInfo<>(SustainabilityMetrics.class));
+    /** Counts compared with the ledger, for inventory.count-checks (inventory accuracy). */
+    public static final OutputTag<CountCheck> COUNT_CHECKS =
+            new OutputTag<>("count-checks", new AvroTypeInfo<>(CountCheck.class));
 
     /** The ledger's answers to routing, keyed by order downstream. */
     public static final OutputTag<SourcedEvent> STOCK_REPLIES =

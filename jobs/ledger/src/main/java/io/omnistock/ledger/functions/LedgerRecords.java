@@ -2,6 +2,7 @@ package io.omnistock.ledger.functions;
 
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InTransitQuantity;
 import io.omnistock.avro.InventoryAlert;
@@ -113,6 +114,20 @@ final class LedgerRecords {
                 .setDelta(counted - expected)
                 .setSource(count.source)
                 .setCountType(count.type.name())
+                .build();
+    }
+
+    /** A count compared with the ledger, at the count's as-of time, in its node's region. */
+    static CountCheck countCheck(InventoryEvent count, NodeInfo node, boolean matched) {
+        return CountCheck.newBuilder()
+                .setEventId(count.eventId)
+                .setEventTime(Instant.ofEpochMilli(count.eventTime))
+                .setSku(count.sku)
+                .setNodeId(count.nodeId)
+                .setRegion(node.region == null || node.region.isBlank() ? null : node.region)
+                .setCounted(count.quantity)
+                .setMatched(matched)
+                .setSource(count.source)
                 .build();
     }
 

@@ -84,7 +84,7 @@ class ApplyInventoryEventFunctionTest {
     }
 
     @Test
-    void everyCountComparedWithTheLedgerIsAMetricFactInItsNodesRegion() throws Exception {
+    void everyCountComparedWithTheLedgerIsACountCheckInItsNodesRegion() throws Exception {
         NodeInfo dc = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 0);
         dc.region = "UK-MIDLANDS";
         dc.updatedAt = T0;
@@ -94,11 +94,18 @@ class ApplyInventoryEventFunctionTest {
         send(event("c-2", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 38, T0 + 2 * HOUR));
 
         assertThat(values(LedgerOutputs.COUNT_CHECKS))
-                .extracting(f -> f.eventTime, f -> f.region, f -> f.channel, f -> f.matched)
+                .extracting(
+                        c -> c.getEventId(),
+                        c -> c.getEventTime().toEpochMilli(),
+                        c -> c.getSku() + "|" + c.getNodeId(),
+                        c -> c.getRegion(),
+                        c -> c.getCounted(),
+                        c -> c.getMatched())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(T0 + HOUR, "UK-MIDLANDS", "ALL", true),
                         org.assertj.core.groups.Tuple.tuple(
-                                T0 + 2 * HOUR, "UK-MIDLANDS", "ALL", false));
+                                "c-1", T0 + HOUR, "SKU-1|DC-1", "UK-MIDLANDS", 40L, true),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "c-2", T0 + 2 * HOUR, "SKU-1|DC-1", "UK-MIDLANDS", 38L, false));
         assertThat(values(LedgerOutputs.DISCREPANCIES)).hasSize(1);
     }
 

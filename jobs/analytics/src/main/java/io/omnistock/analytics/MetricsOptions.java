@@ -1,10 +1,13 @@
-package io.omnistock.ledger;
+package io.omnistock.analytics;
 
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
-/** Typed options of the metric windows; each one is listed in the README's configuration table. */
+/**
+ * Typed options of the analytics job's metric windows; each one is listed in the configuration
+ * reference (docs/reference/configuration.md).
+ */
 public final class MetricsOptions {
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             ConfigOptions.key("metrics.max-out-of-orderness")
@@ -22,6 +25,15 @@ public final class MetricsOptions {
                             "How long after a window's first publication a late fact still updates"
                                     + " it (a new revision of the same record key); later facts are"
                                     + " counted by the window operators' numLateRecordsDropped metric.");
+
+    public static final ConfigOption<Duration> SOURCE_IDLENESS =
+            ConfigOptions.key("metrics.source-idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A kind of fact (decisions, returns, count checks, dead letters) whose"
+                                    + " input has no records for this long stops holding back"
+                                    + " the metric windows' watermark.");
 
     private MetricsOptions() {}
 }

@@ -1,4 +1,4 @@
-package io.omnistock.ledger.functions;
+package io.omnistock.analytics.functions;
 
 import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.domain.analytics.MinuteSums;

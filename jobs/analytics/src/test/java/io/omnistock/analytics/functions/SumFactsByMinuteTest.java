@@ -1,4 +1,4 @@
-package io.omnistock.ledger.functions;
+package io.omnistock.analytics.functions;
 
 import static io.omnistock.domain.analytics.MetricFacts.routed;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.omnistock.ledger.functions;
+package io.omnistock.analytics.functions;
 
 import io.omnistock.ledger.domain.metrics.WindowFigures;
 import org.apache.flink.api.common.functions.AggregateFunction;

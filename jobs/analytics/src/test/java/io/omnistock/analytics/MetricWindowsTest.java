@@ -1,15 +1,15 @@
-package io.omnistock.ledger;
+package io.omnistock.analytics;
 
 import static io.omnistock.domain.analytics.MetricFacts.routed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.omnistock.analytics.functions.AnalyticsOutputs;
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
-import io.omnistock.ledger.functions.LedgerOutputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job's 1-minute metric window operator (the one {@link MetricsPipeline} builds) under a test
+ * The job's 1-minute metric window operator (the one {@link AnalyticsPipeline} builds) under a test
  * harness that sets the watermark by hand: facts out of order within a window, a late fact within
  * the allowed lateness (a new revision of the same window) and one after it (not counted), with the
  * exact sums expected in each published record.
@@ -47,7 +47,7 @@ class MetricWindowsTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowFigures> sums = env.fromData(WindowFigures.class, new WindowFigures());
         Transformation<OperationsMetrics> windows =
-                MetricsPipeline.windows(sums, "1m", Duration.ofMinutes(1), LATENESS)
+                AnalyticsPipeline.windows(sums, "1m", Duration.ofMinutes(1), LATENESS)
                         .getTransformation();
         OneInputStreamOperator<WindowFigures, OperationsMetrics> operator =
                 (OneInputStreamOperator<WindowFigures, OperationsMetrics>)
@@ -161,7 +161,7 @@ class MetricWindowsTest {
                             assertThat(m.getChannel()).isEqualTo("ALL");
                             assertThat(m.getInventoryAccuracy()).isEqualTo(0.5);
                         });
-        assertThat(harness.getSideOutput(LedgerOutputs.SUSTAINABILITY)).isNull();
+        assertThat(harness.getSideOutput(AnalyticsOutputs.SUSTAINABILITY)).isNull();
     }
 
     /** One fact's sums, as a partial sum of its series, at the fact's time. */
@@ -175,7 +175,7 @@ class MetricWindowsTest {
 
     private List<SustainabilityMetrics> sustainability(String channel) {
         ConcurrentLinkedQueue<StreamRecord<SustainabilityMetrics>> side =
-                harness.getSideOutput(LedgerOutputs.SUSTAINABILITY);
+                harness.getSideOutput(AnalyticsOutputs.SUSTAINABILITY);
         return side == null
                 ? List.of()
                 : side.stream()

@@ -1,38 +1,47 @@
-package io.omnistock.ledger;
+package io.omnistock.analytics;
 
+import io.omnistock.analytics.functions.AnalyticsInput;
+import io.omnistock.analytics.functions.AnalyticsOutputs;
+import io.omnistock.analytics.functions.PublishWindowFigures;
+import io.omnistock.analytics.functions.SplitAnalyticsInputFunction;
+import io.omnistock.analytics.functions.SumFactsByMinute;
+import io.omnistock.analytics.functions.SumWindowFigures;
+import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.ledger.domain.metrics.WindowFigures;
-import io.omnistock.ledger.functions.LedgerOutputs;
-import io.omnistock.ledger.functions.PublishWindowFigures;
-import io.omnistock.ledger.functions.SumFactsByMinute;
-import io.omnistock.ledger.functions.SumWindowFigures;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
- * The metric streams: routing decisions, return dispositions, counts compared with the ledger and
- * dead letters become small facts, stamped with their own event time and watermarked per kind (a
- * decision carries its order's time, which the job's watermark and the counts have often passed by
- * the time the reservation round trip ends); each fact is counted under its region and channel and
- * the ALL roll-ups, summed by minute in each task (so the keyed windows add a few partial sums, not
- * every fact four times over), then in tumbling event-time windows of 1 minute and 1 hour that
- * publish when the watermark passes and again, as a new revision, for each late fact within the
- * allowed lateness.
+ * Assembles the analytics job: the ledger job's routing decisions, return dispositions, count
+ * checks and dead letters, read from their topics (records that do not decode are dead-lettered),
+ * become small facts, stamped with their own event time and watermarked per kind (a decision
+ * carries its order's time, which the job's watermark and the counts have often passed by the time
+ * the reservation round trip ends); each fact is counted under its region and channel and the ALL
+ * roll-ups, summed by minute in each task (so the keyed windows add a few partial sums, not every
+ * fact four times over), then in tumbling event-time windows of 1 minute and 1 hour that publish
+ * when the watermark passes and again, as a new revision, for each late fact within the allowed
+ * lateness.
  */
-final class MetricsPipeline {
+public final class AnalyticsPipeline {
+    public static final String SOURCE_UID = "analytics-sources";
+    public static final String SPLIT_UID = "split-analytics-input";
     static final String DECISION_FACTS_UID = "decision-facts";
     static final String COUNT_FACTS_UID = "count-facts";
+    static final String COUNT_TO_FACT_UID = "count-check-to-fact";
     static final String DEAD_LETTER_FACTS_UID = "dead-letter-facts";
     static final String MINUTE_SUMS_UID = "metric-minute-sums";
     static final String DECISION_TO_FACT_UID = "decision-to-fact";
@@ -44,18 +53,50 @@ final class MetricsPipeline {
     private static final TypeInformation<WindowFigures> SUMS =
             TypeInformation.of(WindowFigures.class);
 
-    static void build(
+    /**
+     * The job on {@code source}, which reads the four input topics (see {@link
+     * io.omnistock.analytics.functions.AnalyticsDeserializationSchema}). The source emits no
+     * watermarks: each kind of fact is watermarked on its own.
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            Source<AnalyticsInput, ?, ?> source,
+            AnalyticsSinks sinks,
+            Configuration conf) {
+        SingleOutputStreamOperator<RoutingDecision> inputs =
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), SOURCE_UID)
+                        .uid(SOURCE_UID)
+                        .process(
+                                new SplitAnalyticsInputFunction(),
+                                new AvroTypeInfo<>(RoutingDecision.class))
+                        .name(SPLIT_UID)
+                        .uid(SPLIT_UID);
+        sinks.deadLetters().apply(inputs.getSideOutput(AnalyticsOutputs.REJECTED));
+        metrics(
+                inputs,
+                inputs.getSideOutput(AnalyticsOutputs.RETURN_DISPOSITIONS),
+                inputs.getSideOutput(AnalyticsOutputs.COUNT_CHECKS),
+                inputs.getSideOutput(AnalyticsOutputs.DEAD_LETTERS_READ),
+                sinks,
+                conf);
+    }
+
+    /**
+     * The facts and their windows over streams of the four kinds, wherever they come from (the
+     * job's topics, or a test's streams).
+     */
+    public static void metrics(
             DataStream<RoutingDecision> decisions,
             DataStream<ReturnDisposition> returns,
-            DataStream<MetricFact> countChecks,
+            DataStream<CountCheck> countChecks,
             DataStream<DeadLetter> deadLetters,
-            LedgerSinks sinks,
+            AnalyticsSinks sinks,
             Configuration conf) {
         WatermarkStrategy<MetricFact> watermarks =
                 WatermarkStrategy.<MetricFact>forBoundedOutOfOrderness(
                                 conf.get(MetricsOptions.MAX_OUT_OF_ORDERNESS))
                         .withTimestampAssigner((fact, recordTimestamp) -> fact.eventTime)
-                        .withIdleness(conf.get(LedgerOptions.SOURCE_IDLENESS));
+                        .withIdleness(conf.get(MetricsOptions.SOURCE_IDLENESS));
 
         DataStream<WindowFigures> facts =
                 timed(
@@ -72,7 +113,13 @@ final class MetricsPipeline {
                                                 .uid(RETURN_TO_FACT_UID),
                                         RETURN_FACTS_UID,
                                         watermarks),
-                                timed(countChecks, COUNT_FACTS_UID, watermarks),
+                                timed(
+                                        countChecks
+                                                .map(MetricFact::of, FACT)
+                                                .name(COUNT_TO_FACT_UID)
+                                                .uid(COUNT_TO_FACT_UID),
+                                        COUNT_FACTS_UID,
+                                        watermarks),
                                 timed(
                                         deadLetters
                                                 .map(MetricFact::of, FACT)
@@ -91,8 +138,8 @@ final class MetricsPipeline {
         sinks.operations().apply(minutes.union(hours));
         sinks.sustainability()
                 .apply(
-                        minutes.getSideOutput(LedgerOutputs.SUSTAINABILITY)
-                                .union(hours.getSideOutput(LedgerOutputs.SUSTAINABILITY)));
+                        minutes.getSideOutput(AnalyticsOutputs.SUSTAINABILITY)
+                                .union(hours.getSideOutput(AnalyticsOutputs.SUSTAINABILITY)));
     }
 
     /**
@@ -127,5 +174,5 @@ final class MetricsPipeline {
         return facts.assignTimestampsAndWatermarks(watermarks).name(uid).uid(uid);
     }
 
-    private MetricsPipeline() {}
+    private AnalyticsPipeline() {}
 }

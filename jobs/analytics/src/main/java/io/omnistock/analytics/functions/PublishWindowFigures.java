@@ -1,4 +1,4 @@
-package io.omnistock.ledger.functions;
+package io.omnistock.analytics.functions;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.domain.analytics.MetricRecords;
@@ -13,8 +13,8 @@ import org.apache.flink.util.Collector;
 /**
  * Publishes a window's sums each time it fires: operations figures as the main output,
  * sustainability figures (when the window holds a routing decision) to {@link
- * LedgerOutputs#SUSTAINABILITY}. The first firing is revision 0; each late fact within the allowed
- * lateness fires again with the next revision, under the same record key.
+ * AnalyticsOutputs#SUSTAINABILITY}. The first firing is revision 0; each late fact within the
+ * allowed lateness fires again with the next revision, under the same record key.
  */
 public final class PublishWindowFigures
         extends ProcessWindowFunction<WindowFigures, OperationsMetrics, String, TimeWindow> {
@@ -52,7 +52,7 @@ public final class PublishWindowFigures
                         revision);
         out.collect(MetricRecords.operations(id, figures));
         if (figures.hasSustainabilityFigures()) {
-            ctx.output(LedgerOutputs.SUSTAINABILITY, MetricRecords.sustainability(id, figures));
+            ctx.output(AnalyticsOutputs.SUSTAINABILITY, MetricRecords.sustainability(id, figures));
         }
     }
 
