@@ -31,6 +31,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.function.SerializableFunction;
 import org.rocksdb.CompressionType;
@@ -52,7 +53,11 @@ public final class LedgerJob {
         Configuration conf = configuration(args);
         StreamExecutionEnvironment env = environment(conf);
         build(env, conf);
-        env.execute(JOB_NAME);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(JOB_NAME);
+        // Resubmitting to one session cluster must not keep the ended job's classes.
+        graph.registerJobStatusHook(new ReleaseThreadLocals());
+        env.execute(graph);
     }
 
     /** Options from an optional properties file overlaid with command-line arguments. */
