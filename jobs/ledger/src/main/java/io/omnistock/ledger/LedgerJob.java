@@ -12,6 +12,7 @@ import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
+import io.omnistock.connectors.ReleaseThreadLocals;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
@@ -31,6 +32,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.function.SerializableFunction;
 import org.rocksdb.CompressionType;
@@ -53,7 +55,11 @@ public final class LedgerJob {
         Configuration conf = configuration(args);
         StreamExecutionEnvironment env = environment(conf);
         build(env, conf);
-        env.execute(JOB_NAME);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(JOB_NAME);
+        // Resubmitting to one session cluster must not keep the ended job's classes.
+        graph.registerJobStatusHook(new ReleaseThreadLocals());
+        env.execute(graph);
     }
 
     /** Options from an optional properties file overlaid with command-line arguments. */

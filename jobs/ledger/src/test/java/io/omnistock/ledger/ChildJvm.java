@@ -86,6 +86,11 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the process (for {@code jcmd}). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -70,6 +70,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<ChildJvm> processes = new ArrayList<>();
+    private ChildJvm jobManager;
     private ChildJvm taskManager;
     private int taskManagersStarted;
 
@@ -157,7 +158,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
     private void startJobManager() throws Exception {
         List<String> params = resourceParams("GET_JM_RESOURCE_PARAMS", "jobmanager");
-        ChildJvm jobManager =
+        jobManager =
                 ChildJvm.start(
                         "jobmanager",
                         classpath,
@@ -166,10 +167,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                         programArgs(params.get(1)),
                         dir.resolve("jobmanager.log"));
         processes.add(jobManager);
+        ChildJvm started = jobManager;
         Await.until(
                 "the job manager's REST API at " + rest + " answers",
                 () -> {
-                    jobManager.requireAlive();
+                    started.requireAlive();
                     return tryGet("/overview");
                 },
                 Objects::nonNull,
@@ -214,6 +216,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             ids.add(tm.path("id").asText());
         }
         return ids;
+    }
+
+    /** The job manager's process. */
+    ChildJvm jobManager() {
+        return jobManager;
     }
 
     /** Kills the current task manager's process (SIGKILL), as a lost machine. */
@@ -331,6 +338,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return true;
     }
 
+    /** {@code PATCH /jobs/<id>?mode=cancel}: asks the job manager to cancel the job. */
+    void cancel(String jobId) throws Exception {
+        send(
+                HttpRequest.newBuilder(rest.resolve("/jobs/" + jobId + "?mode=cancel"))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** {@code GET /jobs/<id>/checkpoints}. */
     JsonNode checkpoints(String jobId) throws Exception {
         return get("/jobs/" + jobId + "/checkpoints");
@@ -401,7 +415,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                             + ": "
                             + response.body());
         }
-        return JSON.readTree(response.body());
+        return response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
     }
 
     /**
