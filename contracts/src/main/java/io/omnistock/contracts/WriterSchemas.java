@@ -70,7 +70,7 @@ public final class WriterSchemas {
     }
 
     /** The earlier versions of {@code type} kept as history resources, oldest first. */
-    static List<Schema> history(Class<? extends SpecificRecord> type) {
+    public static List<Schema> history(Class<? extends SpecificRecord> type) {
         List<Schema> versions = new ArrayList<>();
         ClassLoader loader = type.getClassLoader();
         for (int version = 1; ; version++) {

@@ -3,6 +3,7 @@ package io.omnistock.analytics;
 import io.omnistock.analytics.functions.AnalyticsDeserializationSchema;
 import io.omnistock.analytics.functions.AnalyticsInput;
 import io.omnistock.avro.DeadLetter;
+import io.omnistock.connectors.JobEnvironment;
 import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
@@ -11,23 +12,12 @@ import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.domain.analytics.MetricRecords;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.function.SerializableFunction;
-import org.rocksdb.CompressionType;
 
 /**
  * The analytics job: reads the ledger job's {@code orders.decisions}, {@code returns.dispositions},
@@ -83,51 +73,11 @@ public final class AnalyticsJob {
     }
 
     /**
-     * An execution environment with the engine's defaults wherever neither the cluster's
-     * config.yaml nor {@code conf} says otherwise, as the ledger job's: RocksDB with incremental,
-     * exactly-once checkpoints every 5 s to a local directory (a cluster's config.yaml names shared
-     * storage), no Kryo fallback, object reuse.
+     * An execution environment with the engine's defaults ({@link JobEnvironment}) wherever neither
+     * the cluster's config.yaml nor {@code conf} says otherwise.
      */
     public static StreamExecutionEnvironment environment(Configuration conf) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        ReadableConfig configured = env.getConfiguration();
-        Configuration defaults = new Configuration();
-        setIfAbsent(configured, defaults, PipelineOptions.GENERIC_TYPES, false);
-        // The functions never keep or modify a record after emitting it: no defensive copies.
-        setIfAbsent(configured, defaults, PipelineOptions.OBJECT_REUSE, true);
-        setIfAbsent(configured, defaults, StateBackendOptions.STATE_BACKEND, "rocksdb");
-        setIfAbsent(configured, defaults, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        setIfAbsent(
-                configured,
-                defaults,
-                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
-                List.of(CompressionType.LZ4_COMPRESSION));
-        setIfAbsent(
-                configured,
-                defaults,
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                Path.of(System.getProperty("java.io.tmpdir"), "omnistock-checkpoints")
-                        .toUri()
-                        .toString());
-        setIfAbsent(
-                configured,
-                defaults,
-                CheckpointingOptions.CHECKPOINTING_INTERVAL,
-                Duration.ofSeconds(5));
-        setIfAbsent(
-                configured,
-                defaults,
-                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
-                CheckpointingMode.EXACTLY_ONCE);
-        env.configure(defaults);
-        return env;
-    }
-
-    private static <T> void setIfAbsent(
-            ReadableConfig configured, Configuration defaults, ConfigOption<T> option, T value) {
-        if (configured.getOptional(option).isEmpty()) {
-            defaults.set(option, value);
-        }
+        return JobEnvironment.create(conf, new Configuration());
     }
 
     /** The analytics pipeline on Kafka sources and sinks. */

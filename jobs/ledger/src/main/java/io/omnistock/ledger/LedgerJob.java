@@ -10,6 +10,7 @@ import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
+import io.omnistock.connectors.JobEnvironment;
 import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
 import io.omnistock.connectors.ReleaseThreadLocals;
@@ -18,24 +19,15 @@ import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.InventoryDeserializationSchema;
 import io.omnistock.ledger.functions.SourcedEvent;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.function.SerializableFunction;
-import org.rocksdb.CompressionType;
 
 /**
  * The ledger job: reads {@code inventory.pos}, {@code inventory.wms}, {@code inventory.3pl}, {@code
@@ -72,59 +64,19 @@ public final class LedgerJob {
     }
 
     /**
-     * An execution environment with the engine's defaults wherever neither the cluster's
-     * config.yaml nor {@code conf} says otherwise: RocksDB with incremental, exactly-once
-     * checkpoints every 5 s to a local directory (a cluster's config.yaml names shared storage), no
-     * Kryo fallback, object reuse.
+     * An execution environment with the engine's defaults ({@link JobEnvironment}) and the ledger's
+     * own, a 10 ms buffer timeout and RocksDB Bloom filters, wherever neither the cluster's
+     * config.yaml nor {@code conf} says otherwise.
      */
     public static StreamExecutionEnvironment environment(Configuration conf) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        ReadableConfig configured = env.getConfiguration();
-        Configuration defaults = new Configuration();
-        setIfAbsent(configured, defaults, PipelineOptions.GENERIC_TYPES, false);
-        // The functions never keep or modify a record after emitting it: no defensive copies.
-        setIfAbsent(configured, defaults, PipelineOptions.OBJECT_REUSE, true);
+        Configuration ledger = new Configuration();
         // A partly filled network buffer waits at most 10 ms, not the default 100 ms, before it
         // is sent: at moderate load each shuffle adds up to that to availability's latency.
-        setIfAbsent(configured, defaults, ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(10));
-        setIfAbsent(configured, defaults, StateBackendOptions.STATE_BACKEND, "rocksdb");
-        setIfAbsent(configured, defaults, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        // Every event reads three entries: most dedupe lookups miss, which a Bloom filter answers
-        // without reading a block, and LZ4 blocks decompress faster than the default Snappy
-        // (+25% and +15% events/s in the ledger benchmark, bench/RESULTS.md).
-        setIfAbsent(configured, defaults, RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
-        setIfAbsent(
-                configured,
-                defaults,
-                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
-                List.of(CompressionType.LZ4_COMPRESSION));
-        // Job manager memory holds at most 5 MiB of state per checkpoint: too small for orders.
-        setIfAbsent(
-                configured,
-                defaults,
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                Path.of(System.getProperty("java.io.tmpdir"), "omnistock-checkpoints")
-                        .toUri()
-                        .toString());
-        setIfAbsent(
-                configured,
-                defaults,
-                CheckpointingOptions.CHECKPOINTING_INTERVAL,
-                Duration.ofSeconds(5));
-        setIfAbsent(
-                configured,
-                defaults,
-                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
-                CheckpointingMode.EXACTLY_ONCE);
-        env.configure(defaults);
-        return env;
-    }
-
-    private static <T> void setIfAbsent(
-            ReadableConfig configured, Configuration defaults, ConfigOption<T> option, T value) {
-        if (configured.getOptional(option).isEmpty()) {
-            defaults.set(option, value);
-        }
+        ledger.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(10));
+        // Most lookups of an absent key are answered by a Bloom filter without reading a block
+        // (+25% events/s in the ledger benchmark, bench/RESULTS.md).
+        ledger.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
+        return JobEnvironment.create(conf, ledger);
     }
 
     /** The ledger pipeline on Kafka sources and sinks. */

@@ -18,6 +18,7 @@ import io.omnistock.generator.QuoteGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockRequest;
+import io.omnistock.testing.ByteMutator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.omnistock.ledger.functions;
+package io.omnistock.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
  * are zig-zag varints, so the "huge length" mutations write the varints that make a decoder
  * allocate, read a negative length or never end a varint.
  */
-final class ByteMutator {
+public final class ByteMutator {
     /** What one mutation does; its name goes into a failure's reproduction line. */
-    enum Op {
+    public enum Op {
         BIT_FLIPS,
         INSERT_BYTES,
         DELETE_BYTES,
@@ -60,16 +60,16 @@ final class ByteMutator {
 
     private final int maxRecordBytes;
 
-    ByteMutator(int maxRecordBytes) {
+    public ByteMutator(int maxRecordBytes) {
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    static Op pick(SplittableRandom random) {
+    public static Op pick(SplittableRandom random) {
         return OPS[random.nextInt(OPS.length)];
     }
 
     /** {@code other}: another valid payload, for splices. */
-    byte[] apply(Op op, byte[] in, byte[] other, SplittableRandom random) {
+    public byte[] apply(Op op, byte[] in, byte[] other, SplittableRandom random) {
         return switch (op) {
             case BIT_FLIPS -> flip(in, random);
             case INSERT_BYTES ->
@@ -149,7 +149,7 @@ final class ByteMutator {
         return out;
     }
 
-    static byte[] randomBytes(SplittableRandom random, int length) {
+    public static byte[] randomBytes(SplittableRandom random, int length) {
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {
             out[i] = (byte) random.nextInt(256);
@@ -181,7 +181,7 @@ final class ByteMutator {
         return ops.toArray(new Op[0]);
     }
 
-    static byte[] zigZagVarint(long value) {
+    public static byte[] zigZagVarint(long value) {
         long n = (value << 1) ^ (value >> 63);
         ByteArrayOutputStream out = new ByteArrayOutputStream(10);
         while ((n & ~0x7FL) != 0) {

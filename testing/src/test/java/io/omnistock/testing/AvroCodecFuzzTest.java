@@ -1,8 +1,13 @@
-package io.omnistock.contracts;
+package io.omnistock.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.contracts.AvroCodec;
+import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.TopicSpec;
+import io.omnistock.contracts.Topics;
+import io.omnistock.contracts.WriterSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
