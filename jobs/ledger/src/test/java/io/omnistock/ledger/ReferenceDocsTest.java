@@ -1,5 +1,10 @@
 package io.omnistock.ledger;
 
+import static io.omnistock.testing.ReferenceDocs.codeSpans;
+import static io.omnistock.testing.ReferenceDocs.firstCellCodeSpans;
+import static io.omnistock.testing.ReferenceDocs.firstCells;
+import static io.omnistock.testing.ReferenceDocs.read;
+import static io.omnistock.testing.ReferenceDocs.staticFieldsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaOptions;
@@ -9,11 +14,6 @@ import io.omnistock.contracts.Topics;
 import io.omnistock.ledger.functions.ApplyInventoryEventFunction;
 import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.ledger.functions.RouteOrderFunction;
-import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
  * the code without the docs (or the other way round) fails here.
  */
 class ReferenceDocsTest {
-    private static final Pattern FIRST_CELL = Pattern.compile("^\\|([^|]*)\\|", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     /**
@@ -55,7 +54,7 @@ class ReferenceDocsTest {
     @Test
     void theConfigurationReferenceListsExactlyTheJobsOptions() throws Exception {
         Set<String> documented = new TreeSet<>();
-        for (String cell : firstCells(doc("docs/reference/configuration.md"))) {
+        for (String cell : firstCells(read("docs/reference/configuration.md"))) {
             documented.addAll(optionKeys(cell));
         }
         Set<String> options = new TreeSet<>();
@@ -76,7 +75,7 @@ class ReferenceDocsTest {
     @Test
     void theTopicCatalogPageListsExactlyTheCatalogWithItsCompaction() throws Exception {
         Map<String, Boolean> documented = new LinkedHashMap<>();
-        for (String row : doc("docs/reference/topics.md").split("\n")) {
+        for (String row : read("docs/reference/topics.md").split("\n")) {
             String[] cells = row.split("(?<!\\\\)\\|");
             if (cells.length < 5) {
                 continue;
@@ -97,13 +96,7 @@ class ReferenceDocsTest {
 
     @Test
     void theCountersPageListsExactlyTheJobsCounters() throws Exception {
-        Set<String> documented = new TreeSet<>();
-        for (String cell : firstCells(doc("docs/reference/counters.md"))) {
-            Matcher m = CODE.matcher(cell);
-            while (m.find()) {
-                documented.add(m.group(1));
-            }
-        }
+        Set<String> documented = firstCellCodeSpans(read("docs/reference/counters.md"));
 
         assertThat(documented)
                 .containsExactlyInAnyOrderElementsOf(
@@ -112,11 +105,7 @@ class ReferenceDocsTest {
 
     @Test
     void theStateContractsPageNamesEveryUidAndStateName() throws Exception {
-        Set<String> named = new TreeSet<>();
-        Matcher m = CODE.matcher(doc("docs/reference/state-contracts.md"));
-        while (m.find()) {
-            named.add(m.group(1));
-        }
+        Set<String> named = codeSpans(read("docs/reference/state-contracts.md"));
         Set<String> uids = new TreeSet<>();
         for (StreamNode node : ledgerGraphNodes()) {
             String uid = node.getTransformationUID();
@@ -176,42 +165,5 @@ class ReferenceDocsTest {
         StreamExecutionEnvironment env = LedgerJob.environment(conf);
         LedgerJob.build(env, conf);
         return new ArrayList<>(env.getStreamGraph().getStreamNodes());
-    }
-
-    private static List<String> firstCells(String markdown) {
-        List<String> cells = new ArrayList<>();
-        Matcher m = FIRST_CELL.matcher(markdown);
-        while (m.find()) {
-            cells.add(m.group(1));
-        }
-        return cells;
-    }
-
-    /** The values of {@code type}'s static fields of type {@code valueType}, any visibility. */
-    private static <T> List<T> staticFieldsOf(Class<?> type, Class<T> valueType)
-            throws IllegalAccessException {
-        List<T> values = new ArrayList<>();
-        for (Field field : type.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())
-                    && valueType.isAssignableFrom(field.getType())) {
-                field.setAccessible(true);
-                values.add(valueType.cast(field.get(null)));
-            }
-        }
-        return values;
-    }
-
-    private static String doc(String relative) throws IOException {
-        return Files.readString(repositoryRoot().resolve(relative));
-    }
-
-    /** The directory holding {@code .ci/run}, from the module's working directory up. */
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".ci/run"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no .ci/run above " + Path.of("").toAbsolutePath());
     }
 }
