@@ -200,17 +200,18 @@ public final class LedgerThroughputBenchmark implements Benchmark {
         try {
             String run = probe.id();
             LedgerSinks sinks =
-                    new LedgerSinks(
-                            counting(run, "availability", true),
-                            counting(run, "network-availability", false),
-                            counting(run, "alerts", false),
-                            counting(run, "discrepancies", false),
-                            counting(run, "decisions", false),
-                            counting(run, "reservations", false),
-                            counting(run, "count-checks", false),
-                            counting(run, "dead-letters", false),
-                            counting(run, "returns", false),
-                            counting(run, "quotes", false));
+                    LedgerSinks.discarding()
+                            .availability(counting(run, "availability", true))
+                            .network(counting(run, "network-availability", false))
+                            .alerts(counting(run, "alerts", false))
+                            .discrepancies(counting(run, "discrepancies", false))
+                            .decisions(counting(run, "decisions", false))
+                            .reservations(counting(run, "reservations", false))
+                            .countChecks(counting(run, "count-checks", false))
+                            .deadLetters(counting(run, "dead-letters", false))
+                            .returns(counting(run, "returns", false))
+                            .quotes(counting(run, "quotes", false))
+                            .build();
             ReplaySource source =
                     new ReplaySource(run, LEDGER_SINKS * PARALLELISM, LedgerOptions.settings(conf));
             LedgerPipeline.build(env, source, sinks, conf);

@@ -32,7 +32,6 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.function.SerializableFunction;
 
@@ -151,23 +150,23 @@ final class RoutingJobRun {
     }
 
     private static LedgerSinks sinks(String runId) {
-        return new LedgerSinks(
-                s ->
-                        s.sinkTo(counting(runId, loop -> loop.availability.increment()))
-                                .name("availability")
-                                .uid("availability"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("network").uid("network"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("alerts").uid("alerts"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("discrepancies").uid("discrepancies"),
-                s ->
-                        s.sinkTo(counting(runId, loop -> loop.decisions.increment()))
-                                .name("decisions")
-                                .uid("decisions"),
-                s -> s.sinkTo(new ReservationSink(runId)).name("reservations").uid("reservations"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("count-checks").uid("count-checks"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));
+        return LedgerSinks.discarding()
+                .availability(
+                        s ->
+                                s.sinkTo(counting(runId, loop -> loop.availability.increment()))
+                                        .name("availability")
+                                        .uid("availability"))
+                .decisions(
+                        s ->
+                                s.sinkTo(counting(runId, loop -> loop.decisions.increment()))
+                                        .name("decisions")
+                                        .uid("decisions"))
+                .reservations(
+                        s ->
+                                s.sinkTo(new ReservationSink(runId))
+                                        .name("reservations")
+                                        .uid("reservations"))
+                .build();
     }
 
     private static <T> Sink<T> counting(String runId, SerializableConsumer<OrderLoop> count) {

@@ -43,7 +43,6 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
@@ -263,17 +262,13 @@ public final class StateScaleBenchmark implements Benchmark {
     }
 
     private static LedgerSinks sinks(String runId) {
-        return new LedgerSinks(
-                s -> s.sinkTo(new CountingSink<>(runId)).name("availability").uid("availability"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("network").uid("network"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("alerts").uid("alerts"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("discrepancies").uid("discrepancies"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("decisions").uid("decisions"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("reservations").uid("reservations"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("count-checks").uid("count-checks"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("dead-letters").uid("dead-letters"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("returns").uid("returns"),
-                s -> s.sinkTo(new DiscardingSink<>()).name("quotes").uid("quotes"));
+        return LedgerSinks.discarding()
+                .availability(
+                        s ->
+                                s.sinkTo(new CountingSink<>(runId))
+                                        .name("availability")
+                                        .uid("availability"))
+                .build();
     }
 
     private static JobID submit(MiniCluster cluster, JobGraph graph) throws Exception {

@@ -92,17 +92,18 @@ public final class LedgerJob {
     }
 
     static LedgerSinks kafkaSinks(Configuration conf) {
-        return new LedgerSinks(
-                sink(conf, Topics.AVAILABILITY, LedgerJob::availabilityKey),
-                sink(conf, Topics.NETWORK_AVAILABILITY, NetworkAvailability::getSku),
-                sink(conf, Topics.ALERTS, LedgerJob::alertKey),
-                sink(conf, Topics.DISCREPANCIES, LedgerJob::discrepancyKey),
-                sink(conf, Topics.DECISIONS, RoutingDecision::getOrderId),
-                sink(conf, Topics.RESERVATIONS, ReservationRequest::getSku),
-                sink(conf, Topics.COUNT_CHECKS, LedgerJob::countCheckKey),
-                sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic),
-                sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId),
-                sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId));
+        return LedgerSinks.discarding()
+                .availability(sink(conf, Topics.AVAILABILITY, LedgerJob::availabilityKey))
+                .network(sink(conf, Topics.NETWORK_AVAILABILITY, NetworkAvailability::getSku))
+                .alerts(sink(conf, Topics.ALERTS, LedgerJob::alertKey))
+                .discrepancies(sink(conf, Topics.DISCREPANCIES, LedgerJob::discrepancyKey))
+                .decisions(sink(conf, Topics.DECISIONS, RoutingDecision::getOrderId))
+                .reservations(sink(conf, Topics.RESERVATIONS, ReservationRequest::getSku))
+                .countChecks(sink(conf, Topics.COUNT_CHECKS, LedgerJob::countCheckKey))
+                .deadLetters(sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic))
+                .returns(sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId))
+                .quotes(sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId))
+                .build();
     }
 
     private static <V extends org.apache.avro.specific.SpecificRecord>

@@ -190,17 +190,12 @@ class MetricWindowsMigrationITCase {
         LedgerPipeline.build(
                 env,
                 LedgerJob.kafkaSource(conf),
-                new LedgerSinks(
-                        real.availability(),
-                        real.network(),
-                        real.alerts(),
-                        real.discrepancies(),
-                        tap(real.decisions(), decisions),
-                        real.reservations(),
-                        tap(real.countChecks(), counts),
-                        tap(real.deadLetters(), deadLetters),
-                        tap(real.returns(), returns),
-                        real.quotes()),
+                real.toBuilder()
+                        .decisions(tap(real.decisions(), decisions))
+                        .countChecks(tap(real.countChecks(), counts))
+                        .deadLetters(tap(real.deadLetters(), deadLetters))
+                        .returns(tap(real.returns(), returns))
+                        .build(),
                 conf);
         AnalyticsPipeline.metrics(
                 decisions.get(),

@@ -330,23 +330,17 @@ class SavepointUpgradeITCase {
         LedgerPipeline.build(
                 env,
                 LedgerJob.kafkaSource(conf),
-                new LedgerSinks(
-                        stream ->
-                                availability.apply(
-                                        stream.map(
-                                                        new CountingPassThrough(),
-                                                        new AvroTypeInfo<>(Availability.class))
-                                                .name(ADDED_UID)
-                                                .uid(ADDED_UID)),
-                        real.network(),
-                        real.alerts(),
-                        real.discrepancies(),
-                        real.decisions(),
-                        real.reservations(),
-                        real.countChecks(),
-                        real.deadLetters(),
-                        real.returns(),
-                        real.quotes()),
+                real.toBuilder()
+                        .availability(
+                                stream ->
+                                        availability.apply(
+                                                stream.map(
+                                                                new CountingPassThrough(),
+                                                                new AvroTypeInfo<>(
+                                                                        Availability.class))
+                                                        .name(ADDED_UID)
+                                                        .uid(ADDED_UID)))
+                        .build(),
                 conf);
     }
 
