@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,41 +47,21 @@ class RedeployMetaspaceITCase {
 
     private static final Pattern METASPACE_USED = Pattern.compile("Metaspace\\s+used\\s+(\\d+)K");
 
-    private static Path work;
+    private static StandaloneStack stack;
     private static StandaloneFlinkCluster flink;
     private static KafkaBrokerProcess kafka;
 
     @BeforeAll
     static void startClusterAndBroker() throws Exception {
-        Path jobJar = jobJar();
-        work = jobJar.getParent().resolve("redeploy-metaspace-it");
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        flink =
-                StandaloneFlinkCluster.start(
-                        work.resolve("flink"),
-                        Path.of(System.getProperty("omnistock.flink-conf")),
-                        StandaloneFlinkCluster.clusterClasspath());
-        kafka =
-                KafkaBrokerProcess.start(
-                        work.resolve("kafka"),
-                        System.getProperty("java.class.path"),
-                        List.of(
-                                "-Xmx512m",
-                                "-Dlog4j.configurationFile=" + flink.log4jProperties().toUri()),
-                        StandaloneFlinkCluster.READY);
+        stack = StandaloneStack.start("redeploy-metaspace-it");
+        flink = stack.flink();
+        kafka = stack.kafka();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        try {
-            if (flink != null) {
-                flink.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -94,7 +70,7 @@ class RedeployMetaspaceITCase {
             throws Exception {
         String bootstrap = kafka.bootstrapServers();
         TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), 2);
-        String jarId = flink.uploadJar(jobJar());
+        String jarId = flink.uploadJar(StandaloneStack.jobJar());
         ChildJvm jobManager = flink.jobManager();
 
         List<Probe> probes = new ArrayList<>();
@@ -194,24 +170,5 @@ class RedeployMetaspaceITCase {
                 "redeploy-it",
                 "--kafka.starting-offsets",
                 "LATEST");
-    }
-
-    /** The shaded job jar this build packaged (failsafe runs after {@code package}). */
-    private static Path jobJar() {
-        Path jar = Path.of(System.getProperty("omnistock.job-jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    "no job jar at " + jar + ": run through Maven's verify phase");
-        }
-        return jar;
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
     }
 }

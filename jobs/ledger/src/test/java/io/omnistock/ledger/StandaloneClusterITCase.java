@@ -21,19 +21,15 @@ import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,41 +59,23 @@ class StandaloneClusterITCase {
     private static final int RECEIPT_QUANTITY = 7;
     private static final int RECEIPT_KEYS = 12;
 
+    private static StandaloneStack stack;
     private static Path work;
     private static StandaloneFlinkCluster flink;
     private static KafkaBrokerProcess kafka;
 
     @BeforeAll
     static void startClusterAndBroker() throws Exception {
-        Path jobJar = jobJar();
-        work = jobJar.getParent().resolve("standalone-cluster-it");
-        deleteRecursively(work);
-        Files.createDirectories(work);
-        flink =
-                StandaloneFlinkCluster.start(
-                        work.resolve("flink"),
-                        Path.of(System.getProperty("omnistock.flink-conf")),
-                        StandaloneFlinkCluster.clusterClasspath());
-        kafka =
-                KafkaBrokerProcess.start(
-                        work.resolve("kafka"),
-                        System.getProperty("java.class.path"),
-                        List.of(
-                                "-Xmx512m",
-                                "-Dlog4j.configurationFile=" + flink.log4jProperties().toUri()),
-                        StandaloneFlinkCluster.READY);
+        stack = StandaloneStack.start("standalone-cluster-it");
+        work = stack.work();
+        flink = stack.flink();
+        kafka = stack.kafka();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        try {
-            if (flink != null) {
-                flink.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -112,7 +90,7 @@ class StandaloneClusterITCase {
         publish(bootstrap, run.nodeRecords());
         publish(bootstrap, records.subList(0, half));
 
-        String jarId = flink.uploadJar(jobJar());
+        String jarId = flink.uploadJar(StandaloneStack.jobJar());
         String job = flink.runJar(jarId, jobArgs(bootstrap, "EARLIEST"), 2, null);
         flink.awaitRunning(job, StandaloneFlinkCluster.READY);
 
@@ -404,25 +382,6 @@ class StandaloneClusterITCase {
     private static void publishPaced(String bootstrap, List<GeneratedRecord> records) {
         try (GeneratorPublisher publisher = new GeneratorPublisher(bootstrap, 500, null)) {
             publisher.sendAll(records);
-        }
-    }
-
-    /** The shaded job jar this build packaged (failsafe runs after {@code package}). */
-    private static Path jobJar() {
-        Path jar = Path.of(System.getProperty("omnistock.job-jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    "no job jar at " + jar + ": run through Maven's verify phase");
-        }
-        return jar;
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 }
