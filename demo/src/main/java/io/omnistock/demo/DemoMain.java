@@ -11,14 +11,14 @@ import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
 import io.omnistock.demo.report.MetricsReport;
 import io.omnistock.demo.report.MetricsSeries;
+import io.omnistock.engine.EngineJob;
+import io.omnistock.engine.functions.LedgerMetrics;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.QuoteGenerator;
 import io.omnistock.generator.RetailEventGenerator;
-import io.omnistock.ledger.LedgerJob;
-import io.omnistock.ledger.functions.LedgerMetrics;
 import io.omnistock.testing.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.net.BindException;
@@ -116,9 +116,9 @@ public final class DemoMain {
                     bootstrap, bootstrap, Topics.AVAILABILITY.name());
 
             Configuration conf = jobConfiguration(options, bootstrap);
-            StreamExecutionEnvironment env = LedgerJob.environment(conf);
-            LedgerJob.build(env, conf);
-            JobClient job = env.executeAsync(LedgerJob.JOB_NAME);
+            StreamExecutionEnvironment env = EngineJob.environment(conf);
+            EngineJob.build(env, conf);
+            JobClient job = env.executeAsync(EngineJob.JOB_NAME);
             System.out.printf(
                     "Ledger job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
                     job.getJobID(), options.parallelism(), options.deliveryMode());

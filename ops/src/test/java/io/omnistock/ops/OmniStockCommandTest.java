@@ -49,7 +49,7 @@ class OmniStockCommandTest {
 
     @Test
     void theConfigFileIsReadAsTheJobsReadItAndBootstrapWins(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("ledger.properties");
+        Path config = dir.resolve("engine.properties");
         Files.writeString(
                 config,
                 "kafka.bootstrap-servers: kafka-1:9092\n"

@@ -67,7 +67,7 @@ public final class EndToEndLatencyBenchmark implements Benchmark {
         return """
                 Event-to-visible latency through the real stack in one JVM: a producer (acks=all, \
                 linger 5 ms) -> `inventory.pos`/`wms`/`3pl` on the embedded KRaft broker (4 \
-                partitions per topic) -> the real ledger job (`LedgerJob`, one local MiniCluster \
+                partitions per topic) -> the real ledger job (`EngineJob`, one local MiniCluster \
                 per run, parallelism 2, RocksDB, checkpoints every **1 s** in both modes, other \
                 settings the job's defaults) -> `inventory.availability` -> a consumer \
                 (`read_committed` in EXACTLY_ONCE, `read_uncommitted` in AT_LEAST_ONCE). \

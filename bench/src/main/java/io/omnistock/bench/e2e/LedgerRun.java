@@ -4,8 +4,8 @@ import io.omnistock.connectors.KafkaOptions;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
-import io.omnistock.ledger.LedgerJob;
-import io.omnistock.ledger.functions.LedgerMetrics;
+import io.omnistock.engine.EngineJob;
+import io.omnistock.engine.functions.LedgerMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
- * The real ledger job ({@code LedgerJob.environment} and {@code LedgerJob.build}) on a local
+ * The real ledger job ({@code EngineJob.environment} and {@code EngineJob.build}) on a local
  * MiniCluster with RocksDB, and its live count of records done (processed or dead-lettered, the
  * job's accumulators, reported with each task manager heartbeat: every second here).
  */
@@ -111,10 +111,10 @@ final class LedgerRun implements AutoCloseable {
                     workDir.resolve("checkpoints-" + id).toUri().toString());
             conf.set(RocksDBOptions.LOCAL_DIRECTORIES, workDir.resolve("rocksdb").toString());
             conf.addAll(overrides);
-            StreamExecutionEnvironment env = LedgerJob.environment(conf);
-            LedgerJob.build(env, conf);
+            StreamExecutionEnvironment env = EngineJob.environment(conf);
+            EngineJob.build(env, conf);
             StreamGraph graph = env.getStreamGraph();
-            graph.setJobName(LedgerJob.JOB_NAME);
+            graph.setJobName(EngineJob.JOB_NAME);
             JobID job = flink.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
             return new LedgerRun(
                     new MiniClusterJobClient(

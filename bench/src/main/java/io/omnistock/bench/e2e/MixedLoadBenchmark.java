@@ -64,7 +64,7 @@ public final class MixedLoadBenchmark implements Benchmark {
         return """
                 The demo's workload through the real stack in one JVM: a producer (acks=all, \
                 linger 5 ms) -> the ledger's input topics on the embedded KRaft broker (4 \
-                partitions per topic) -> the real ledger job (`LedgerJob`, local MiniCluster, \
+                partitions per topic) -> the real ledger job (`EngineJob`, local MiniCluster, \
                 parallelism 2, RocksDB, checkpoints every **1 s** in both modes, other settings \
                 the job's defaults) -> `orders.decisions`, `quotes.responses` and \
                 `inventory.availability` -> three consumers (`read_committed` in EXACTLY_ONCE, \

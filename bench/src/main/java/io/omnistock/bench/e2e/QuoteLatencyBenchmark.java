@@ -59,7 +59,7 @@ public final class QuoteLatencyBenchmark implements Benchmark {
         return """
                 Delivery-options quote latency: a producer (acks=all, linger 5 ms) -> \
                 `quotes.requests` on the embedded KRaft broker (4 partitions per topic) -> the \
-                real ledger job (`LedgerJob`, local MiniCluster, parallelism 2, RocksDB, \
+                real ledger job (`EngineJob`, local MiniCluster, parallelism 2, RocksDB, \
                 AT_LEAST_ONCE, checkpoints every 5 s) -> `quotes.responses` -> a consumer \
                 (`read_uncommitted`). Each quote is probed through the SKU-keyed ledger like an \
                 order and answered at routing with every feasible option. **Network**: the \

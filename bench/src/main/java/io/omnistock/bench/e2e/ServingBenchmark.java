@@ -76,7 +76,7 @@ public final class ServingBenchmark implements Benchmark {
     public String description() {
         return """
                 The availability service (`serving`, JDK HttpServer, 8 worker threads) in the \
-                benchmark's JVM beside the real ledger job (`LedgerJob`, local MiniCluster, \
+                benchmark's JVM beside the real ledger job (`EngineJob`, local MiniCluster, \
                 parallelism 2, RocksDB, AT_LEAST_ONCE, checkpoints every 5 s) on the embedded \
                 KRaft broker (4 partitions per topic). **Keys**: 1,000 units of each of the 200 \
                 most popular SKUs received at every node of the default network (11,000 \

@@ -1,6 +1,6 @@
 package io.omnistock.bench.ledger;
 
-import io.omnistock.ledger.functions.SourcedEvent;
+import io.omnistock.engine.functions.SourcedEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;

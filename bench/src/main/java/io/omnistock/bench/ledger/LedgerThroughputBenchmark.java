@@ -8,14 +8,14 @@ import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.SkuLedger;
-import io.omnistock.ledger.LedgerJob;
-import io.omnistock.ledger.LedgerOptions;
-import io.omnistock.ledger.LedgerPipeline;
-import io.omnistock.ledger.LedgerSinks;
+import io.omnistock.engine.EngineJob;
+import io.omnistock.engine.EnginePipeline;
+import io.omnistock.engine.EngineSinks;
+import io.omnistock.engine.LedgerOptions;
+import io.omnistock.engine.functions.InventoryDeserializationSchema;
+import io.omnistock.engine.functions.LedgerMetrics;
+import io.omnistock.engine.functions.SourcedEvent;
 import io.omnistock.ledger.domain.NodeInfo;
-import io.omnistock.ledger.functions.InventoryDeserializationSchema;
-import io.omnistock.ledger.functions.LedgerMetrics;
-import io.omnistock.ledger.functions.SourcedEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     /** Managed memory of the local task manager: what flink-conf/config.yaml gives one. */
     private static final MemorySize MANAGED_MEMORY = MemorySize.ofMebiBytes(512);
 
-    /** Sinks of the ledger job: one per output topic ({@link LedgerSinks}). */
+    /** Sinks of the ledger job: one per output topic ({@link EngineSinks}). */
     private static final int LEDGER_SINKS = 10;
 
     /** SKUs (x every node: the positions) and inventory records, in a full and a quick run. */
@@ -81,7 +81,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                 Locale.ROOT,
                 """
                 Events per second, and per busy core, through the real ledger job: \
-                `LedgerPipeline` (split, the SKU-keyed ledger with broadcast node data, routing, \
+                `EnginePipeline` (split, the SKU-keyed ledger with broadcast node data, routing, \
                 count checks, no metric windows since they moved to the analytics job; every output to a counting sink) on a local MiniCluster, \
                 parallelism %d, RocksDB (%d MiB managed memory, what `flink-conf/config.yaml` gives a \
                 task manager), incremental exactly-once checkpoints every 5 s, no Kryo, object \
@@ -189,18 +189,18 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     }
 
     /**
-     * The real job: LedgerPipeline with counting sinks; fails unless every record was processed.
+     * The real job: EnginePipeline with counting sinks; fails unless every record was processed.
      */
     private static Measured ledgerJob(String label, LedgerInput input, Path dir) throws Exception {
         Configuration conf = flinkConfiguration(dir);
-        StreamExecutionEnvironment env = LedgerJob.environment(conf);
+        StreamExecutionEnvironment env = EngineJob.environment(conf);
         // The availability sinks hang off the ledger operator: when both have seen the final
         // watermark, the ledger has applied every event.
         RunProbe probe = RunProbe.open("ledger", input, PARALLELISM);
         try {
             String run = probe.id();
-            LedgerSinks sinks =
-                    LedgerSinks.discarding()
+            EngineSinks sinks =
+                    EngineSinks.discarding()
                             .availability(counting(run, "availability", true))
                             .network(counting(run, "network-availability", false))
                             .alerts(counting(run, "alerts", false))
@@ -214,7 +214,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                             .build();
             ReplaySource source =
                     new ReplaySource(run, LEDGER_SINKS * PARALLELISM, LedgerOptions.settings(conf));
-            LedgerPipeline.build(env, source, sinks, conf);
+            EnginePipeline.build(env, source, sinks, conf);
             StreamGraph graph = env.getStreamGraph();
             graph.setJobName("bench-ledger-throughput");
 
@@ -302,15 +302,15 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     /** Same source, deserializer, watermarks, backend and checkpoints; a counter per SKU. */
     private static Measured bareFlink(String label, LedgerInput input, Path dir) throws Exception {
         Configuration conf = flinkConfiguration(dir);
-        StreamExecutionEnvironment env = LedgerJob.environment(conf);
+        StreamExecutionEnvironment env = EngineJob.environment(conf);
         RunProbe probe = RunProbe.open("bare-flink", input, PARALLELISM);
         try {
             String run = probe.id();
             env.fromSource(
                             new ReplaySource(run, PARALLELISM, LedgerOptions.settings(conf)),
                             watermarks(conf),
-                            LedgerPipeline.SOURCE_UID)
-                    .uid(LedgerPipeline.SOURCE_UID)
+                            EnginePipeline.SOURCE_UID)
+                    .uid(EnginePipeline.SOURCE_UID)
                     .filter(in -> in.event != null)
                     .name("inventory-events")
                     .uid("inventory-events")
@@ -435,7 +435,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     }
 
     /**
-     * Both Flink variants: the job's defaults ({@link LedgerJob#environment}) with checkpoints and
+     * Both Flink variants: the job's defaults ({@link EngineJob#environment}) with checkpoints and
      * RocksDB files under the run's work directory, and no restarts (a failure fails the run).
      */
     private static Configuration flinkConfiguration(Path dir) {
@@ -463,7 +463,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                 .withIdleness(conf.get(LedgerOptions.SOURCE_IDLENESS));
     }
 
-    private static <T> LedgerSinks.SinkApplier<T> counting(
+    private static <T> EngineSinks.SinkApplier<T> counting(
             String run, String name, boolean marksEnd) {
         String uid = name + "-sink";
         return stream -> stream.sinkTo(new CountingSink<>(run, marksEnd)).name(uid).uid(uid);

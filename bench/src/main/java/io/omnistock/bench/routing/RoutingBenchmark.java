@@ -86,7 +86,7 @@ public final class RoutingBenchmark implements Benchmark {
                 + " stay. Latency = order in to decision out (System.nanoTime), per order;"
                 + " per busy core = per second of this process's CPU (GC and JIT included)."
                 + " Job figures: the same network and single-line orders through the real"
-                + " ledger job (`LedgerPipeline` in `LedgerJob.environment`, RocksDB, checkpoints"
+                + " ledger job (`EnginePipeline` in `EngineJob.environment`, RocksDB, checkpoints"
                 + " every 5 s) on an in-process MiniCluster, parallelism 2, from an in-process source"
                 + " (Avro bytes through the job's deserializer), with the single-SKU fast path (the"
                 + " default) and without it (every order takes the reservation loop), after an"

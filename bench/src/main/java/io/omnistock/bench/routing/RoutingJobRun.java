@@ -4,10 +4,10 @@ import io.omnistock.avro.ReservationRequest;
 import io.omnistock.bench.CpuClock;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.Topics;
-import io.omnistock.ledger.LedgerJob;
-import io.omnistock.ledger.LedgerPipeline;
-import io.omnistock.ledger.LedgerSinks;
-import io.omnistock.ledger.RoutingOptions;
+import io.omnistock.engine.EngineJob;
+import io.omnistock.engine.EnginePipeline;
+import io.omnistock.engine.EngineSinks;
+import io.omnistock.engine.RoutingOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * Routing decisions per second through the real ledger job (LedgerPipeline in LedgerJob's
+ * Routing decisions per second through the real ledger job (EnginePipeline in EngineJob's
  * environment: RocksDB, checkpoints every 5 s) on an in-process MiniCluster, parallelism 2. The
  * reservation hop that goes through Kafka in production goes through an in-JVM queue ({@link
  * OrderLoop}), so this is the job's own cost, without a broker.
@@ -73,8 +73,8 @@ final class RoutingJobRun {
             conf.set(
                     CoreOptions.TMP_DIRS,
                     Files.createDirectories(workDir.resolve("tmp")).toString());
-            StreamExecutionEnvironment env = LedgerJob.environment(conf);
-            LedgerPipeline.build(
+            StreamExecutionEnvironment env = EngineJob.environment(conf);
+            EnginePipeline.build(
                     env,
                     new OrderLoopSource(runId, orders, lines, maxInFlight),
                     sinks(runId),
@@ -149,8 +149,8 @@ final class RoutingJobRun {
         }
     }
 
-    private static LedgerSinks sinks(String runId) {
-        return LedgerSinks.discarding()
+    private static EngineSinks sinks(String runId) {
+        return EngineSinks.discarding()
                 .availability(
                         s ->
                                 s.sinkTo(counting(runId, loop -> loop.availability.increment()))

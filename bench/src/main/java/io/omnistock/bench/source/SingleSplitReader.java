@@ -1,8 +1,8 @@
 package io.omnistock.bench.source;
 
 import io.omnistock.domain.inventory.LedgerSettings;
-import io.omnistock.ledger.functions.InventoryDeserializationSchema;
-import io.omnistock.ledger.functions.SourcedEvent;
+import io.omnistock.engine.functions.InventoryDeserializationSchema;
+import io.omnistock.engine.functions.SourcedEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package io.omnistock.bench.source;
 
-import io.omnistock.ledger.functions.SourcedEvent;
+import io.omnistock.engine.functions.SourcedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.omnistock.avro.WmsEventType;
 import io.omnistock.bench.source.SingleSplitReader;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.Topics;
-import io.omnistock.ledger.functions.SourcedEvent;
+import io.omnistock.engine.functions.SourcedEvent;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.connector.source.ReaderOutput;

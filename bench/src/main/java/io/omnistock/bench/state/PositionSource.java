@@ -1,7 +1,7 @@
 package io.omnistock.bench.state;
 
 import io.omnistock.bench.source.SingleSplitSource;
-import io.omnistock.ledger.functions.SourcedEvent;
+import io.omnistock.engine.functions.SourcedEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import io.omnistock.bench.BenchSettings;
 import io.omnistock.bench.Benchmark;
 import io.omnistock.bench.CpuClock;
 import io.omnistock.bench.Figure;
-import io.omnistock.ledger.LedgerJob;
-import io.omnistock.ledger.LedgerPipeline;
-import io.omnistock.ledger.LedgerSinks;
+import io.omnistock.engine.EngineJob;
+import io.omnistock.engine.EnginePipeline;
+import io.omnistock.engine.EngineSinks;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * The ledger job's state at scale: the real job ({@link LedgerPipeline} in the environment of
- * {@link LedgerJob#environment}: RocksDB, incremental checkpoints) on an in-process MiniCluster,
+ * The ledger job's state at scale: the real job ({@link EnginePipeline} in the environment of
+ * {@link EngineJob#environment}: RocksDB, incremental checkpoints) on an in-process MiniCluster,
  * loaded with N SKU x node positions; then its RocksDB size, a full and an incremental checkpoint,
  * and a restore from that checkpoint.
  */
@@ -77,7 +77,7 @@ public final class StateScaleBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "One run (loading 10M positions takes minutes). The real ledger job (`LedgerPipeline` in `LedgerJob.environment`: RocksDB,"
+        return "One run (loading 10M positions takes minutes). The real ledger job (`EnginePipeline` in `EngineJob.environment`: RocksDB,"
                 + " incremental checkpoints) on an in-process MiniCluster (1 task manager, 2 slots,"
                 + " parallelism "
                 + PARALLELISM
@@ -235,7 +235,7 @@ public final class StateScaleBenchmark implements Benchmark {
     }
 
     /**
-     * The ledger job as {@link LedgerJob} builds it, on the position source and discarding sinks
+     * The ledger job as {@link EngineJob} builds it, on the position source and discarding sinks
      * (availability counted), restored from {@code restorePath} when not null.
      */
     private static JobGraph jobGraph(
@@ -252,17 +252,17 @@ public final class StateScaleBenchmark implements Benchmark {
         if (restorePath != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restorePath);
         }
-        StreamExecutionEnvironment env = LedgerJob.environment(conf);
+        StreamExecutionEnvironment env = EngineJob.environment(conf);
         long eventTime = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
-        LedgerPipeline.build(
+        EnginePipeline.build(
                 env, new PositionSource(runId, positions, NODES, eventTime), sinks(runId), conf);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName("state-scale-" + label(positions));
         return graph.getJobGraph(StateScaleBenchmark.class.getClassLoader());
     }
 
-    private static LedgerSinks sinks(String runId) {
-        return LedgerSinks.discarding()
+    private static EngineSinks sinks(String runId) {
+        return EngineSinks.discarding()
                 .availability(
                         s ->
                                 s.sinkTo(new CountingSink<>(runId))

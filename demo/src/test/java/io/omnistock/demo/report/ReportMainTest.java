@@ -17,7 +17,7 @@ class ReportMainTest {
         Path password = Files.writeString(dir.resolve("password"), "report-secret\n");
         Path config =
                 Files.writeString(
-                        dir.resolve("ledger.properties"),
+                        dir.resolve("engine.properties"),
                         String.join(
                                 "\n",
                                 "kafka.security.protocol=SASL_SSL",

@@ -1,0 +1,120 @@
+package io.omnistock.engine;
+
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.DeadLetter;
+import io.omnistock.avro.RoutingDecision;
+import io.omnistock.engine.functions.ApplyInventoryEventFunction;
+import io.omnistock.engine.functions.LedgerOutputs;
+import io.omnistock.engine.functions.ProbeOrderSkusFunction;
+import io.omnistock.engine.functions.RouteOrderFunction;
+import io.omnistock.engine.functions.SourcedEvent;
+import io.omnistock.engine.functions.SplitInputFunction;
+import io.omnistock.ledger.domain.NodeInfo;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
+ * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
+ * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
+ * decisions, and reservation requests that return to the ledger through Kafka (a single-SKU order
+ * is planned and reserved by its SKU's ledger instead, and answered in the job); quote requests
+ * probe the ledger the same way and are answered at routing with delivery options; returned lines
+ * are triaged by the ledger -> return dispositions; counts compared with the ledger -> count
+ * checks. Decisions, returns, count checks and dead letters are what the analytics job's metric
+ * windows read back from their topics. Assembly only: sources and sinks come from the caller.
+ */
+public final class EnginePipeline {
+    public static final String SOURCE_UID = "inventory-sources";
+    public static final String SPLIT_UID = "split-input";
+    public static final String APPLY_UID = "apply-inventory-events";
+    public static final String PROBE_UID = "probe-order-skus";
+    public static final String ROUTE_UID = "route-orders";
+
+    public static void build(
+            StreamExecutionEnvironment env,
+            Source<SourcedEvent, ?, ?> source,
+            EngineSinks sinks,
+            Configuration conf) {
+        WatermarkStrategy<SourcedEvent> watermarks =
+                WatermarkStrategy.<SourcedEvent>forBoundedOutOfOrderness(
+                                conf.get(LedgerOptions.MAX_OUT_OF_ORDERNESS))
+                        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime())
+                        .withIdleness(conf.get(LedgerOptions.SOURCE_IDLENESS));
+
+        DataStream<SourcedEvent> input =
+                env.fromSource(source, watermarks, SOURCE_UID).uid(SOURCE_UID);
+
+        SingleOutputStreamOperator<SourcedEvent> events =
+                input.process(new SplitInputFunction()).name(SPLIT_UID).uid(SPLIT_UID);
+
+        BroadcastStream<NodeInfo> nodes =
+                events.getSideOutput(LedgerOutputs.NODE_UPDATES)
+                        .broadcast(ApplyInventoryEventFunction.NODES);
+
+        DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
+        DataStream<SourcedEvent> probes =
+                orders.flatMap(
+                                new ProbeOrderSkusFunction(
+                                        conf.get(RoutingOptions.SINGLE_SKU_FAST_PATH)))
+                        .returns(SourcedEvent.class)
+                        .name(PROBE_UID)
+                        .uid(PROBE_UID);
+
+        SingleOutputStreamOperator<Availability> ledger =
+                events.union(probes)
+                        .keyBy(SourcedEvent::sku, Types.STRING)
+                        .connect(nodes)
+                        .process(
+                                new ApplyInventoryEventFunction(
+                                        LedgerOptions.settings(conf),
+                                        ReturnsOptions.returns(conf),
+                                        conf.get(LedgerOptions.UNKNOWN_NODE_GRACE),
+                                        conf.get(LedgerOptions.SUMMARY_CACHE_ENTRIES),
+                                        RoutingOptions.policy(conf)),
+                                new AvroTypeInfo<>(Availability.class))
+                        .name(APPLY_UID)
+                        .uid(APPLY_UID);
+
+        SingleOutputStreamOperator<RoutingDecision> decisions =
+                orders.union(ledger.getSideOutput(LedgerOutputs.STOCK_REPLIES))
+                        .keyBy(SourcedEvent::orderId, Types.STRING)
+                        .connect(nodes)
+                        .process(
+                                new RouteOrderFunction(
+                                        RoutingOptions.policy(conf),
+                                        LedgerOptions.settings(conf),
+                                        conf.get(RoutingOptions.MAX_ATTEMPTS),
+                                        conf.get(RoutingOptions.ORDER_RETENTION),
+                                        QuoteOptions.settings(conf),
+                                        conf.get(QuoteOptions.TIMEOUT)),
+                                new AvroTypeInfo<>(RoutingDecision.class))
+                        .name(ROUTE_UID)
+                        .uid(ROUTE_UID);
+
+        sinks.availability().apply(ledger);
+        sinks.network().apply(ledger.getSideOutput(LedgerOutputs.NETWORK));
+        sinks.alerts().apply(ledger.getSideOutput(LedgerOutputs.ALERTS));
+        sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
+        sinks.decisions().apply(decisions);
+        sinks.reservations().apply(decisions.getSideOutput(LedgerOutputs.RESERVATION_REQUESTS));
+        sinks.quotes().apply(decisions.getSideOutput(LedgerOutputs.QUOTE_RESPONSES));
+        DataStream<DeadLetter> deadLetters =
+                events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
+                        .union(
+                                ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
+                                decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS));
+        sinks.deadLetters().apply(deadLetters);
+        sinks.returns().apply(ledger.getSideOutput(LedgerOutputs.RETURN_DISPOSITIONS));
+        sinks.countChecks().apply(ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS));
+    }
+
+    private EnginePipeline() {}
+}

@@ -1,0 +1,181 @@
+package io.omnistock.engine.functions;
+
+import io.omnistock.avro.AlertType;
+import io.omnistock.avro.Availability;
+import io.omnistock.avro.CountCheck;
+import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.InTransitQuantity;
+import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.ProjectedAtp;
+import io.omnistock.avro.SourceSystem;
+import io.omnistock.contracts.Topics;
+import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.InboundShipment;
+import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.NetworkTotals;
+import io.omnistock.domain.inventory.Position;
+import io.omnistock.ledger.domain.NodeInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the published Avro records from the ledger's state. */
+final class LedgerRecords {
+    private static final long HOUR_MILLIS = 3_600_000L;
+
+    /**
+     * The published version of a key: the restore generation in the high 32 bits, the key's change
+     * count in the low 32 bits. It increases with every change and across every restore.
+     */
+    static long version(long generation, long changes) {
+        return (generation << 32) | changes;
+    }
+
+    static Availability availability(
+            String sku,
+            String nodeId,
+            Position p,
+            NodeInfo node,
+            long eventTime,
+            SourceSystem source,
+            String causeEventId,
+            Forecast forecast,
+            long generation) {
+        long version = version(generation, p.version);
+        List<InTransitQuantity> inTransit = p.publishedInTransit == 0 ? List.of() : inTransit(p);
+        // Setters, not a builder: this runs for every event, and every field is set.
+        Availability a = new Availability();
+        a.setEventId(Topics.positionKey(sku, nodeId) + '|' + version);
+        a.setEventTime(Instant.ofEpochMilli(eventTime));
+        a.setSku(sku);
+        a.setNodeId(nodeId);
+        a.setNodeType(node.type);
+        a.setOnHand(p.publishedOnHand);
+        a.setReserved(p.publishedReserved);
+        a.setInTransit(p.publishedInTransit);
+        a.setInTransitByEta(inTransit);
+        a.setSafetyStock(p.publishedSafetyStock);
+        a.setAtp(p.publishedAtp);
+        a.setVersion(version);
+        a.setLastSource(source);
+        a.setLastEventId(causeEventId);
+        a.setVelocityPerDay(forecast.velocityPerDay);
+        a.setDaysOfCover(forecast.hasCover() ? forecast.daysOfCover : null);
+        a.setProjected(projected(forecast));
+        return a;
+    }
+
+    private static List<ProjectedAtp> projected(Forecast f) {
+        List<ProjectedAtp> lines = new ArrayList<>(f.horizonCount());
+        for (int i = 0; i < f.horizonCount(); i++) {
+            lines.add(new ProjectedAtp(f.horizonMillis(i) / HOUR_MILLIS, f.projectedAtp[i]));
+        }
+        return lines;
+    }
+
+    private static List<InTransitQuantity> inTransit(Position p) {
+        List<InTransitQuantity> lines = new ArrayList<>(p.inbound.size());
+        for (InboundShipment s : p.inbound) {
+            if (s.remaining() > 0) {
+                lines.add(
+                        new InTransitQuantity(s.asnId, s.remaining(), Instant.ofEpochMilli(s.eta)));
+            }
+        }
+        return lines;
+    }
+
+    static NetworkAvailability network(
+            String sku, NetworkTotals t, long eventTime, long generation) {
+        long version = version(generation, t.version);
+        NetworkAvailability n = new NetworkAvailability(); // as above: every field is set
+        n.setEventId(sku + '|' + version);
+        n.setEventTime(Instant.ofEpochMilli(eventTime));
+        n.setSku(sku);
+        n.setNetworkAtp(t.networkAtp);
+        n.setStoreAtp(t.storeAtp);
+        n.setDcAtp(t.dcAtp);
+        n.setDarkStoreAtp(t.darkStoreAtp);
+        n.setThreePlAtp(t.threePlAtp);
+        n.setOpenNodes(t.openNodes);
+        n.setVersion(version);
+        return n;
+    }
+
+    static Discrepancy discrepancy(
+            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+        return Discrepancy.newBuilder()
+                .setEventId(count.eventId)
+                .setEventTime(Instant.ofEpochMilli(count.eventTime))
+                .setSku(sku)
+                .setNodeId(nodeId)
+                .setExpected(expected)
+                .setCounted(counted)
+                .setDelta(counted - expected)
+                .setSource(count.source)
+                .setCountType(count.type.name())
+                .build();
+    }
+
+    /** A count compared with the ledger, at the count's as-of time, in its node's region. */
+    static CountCheck countCheck(InventoryEvent count, NodeInfo node, boolean matched) {
+        return CountCheck.newBuilder()
+                .setEventId(count.eventId)
+                .setEventTime(Instant.ofEpochMilli(count.eventTime))
+                .setSku(count.sku)
+                .setNodeId(count.nodeId)
+                .setRegion(node.region == null || node.region.isBlank() ? null : node.region)
+                .setCounted(count.quantity)
+                .setMatched(matched)
+                .setSource(count.source)
+                .build();
+    }
+
+    static InventoryAlert alert(
+            String sku,
+            String nodeId,
+            AlertType type,
+            long previousAtp,
+            long atp,
+            long threshold,
+            long eventTime,
+            long version) {
+        return InventoryAlert.newBuilder()
+                .setEventId(Topics.positionKey(sku, nodeId) + '|' + version + '|' + type)
+                .setEventTime(Instant.ofEpochMilli(eventTime))
+                .setSku(sku)
+                .setNodeId(nodeId)
+                .setType(type)
+                .setAtp(atp)
+                .setPreviousAtp(previousAtp)
+                .setThreshold(threshold)
+                .build();
+    }
+
+    /** A PROJECTED_STOCKOUT alert: threshold = the lead time in whole hours. */
+    static InventoryAlert projectedStockout(
+            String sku,
+            String nodeId,
+            long atp,
+            Forecast f,
+            long leadTimeMillis,
+            long eventTime,
+            long version) {
+        InventoryAlert alert =
+                alert(
+                        sku,
+                        nodeId,
+                        AlertType.PROJECTED_STOCKOUT,
+                        atp,
+                        atp,
+                        leadTimeMillis / HOUR_MILLIS,
+                        eventTime,
+                        version);
+        alert.setExpectedStockoutTime(Instant.ofEpochMilli(f.expectedStockoutTime));
+        alert.setDaysOfCover(f.daysOfCover);
+        alert.setVelocityPerDay(f.velocityPerDay);
+        return alert;
+    }
+
+    private LedgerRecords() {}
+}

@@ -1,0 +1,308 @@
+package io.omnistock.engine.functions;
+
+import io.omnistock.domain.inventory.NetworkTotals;
+import io.omnistock.domain.inventory.NodeSlots;
+import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.inventory.StockByNode;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.Reservation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+
+/**
+ * One SKU's keyed state, as the ledger rules see it, and the only code that touches it: it counts
+ * every state-backend read and write ({@link LedgerMetrics#STATE_READS}, {@link
+ * LedgerMetrics#STATE_WRITES}).
+ *
+ * <p>The layout makes a typical event one read and one write: its position, which holds the ids of
+ * the events applied there (dedupe) and its share of the SKU's network totals. The SKU summary is
+ * read from a heap cache, with the network totals and the per-node stock that probes read ({@link
+ * StockByNode}) rebuilt from the positions on a miss, and is written only when its timer, held
+ * events or upgrade flag change. Each call on a key {@link #load}s the summary once and {@link
+ * #store}s it once if it changed.
+ */
+final class SkuKeyedState implements SkuLedger.State {
+    private final MapState<String, Position> positions;
+    private final ValueState<SkuSummary> summaryState;
+    private final MapState<String, Long> seenRequests;
+    private final MapState<String, Reservation> reservations;
+    private final ListState<SourcedEvent> pending;
+    private final SkuSummaryCache cache;
+    private final NodeSlots slots = new NodeSlots();
+    private final LedgerMetrics.Count reads;
+    private final LedgerMetrics.Count writes;
+
+    /** The node reference data of the call in progress. */
+    ReadOnlyBroadcastState<String, NodeInfo> nodes;
+
+    /** The current key's summary, between {@link #load} and {@link #store}. */
+    SkuSummary summary;
+
+    private boolean summaryChanged;
+
+    SkuKeyedState(
+            MapState<String, Position> positions,
+            ValueState<SkuSummary> summaryState,
+            MapState<String, Long> seenRequests,
+            MapState<String, Reservation> reservations,
+            ListState<SourcedEvent> pending,
+            SkuSummaryCache cache,
+            LedgerMetrics.Count reads,
+            LedgerMetrics.Count writes) {
+        this.positions = positions;
+        this.summaryState = summaryState;
+        this.seenRequests = seenRequests;
+        this.reservations = reservations;
+        this.pending = pending;
+        this.cache = cache;
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    /**
+     * Loads the summary of {@code sku}, the current key: from the cache, or from the state backend
+     * with the network totals summed over the SKU's positions.
+     */
+    SkuSummary load(String sku) throws Exception {
+        summary = cache.get(sku);
+        if (summary == null) {
+            reads.inc();
+            SkuSummary stored = summaryState.value();
+            summary = stored == null ? new SkuSummary() : stored;
+            summary.totals = new NetworkTotals();
+            summary.stock = new StockByNode(slots);
+            for (Map.Entry<String, Position> entry : counted(positions.entries())) {
+                summary.totals.addShareOf(entry.getValue());
+                summary.stock.update(entry.getKey(), entry.getValue());
+            }
+            cache.put(sku, summary);
+        }
+        summaryChanged = false;
+        return summary;
+    }
+
+    void changed() {
+        summaryChanged = true;
+    }
+
+    void store() throws Exception {
+        if (summaryChanged) {
+            writes.inc();
+            summaryState.update(summary);
+        }
+    }
+
+    /** Holds an event until its node is known; later events of the SKU queue behind it. */
+    void hold(SourcedEvent in) throws Exception {
+        writes.inc();
+        pending.add(in);
+        summary.heldEvents++;
+        summaryChanged = true;
+    }
+
+    /** The held events, in arrival order; none are held afterwards. */
+    List<SourcedEvent> takeHeld() throws Exception {
+        List<SourcedEvent> held = new ArrayList<>();
+        for (SourcedEvent in : pending.get()) {
+            reads.inc();
+            held.add(in);
+        }
+        writes.inc();
+        pending.clear();
+        summary.heldEvents = 0;
+        summaryChanged = true;
+        return held;
+    }
+
+    /**
+     * Forgets request ids, event ids, buffered deltas and received ASNs older than {@code cutoff};
+     * returns the earliest event time of what is left to expire, or {@link Position#NO_DELTA}.
+     */
+    long expire(long cutoff) throws Exception {
+        long earliestLeft = Position.NO_DELTA;
+        long latestLeft = Long.MIN_VALUE;
+        Iterator<Map.Entry<String, Long>> ids = seenRequests.iterator();
+        while (ids.hasNext()) {
+            reads.inc();
+            long time = ids.next().getValue();
+            if (time < cutoff) {
+                writes.inc();
+                ids.remove();
+            } else {
+                earliestLeft = Math.min(earliestLeft, time);
+                latestLeft = Math.max(latestLeft, time);
+            }
+        }
+        if (earliestLeft == Position.NO_DELTA) {
+            writes.inc();
+            seenRequests.clear(); // drop the emptied map itself, not only its entries
+        }
+        expireLegacyIds(cutoff, latestLeft);
+        for (Map.Entry<String, Position> entry : positions.entries()) {
+            reads.inc();
+            Position p = entry.getValue();
+            int buffered = p.recentDeltas.size() + p.rememberedEvents.size() + p.inbound.size();
+            p.expire(cutoff);
+            if (p.recentDeltas.size() + p.rememberedEvents.size() + p.inbound.size() != buffered) {
+                writes.inc();
+                positions.put(entry.getKey(), p);
+                summary.stock.update(entry.getKey(), p);
+            }
+            earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
+        }
+        return earliestLeft;
+    }
+
+    /**
+     * After a restore from the layout with a per-SKU dedupe map, the first expiry learns the latest
+     * time in the map (request ids written since count too, which only errs on the safe side); once
+     * the cutoff passes it, events stop consulting the map.
+     */
+    private void expireLegacyIds(long cutoff, long latestLeft) {
+        if (summary.legacyDedupeUntil == SkuSummary.NO_LEGACY_IDS) {
+            return;
+        }
+        if (summary.legacyDedupeUntil == SkuSummary.LEGACY_IDS_UNKNOWN) {
+            summary.legacyDedupeUntil = latestLeft;
+        }
+        if (summary.legacyDedupeUntil < cutoff) {
+            summary.legacyDedupeUntil = SkuSummary.NO_LEGACY_IDS;
+        }
+        summaryChanged = true;
+    }
+
+    @Override
+    public NodeInfo node(String nodeId) {
+        try {
+            return nodes.get(nodeId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Reservation reservation(String orderId) {
+        try {
+            reads.inc();
+            return reservations.get(orderId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void putReservation(Reservation reservation) {
+        try {
+            writes.inc();
+            reservations.put(reservation.orderId, reservation);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void removeReservation(String orderId) {
+        try {
+            writes.inc();
+            reservations.remove(orderId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Iterable<Reservation> reservations() {
+        try {
+            return counted(reservations.values());
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public Position position(String nodeId) {
+        try {
+            reads.inc();
+            return positions.get(nodeId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void putPosition(String nodeId, Position position) {
+        try {
+            writes.inc();
+            positions.put(nodeId, position);
+            summary.stock.update(nodeId, position);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public StockByNode stock() {
+        return summary.stock;
+    }
+
+    @Override
+    public NetworkTotals totals() {
+        return summary.totals;
+    }
+
+    @Override
+    public boolean seen(String requestId) {
+        try {
+            reads.inc();
+            return seenRequests.contains(requestId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void remember(String requestId, long eventTime) {
+        try {
+            writes.inc();
+            seenRequests.put(requestId, eventTime);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public boolean seenBeforeUpgrade(String eventId) {
+        return summary.legacyDedupeUntil != SkuSummary.NO_LEGACY_IDS && seen(eventId);
+    }
+
+    /** Counts each entry an iteration reads. */
+    private <T> Iterable<T> counted(Iterable<T> entries) {
+        return () -> {
+            Iterator<T> it = entries.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    reads.inc();
+                    return it.next();
+                }
+            };
+        };
+    }
+
+    /** A state backend failure: the task fails and restarts from its last checkpoint. */
+    private static IllegalStateException failed(Exception e) {
+        return new IllegalStateException("state backend access failed", e);
+    }
+}

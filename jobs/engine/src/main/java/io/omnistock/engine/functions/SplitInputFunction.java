@@ -1,0 +1,43 @@
+package io.omnistock.engine.functions;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Sends inventory events and reservation requests on (to the ledger), orders, their lifecycle
+ * events and quote requests to {@link LedgerOutputs#ORDERS} (routing), node reference data to
+ * {@link LedgerOutputs#NODE_UPDATES} and rejected records to {@link LedgerOutputs#DEAD_LETTERS}.
+ * Counts every record in.
+ */
+public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private transient LedgerMetrics.Count recordsIn;
+    private transient LedgerMetrics.Count processed;
+    private transient LedgerMetrics.Count deadLettered;
+
+    @Override
+    public void open(OpenContext openContext) {
+        recordsIn = new LedgerMetrics.Count(getRuntimeContext(), LedgerMetrics.RECORDS_IN);
+        processed = new LedgerMetrics.Count(getRuntimeContext(), LedgerMetrics.PROCESSED);
+        deadLettered = new LedgerMetrics.Count(getRuntimeContext(), LedgerMetrics.DEAD_LETTERED);
+    }
+
+    @Override
+    public void processElement(SourcedEvent in, Context ctx, Collector<SourcedEvent> out) {
+        recordsIn.inc();
+        if (in.isRejected()) {
+            deadLettered.inc();
+            ctx.output(
+                    LedgerOutputs.DEAD_LETTERS, in.toDeadLetter(in.rejection, in.rejectionMessage));
+        } else if (in.node != null) {
+            processed.inc();
+            ctx.output(LedgerOutputs.NODE_UPDATES, in.node);
+        } else if (in.order != null || in.lifecycle != null || in.quote != null) {
+            ctx.output(LedgerOutputs.ORDERS, in);
+        } else {
+            out.collect(in);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.omnistock.engine;
+
+import io.omnistock.testing.Await;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single Kafka broker (KRaft, broker and controller in one process) as a child JVM, the way
+ * Kafka's own scripts run it: {@code kafka.tools.StorageTool format} on a fresh directory, then
+ * {@code kafka.Kafka server.properties}. Free ports, its own data directory, log in {@code dir}.
+ */
+final class KafkaBrokerProcess implements AutoCloseable {
+    private final ChildJvm jvm;
+    private final String bootstrapServers;
+
+    private KafkaBrokerProcess(ChildJvm jvm, String bootstrapServers) {
+        this.jvm = jvm;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats storage under {@code dir}, starts the broker and waits until it answers. */
+    static KafkaBrokerProcess start(
+            Path dir, String classpath, List<String> jvmArgs, Duration ready) throws Exception {
+        int port = ChildJvm.freePort();
+        int controllerPort = ChildJvm.freePort();
+        Properties server = new Properties();
+        server.setProperty("process.roles", "broker,controller");
+        server.setProperty("node.id", "1");
+        server.setProperty(
+                "listeners",
+                "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        server.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        server.setProperty("controller.listener.names", "CONTROLLER");
+        server.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        server.setProperty(
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        server.setProperty("controller.quorum.bootstrap.servers", "localhost:" + controllerPort);
+        server.setProperty("log.dirs", dir.resolve("data").toString());
+        // One broker: every internal topic with one replica.
+        server.setProperty("offsets.topic.replication.factor", "1");
+        server.setProperty("transaction.state.log.replication.factor", "1");
+        server.setProperty("transaction.state.log.min.isr", "1");
+        server.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        server.setProperty("share.coordinator.state.topic.min.isr", "1");
+        server.setProperty("group.initial.rebalance.delay.ms", "0");
+        Path properties = dir.resolve("server.properties");
+        Files.createDirectories(dir);
+        try (var out = Files.newBufferedWriter(properties)) {
+            server.store(out, "single-node KRaft broker of StandaloneClusterITCase");
+        }
+        Path log = dir.resolve("kafka.log");
+        ChildJvm.run(
+                "kafka storage format",
+                classpath,
+                "kafka.tools.StorageTool",
+                List.of(
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        properties.toString(),
+                        "--standalone"),
+                dir.resolve("kafka-storage-format.log"),
+                ready);
+        ChildJvm jvm =
+                ChildJvm.start(
+                        "kafka broker",
+                        classpath,
+                        jvmArgs,
+                        "kafka.Kafka",
+                        List.of(properties.toString()),
+                        log);
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(jvm, "localhost:" + port);
+        try {
+            broker.awaitReady(ready);
+        } catch (Exception | AssertionError e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    private void awaitReady(Duration deadline) throws Exception {
+        Properties admin = new Properties();
+        admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        admin.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        admin.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        try (Admin client = Admin.create(admin)) {
+            Await.until(
+                    "the Kafka broker at " + bootstrapServers + " answers",
+                    () -> {
+                        jvm.requireAlive();
+                        try {
+                            return client.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+                        } catch (java.util.concurrent.ExecutionException
+                                | java.util.concurrent.TimeoutException e) {
+                            return null;
+                        }
+                    },
+                    Objects::nonNull,
+                    deadline);
+        }
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        jvm.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka broker " + bootstrapServers + ", " + jvm;
+    }
+}
