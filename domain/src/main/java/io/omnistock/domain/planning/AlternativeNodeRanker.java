@@ -9,21 +9,20 @@ import java.util.Map;
 
 /**
  * Per order line, the eligible nodes (whatever their stock) ranked as if each sent the whole line
- * in one shipment: cost, speed and carbon of those hypothetical shipments are normalised across the
- * nodes and weighed with the order's weights, best first. The ledger walks this list to re-route a
- * reservation after a shortage.
+ * in one shipment, as {@link PlanScorer} ranks plans: nodes that keep the promise first, then cost,
+ * speed (hours late) and carbon of those hypothetical shipments normalised across the nodes and
+ * weighed with the order's weights, best first (equal scores: less CO2e, then node id). The ledger
+ * walks this list to re-route a reservation after a shortage.
  */
 public final class AlternativeNodeRanker implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final RoutingPolicy policy;
     private final ShipmentModel model;
-    private final PlanScorer scorer;
 
     public AlternativeNodeRanker(RoutingPolicy policy, ShipmentModel model) {
         this.policy = policy;
         this.model = model;
-        this.scorer = new PlanScorer(policy);
     }
 
     /**
@@ -38,7 +37,7 @@ public final class AlternativeNodeRanker implements Serializable {
         double[] speeds = new double[legs.size()];
         for (int node = 0; node < legs.size(); node++) {
             costs[node] = legs.get(node).cost();
-            speeds[node] = scorer.speedHours(order, legs.get(node).eta());
+            speeds[node] = PlanScorer.hoursLate(order, legs.get(node).eta());
         }
         MinMax cost = MinMax.of(costs);
         MinMax speed = MinMax.of(speeds);
@@ -60,7 +59,10 @@ public final class AlternativeNodeRanker implements Serializable {
                 nodes.add(node);
             }
             // legs are in node id order, and the sort is stable
-            nodes.sort(Comparator.comparingDouble(node -> totals[node]));
+            nodes.sort(
+                    Comparator.comparing((Integer node) -> speeds[node] > 0)
+                            .thenComparingDouble(node -> totals[node])
+                            .thenComparingDouble(node -> carbons[node]));
             alternatives.put(
                     line.sku(),
                     nodes.stream()

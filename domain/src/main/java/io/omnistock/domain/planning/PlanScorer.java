@@ -6,33 +6,45 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Scores and ranks candidate plans (docs/design.md section 4). Each of cost, speed and carbon is
+ * Scores and ranks candidate plans (docs/design.md section 4). Speed is judged against the promise:
+ * a plan's speed figure is the hours its latest ETA is past the promise, 0 when it keeps the
+ * promise (arriving earlier than promised earns nothing). Each of cost, speed and carbon is
  * normalised over the candidates to 0..1 (min-max); total = weights x parts + splitPenalty x
- * (shipments - 1). Rank: most units allocated, then lowest total, then fewer shipments, then node
- * ids.
+ * (shipments - 1). Rank: most units allocated, then plans that keep the promise before plans that
+ * miss it, then lowest total, then fewer shipments, then less CO2e, then node ids. So routing keeps
+ * the promise first and then weighs cost against carbon; among plans that all miss it, the weights
+ * also trade how late against cost and carbon.
  */
 public final class PlanScorer implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final double MILLIS_PER_HOUR = 3_600_000.0;
 
-    /** Ties after units, total and shipments: node ids, then what goes where. */
+    /** Ties after units, promise, total and shipments: less CO2e, node ids, what goes where. */
     private static final Comparator<ScoredPlan> TIE_BREAK =
-            Comparator.comparing(ScoredPlan::nodeIds, PlanScorer::compareIds)
+            Comparator.comparingDouble(ScoredPlan::co2eKg)
+                    .thenComparing(ScoredPlan::nodeIds, PlanScorer::compareIds)
                     .thenComparing(scored -> scored.plan().allocationKey());
 
     /** The routing order of plans. */
     public static final Comparator<ScoredPlan> BEST_FIRST =
             Comparator.comparingInt(ScoredPlan::unitsAllocated)
                     .reversed()
+                    .thenComparing(ScoredPlan::isLate)
                     .thenComparingDouble(ScoredPlan::totalScore)
                     .thenComparingInt(ScoredPlan::shipmentCount)
                     .thenComparing(TIE_BREAK);
 
-    /** What a cost-only policy picks: most units, then cheapest. */
+    /**
+     * What a cost-only policy picks: most units, then plans that keep the promise before plans that
+     * miss it, then cheapest. The decision's cost-only baseline ("CO2e avoided" and the baseline's
+     * cost are measured against it), so that a choice is compared with the cheapest plan that gives
+     * the same service, not with one that breaks the promise.
+     */
     public static final Comparator<ScoredPlan> CHEAPEST_FIRST =
             Comparator.comparingInt(ScoredPlan::unitsAllocated)
                     .reversed()
+                    .thenComparing(ScoredPlan::isLate)
                     .thenComparingDouble(ScoredPlan::cost)
                     .thenComparingInt(ScoredPlan::shipmentCount)
                     .thenComparing(TIE_BREAK);
@@ -51,7 +63,7 @@ public final class PlanScorer implements Serializable {
         double[] carbons = new double[plans.size()];
         for (int i = 0; i < plans.size(); i++) {
             costs[i] = plans.get(i).cost();
-            speeds[i] = speedHours(order, plans.get(i).latestEta());
+            speeds[i] = hoursLate(order, plans.get(i).latestEta());
             carbons[i] = plans.get(i).co2eKg();
         }
         MinMax cost = MinMax.of(costs);
@@ -90,12 +102,11 @@ public final class PlanScorer implements Serializable {
     }
 
     /**
-     * The speed value of an ETA: hours after the order, + the late penalty when it misses the
-     * promise.
+     * The speed figure of an ETA: hours past the order's promise, 0 when it keeps the promise
+     * (arrives at or before {@link Order#promiseBy()}).
      */
-    public double speedHours(Order order, long eta) {
-        double hours = (eta - order.orderTime()) / MILLIS_PER_HOUR;
-        return eta > order.promiseBy() ? hours + policy.latePenaltyHours() : hours;
+    public static double hoursLate(Order order, long eta) {
+        return eta > order.promiseBy() ? (eta - order.promiseBy()) / MILLIS_PER_HOUR : 0.0;
     }
 
     private static int compareIds(List<String> a, List<String> b) {

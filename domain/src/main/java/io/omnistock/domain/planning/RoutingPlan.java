@@ -11,7 +11,8 @@ import java.util.Map;
  * @param chosen the best plan (rank 1); null when nothing can be allocated
  * @param candidates the best-ranked plans, chosen first, at most candidatesReported
  * @param costOnlyBaseline the plan a cost-only policy would choose from the same candidates (may be
- *     the chosen one); null when nothing can be allocated
+ *     the chosen one): most units, then keeping the promise, then cheapest; null when nothing can
+ *     be allocated
  * @param backordered per line, the units ordered minus the units allocated (lines with nothing
  *     missing left out); every line when nothing can be allocated
  * @param alternatives SKU -> eligible node ids, best first, whatever their stock (see {@link
@@ -58,6 +59,11 @@ public record RoutingPlan(
     /** CO2e of the cost-only baseline, or null when nothing can be allocated. */
     public Double baselineCo2eKg() {
         return costOnlyBaseline == null ? null : costOnlyBaseline.co2eKg();
+    }
+
+    /** Cost of the cost-only baseline, or null when nothing can be allocated. */
+    public Double baselineCost() {
+        return costOnlyBaseline == null ? null : costOnlyBaseline.cost();
     }
 
     /** Baseline CO2e minus chosen CO2e (negative when the choice emits more); 0 when unrouted. */

@@ -21,7 +21,6 @@ import java.util.function.Consumer;
  * @param splitPenalty added to a plan's total per shipment beyond the first
  * @param candidatesReported how many ranked plans a decision lists (the chosen one first)
  * @param airMinKm SHIP_TO_HOME expedites by air only from this great-circle distance up
- * @param latePenaltyHours added to a plan's speed (hours) when its latest ETA misses the promise
  * @param anchorLimit how many best-covering nodes seed a multi-node plan
  * @param alternativesReported how many alternative nodes are ranked per line
  * @param handlingHours pick-and-pack hours per node type; a type not listed takes {@value
@@ -36,7 +35,6 @@ public record RoutingPolicy(
         double splitPenalty,
         int candidatesReported,
         double airMinKm,
-        double latePenaltyHours,
         int anchorLimit,
         int alternativesReported,
         Map<NodeType, Double> handlingHours,
@@ -79,16 +77,15 @@ public record RoutingPolicy(
         requireNonNegative("unitWeightKg", unitWeightKg);
         requireNonNegative("splitPenalty", splitPenalty);
         requireNonNegative("airMinKm", airMinKm);
-        requireNonNegative("latePenaltyHours", latePenaltyHours);
     }
 
     /**
      * BALANCED 1/3 each, CHEAPEST / FASTEST / GREENEST 0.7 on their part and 0.15 on the others;
      * split penalty 0.25, at most 3 nodes, same-day within 30 km, 1 kg per unit, 5 candidates
-     * reported, air from 500 km, 48 h late penalty, 8 anchors, 10 alternatives per line; handling
-     * STORE 2 h, DARK_STORE 0.5 h, DC 4 h, THREE_PL 6 h; parcel ground 12 h + 60 km/h, 4.00 +
-     * 0.004/km; parcel air 8 h + 600 km/h, 9.00 + 0.012/km; courier van 0.5 h + 30 km/h, 5.00 +
-     * 0.60/km; store pickup free and instant.
+     * reported, air from 500 km, 8 anchors, 10 alternatives per line; handling STORE 2 h,
+     * DARK_STORE 0.5 h, DC 4 h, THREE_PL 6 h; parcel ground 12 h + 60 km/h, 4.00 + 0.004/km; parcel
+     * air 8 h + 600 km/h, 9.00 + 0.012/km; courier van 0.5 h + 30 km/h, 5.00 + 0.60/km; store
+     * pickup free and instant.
      */
     public static RoutingPolicy defaults() {
         Map<RoutingPreference, ScoreWeights> weights = new EnumMap<>(RoutingPreference.class);
@@ -110,8 +107,7 @@ public record RoutingPolicy(
         rates.put(TransportMode.COURIER_VAN, new TransportRate(0.5, 30.0, 5.00, 0.60));
         rates.put(TransportMode.STORE_PICKUP, new TransportRate(0.0, 0.0, 0.0, 0.0));
 
-        return new RoutingPolicy(
-                weights, 3, 30.0, 1.0, 0.25, 5, 500.0, 48.0, 8, 10, handling, rates);
+        return new RoutingPolicy(weights, 3, 30.0, 1.0, 0.25, 5, 500.0, 8, 10, handling, rates);
     }
 
     /** The weights for a preference; null reads as BALANCED. */
@@ -161,10 +157,6 @@ public record RoutingPolicy(
         return edit(p -> p.airMinKm = km);
     }
 
-    public RoutingPolicy withLatePenaltyHours(double hours) {
-        return edit(p -> p.latePenaltyHours = hours);
-    }
-
     public RoutingPolicy withAnchorLimit(int anchors) {
         return edit(p -> p.anchorLimit = anchors);
     }
@@ -197,7 +189,6 @@ public record RoutingPolicy(
         double splitPenalty;
         int candidatesReported;
         double airMinKm;
-        double latePenaltyHours;
         int anchorLimit;
         int alternativesReported;
         final Map<NodeType, Double> handlingHours;
@@ -211,7 +202,6 @@ public record RoutingPolicy(
             splitPenalty = p.splitPenalty;
             candidatesReported = p.candidatesReported;
             airMinKm = p.airMinKm;
-            latePenaltyHours = p.latePenaltyHours;
             anchorLimit = p.anchorLimit;
             alternativesReported = p.alternativesReported;
             handlingHours = new EnumMap<>(NodeType.class);
@@ -229,7 +219,6 @@ public record RoutingPolicy(
                     splitPenalty,
                     candidatesReported,
                     airMinKm,
-                    latePenaltyHours,
                     anchorLimit,
                     alternativesReported,
                     handlingHours,

@@ -6,10 +6,9 @@ import java.util.List;
  * A candidate plan with its score parts (docs/design.md section 4): lower total is better.
  *
  * @param rank 1 for the chosen plan
- * @param speedHours hours from order time to the latest ETA, + the late penalty when it misses the
- *     promise
+ * @param hoursLate hours the latest ETA is past the promise; 0 when the plan keeps the promise
  * @param costScore cost normalised over the candidates, 0 (cheapest) to 1 (dearest)
- * @param speedScore speedHours normalised the same way
+ * @param speedScore hoursLate normalised the same way
  * @param carbonScore CO2e normalised the same way
  * @param splitPenalty the policy's split penalty x (shipments - 1)
  * @param totalScore the weighted parts + the split penalty
@@ -17,12 +16,17 @@ import java.util.List;
 public record ScoredPlan(
         int rank,
         FulfilmentPlan plan,
-        double speedHours,
+        double hoursLate,
         double costScore,
         double speedScore,
         double carbonScore,
         double splitPenalty,
         double totalScore) {
+
+    /** Whether the plan misses the promise (its latest ETA is after it). */
+    public boolean isLate() {
+        return hoursLate > 0;
+    }
 
     public boolean isChosen() {
         return rank == 1;
@@ -60,7 +64,7 @@ public record ScoredPlan(
         return new ScoredPlan(
                 newRank,
                 plan,
-                speedHours,
+                hoursLate,
                 costScore,
                 speedScore,
                 carbonScore,

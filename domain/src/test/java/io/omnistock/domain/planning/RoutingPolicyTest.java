@@ -30,7 +30,6 @@ class RoutingPolicyTest {
         assertThat(policy.unitWeightKg()).isEqualTo(1.0);
         assertThat(policy.candidatesReported()).isEqualTo(5);
         assertThat(policy.airMinKm()).isEqualTo(500.0);
-        assertThat(policy.latePenaltyHours()).isEqualTo(48.0);
         assertThat(policy.anchorLimit()).isEqualTo(8);
         assertThat(policy.alternativesReported()).isEqualTo(10);
         assertThat(policy.handlingHoursOf(NodeType.STORE)).isEqualTo(2.0);

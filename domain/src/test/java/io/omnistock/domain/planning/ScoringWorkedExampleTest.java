@@ -43,15 +43,20 @@ import org.junit.jupiter.api.Test;
  * D1     300 x 0.0002 + 0.2 = 0.060 + 0.2 = 0.260
  * D2     540 x 0.0002 + 0.2 = 0.108 + 0.2 = 0.308
  *
+ * Speed is judged against the promise: every plan keeps it, so each is 0 h late and no plan
+ * scores better for arriving earlier.
+ *
  * Min-max parts over the three plans:
  *   cost   min 6.20, max 7.24, spread 1.04:  S1 1,  D1 0,    D2 0.26/1.04 = 0.25
- *   speed  min 15,   max 25,   spread 10:    S1 0,  D1 6/10 = 0.6,         D2 1
+ *   speed  all 0 h late, no spread:          S1 0,  D1 0,    D2 0
  *   carbon min 0.212, max 0.308, spread 0.096: S1 0, D1 0.048/0.096 = 0.5, D2 1
  *
  * BALANCED (1/3 each):  S1 (1 + 0 + 0)/3      = 0.333333...
- *                       D1 (0 + 0.6 + 0.5)/3  = 0.366666...
- *                       D2 (0.25 + 1 + 1)/3   = 0.75
- * Chosen: S1. Cost-only baseline: D1 (cheapest, 6.20), 0.260 kg CO2e; avoided 0.048 kg.
+ *                       D1 (0 + 0 + 0.5)/3    = 0.166666...
+ *                       D2 (0.25 + 0 + 1)/3   = 0.416666...
+ * Chosen: D1, which is also the cost-only baseline (cheapest, 6.20, 0.260 kg CO2e): avoided 0.
+ * GREENEST (0.15, 0.15, 0.7): S1 0.15, D1 0.35, D2 0.0375 + 0.7 = 0.7375: chooses S1, the
+ * dearest node, and avoids 0.260 - 0.212 = 0.048 kg against the baseline.
  * </pre>
  */
 class ScoringWorkedExampleTest {
@@ -73,12 +78,12 @@ class ScoringWorkedExampleTest {
                             CapacityView.UNLIMITED);
 
     @Test
-    void theStoreWinsOnSpeedAndCarbonAlthoughItIsTheDearest() {
+    void balancedTakesTheCheapDcBecauseEveryPlanKeepsThePromise() {
         assertThat(plan.outcome()).isEqualTo(RoutingOutcome.ROUTED);
         assertThat(plan.candidatesConsidered()).isEqualTo(3);
         assertThat(plan.candidates())
                 .extracting(ScoredPlan::nodeIds)
-                .containsExactly(List.of("S1"), List.of("D1"), List.of("D2"));
+                .containsExactly(List.of("D1"), List.of("S1"), List.of("D2"));
         assertThat(plan.candidates()).extracting(ScoredPlan::rank).containsExactly(1, 2, 3);
         assertThat(plan.chosen()).isSameAs(plan.candidates().get(0));
         assertThat(plan.chosen().isChosen()).isTrue();
@@ -86,8 +91,8 @@ class ScoringWorkedExampleTest {
 
     @Test
     void eachShipmentIsModelledByHand() {
-        Shipment s1 = only(plan.candidates().get(0));
-        Shipment d1 = only(plan.candidates().get(1));
+        Shipment d1 = only(plan.candidates().get(0));
+        Shipment s1 = only(plan.candidates().get(1));
         Shipment d2 = only(plan.candidates().get(2));
 
         assertThat(List.of(s1.mode(), d1.mode(), d2.mode()))
@@ -113,33 +118,45 @@ class ScoringWorkedExampleTest {
 
     @Test
     void everyScorePartIsTheMinMaxPositionAndTheTotalIsTheirWeightedSum() {
-        ScoredPlan s1 = plan.candidates().get(0);
-        ScoredPlan d1 = plan.candidates().get(1);
+        ScoredPlan d1 = plan.candidates().get(0);
+        ScoredPlan s1 = plan.candidates().get(1);
         ScoredPlan d2 = plan.candidates().get(2);
 
-        assertParts(s1, 15, 1.0, 0.0, 0.0, 1.0 / 3.0);
-        assertParts(d1, 21, 0.0, 0.6, 0.5, 1.1 / 3.0);
-        assertParts(d2, 25, 0.25, 1.0, 1.0, 0.75);
+        assertParts(s1, 1.0, 0.0, 1.0 / 3.0);
+        assertParts(d1, 0.0, 0.5, 0.5 / 3.0);
+        assertParts(d2, 0.25, 1.0, 1.25 / 3.0);
     }
 
     @Test
-    void theCostOnlyBaselineIsTheDcAndItsCarbonIsReported() {
+    void theCostOnlyBaselineIsTheDcAndItsCostAndCarbonAreReported() {
         assertThat(plan.costOnlyBaseline().nodeIds()).containsExactly("D1");
         assertThat(plan.baselineCo2eKg()).isCloseTo(0.260, closeTo(0.260));
-        assertThat(plan.co2eAvoidedKg()).isCloseTo(0.048, closeTo(0.048));
+        assertThat(plan.baselineCost()).isCloseTo(6.20, closeTo(6.20));
+        assertThat(plan.co2eAvoidedKg()).isZero();
     }
 
     @Test
     void otherPreferencesWeighTheSamePartsDifferently() {
-        // CHEAPEST (0.7, 0.15, 0.15): S1 0.7; D1 0.15 x 0.6 + 0.15 x 0.5 = 0.165; D2 0.475
+        // CHEAPEST (0.7, 0.15, 0.15): S1 0.7; D1 0.15 x 0.5 = 0.075; D2 0.175 + 0.15 = 0.325
         RoutingPlan cheapest = replan(RoutingPreference.CHEAPEST);
-        // GREENEST (0.15, 0.15, 0.7): S1 0.15; D1 0.09 + 0.35 = 0.44; D2 0.8875
+        // GREENEST (0.15, 0.15, 0.7): S1 0.15; D1 0.35; D2 0.0375 + 0.7 = 0.7375
         RoutingPlan greenest = replan(RoutingPreference.GREENEST);
+        // FASTEST (0.15, 0.7, 0.15): no speed spread, so S1 0.15; D1 0.075; D2 0.1875
+        RoutingPlan fastest = replan(RoutingPreference.FASTEST);
 
         assertThat(cheapest.chosen().nodeIds()).containsExactly("D1");
-        assertThat(cheapest.chosen().totalScore()).isCloseTo(0.165, closeTo(0.165));
+        assertThat(cheapest.chosen().totalScore()).isCloseTo(0.075, closeTo(0.075));
         assertThat(greenest.chosen().nodeIds()).containsExactly("S1");
-        assertThat(greenest.candidates().get(1).totalScore()).isCloseTo(0.44, closeTo(0.44));
+        assertThat(greenest.chosen().totalScore()).isCloseTo(0.15, closeTo(0.15));
+        assertThat(greenest.candidates().get(1).totalScore()).isCloseTo(0.35, closeTo(0.35));
+        assertThat(greenest.co2eAvoidedKg()).isCloseTo(0.048, closeTo(0.048));
+        assertThat(fastest.chosen().nodeIds()).containsExactly("D1");
+        assertThat(fastest.candidates())
+                .extracting(ScoredPlan::totalScore)
+                .satisfiesExactly(
+                        d1 -> assertThat(d1).isCloseTo(0.075, closeTo(0.075)),
+                        s1 -> assertThat(s1).isCloseTo(0.15, closeTo(0.15)),
+                        d2 -> assertThat(d2).isCloseTo(0.1875, closeTo(0.1875)));
     }
 
     private RoutingPlan replan(RoutingPreference preference) {
@@ -159,15 +176,11 @@ class ScoringWorkedExampleTest {
     }
 
     private static void assertParts(
-            ScoredPlan scored,
-            double speedHours,
-            double costPart,
-            double speedPart,
-            double carbonPart,
-            double total) {
-        assertThat(scored.speedHours()).isCloseTo(speedHours, closeTo(speedHours));
+            ScoredPlan scored, double costPart, double carbonPart, double total) {
+        assertThat(scored.isLate()).isFalse();
+        assertThat(scored.hoursLate()).isZero();
         assertThat(scored.costScore()).isCloseTo(costPart, closeTo(costPart));
-        assertThat(scored.speedScore()).isCloseTo(speedPart, closeTo(speedPart));
+        assertThat(scored.speedScore()).isZero();
         assertThat(scored.carbonScore()).isCloseTo(carbonPart, closeTo(carbonPart));
         assertThat(scored.splitPenalty()).isZero();
         assertThat(scored.totalScore()).isCloseTo(total, closeTo(total));

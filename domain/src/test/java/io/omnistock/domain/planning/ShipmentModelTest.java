@@ -77,8 +77,9 @@ class ShipmentModelTest {
 
             assertThat(ship(order, nearDc).mode()).isEqualTo(TransportMode.PARCEL_GROUND);
             assertThat(plan.chosen().latestEta()).isEqualTo(hoursAfterOrder(22));
-            // speed = 22 h + the 48 h late penalty
-            assertThat(plan.chosen().speedHours()).isCloseTo(70.0, closeTo(70.0));
+            // 22 h after the order, 2 h past the 20 h promise
+            assertThat(plan.chosen().isLate()).isTrue();
+            assertThat(plan.chosen().hoursLate()).isCloseTo(2.0, closeTo(2.0));
         }
 
         @Test

@@ -289,11 +289,11 @@ class DeliveryOptionsTest {
     @Test
     void aSplitShipmentSuggestsTheGreenerSingleShipment() {
         // SKU-A only at S1 (10 km), SKU-B only at S4 (12 km), both at D2 (200 km, dear handling).
-        // FASTEST ranks the 4-unit plans: S1+S4 (costs 6.048 + 6.0576 = 12.1056, 14.24 h,
-        // 0.2024 + 0.20288 = 0.40528 kg, + 0.25 split) scores 0.15 x 1 + 0.7 x 0.04/5.8
-        // + 0.15 x 1 + 0.25 = 0.5548; D2 (3.00 + 4.00 + 0.96 = 7.96, 20 h,
-        // 240 x 0.004 x 0.1 + 0.2 = 0.296 kg) scores 0.15 x 0.3156 + 0.7 x 1 + 0.15 x 0.4614
-        // = 0.8166. The split wins; one shipment from D2 saves 0.10928 kg for 5.76 h more.
+        // A standard promise of 16 h: the 4-unit plans are S1+S4 (costs 6.048 + 6.0576 =
+        // 12.1056, 14.24 h, on time, 0.2024 + 0.20288 = 0.40528 kg) and D2 (3.00 + 4.00 + 0.96 =
+        // 7.96, 20 h, 4 h late, 240 x 0.004 x 0.1 + 0.2 = 0.296 kg). Only the split keeps the
+        // promise, so it wins though D2 is cheaper and greener; one shipment from D2 saves
+        // 0.10928 kg for 5.76 h more.
         NodeInfo s1 = store("S1", 10, 2.00, SHIP_FROM_STORE);
         NodeInfo s4 = store("S4", 12, 2.00, SHIP_FROM_STORE);
         NodeInfo d2 = dc("D2", 200, 3.00);
@@ -304,12 +304,21 @@ class DeliveryOptionsTest {
                         .with(SKU_A, "D2", 2)
                         .with(SKU_B, "D2", 2);
 
+        QuoteSettings sixteenHours =
+                new QuoteSettings(
+                        Duration.ofHours(16).toMillis(),
+                        Duration.ofHours(10).toMillis(),
+                        Duration.ofHours(3).toMillis(),
+                        Duration.ofHours(4).toMillis(),
+                        25.0,
+                        3);
         List<DeliveryOption> quoted =
-                options.build(
-                        cart(RoutingPreference.FASTEST, line(SKU_A, 2), line(SKU_B, 2)),
-                        List.of(s1, s4, d2),
-                        split,
-                        CapacityView.UNLIMITED);
+                new DeliveryOptions(router, sixteenHours)
+                        .build(
+                                cart(RoutingPreference.FASTEST, line(SKU_A, 2), line(SKU_B, 2)),
+                                List.of(s1, s4, d2),
+                                split,
+                                CapacityView.UNLIMITED);
 
         DeliveryOption fromStores = quoted.get(1);
         assertThat(fromStores.getMethod()).isEqualTo(SHIP_FROM_STORE);
