@@ -92,6 +92,7 @@ final class DecisionRecords {
                 .setTotalDistanceKm(distance)
                 .setTotalCo2eKg(co2e)
                 .setBaselineCo2eKg(s.baselineCo2eKg)
+                .setBaselineCost(s.baselineCost)
                 .setAttempts(Math.max(1, s.attempt))
                 .setAllocations(new ArrayList<>(s.granted))
                 .setBackordered(new ArrayList<>(s.backordered))

@@ -216,6 +216,7 @@ public final class OrderRouting {
     private void recordRouted(StockReply reply, OrderState s, Network net, Output out) {
         s.candidates.addAll(reply.candidates);
         s.baselineCo2eKg = reply.baselineCo2eKg;
+        s.baselineCost = reply.baselineCost;
         s.backordered.addAll(reply.backordered);
         s.granted.addAll(reply.allocations);
         decide(s, DecisionRecords.finalStatus(s), null, net, out);
@@ -285,6 +286,7 @@ public final class OrderRouting {
                 s.candidates.add(DecisionRecords.candidate(candidate));
             }
             s.baselineCo2eKg = plan.baselineCo2eKg();
+            s.baselineCost = plan.baselineCost();
         }
         for (PlannedLine missing : plan.backordered()) {
             s.backordered.add(new OrderLine(missing.sku(), missing.quantity()));

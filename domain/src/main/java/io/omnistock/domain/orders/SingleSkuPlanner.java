@@ -42,7 +42,8 @@ public final class SingleSkuPlanner {
             List<Allocation> allocations,
             List<ScoredCandidate> candidates,
             Double baselineCo2eKg,
-            List<OrderLine> backordered) {}
+            List<OrderLine> backordered,
+            Double baselineCost) {}
 
     private final Router router;
     private final OrderValidator validator;
@@ -99,7 +100,8 @@ public final class SingleSkuPlanner {
                 allocations,
                 candidates,
                 plan.baselineCo2eKg(),
-                backordered);
+                backordered,
+                plan.baselineCost());
     }
 
     private static long atpAt(List<NodeUnits> atp, String nodeId) {

@@ -60,6 +60,10 @@ public class StockReply {
 
     public List<ScoredCandidate> candidates = new ArrayList<>();
     public Double baselineCo2eKg;
+
+    /** ROUTED: the cost of the cost-only baseline plan. Appended. */
+    public Double baselineCost;
+
     public List<OrderLine> backordered = new ArrayList<>();
 
     public String fromNodeId;

@@ -58,6 +58,9 @@ public class OrderState {
 
     public Double baselineCo2eKg;
 
+    /** Cost of the first round's cost-only baseline plan; null in state written before it. */
+    public Double baselineCost;
+
     /** Stock replies that arrived before the order. */
     public List<StockReply> early = new ArrayList<>();
 
