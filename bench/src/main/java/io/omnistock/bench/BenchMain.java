@@ -1,5 +1,6 @@
 package io.omnistock.bench;
 
+import io.omnistock.bench.carbon.CarbonBenchmark;
 import io.omnistock.bench.e2e.EndToEndLatencyBenchmark;
 import io.omnistock.bench.e2e.MixedLoadBenchmark;
 import io.omnistock.bench.e2e.QuoteLatencyBenchmark;
@@ -36,7 +37,8 @@ public final class BenchMain {
                 new MixedLoadBenchmark(),
                 new ServingBenchmark(),
                 new StateScaleBenchmark(),
-                new MicroBenchmarks());
+                new MicroBenchmarks(),
+                new CarbonBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
