@@ -67,9 +67,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       kg CO2e = km x 0.003 t x 0.12522 + 0.50999 (one parcel)
  *   S1  0.00450792 + 0.50999 = 0.51449792
  *   D1  0.0901584  + 0.50999 = 0.6001484
- * Two plans, so each min-max part is 0 or 1: S1 (cost 1, speed 0, carbon 0), D1 (0, 1, 1).
- *   GREENEST (0.15, 0.15, 0.7): S1 0.15, D1 0.85  -> S1, PARCEL_GROUND (gc 10 km, well within promise)
- *   CHEAPEST (0.7, 0.15, 0.15): S1 0.70, D1 0.30  -> D1 ("cheap", 1 x SKU-SHORT)
+ * Both keep the promise, so both are 0 h late and both speed parts are 0; two plans, so the
+ * other min-max parts are 0 or 1: S1 (cost 1, speed 0, carbon 0), D1 (0, 0, 1).
+ *   GREENEST (0.15, 0.15, 0.7): S1 0.15, D1 0.70  -> S1, PARCEL_GROUND (gc 10 km, well within promise)
+ *   CHEAPEST (0.7, 0.15, 0.15): S1 0.70, D1 0.15  -> D1 ("cheap", 1 x SKU-SHORT)
  * </pre>
  */
 class RoutingLifecycleITCase {
@@ -166,7 +167,7 @@ class RoutingLifecycleITCase {
             assertThat(shortOrder.getBaselineCo2eKg()).isCloseTo(0.6001484, within(EXACT));
             assertThat(shortOrder.getCandidates()).hasSize(2);
             assertCandidate(shortOrder.getCandidates().get(0), 1, true, "S1", 1, 0, 0, 0.15);
-            assertCandidate(shortOrder.getCandidates().get(1), 2, false, "D1", 0, 1, 1, 0.85);
+            assertCandidate(shortOrder.getCandidates().get(1), 2, false, "D1", 0, 0, 1, 0.7);
             RoutingDecision cheap = decided.get("cheap").get(0);
             assertAllocation(
                     cheap.getAllocations().get(0),
