@@ -179,7 +179,7 @@ class RoutingLifecycleITCase {
                     5.96,
                     240.0,
                     240 * 0.001 * 0.12522 + 0.50999);
-            assertThat(cheap.getCandidates().get(0).getTotalScore()).isCloseTo(0.30, within(EXACT));
+            assertThat(cheap.getCandidates().get(0).getTotalScore()).isCloseTo(0.15, within(EXACT));
             assertThat(cheap.getCandidates().get(1).getTotalScore()).isCloseTo(0.70, within(EXACT));
             assertThat(nodeOf(decided.get("cancel"))).isEqualTo("S1");
             assertThat(nodeOf(decided.get("ship"))).isEqualTo("S1");
