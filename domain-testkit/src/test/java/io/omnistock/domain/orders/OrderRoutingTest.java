@@ -170,6 +170,9 @@ class OrderRoutingTest {
             assertThat(d.getTotalCost()).isPositive();
             assertThat(d.getTotalCo2eKg()).isPositive();
             assertThat(d.getBaselineCo2eKg()).isNotNull().isPositive();
+            // the stock allows one plan, so it is also the cost-only baseline
+            assertThat(d.getBaselineCost()).isNotNull().isCloseTo(d.getTotalCost(), within(1e-9));
+            assertThat(d.getBaselineCo2eKg()).isCloseTo(d.getTotalCo2eKg(), within(1e-9));
             assertUnitsAccountedFor(d);
         }
 
