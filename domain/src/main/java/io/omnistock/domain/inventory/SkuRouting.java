@@ -82,6 +82,7 @@ final class SkuRouting {
         routed.allocations = proposal.allocations();
         routed.candidates = proposal.candidates();
         routed.baselineCo2eKg = proposal.baselineCo2eKg();
+        routed.baselineCost = proposal.baselineCost();
         routed.backordered = proposal.backordered();
         if (!proposal.units().isEmpty()) {
             StockRequest reserve =
