@@ -14,6 +14,7 @@ import io.omnistock.connectors.JobEnvironment;
 import io.omnistock.connectors.KafkaSinks;
 import io.omnistock.connectors.KafkaSources;
 import io.omnistock.connectors.ReleaseThreadLocals;
+import io.omnistock.connectors.RequiredTopics;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.engine.functions.InventoryDeserializationSchema;
@@ -45,6 +46,8 @@ public final class EngineJob {
 
     public static void main(String[] args) throws Exception {
         Configuration conf = configuration(args);
+        // A missing topic fails the submission with its name, not a job that restarts forever.
+        RequiredTopics.check(conf, Topics.LEDGER_INPUTS, Topics.LEDGER_OUTPUTS);
         StreamExecutionEnvironment env = environment(conf);
         build(env, conf);
         StreamGraph graph = env.getStreamGraph();
