@@ -75,6 +75,27 @@ class FlinkConfTest {
     }
 
     @Test
+    void checkpointsAndSavepointsLiveUnderOneStateDirectoryNeverUnderTmp() {
+        Configuration conf = GlobalConfiguration.loadConfiguration(FLINK_CONF.toString());
+        java.net.URI checkpoints =
+                java.net.URI.create(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        java.net.URI savepoints =
+                java.net.URI.create(conf.get(CheckpointingOptions.SAVEPOINT_DIRECTORY));
+
+        assertThat(checkpoints.resolve(".")).isEqualTo(savepoints.resolve("."));
+        assertThat(checkpoints.getPath()).endsWith("/checkpoints").doesNotStartWith("/tmp");
+        assertThat(savepoints.getPath()).endsWith("/savepoints").doesNotStartWith("/tmp");
+    }
+
+    @Test
+    void noProcessAddressIsPinnedInTheSharedFile() {
+        Configuration conf = GlobalConfiguration.loadConfiguration(FLINK_CONF.toString());
+
+        assertThat(conf.toMap())
+                .doesNotContainKeys("jobmanager.rpc.address", "rest.address", "taskmanager.host");
+    }
+
+    @Test
     void failuresRestartTheJobWithBackoffAndNoAttemptLimit() {
         Configuration conf = GlobalConfiguration.loadConfiguration(FLINK_CONF.toString());
 

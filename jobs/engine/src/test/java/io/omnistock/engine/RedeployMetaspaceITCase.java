@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
+import io.omnistock.deploy.ChildJvm;
+import io.omnistock.deploy.KafkaBrokerProcess;
+import io.omnistock.deploy.StandaloneFlinkCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,8 @@ import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
+import io.omnistock.deploy.KafkaBrokerProcess;
+import io.omnistock.deploy.StandaloneFlinkCluster;
 import io.omnistock.domain.analytics.MetricRecords;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.generator.GeneratedRecord;

@@ -1,5 +1,7 @@
 package io.omnistock.engine;
 
+import io.omnistock.deploy.KafkaBrokerProcess;
+import io.omnistock.deploy.StandaloneFlinkCluster;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
-package io.omnistock.engine;
+package io.omnistock.deploy;
 
-import io.omnistock.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import org.apache.kafka.common.Uuid;
  * Kafka's own scripts run it: {@code kafka.tools.StorageTool format} on a fresh directory, then
  * {@code kafka.Kafka server.properties}. Free ports, its own data directory, log in {@code dir}.
  */
-final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess implements AutoCloseable {
     private final ChildJvm jvm;
     private final String bootstrapServers;
 
@@ -26,10 +25,22 @@ final class KafkaBrokerProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Formats storage under {@code dir}, starts the broker and waits until it answers. */
-    static KafkaBrokerProcess start(
+    /** {@link #start(Path, String, List, Duration, int)} on a free port. */
+    public static KafkaBrokerProcess start(
             Path dir, String classpath, List<String> jvmArgs, Duration ready) throws Exception {
-        int port = ChildJvm.freePort();
+        return start(dir, classpath, jvmArgs, ready, 0);
+    }
+
+    /**
+     * Formats storage under {@code dir} (which must not hold a broker's data yet), starts the
+     * broker with clients on {@code port} (0: a free one) and waits until it answers.
+     */
+    public static KafkaBrokerProcess start(
+            Path dir, String classpath, List<String> jvmArgs, Duration ready, int port)
+            throws Exception {
+        if (port == 0) {
+            port = ChildJvm.freePort();
+        }
         int controllerPort = ChildJvm.freePort();
         Properties server = new Properties();
         server.setProperty("process.roles", "broker,controller");
@@ -54,7 +65,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         Path properties = dir.resolve("server.properties");
         Files.createDirectories(dir);
         try (var out = Files.newBufferedWriter(properties)) {
-            server.store(out, "single-node KRaft broker of StandaloneClusterITCase");
+            server.store(out, "single-node KRaft broker");
         }
         Path log = dir.resolve("kafka.log");
         ChildJvm.run(
@@ -94,7 +105,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
         admin.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         admin.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         try (Admin client = Admin.create(admin)) {
-            Await.until(
+            Poll.until(
                     "the Kafka broker at " + bootstrapServers + " answers",
                     () -> {
                         jvm.requireAlive();
@@ -110,7 +121,11 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public boolean isAlive() {
+        return jvm.isAlive();
+    }
+
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

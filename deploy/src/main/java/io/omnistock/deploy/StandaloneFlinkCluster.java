@@ -1,8 +1,7 @@
-package io.omnistock.engine;
+package io.omnistock.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.omnistock.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -30,19 +29,19 @@ import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.GlobalConfiguration;
 
 /**
- * A Flink standalone session cluster from the Maven jars on the test's classpath (no binary
+ * A Flink standalone session cluster from the Maven jars on this JVM's classpath (no binary
  * distribution), run the way Flink's {@code bin/} scripts run it: one job manager ({@code
  * StandaloneSessionClusterEntrypoint}) and task managers ({@code TaskManagerRunner}) as separate
  * JVMs, each with the memory flags {@code BashJavaUtils} computes from the configuration. The
- * configuration is {@code flink-conf/config.yaml} with test-sized memory, free ports and local
+ * configuration is {@code flink-conf/config.yaml} with local addresses, free ports and local
  * checkpoint and savepoint directories. Talks to the cluster only through its REST API.
  */
-final class StandaloneFlinkCluster implements AutoCloseable {
-    /** Generous: the machine running the test may be loaded. */
-    static final Duration READY = Duration.ofMinutes(2);
+public final class StandaloneFlinkCluster implements AutoCloseable {
+    /** Generous: the machine may be loaded. */
+    public static final Duration READY = Duration.ofMinutes(2);
 
     /** The {@code --add-opens/--add-exports} flags Flink's scripts pass on Java 17. */
-    static final List<String> JAVA_17_FLAGS =
+    public static final List<String> JAVA_17_FLAGS =
             List.of(
                     "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
                     "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
@@ -81,14 +80,39 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         this.rest = URI.create("http://localhost:" + restPort);
     }
 
+    /** The REST API and web UI, {@code http://localhost:<rest.port>}. */
+    public URI rest() {
+        return rest;
+    }
+
+    /** The directory the cluster writes its configuration, logs and state to. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Test-sized memory: a job manager of 1024m and a task manager of 1280m. */
+    public static final Map<String, String> TEST_MEMORY =
+            Map.of(
+                    "jobmanager.memory.process.size", "1024m",
+                    "taskmanager.memory.process.size", "1280m");
+
+    /** {@link #start(Path, Path, String, Map)} with {@link #TEST_MEMORY} and a free REST port. */
+    public static StandaloneFlinkCluster start(Path dir, Path flinkConf, String classpath)
+            throws Exception {
+        return start(dir, flinkConf, classpath, TEST_MEMORY);
+    }
+
     /**
      * Writes the cluster's configuration under {@code dir} from {@code flinkConf}/config.yaml,
      * starts the job manager and one task manager, and waits until the task manager's slots are
-     * registered.
+     * registered. Every process binds localhost; the RPC port is a free one, the REST port too
+     * unless {@code settings} give {@code rest.port}; checkpoints, savepoints and temporary files
+     * go under {@code dir}. {@code settings} win over all of these and over the file. The
+     * Prometheus reporter stays configured only when its jar is on {@code classpath}.
      */
-    static StandaloneFlinkCluster start(Path dir, Path flinkConf, String classpath)
+    public static StandaloneFlinkCluster start(
+            Path dir, Path flinkConf, String classpath, Map<String, String> settings)
             throws Exception {
-        int restPort = ChildJvm.freePort();
         Configuration conf = GlobalConfiguration.loadConfiguration(flinkConf.toString());
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("jobmanager.rpc.address", "localhost");
@@ -98,10 +122,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         overrides.put("taskmanager.host", "localhost");
         overrides.put("rest.address", "localhost");
         overrides.put("rest.bind-address", "localhost");
-        overrides.put("rest.port", String.valueOf(restPort));
-        // Test-sized memory (the file sizes a production machine).
-        overrides.put("jobmanager.memory.process.size", "1024m");
-        overrides.put("taskmanager.memory.process.size", "1280m");
+        overrides.put("rest.port", String.valueOf(ChildJvm.freePort()));
         overrides.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
         overrides.put(
                 "execution.checkpointing.savepoint-dir",
@@ -112,12 +133,16 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         // A killed task manager refuses heartbeats at once; notice it within seconds.
         overrides.put("heartbeat.interval", "2s");
         overrides.put("heartbeat.timeout", "30s");
+        overrides.putAll(settings);
         overrides.forEach(conf::setString);
-        // The Prometheus reporter's jar is a plugin of the binary distribution, not here.
-        conf.keySet().stream()
-                .filter(k -> k.startsWith("metrics.reporter."))
-                .toList()
-                .forEach(conf::removeKey);
+        int restPort = Integer.parseInt(overrides.get("rest.port"));
+        if (!classpath.contains("flink-metrics-prometheus")) {
+            // The Prometheus reporter's jar is a plugin of the binary distribution, not here.
+            conf.keySet().stream()
+                    .filter(k -> k.startsWith("metrics.reporter."))
+                    .toList()
+                    .forEach(conf::removeKey);
+        }
 
         Path confDir = dir.resolve("conf");
         Files.createDirectories(confDir);
@@ -151,8 +176,8 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** The log4j configuration every child JVM of the test uses. */
-    Path log4jProperties() {
+    /** The log4j configuration every child JVM of the cluster uses. */
+    public Path log4jProperties() {
         return confDir.resolve("log4j.properties");
     }
 
@@ -168,7 +193,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                         dir.resolve("jobmanager.log"));
         processes.add(jobManager);
         ChildJvm started = jobManager;
-        Await.until(
+        Poll.until(
                 "the job manager's REST API at " + rest + " answers",
                 () -> {
                     started.requireAlive();
@@ -182,7 +207,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      * Starts a task manager (2 slots) and waits until the job manager has registered it (a task
      * manager id it did not know before).
      */
-    void startTaskManager() throws Exception {
+    public void startTaskManager() throws Exception {
         Set<String> known = taskManagerIds();
         taskManagersStarted++;
         String name = "taskmanager-" + taskManagersStarted;
@@ -197,7 +222,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                         dir.resolve(name + ".log"));
         processes.add(taskManager);
         ChildJvm started = taskManager;
-        Await.until(
+        Poll.until(
                 name + " registers at the job manager",
                 () -> {
                     started.requireAlive();
@@ -219,12 +244,12 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** The job manager's process. */
-    ChildJvm jobManager() {
+    public ChildJvm jobManager() {
         return jobManager;
     }
 
     /** Kills the current task manager's process (SIGKILL), as a lost machine. */
-    void killTaskManager() throws InterruptedException {
+    public void killTaskManager() throws InterruptedException {
         taskManager.kill();
     }
 
@@ -266,7 +291,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** {@code POST /jars/upload}: returns the jar's id. */
-    String uploadJar(Path jar) throws Exception {
+    public String uploadJar(Path jar) throws Exception {
         String boundary = "omnistock-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(
@@ -295,7 +320,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      * {@code POST /jars/<id>/run}: starts the jar's main class with {@code args} at {@code
      * parallelism}, from {@code savepoint} unless null; returns the job id.
      */
-    String runJar(String jarId, List<String> args, int parallelism, String savepoint)
+    public String runJar(String jarId, List<String> args, int parallelism, String savepoint)
             throws Exception {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("programArgsList", args);
@@ -313,18 +338,17 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** Waits until the job and every one of its tasks run; returns the job's details. */
-    JsonNode awaitRunning(String jobId, Duration deadline) throws Exception {
+    public JsonNode awaitRunning(String jobId, Duration deadline) throws Exception {
         return awaitJob(jobId, StandaloneFlinkCluster::allRunning, "runs every task", deadline);
     }
 
     /** Polls {@code GET /jobs/<id>} until {@code done} holds. */
-    JsonNode awaitJob(String jobId, Predicate<JsonNode> done, String what, Duration deadline)
+    public JsonNode awaitJob(String jobId, Predicate<JsonNode> done, String what, Duration deadline)
             throws Exception {
-        return Await.until(
-                "job " + jobId + " " + what, () -> get("/jobs/" + jobId), done, deadline);
+        return Poll.until("job " + jobId + " " + what, () -> get("/jobs/" + jobId), done, deadline);
     }
 
-    static boolean allRunning(JsonNode job) {
+    public static boolean allRunning(JsonNode job) {
         JsonNode vertices = job.path("vertices");
         if (!"RUNNING".equals(job.path("state").asText()) || vertices.isEmpty()) {
             return false;
@@ -339,14 +363,14 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** {@code PATCH /jobs/<id>?mode=cancel}: asks the job manager to cancel the job. */
-    void cancel(String jobId) throws Exception {
+    public void cancel(String jobId) throws Exception {
         send(
                 HttpRequest.newBuilder(rest.resolve("/jobs/" + jobId + "?mode=cancel"))
                         .method("PATCH", HttpRequest.BodyPublishers.noBody()));
     }
 
     /** {@code GET /jobs/<id>/checkpoints}. */
-    JsonNode checkpoints(String jobId) throws Exception {
+    public JsonNode checkpoints(String jobId) throws Exception {
         return get("/jobs/" + jobId + "/checkpoints");
     }
 
@@ -354,7 +378,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      * {@code POST /jobs/<id>/stop} (a canonical savepoint, no drain), then polls the trigger until
      * it completes; returns the savepoint's path.
      */
-    String stopWithSavepoint(String jobId, Path target, Duration deadline) throws Exception {
+    public String stopWithSavepoint(String jobId, Path target, Duration deadline) throws Exception {
         JsonNode trigger =
                 post(
                         "/jobs/" + jobId + "/stop",
@@ -367,7 +391,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                                 "CANONICAL"));
         String requestId = trigger.path("request-id").asText();
         JsonNode done =
-                Await.until(
+                Poll.until(
                         "the savepoint of job " + jobId,
                         () -> get("/jobs/" + jobId + "/savepoints/" + requestId),
                         s -> "COMPLETED".equals(s.path("status").path("id").asText()),
@@ -379,7 +403,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return location;
     }
 
-    JsonNode get(String path) throws Exception {
+    public JsonNode get(String path) throws Exception {
         return send(HttpRequest.newBuilder(rest.resolve(path)).GET());
     }
 
@@ -419,18 +443,19 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
-     * The test JVM's classpath without what a Flink cluster does not have: the project's own
-     * classes, the Kafka connector and clients, Avro and the test libraries. The job jar must bring
-     * those. Like Flink's distribution, the cluster has the datagen and base connectors.
+     * This JVM's classpath (a test's or the deploy command's) without what a Flink cluster does not
+     * have: the project's own classes, the Kafka connector and clients, Avro and the test
+     * libraries. The job jar must bring those. Like Flink's distribution, the cluster has the
+     * datagen and base connectors.
      */
-    static String clusterClasspath() {
+    public static String clusterClasspath() {
         List<String> entries =
                 Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                         .filter(e -> e.endsWith(".jar"))
                         .filter(e -> !isUserCode(Path.of(e).getFileName().toString()))
                         .toList();
         if (entries.stream().noneMatch(e -> e.contains("flink-runtime-web"))) {
-            throw new IllegalStateException("no flink-runtime-web on the test classpath");
+            throw new IllegalStateException("no flink-runtime-web on the classpath");
         }
         return String.join(File.pathSeparator, entries);
     }

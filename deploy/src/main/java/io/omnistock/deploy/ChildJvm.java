@@ -1,4 +1,4 @@
-package io.omnistock.engine;
+package io.omnistock.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Java process started from the test JVM's own {@code java} binary, its output (stdout and
- * stderr) appended to a log file so a failed run can be diagnosed afterwards.
+ * A Java process started from this JVM's own {@code java} binary, its output (stdout and stderr)
+ * appended to a log file so a failed run can be diagnosed afterwards.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final String name;
@@ -28,7 +28,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} with {@code jvmArgs} and {@code args} on {@code classpath}. */
-    static ChildJvm start(
+    public static ChildJvm start(
             String name,
             String classpath,
             List<String> jvmArgs,
@@ -53,7 +53,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Runs {@code mainClass} to its end; returns its output, failing on a non-zero exit. */
-    static List<String> run(
+    public static List<String> run(
             String name,
             String classpath,
             String mainClass,
@@ -73,12 +73,12 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** A port free right now; the child binds it moments later. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -87,16 +87,16 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** The operating system's id of the process (for {@code jcmd}). */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Fails naming the log if the process has died. */
-    void requireAlive() {
+    public void requireAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException(
                     name + " exited with " + process.exitValue() + "; see " + log);
@@ -104,7 +104,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Kills the process at once (SIGKILL), as a crashed machine would, and waits for its end. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
