@@ -115,20 +115,29 @@ class DockerComposeTest {
 
     @Test
     void theSubmitterRunsTheShadedJobJarAgainstTheCluster() {
-        Path jar = Path.of(buildProperty("omnistock.job.jar"));
-        Mount mount =
-                mountOf("submitter", "./" + ROOT.relativize(jar.toAbsolutePath().normalize()));
+        Path jar = Path.of(buildProperty("omnistock.job.jar")).toAbsolutePath().normalize();
+        Mount mount = mountOf("submitter", "./" + ROOT.relativize(jar.getParent()));
         assertThat(mount.readOnly()).isTrue();
-        assertThat(Path.of(mount.target()).getFileName()).isEqualTo(jar.getFileName());
+        String pattern = jarPattern(command("submitter"), mount.target());
+        assertThat(matches(pattern, jar.getFileName().toString()))
+                .as(pattern + " finds " + jar.getFileName())
+                .isTrue();
 
         String script = command("submitter");
         assertThat(script)
-                .contains("flink run -d -m jobmanager:8081 " + mount.target())
+                .contains("engine_jar=$(ls " + mount.target() + "/" + pattern + ")")
+                .contains("flink run -d -m jobmanager:8081 \"$engine_jar\"")
                 .contains("--config " + FLINK_CONF_DIR + "/engine.properties")
                 .contains("--kafka.bootstrap-servers kafka:9092")
                 // not submitted twice when the stack is started again
                 .contains(": " + EngineJob.JOB_NAME + " (");
         assertThat(ROOT.resolve("flink-conf/engine.properties")).isRegularFile();
+    }
+
+    @Test
+    void noVersionOfTheBuildIsWrittenInTheComposeFile() throws IOException {
+        String compose = java.nio.file.Files.readString(ROOT.resolve("docker-compose.yml"));
+        assertThat(compose).doesNotContain(buildProperty("omnistock.version"));
     }
 
     @Test
@@ -144,11 +153,14 @@ class DockerComposeTest {
         String jar =
                 artifactId + "-" + buildProperty("omnistock.version") + "-" + classifier + ".jar";
 
-        Mount mount = mountOf("submitter", "./jobs/analytics/target/" + jar);
+        Mount mount = mountOf("submitter", "./jobs/analytics/target");
         assertThat(mount.readOnly()).isTrue();
         String script = command("submitter");
+        String pattern = jarPattern(script, mount.target());
+        assertThat(matches(pattern, jar)).as(pattern + " finds " + jar).isTrue();
         assertThat(script)
-                .contains("flink run -d -m jobmanager:8081 -p 1 " + mount.target())
+                .contains("analytics_jar=$(ls " + mount.target() + "/" + pattern + ")")
+                .contains("flink run -d -m jobmanager:8081 -p 1 \"$analytics_jar\"")
                 .contains("--config " + FLINK_CONF_DIR + "/analytics.properties")
                 .contains(": omnistock-analytics (");
         assertThat(script.indexOf(": omnistock-analytics ("))
@@ -178,13 +190,21 @@ class DockerComposeTest {
         String jar =
                 artifactId + "-" + buildProperty("omnistock.version") + "-" + classifier + ".jar";
 
-        Mount mount = mountOf("generator", "./generator/target/" + jar);
+        Mount mount = mountOf("generator", "./generator/target");
         assertThat(mount.readOnly()).isTrue();
         List<String> entrypoint = new ArrayList<>();
-        services.path("generator").path("entrypoint").forEach(e -> entrypoint.add(e.asText()));
-        assertThat(entrypoint.get(0)).isEqualTo("java");
-        assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1)).startsWith(mount.target() + ":");
-        assertThat(entrypoint).endsWith(mainClass);
+        services.path("generator")
+                .path("entrypoint")
+                .forEach(e -> entrypoint.add(e.asText().replace("$$", "$")));
+        assertThat(entrypoint.subList(0, 2)).containsExactly("/bin/bash", "-ec");
+        String script = entrypoint.get(2);
+        String pattern = jarPattern(script, mount.target());
+        assertThat(matches(pattern, jar)).as(pattern + " finds " + jar).isTrue();
+        assertThat(script)
+                .startsWith("exec java ")
+                .contains("-cp \"$(ls " + mount.target() + "/" + pattern + "):")
+                // the service's command (or docker compose run's arguments) reach the main class
+                .contains(mainClass + " \"$@\"");
         assertThat(command("generator")).contains("--bootstrap\nkafka:9092");
         // it publishes once the topics exist and the job reads them
         assertThat(dependsOn("generator"))
@@ -250,6 +270,19 @@ class DockerComposeTest {
         }
     }
 
+    /** The jar name pattern the script lists in {@code dir}: {@code ls <dir>/<pattern>}. */
+    private static String jarPattern(String script, String dir) {
+        Matcher m = Pattern.compile("ls " + Pattern.quote(dir) + "/(\\S+\\.jar)").matcher(script);
+        assertThat(m.find()).as("the script lists a jar in " + dir).isTrue();
+        return m.group(1);
+    }
+
+    /** Whether a shell glob with {@code *} only matches {@code name}. */
+    private static boolean matches(String glob, String name) {
+        String regex = Pattern.quote(glob).replace("*", "\\E.*\\Q");
+        return name.matches(regex);
+    }
+
     /** A volume of a service: short ({@code src:dst[:ro]}) or long syntax. */
     private record Mount(String source, String target, boolean readOnly) {
         static Mount of(JsonNode volume) {
@@ -290,15 +323,18 @@ class DockerComposeTest {
         return services.path(service).path("image").asText();
     }
 
-    /** The service's command, its list items joined by new lines. */
+    /**
+     * The service's command, its list items joined by new lines, as compose passes it ({@code $$}
+     * is a literal {@code $}).
+     */
     private static String command(String service) {
         JsonNode command = services.path(service).path("command");
         if (command.isArray()) {
             List<String> parts = new ArrayList<>();
             command.forEach(part -> parts.add(part.asText()));
-            return String.join("\n", parts);
+            return String.join("\n", parts).replace("$$", "$");
         }
-        return command.asText();
+        return command.asText().replace("$$", "$");
     }
 
     private static Map<String, String> dependsOn(String service) {
