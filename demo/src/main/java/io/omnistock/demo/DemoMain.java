@@ -20,19 +20,27 @@ import io.omnistock.generator.OrderGenerator;
 import io.omnistock.generator.QuoteGenerator;
 import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.testing.EmbeddedKafkaBroker;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -87,6 +95,7 @@ public final class DemoMain {
             System.out.println(DemoOptions.USAGE);
             return;
         }
+        LiveConsole console = LiveConsole.install();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -97,117 +106,138 @@ public final class DemoMain {
                                     awaitQuietly(stopped);
                                 }));
         try {
-            new DemoMain().run(options, stop);
+            new DemoMain(console).run(options, stop);
         } finally {
             stopped.countDown();
         }
         System.exit(0);
     }
 
+    private final LiveConsole console;
+
+    private DemoMain(LiveConsole console) {
+        this.console = console;
+    }
+
     private void run(DemoOptions options, CountDownLatch stop) throws Exception {
+        String log = System.getProperty("omnistock.demo.log");
+        if (log != null && !options.verbose()) {
+            System.out.printf(
+                    "Kafka's and Flink's log: %s (--verbose shows it here too)%n",
+                    Path.of(log).toAbsolutePath().normalize());
+        }
         System.out.println("OmniStock demo: starting a Kafka broker (KRaft) in this JVM...");
-        try (EmbeddedKafkaBroker broker = startBroker(options.port())) {
-            String bootstrap = broker.bootstrapServers();
-            TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), 4);
-            System.out.printf(
-                    "Kafka is up at %s. Attach any consumer, e.g.%n"
-                            + "  kafka-console-consumer.sh --bootstrap-server %s --topic %s"
-                            + " --isolation-level read_committed --from-beginning%n",
-                    bootstrap, bootstrap, Topics.AVAILABILITY.name());
-
-            Configuration conf = jobConfiguration(options, bootstrap);
-            StreamExecutionEnvironment env = EngineJob.environment(conf);
-            EngineJob.build(env, conf);
-            JobClient job = env.executeAsync(EngineJob.JOB_NAME);
-            System.out.printf(
-                    "Ledger job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
-                    job.getJobID(), options.parallelism(), options.deliveryMode());
-            // The metric windows are a job of their own, reading the ledger job's topics.
-            Configuration analyticsConf = analyticsConfiguration(conf);
-            StreamExecutionEnvironment analyticsEnv = AnalyticsJob.environment(analyticsConf);
-            AnalyticsJob.build(analyticsEnv, analyticsConf);
-            JobClient analytics = analyticsEnv.executeAsync(AnalyticsJob.JOB_NAME);
-            System.out.printf(
-                    "Analytics job %s running on local Flink (the metric windows).%n",
-                    analytics.getJobID());
-
-            NetworkConfig network = networkConfig(options);
-            System.out.printf(
-                    "Generating %d stores, %d DCs, %d 3PLs, %,d SKUs and %s orders per store hour"
-                            + " at %s events/s (simulated %s -> now).%n%n",
-                    network.stores(),
-                    network.dcs(),
-                    network.threePls(),
-                    network.skus(),
-                    network.ordersPerStoreHour(),
-                    options.eventsPerSecond() == 0 ? "max" : options.eventsPerSecond(),
-                    network.start());
-
-            PendingOrders pendingOrders = new PendingOrders();
-            try (GeneratorPublisher publisher =
-                            new GeneratorPublisher(bootstrap, options.eventsPerSecond(), null);
-                    OutputWatcher watcher = new OutputWatcher(bootstrap, pendingOrders);
-                    ConsumerLag lag =
-                            new ConsumerLag(
-                                    bootstrap,
-                                    conf.get(KafkaOptions.GROUP_ID),
-                                    Topics.LEDGER_INPUTS);
-                    DemoServing serving = DemoServing.start(bootstrap, options.servePort())) {
-                watcher.start();
-                AtomicBoolean generating = new AtomicBoolean(true);
-                Iterator<GeneratedRecord> records =
-                        OrderGenerator.interleave(
-                                RetailEventGenerator.stream(network),
-                                QuoteGenerator.withQuotes(OrderGenerator.stream(network)));
-                Thread generator =
-                        new Thread(
-                                () -> {
-                                    while (generating.get() && records.hasNext()) {
-                                        GeneratedRecord record = records.next();
-                                        if (isOrder(record)) {
-                                            pendingOrders.offered(record.key(), System.nanoTime());
-                                        }
-                                        publisher.send(record);
-                                    }
-                                },
-                                "generator");
-                generator.setDaemon(true);
-                generator.start();
-
-                Progress progress = new Progress(publisher, watcher, lag, pendingOrders, job);
-                Instant deadline =
-                        options.duration() == null ? null : Instant.now().plus(options.duration());
-                boolean stopped = false;
-                while (!(stopped = stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS))) {
-                    printProgress(progress, watcher, !generator.isAlive());
-                    serving.announceExample(watcher);
-                    if (deadline != null && Instant.now().isAfter(deadline)) {
-                        break;
-                    }
-                }
-                generating.set(false);
-                generator.join();
-                if (!stopped) {
-                    drain(progress, watcher, stop);
-                }
-                System.out.println();
-                progress.sampleBacklog(false);
-                System.out.println(progress.summary());
-                writeReport(watcher.metrics());
-                job.cancel().get(30, TimeUnit.SECONDS);
-                analytics.cancel().get(30, TimeUnit.SECONDS);
-            }
+        Path checkpoints = Files.createTempDirectory("omnistock-demo-checkpoints");
+        try (EmbeddedKafkaBroker broker = startBroker(options.port(), options.verbose())) {
+            run(options, stop, broker, checkpoints);
+        } finally {
+            deleteRecursively(checkpoints);
         }
     }
 
-    private static void printProgress(Progress progress, OutputWatcher watcher, boolean done)
+    private void run(
+            DemoOptions options, CountDownLatch stop, EmbeddedKafkaBroker broker, Path checkpoints)
             throws Exception {
-        System.out.println(progress.line(done));
-        System.out.println(progress.backlogLine());
-        System.out.println(progress.routingLine());
-        System.out.println("      | " + watcher.returns().line());
-        System.out.println(progress.quoteLine());
-        System.out.println(MetricsSummary.progressLine(watcher.metrics()));
+        String bootstrap = broker.bootstrapServers();
+        TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), 4);
+        System.out.printf(
+                "Kafka is up at %s. Attach any consumer, e.g.%n"
+                        + "  kafka-console-consumer.sh --bootstrap-server %s --topic %s"
+                        + " --isolation-level read_committed --from-beginning%n",
+                bootstrap, bootstrap, Topics.AVAILABILITY.name());
+
+        Configuration conf = jobConfiguration(options, bootstrap, checkpoints);
+        StreamExecutionEnvironment env = EngineJob.environment(conf);
+        EngineJob.build(env, conf);
+        JobClient job = env.executeAsync(EngineJob.JOB_NAME);
+        System.out.printf(
+                "Ledger job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
+                job.getJobID(), options.parallelism(), options.deliveryMode());
+        // The metric windows are a job of their own, reading the ledger job's topics.
+        Configuration analyticsConf = analyticsConfiguration(conf);
+        StreamExecutionEnvironment analyticsEnv = AnalyticsJob.environment(analyticsConf);
+        AnalyticsJob.build(analyticsEnv, analyticsConf);
+        JobClient analytics = analyticsEnv.executeAsync(AnalyticsJob.JOB_NAME);
+        System.out.printf(
+                "Analytics job %s running on local Flink (the metric windows).%n",
+                analytics.getJobID());
+
+        NetworkConfig network = networkConfig(options);
+        System.out.printf(
+                "Generating %d stores, %d DCs, %d 3PLs, %,d SKUs and %s orders per store hour"
+                        + " at %s events/s (simulated %s -> now).%n%n",
+                network.stores(),
+                network.dcs(),
+                network.threePls(),
+                network.skus(),
+                network.ordersPerStoreHour(),
+                options.eventsPerSecond() == 0 ? "max" : options.eventsPerSecond(),
+                network.start());
+
+        PendingOrders pendingOrders = new PendingOrders();
+        try (GeneratorPublisher publisher =
+                        new GeneratorPublisher(bootstrap, options.eventsPerSecond(), null);
+                OutputWatcher watcher = new OutputWatcher(bootstrap, pendingOrders);
+                ConsumerLag lag =
+                        new ConsumerLag(
+                                bootstrap, conf.get(KafkaOptions.GROUP_ID), Topics.LEDGER_INPUTS);
+                DemoServing serving = DemoServing.start(bootstrap, options.servePort())) {
+            watcher.start();
+            AtomicBoolean generating = new AtomicBoolean(true);
+            Iterator<GeneratedRecord> records =
+                    OrderGenerator.interleave(
+                            RetailEventGenerator.stream(network),
+                            QuoteGenerator.withQuotes(OrderGenerator.stream(network)));
+            Thread generator =
+                    new Thread(
+                            () -> {
+                                while (generating.get() && records.hasNext()) {
+                                    GeneratedRecord record = records.next();
+                                    if (isOrder(record)) {
+                                        pendingOrders.offered(record.key(), System.nanoTime());
+                                    }
+                                    publisher.send(record);
+                                }
+                            },
+                            "generator");
+            generator.setDaemon(true);
+            generator.start();
+
+            Progress progress = new Progress(publisher, watcher, lag, pendingOrders, job);
+            Instant deadline =
+                    options.duration() == null ? null : Instant.now().plus(options.duration());
+            boolean stopped = false;
+            while (!(stopped = stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS))) {
+                printProgress(progress, watcher, !generator.isAlive());
+                serving.announceExample(watcher);
+                if (deadline != null && Instant.now().isAfter(deadline)) {
+                    break;
+                }
+            }
+            generating.set(false);
+            generator.join();
+            if (!stopped) {
+                drain(progress, watcher, stop);
+            }
+            System.out.println();
+            progress.sampleBacklog(false);
+            System.out.println(progress.summary());
+            writeReport(watcher.metrics());
+            job.cancel().get(30, TimeUnit.SECONDS);
+            analytics.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void printProgress(Progress progress, OutputWatcher watcher, boolean done)
+            throws Exception {
+        console.block(
+                List.of(
+                        progress.line(done),
+                        progress.backlogLine(),
+                        progress.routingLine(),
+                        "      | " + watcher.returns().line(),
+                        progress.quoteLine(),
+                        MetricsSummary.progressLine(watcher.metrics())));
     }
 
     /**
@@ -216,7 +246,7 @@ public final class DemoMain {
      * most {@link #DRAIN_LIMIT} (Ctrl-C ends the wait), so the summary reports the run's outcome
      * rather than requests still in flight.
      */
-    private static void drain(Progress progress, OutputWatcher watcher, CountDownLatch stop)
+    private void drain(Progress progress, OutputWatcher watcher, CountDownLatch stop)
             throws Exception {
         progress.sampleBacklog(false);
         if (progress.drained()) {
@@ -256,20 +286,47 @@ public final class DemoMain {
                 && record.topic().equals(Topics.ORDER_REQUESTS.name());
     }
 
-    private static EmbeddedKafkaBroker startBroker(int port) throws Exception {
+    /**
+     * The broker on {@code port}, else on a free one (said in one line). Kafka's storage formatting
+     * prints to standard output: silenced unless {@code verbose}.
+     */
+    private static EmbeddedKafkaBroker startBroker(int port, boolean verbose) throws Exception {
+        PrintStream console = System.out;
+        if (!verbose) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        }
+        boolean taken = false;
         try {
-            return EmbeddedKafkaBroker.start(port);
-        } catch (Exception e) {
-            if (port == 0 || !(rootCause(e) instanceof BindException)) {
-                throw e;
+            try {
+                return EmbeddedKafkaBroker.start(port);
+            } catch (Exception e) {
+                if (port == 0 || !(rootCause(e) instanceof BindException)) {
+                    throw e;
+                }
+                taken = true;
+                return EmbeddedKafkaBroker.start(0);
             }
-            System.out.printf("Port %d is taken; using a free port instead.%n", port);
-            return EmbeddedKafkaBroker.start(0);
+        } finally {
+            System.setOut(console);
+            if (taken) {
+                System.out.printf("Port %d is taken; using a free port instead.%n", port);
+            }
         }
     }
 
-    private static Configuration jobConfiguration(DemoOptions options, String bootstrap) {
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            System.out.println("Could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static Configuration jobConfiguration(
+            DemoOptions options, String bootstrap, Path checkpoints) {
         Configuration conf = new Configuration();
+        // a folder of this run, deleted at its end
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap);
         conf.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
         conf.set(KafkaOptions.DELIVERY_MODE, options.deliveryMode());

@@ -24,7 +24,8 @@ record DemoOptions(
         int parallelism,
         long seed,
         int servePort,
-        boolean help) {
+        boolean help,
+        boolean verbose) {
 
     static final double DEFAULT_ORDERS_PER_STORE_HOUR =
             NetworkConfig.defaults().ordersPerStoreHour();
@@ -58,6 +59,8 @@ record DemoOptions(
               --parallelism <n>     Flink parallelism (default 2)
               --seed <n>            generator seed (default 42)
               --serve-port <n>      port of the availability API (default 8080, else a free one)
+              --verbose             Kafka's and Flink's own log lines on the console too (they
+                                    always go to the log file the demo names at start)
             At the end (or on Ctrl-C) it writes omnistock-report.html, the metric windows' report,
             to the working directory.
             """
@@ -72,7 +75,7 @@ record DemoOptions(
         }
     }
 
-    /** The options that take a value; {@code --help} (or {@code -h}) takes none. */
+    /** The options that take a value; {@code --help} (or {@code -h}) and {@code --verbose} none. */
     private static final Set<String> VALUED =
             Set.of(
                     "duration",
@@ -96,10 +99,15 @@ record DemoOptions(
     static DemoOptions parse(String[] args) throws UsageException {
         Map<String, String> given = new HashMap<>();
         boolean help = false;
+        boolean verbose = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (arg.equals("--verbose")) {
+                verbose = true;
                 continue;
             }
             String name = arg.startsWith("--") ? arg.substring(2) : null;
@@ -125,7 +133,8 @@ record DemoOptions(
                 (int) v.whole("parallelism", 2, 1, 64),
                 v.whole("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) v.whole("serve-port", 8080, 0, 65_535),
-                help);
+                help,
+                verbose);
     }
 
     /** The given option values, read with their kind and range checked. */

@@ -18,6 +18,15 @@ class DemoOptionsTest {
         assertThat(o.deliveryMode()).isEqualTo(DeliveryMode.EXACTLY_ONCE);
         assertThat(o.stores()).isEqualTo(50);
         assertThat(o.help()).isFalse();
+        assertThat(o.verbose()).isFalse();
+    }
+
+    @Test
+    void verboseTakesNoValue() throws Exception {
+        DemoOptions o = DemoOptions.parse(new String[] {"--verbose", "--stores", "5"});
+
+        assertThat(o.verbose()).isTrue();
+        assertThat(o.stores()).isEqualTo(5);
     }
 
     @Test
