@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/kubernetes/omnistock-ledger.yaml against the Flink Kubernetes Operator's published
+ * deploy/kubernetes/omnistock-engine.yaml against the Flink Kubernetes Operator's published
  * resource definition (the FlinkDeployment CRD in org.apache.flink:flink-kubernetes-operator-api
  * 1.10.0, the newest release on Maven Central here; its {@code flinkVersion} enum ends at v1_20, so
  * that one field is checked against the Flink version of the build instead) and against the
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path MANIFEST = ROOT.resolve("deploy/kubernetes/omnistock-ledger.yaml");
+    private static final Path MANIFEST = ROOT.resolve("deploy/kubernetes/omnistock-engine.yaml");
     private static final String CRD = "META-INF/fabric8/flinkdeployments.flink.apache.org-v1.yml";
     private static final String STATE = "/var/lib/omnistock/state";
 
@@ -163,7 +163,7 @@ class KubernetesManifestTest {
         assertThat(spec.path("job").path("upgradeMode").asText()).isEqualTo("savepoint");
         assertThat(spec.path("job").path("allowNonRestoredState").asBoolean(true)).isFalse();
         assertThat(spec.path("job").path("entryClass").asText())
-                .isEqualTo("io.omnistock.ledger.LedgerJob");
+                .isEqualTo("io.omnistock.engine.EngineJob");
     }
 
     @Test
@@ -205,15 +205,15 @@ class KubernetesManifestTest {
         deployment.path("spec").path("job").path("args").forEach(a -> args.add(a.asText()));
         assertThat(args.get(args.indexOf("--kafka.bootstrap-servers") + 1)).isEqualTo(bootstrap);
         assertThat(args.get(args.indexOf("--config") + 1))
-                .isEqualTo("/opt/omnistock/ledger.properties");
+                .isEqualTo("/opt/omnistock/engine.properties");
 
         String dockerfile = Files.readString(ROOT.resolve("deploy/kubernetes/Dockerfile"));
         assertThat(dockerfile)
-                .contains("COPY flink-conf/ledger.properties /opt/omnistock/ledger.properties")
-                .contains("/opt/flink/usrlib/omnistock-ledger-job.jar")
+                .contains("COPY flink-conf/engine.properties /opt/omnistock/engine.properties")
+                .contains("/opt/flink/usrlib/omnistock-engine-job.jar")
                 .contains("flink:" + pomProperty("flink.version") + "-scala_2.12-java17");
         assertThat(deployment.path("spec").path("job").path("jarURI").asText())
-                .isEqualTo("local:///opt/flink/usrlib/omnistock-ledger-job.jar");
+                .isEqualTo("local:///opt/flink/usrlib/omnistock-engine-job.jar");
     }
 
     private static String pomProperty(String name) throws Exception {
