@@ -6,7 +6,10 @@ import java.net.URLClassLoader;
 import java.util.Arrays;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.HighAvailabilityOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.JobStatusHook;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,21 @@ import org.slf4j.LoggerFactory;
 public final class ReleaseThreadLocals implements JobStatusHook {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseThreadLocals.class);
+
+    /**
+     * Registers the hook on {@code graph} unless the cluster runs with high availability. A job
+     * status hook travels inside the job graph, and a standby job manager that takes over reads the
+     * stored graph with Flink's own class loader, where this class (in the job jar) does not exist:
+     * it would fail with {@code ClassNotFoundException} and stop. So under high availability the
+     * hook is left out, and redeploying to one long-lived session cluster keeps some metaspace per
+     * submission (docs/operations/high-availability.md); an application cluster, one job per
+     * cluster, is unaffected.
+     */
+    public static void registerUnlessHighlyAvailable(StreamGraph graph, ReadableConfig cluster) {
+        if ("NONE".equalsIgnoreCase(cluster.get(HighAvailabilityOptions.HA_MODE))) {
+            graph.registerJobStatusHook(new ReleaseThreadLocals());
+        }
+    }
 
     @Override
     public void onCreated(JobID jobId) {}

@@ -65,12 +65,14 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final Path dir;
     private final Path confDir;
     private final String classpath;
-    private final URI rest;
+    private volatile URI rest;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<ChildJvm> processes = new ArrayList<>();
     private ChildJvm jobManager;
     private ChildJvm taskManager;
+    private ChildJvm standby;
+    private URI standbyRest;
     private int taskManagersStarted;
 
     private StandaloneFlinkCluster(Path dir, Path confDir, String classpath, int restPort) {
@@ -246,6 +248,44 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     /** The job manager's process. */
     public ChildJvm jobManager() {
         return jobManager;
+    }
+
+    /**
+     * Starts another job manager on {@code restPort}: under high availability a standby that takes
+     * over when the leader dies ({@link #killLeadingJobManager}).
+     */
+    public void startStandbyJobManager(int restPort) throws Exception {
+        List<String> params = resourceParams("GET_JM_RESOURCE_PARAMS", "jobmanager-standby");
+        List<String> args = new ArrayList<>(programArgs(params.get(1)));
+        args.addAll(
+                List.of(
+                        "-D",
+                        "rest.port=" + restPort,
+                        "-D",
+                        "jobmanager.rpc.port=" + ChildJvm.freePort()));
+        standby =
+                ChildJvm.start(
+                        "jobmanager-standby",
+                        classpath,
+                        jvmArgs(params.get(0)),
+                        "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                        args,
+                        dir.resolve("jobmanager-standby.log"));
+        processes.add(standby);
+        standbyRest = URI.create("http://localhost:" + restPort);
+    }
+
+    /**
+     * Kills the first job manager's process (SIGKILL), as a lost machine, and talks to the
+     * standby's REST API from then on.
+     */
+    public void killLeadingJobManager() throws InterruptedException {
+        if (standby == null) {
+            throw new IllegalStateException("no standby job manager started");
+        }
+        jobManager.kill();
+        jobManager = standby;
+        rest = standbyRest;
     }
 
     /** Kills the current task manager's process (SIGKILL), as a lost machine. */

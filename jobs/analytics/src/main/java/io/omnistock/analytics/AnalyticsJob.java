@@ -41,7 +41,7 @@ public final class AnalyticsJob {
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(JOB_NAME);
         // Resubmitting to one session cluster must not keep the ended job's classes.
-        graph.registerJobStatusHook(new ReleaseThreadLocals());
+        ReleaseThreadLocals.registerUnlessHighlyAvailable(graph, env.getConfiguration());
         env.execute(graph);
     }
 

@@ -6,7 +6,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,11 @@ record StandaloneStack(Path work, StandaloneFlinkCluster flink, KafkaBrokerProce
 
     /** Starts both in {@code <job jar's dir>/<name>}. */
     static StandaloneStack start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** Starts both, the cluster with {@code settings} over its test-sized configuration. */
+    static StandaloneStack start(String name, Map<String, String> settings) throws Exception {
         Path work = jobJar().getParent().resolve(name);
         deleteRecursively(work);
         Files.createDirectories(work);
@@ -27,7 +34,8 @@ record StandaloneStack(Path work, StandaloneFlinkCluster flink, KafkaBrokerProce
                 StandaloneFlinkCluster.start(
                         work.resolve("flink"),
                         Path.of(System.getProperty("omnistock.flink-conf")),
-                        StandaloneFlinkCluster.clusterClasspath());
+                        StandaloneFlinkCluster.clusterClasspath(),
+                        withTestMemory(settings));
         try {
             KafkaBrokerProcess kafka =
                     KafkaBrokerProcess.start(
@@ -42,6 +50,12 @@ record StandaloneStack(Path work, StandaloneFlinkCluster flink, KafkaBrokerProce
             flink.close();
             throw e;
         }
+    }
+
+    private static Map<String, String> withTestMemory(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(StandaloneFlinkCluster.TEST_MEMORY);
+        all.putAll(settings);
+        return all;
     }
 
     /** The shaded job jar this build packaged. */
