@@ -6,6 +6,9 @@ import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -24,8 +27,10 @@ import picocli.CommandLine.Option;
             "Shows the current availability of a SKU at every node (or at one node with --node)"
                     + " from the compacted inventory.availability topic (key sku|node), and the"
                     + " SKU's network record from inventory.availability.network (key sku).",
-            "Reads each topic to its current end and keeps the highest version per key, as every"
-                    + " consumer of these topics must; reads only committed records."
+            "With --service (or OMNISTOCK_SERVICE_URL) it asks the availability service"
+                    + " (./omnistock-serve), which answers at once from memory. Without, it reads"
+                    + " each topic to its current end and keeps the highest version per key, as"
+                    + " every consumer of these topics must; reads only committed records."
         })
 final class AvailabilityCommand implements Callable<Integer> {
 
@@ -39,8 +44,37 @@ final class AvailabilityCommand implements Callable<Integer> {
     @Option(names = "--node", description = "Only this node (default: every node of the SKU).")
     String node;
 
+    @Option(
+            names = "--service",
+            paramLabel = "url",
+            defaultValue = "${env:OMNISTOCK_SERVICE_URL}",
+            description =
+                    "The availability service to ask, e.g. http://localhost:8080 (default: the"
+                            + " environment variable OMNISTOCK_SERVICE_URL; without either, the"
+                            + " topics are read).")
+    String service;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        AvailabilityAnswer answer;
+        if (service != null && !service.isBlank()) {
+            answer = new AvailabilityServiceClient(URI.create(service)).lookup(sku, node);
+            out.println(
+                    "From the availability service at "
+                            + service
+                            + (answer.caughtUp()
+                                    ? ""
+                                    : " (still catching up: figures may be behind the topics)"));
+        } else {
+            answer = fromTopics();
+        }
+        print(out, answer);
+        out.flush();
+        return 0;
+    }
+
+    private AvailabilityAnswer fromTopics() {
         LatestVersions<Availability> positions = new LatestVersions<>(Availability::getVersion);
         String prefix = Topics.positionKey(sku, "");
         read(
@@ -58,9 +92,15 @@ final class AvailabilityCommand implements Callable<Integer> {
         LatestVersions<NetworkAvailability> network =
                 new LatestVersions<>(NetworkAvailability::getVersion);
         read(Topics.NETWORK_AVAILABILITY, network::offer, sku::equals);
+        List<AvailabilityAnswer.Position> rows = new ArrayList<>();
+        positions.byKey().values().forEach(a -> rows.add(AvailabilityAnswer.Position.of(a)));
+        NetworkAvailability n = network.byKey().get(sku);
+        return new AvailabilityAnswer(
+                rows, n == null ? null : AvailabilityAnswer.Network.of(n), true);
+    }
 
-        PrintWriter out = spec.commandLine().getOut();
-        if (positions.byKey().isEmpty()) {
+    private void print(PrintWriter out, AvailabilityAnswer answer) {
+        if (answer.positions().isEmpty()) {
             out.println(
                     "No availability for "
                             + (node == null ? "SKU " + sku : Topics.positionKey(sku, node))
@@ -79,39 +119,37 @@ final class AvailabilityCommand implements Callable<Integer> {
                             "VERSION",
                             "AS OF",
                             "LAST SOURCE");
-            for (Availability a : positions.byKey().values()) {
+            for (AvailabilityAnswer.Position a : answer.positions()) {
                 table.row(
-                        a.getNodeId(),
-                        a.getNodeType(),
-                        a.getOnHand(),
-                        a.getReserved(),
-                        a.getInTransit(),
-                        a.getSafetyStock(),
-                        a.getAtp(),
-                        a.getVersion(),
-                        a.getEventTime(),
-                        a.getLastSource());
+                        a.nodeId(),
+                        a.nodeType(),
+                        a.onHand(),
+                        a.reserved(),
+                        a.inTransit(),
+                        a.safetyStock(),
+                        a.atp(),
+                        a.version(),
+                        a.asOf(),
+                        a.lastSource());
             }
             table.print(out);
         }
-        NetworkAvailability n = network.byKey().get(sku);
+        AvailabilityAnswer.Network n = answer.network();
         if (n == null) {
             out.println("No network availability for SKU " + sku);
         } else {
             out.printf(
                     "Network ATP %d (store %d, DC %d, dark store %d, 3PL %d) over %d open nodes,"
                             + " version %d as of %s%n",
-                    n.getNetworkAtp(),
-                    n.getStoreAtp(),
-                    n.getDcAtp(),
-                    n.getDarkStoreAtp(),
-                    n.getThreePlAtp(),
-                    n.getOpenNodes(),
-                    n.getVersion(),
-                    n.getEventTime());
+                    n.networkAtp(),
+                    n.storeAtp(),
+                    n.dcAtp(),
+                    n.darkStoreAtp(),
+                    n.threePlAtp(),
+                    n.openNodes(),
+                    n.version(),
+                    n.asOf());
         }
-        out.flush();
-        return 0;
     }
 
     /** Decodes the records of {@code topic} whose key passes {@code keys}; skips tombstones. */

@@ -7,19 +7,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --bootstrap} and {@code --config}, shared by every command. The config file is read the
- * way the jobs read theirs: {@code kafka.bootstrap-servers}, the security options of {@code
- * KafkaSecurity} ({@code kafka.security.protocol}, {@code kafka.sasl.*}, {@code kafka.ssl.*}) and
- * {@code kafka.client.*} pass-through properties, so the tool can use a job's own properties file.
+ * {@code --bootstrap} and {@code --config}, shared by every command and by {@code
+ * ./omnistock-serve}. The config file is read the way the jobs read theirs: {@code
+ * kafka.bootstrap-servers}, the security options of {@code KafkaSecurity} ({@code
+ * kafka.security.protocol}, {@code kafka.sasl.*}, {@code kafka.ssl.*}) and {@code kafka.client.*}
+ * pass-through properties, so the tool can use a job's own properties file.
  */
 public final class KafkaConnectionOptions {
 
@@ -40,6 +44,11 @@ public final class KafkaConnectionOptions {
                             + " use them.")
     Path config;
 
+    /** The {@code --config} file, or null. */
+    public Path configFile() {
+        return config;
+    }
+
     /** The options of {@code --config} (empty without it). */
     Configuration configuration() {
         if (config == null) {
@@ -57,15 +66,58 @@ public final class KafkaConnectionOptions {
     }
 
     /** {@code --bootstrap}, else the config file's, else the jobs' default. */
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrap != null ? bootstrap : configuration().get(KafkaOptions.BOOTSTRAP_SERVERS);
     }
 
-    /** The Kafka client properties (security and pass-through) with the bootstrap servers. */
-    Properties clientProperties() {
+    /**
+     * The Kafka client properties of {@code --config} (security and {@code kafka.client.*}
+     * pass-through) with the bootstrap servers, and the clients' own timeouts: what a long-running
+     * process such as the availability service uses.
+     */
+    public Properties connectionProperties() {
         Properties props = KafkaOptions.clientProperties(configuration());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return props;
+    }
+
+    /**
+     * How long a command waits for the brokers before it fails naming the address ({@link
+     * #unreachable}); {@code kafka.client.default.api.timeout.ms} in {@code --config} overrides it.
+     */
+    static final Duration REACH_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * The Kafka client properties (security and pass-through) with the bootstrap servers; calls
+     * that wait for the brokers give up after {@link #REACH_TIMEOUT}.
+     */
+    Properties clientProperties() {
+        Properties props = connectionProperties();
+        String timeout = Long.toString(REACH_TIMEOUT.toMillis());
+        props.putIfAbsent(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        props.putIfAbsent(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        return props;
+    }
+
+    /**
+     * The error to print when {@code failure} is the brokers not answering in time: names the
+     * address and the likely fixes; null when it is another failure.
+     */
+    String unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return "cannot reach Kafka at "
+                        + bootstrapServers()
+                        + " within "
+                        + REACH_TIMEOUT.toSeconds()
+                        + " s ("
+                        + cause.getMessage()
+                        + "). Is a broker running there? Pass its address with --bootstrap"
+                        + " host:port (or kafka.bootstrap-servers in --config); a secured cluster"
+                        + " also needs its kafka.security.* options in --config.";
+            }
+        }
+        return null;
     }
 
     /**
@@ -82,6 +134,8 @@ public final class KafkaConnectionOptions {
     /** Properties of an idempotent producer whose sends are acknowledged by all replicas. */
     Properties producerProperties() {
         Properties props = clientProperties();
+        props.putIfAbsent(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(REACH_TIMEOUT.toMillis()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         return props;

@@ -40,11 +40,22 @@ public final class OmniStockCommand implements Runnable {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     PrintWriter err = commandLine.getErr();
-                    err.println("error: " + describe(e));
+                    String unreachable = unreachable(commandLine, e);
+                    err.println("error: " + (unreachable != null ? unreachable : describe(e)));
                     err.flush();
                     return 1;
                 });
         return cli;
+    }
+
+    /** The unreachable-broker message of the command's Kafka options, or null. */
+    private static String unreachable(CommandLine commandLine, Throwable e) {
+        for (CommandLine.Model.CommandSpec mixin : commandLine.getCommandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof KafkaConnectionOptions kafka) {
+                return kafka.unreachable(e);
+            }
+        }
+        return null;
     }
 
     private static String describe(Throwable e) {

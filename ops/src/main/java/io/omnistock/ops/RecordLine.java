@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One line of {@code omnistock tail}: where the record is, its Kafka timestamp, its key, and its
- * value as Avro's JSON rendering (or why it could not be decoded).
+ * value as JSON ({@link RecordJson}) (or why it could not be decoded).
  */
 final class RecordLine {
     private RecordLine() {}

@@ -1,10 +1,13 @@
 package io.omnistock.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
 import io.omnistock.contracts.TopicSpec;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,29 +26,59 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code omnistock tail}: follows an output topic, one decoded record per line. */
+/**
+ * {@code omnistock tail}: follows an output topic, one decoded record (or JSON object) per line.
+ */
 @Command(
         name = "tail",
         mixinStandardHelpOptions = true,
         description = {
-            "Follow decisions, metrics, dead letters or alerts: one decoded record per line.",
+            "Follow an output topic: one decoded record per line.",
             "Prints the records of an output topic as they arrive, one line each: topic/partition/"
                     + "offset, Kafka timestamp, key and the value decoded with the topic's Avro"
-                    + " schema. Follows until Ctrl-C or --limit records.",
+                    + " schema as JSON (timestamps ISO-8601, bytes base64 or hex). Follows until"
+                    + " Ctrl-C or --limit records. --json prints one JSON object per record.",
             "decisions: orders.decisions; metrics: metrics.sustainability and"
-                    + " metrics.operations; deadletters: deadletter; alerts: inventory.alerts.",
+                    + " metrics.operations; deadletters: deadletter; alerts: inventory.alerts;"
+                    + " returns: returns.dispositions; availability: inventory.availability;"
+                    + " network: inventory.availability.network; quotes: quotes.responses;"
+                    + " discrepancies: inventory.discrepancies; counts: inventory.count-checks."
+                    + " An output topic's own name works too.",
             "Reads only committed records, so in exactly-once mode records appear at the jobs'"
                     + " checkpoints."
         })
 final class TailCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Mixin KafkaConnectionOptions kafka;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "One of: ${COMPLETION-CANDIDATES}.")
-    TailedTopics what;
+    @Parameters(
+            index = "0",
+            paramLabel = "WHAT",
+            converter = TailedTopics.Converter.class,
+            description =
+                    "decisions, metrics, deadletters, alerts, returns, availability, network,"
+                            + " quotes, discrepancies, counts, or an output topic's name.")
+    List<TopicSpec<?>> what;
+
+    @Option(
+            names = "--json",
+            description =
+                    "One JSON object per record: topic, partition, offset, timestamp, key, and"
+                            + " value (or error when it does not decode).")
+    boolean json;
+
+    @Option(
+            names = "--bytes",
+            paramLabel = "base64|hex",
+            defaultValue = "base64",
+            description =
+                    "How bytes fields (a dead letter's originalBytes) are printed. Default:"
+                            + " ${DEFAULT-VALUE}.")
+    RecordJson.Bytes bytes;
 
     @Option(
             names = "--from-beginning",
@@ -65,6 +98,7 @@ final class TailCommand implements Callable<Integer> {
                     spec.commandLine(), "--limit must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        RecordJson renderer = new RecordJson(bytes);
         Map<String, AvroCodec<?>> codecs = new HashMap<>();
         List<TopicPartition> partitions = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
@@ -72,7 +106,7 @@ final class TailCommand implements Callable<Integer> {
                         kafka.consumerProperties(),
                         new StringDeserializer(),
                         new ByteArrayDeserializer())) {
-            for (TopicSpec<?> topic : what.topics()) {
+            for (TopicSpec<?> topic : what) {
                 codecs.put(topic.name(), topic.codec());
                 partitions.addAll(TopicSnapshotReader.partitionsOf(consumer, topic.name()));
             }
@@ -96,7 +130,7 @@ final class TailCommand implements Callable<Integer> {
             try {
                 while (limit == null || printed < limit) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        out.println(line(codecs.get(record.topic()), record));
+                        out.println(line(codecs.get(record.topic()), record, renderer));
                         printed++;
                         if (limit != null && printed >= limit) {
                             break;
@@ -115,19 +149,38 @@ final class TailCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String line(AvroCodec<?> codec, ConsumerRecord<String, byte[]> record) {
-        String value;
+    private String line(
+            AvroCodec<?> codec, ConsumerRecord<String, byte[]> record, RecordJson renderer) {
+        ObjectNode value = null;
+        String error = null;
         if (record.value() == null) {
-            value = "(tombstone)";
+            error = "tombstone";
         } else {
             try {
-                value = String.valueOf(RecordValues.tryDecode(codec, record));
+                value = renderer.toJson(RecordValues.tryDecode(codec, record));
             } catch (DecodeException e) {
-                value = "(not a " + codec.type().getSimpleName() + ": " + e.getMessage() + ')';
+                error = "not a " + codec.type().getSimpleName() + ": " + e.getMessage();
             }
         }
+        if (json) {
+            ObjectNode line = JSON.createObjectNode();
+            line.put("topic", record.topic());
+            line.put("partition", record.partition());
+            line.put("offset", record.offset());
+            line.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
+            line.put("key", record.key());
+            if (value != null) {
+                line.set("value", value);
+            } else {
+                line.put("error", error);
+            }
+            return line.toString();
+        }
         return RecordLine.of(
-                RecordValues.position(record), record.timestamp(), record.key(), value);
+                RecordValues.position(record),
+                record.timestamp(),
+                record.key(),
+                value != null ? value.toString() : "(" + error + ")");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

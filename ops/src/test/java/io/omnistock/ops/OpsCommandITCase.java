@@ -2,10 +2,13 @@ package io.omnistock.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeType;
@@ -20,6 +23,7 @@ import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -183,9 +187,8 @@ class OpsCommandITCase {
                     .satisfiesExactly(
                             l ->
                                     assertThat(l)
-                                            .contains(
-                                                    "\"eventId\": \"old-1\"", "key=sku-1|store-1"),
-                            l -> assertThat(l).contains("\"eventId\": \"old-2\"", "OUT_OF_STOCK"));
+                                            .contains("\"eventId\":\"old-1\"", "key=sku-1|store-1"),
+                            l -> assertThat(l).contains("\"eventId\":\"old-2\"", "OUT_OF_STOCK"));
 
             CompletableFuture<Run> live =
                     CompletableFuture.supplyAsync(() -> run("tail", "alerts", "--limit", "1"));
@@ -202,8 +205,71 @@ class OpsCommandITCase {
                     DEADLINE);
             Run following = live.get();
             assertThat(following.lines()).hasSize(1);
-            assertThat(following.out).contains("\"eventId\": \"new-").doesNotContain("old-");
+            assertThat(following.out).contains("\"eventId\":\"new-").doesNotContain("old-");
         }
+    }
+
+    @Test
+    void tailJsonPrintsOneObjectPerRecordWithTheDecodedValue() throws Exception {
+        // stamped now: the broker deletes records of a time-retained topic stamped long ago
+        long now = System.currentTimeMillis();
+        try (KafkaTestClient client = new KafkaTestClient(KAFKA.bootstrapServers())) {
+            client.send(
+                    Topics.DISCREPANCIES,
+                    "sku-9|dc-1",
+                    Discrepancy.newBuilder()
+                            .setEventId("count-9")
+                            .setEventTime(AT)
+                            .setSku("sku-9")
+                            .setNodeId("dc-1")
+                            .setExpected(10)
+                            .setCounted(7)
+                            .setDelta(-3)
+                            .setSource(SourceSystem.WMS)
+                            .setCountType("CYCLE_COUNT")
+                            .build(),
+                    now);
+            client.send(Topics.DISCREPANCIES.name(), "sku-9|dc-2", new byte[] {1, 2, 3}, now);
+        }
+
+        Run run = run("tail", "discrepancies", "--from-beginning", "--limit", "2", "--json");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.lines()) {
+            lines.add(json.readTree(line));
+        }
+        assertThat(lines).hasSize(2);
+        JsonNode good = lines.stream().filter(l -> l.has("value")).findFirst().orElseThrow();
+        assertThat(good.get("topic").asText()).isEqualTo("inventory.discrepancies");
+        assertThat(good.get("key").asText()).isEqualTo("sku-9|dc-1");
+        assertThat(good.get("timestamp").asText()).isEqualTo(Instant.ofEpochMilli(now).toString());
+        assertThat(good.at("/value/delta").asLong()).isEqualTo(-3);
+        assertThat(good.at("/value/eventTime").asText()).isEqualTo(AT.toString());
+        assertThat(good.at("/value/source").asText()).isEqualTo("WMS");
+        JsonNode bad = lines.stream().filter(l -> l.has("error")).findFirst().orElseThrow();
+        assertThat(bad.get("key").asText()).isEqualTo("sku-9|dc-2");
+        assertThat(bad.get("error").asText()).startsWith("not a Discrepancy");
+    }
+
+    @Test
+    void anUnreachableBrokerFailsNamingItsAddressAndTheFix() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        var cli = OmniStockCommand.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+
+        int exitCode = cli.execute("tail", "alerts", "--bootstrap", "127.0.0.1:" + closed);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .startsWith("error: cannot reach Kafka at 127.0.0.1:" + closed + " within 10 s")
+                .contains("--bootstrap host:port");
     }
 
     @Test

@@ -1,22 +1,15 @@
 package io.omnistock.serving;
 
-import io.omnistock.connectors.KafkaOptions;
-import java.io.IOException;
+import io.omnistock.ops.KafkaConnectionOptions;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,22 +32,7 @@ public final class ServeMain implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--bootstrap",
-            paramLabel = "host:port",
-            description =
-                    "Kafka brokers, comma-separated. Default: kafka.bootstrap-servers of --config,"
-                            + " else localhost:9092.")
-    String bootstrap;
-
-    @Option(
-            names = "--config",
-            paramLabel = "file.properties",
-            description =
-                    "A job properties file: kafka.bootstrap-servers, kafka.security.*,"
-                            + " kafka.sasl.*, kafka.ssl.* and kafka.client.* are used as the jobs"
-                            + " use them.")
-    Path config;
+    @Mixin KafkaConnectionOptions kafka;
 
     @Option(
             names = "--host",
@@ -123,35 +101,16 @@ public final class ServeMain implements Callable<Integer> {
         if (quoteTimeoutMs < 1 || quoteTimeoutMs > 600_000) {
             throw usage("--quote-timeout-ms must be from 1 to 600000, not " + quoteTimeoutMs);
         }
-        if (config != null && !Files.isReadable(config)) {
-            throw usage("--config " + config + " is not a readable file");
+        if (kafka.configFile() != null && !Files.isReadable(kafka.configFile())) {
+            throw usage("--config " + kafka.configFile() + " is not a readable file");
         }
-        Configuration conf = configuration();
-        Properties props = KafkaOptions.clientProperties(conf);
-        props.put(
-                "bootstrap.servers",
-                bootstrap != null ? bootstrap : conf.get(KafkaOptions.BOOTSTRAP_SERVERS));
+        Properties props = kafka.connectionProperties();
         return new AvailabilityService.Settings(
                 props, host, port, threads, Duration.ofMillis(quoteTimeoutMs), 1000);
     }
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    private Configuration configuration() {
-        if (config == null) {
-            return new Configuration();
-        }
-        Properties file = new Properties();
-        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-            file.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read --config " + config, e);
-        }
-        Map<String, String> map = new HashMap<>();
-        file.stringPropertyNames().forEach(k -> map.put(k, file.getProperty(k)));
-        return Configuration.fromMap(map);
     }
 
     /** The command line: usage errors exit 2, failures 1 with one {@code error:} line. */

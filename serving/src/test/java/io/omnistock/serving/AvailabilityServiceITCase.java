@@ -13,10 +13,13 @@ import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
 import io.omnistock.contracts.Topics;
+import io.omnistock.ops.OmniStockCommand;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.KafkaBrokerExtension;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
 
 /**
  * The service against the real embedded broker: records written before it starts (an older version
@@ -108,6 +112,40 @@ class AvailabilityServiceITCase {
         assertThat(body.at("/availability/record/eventTime").asLong())
                 .isEqualTo(ONE_MINUTE_LATER.toEpochMilli());
         assertThat(body.at("/availability/kafkaTimestamp").asLong()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theOpsToolAsksTheServiceWhenOneIsConfigured() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = OmniStockCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+
+        // a broker that is not there: the answer must come from the service alone
+        int exitCode =
+                cli.execute(
+                        "availability",
+                        "--sku",
+                        "SKU-1",
+                        "--node",
+                        "STORE-1",
+                        "--service",
+                        service.url(),
+                        "--bootstrap",
+                        "127.0.0.1:1");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("From the availability service at " + service.url());
+        assertThat(lines)
+                .anySatisfy(
+                        l ->
+                                assertThat(l.trim().split("\\s+"))
+                                        .startsWith("STORE-1", "STORE")
+                                        .contains("7", "5"))
+                .noneSatisfy(l -> assertThat(l).startsWith("DC-1"))
+                .anySatisfy(l -> assertThat(l).startsWith("Network ATP 47 "));
     }
 
     @Test
