@@ -57,12 +57,13 @@ final class TailCommand implements Callable<Integer> {
 
     @Parameters(
             index = "0",
+            arity = "1",
             paramLabel = "WHAT",
             converter = TailedTopics.Converter.class,
             description =
                     "decisions, metrics, deadletters, alerts, returns, availability, network,"
                             + " quotes, discrepancies, counts, or an output topic's name.")
-    List<TopicSpec<?>> what;
+    TailedTopics.Choice what;
 
     @Option(
             names = "--json",
@@ -106,7 +107,7 @@ final class TailCommand implements Callable<Integer> {
                         kafka.consumerProperties(),
                         new StringDeserializer(),
                         new ByteArrayDeserializer())) {
-            for (TopicSpec<?> topic : what) {
+            for (TopicSpec<?> topic : what.topics()) {
                 codecs.put(topic.name(), topic.codec());
                 partitions.addAll(TopicSnapshotReader.partitionsOf(consumer, topic.name()));
             }

@@ -65,11 +65,14 @@ enum TailedTopics {
         return Stream.of(Topics.LEDGER_OUTPUTS, Topics.ANALYTICS_OUTPUTS).flatMap(List::stream);
     }
 
+    /** The parsed {@code WHAT} parameter: the topics it stands for. */
+    record Choice(List<TopicSpec<?>> topics) {}
+
     /** picocli's converter for the {@code WHAT} parameter. */
-    static final class Converter implements CommandLine.ITypeConverter<List<TopicSpec<?>>> {
+    static final class Converter implements CommandLine.ITypeConverter<Choice> {
         @Override
-        public List<TopicSpec<?>> convert(String value) {
-            return parse(value);
+        public Choice convert(String value) {
+            return new Choice(parse(value));
         }
     }
 }

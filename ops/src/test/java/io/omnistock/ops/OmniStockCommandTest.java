@@ -3,6 +3,7 @@ package io.omnistock.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.contracts.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,7 +24,23 @@ class OmniStockCommandTest {
         int exitCode = cli.execute("tail", "orders");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("decisions, metrics, deadletters, alerts, returns");
+        assertThat(err.toString())
+                .contains(
+                        "'orders' is not one of decisions, metrics, deadletters, alerts, returns,"
+                                + " availability, network, quotes, discrepancies, counts, nor an"
+                                + " output topic (inventory.availability, ");
+    }
+
+    @Test
+    void tailTakesEveryOutputTopicByShortNameOrTopicName() {
+        assertThat(TailedTopics.parse("Availability")).containsExactly(Topics.AVAILABILITY);
+        assertThat(TailedTopics.parse("inventory.count-checks"))
+                .containsExactly(Topics.COUNT_CHECKS);
+        assertThat(TailedTopics.parse("metrics"))
+                .containsExactly(Topics.METRICS_SUSTAINABILITY, Topics.METRICS_OPERATIONS);
+        for (var topic : Topics.LEDGER_OUTPUTS) {
+            assertThat(TailedTopics.parse(topic.name())).containsExactly(topic);
+        }
     }
 
     @Test
