@@ -51,7 +51,11 @@ class ConsumerGuideTest {
 
         for (TopicSpec<?> topic : TableDefinitions.outputTopics()) {
             assertThat(sql)
-                    .as(topic.name())
+                    .as(
+                            "the table of %s in %s; after a schema change print them all with"
+                                    + " mvn -q -pl consumers exec:java -Dexec.classpathScope=compile"
+                                    + " -Dexec.mainClass=%s",
+                            topic.name(), SQL, TableDefinitions.class.getName())
                     .contains(TableDefinitions.ddl(topic, "localhost:9092", "") + ";");
         }
     }

@@ -57,7 +57,8 @@ public final class TableDefinitions {
                     .append(
                             columnType(field)
                                     .asSerializableString()
-                                    .replace("VARCHAR(2147483647)", "STRING"))
+                                    .replace("VARCHAR(2147483647)", "STRING")
+                                    .replace("VARBINARY(2147483647)", "BYTES"))
                     .append(",\n");
         }
         sql.setLength(sql.length() - 2);
