@@ -47,6 +47,15 @@ public class MetricFact {
     /** Whether a STORE or DARK_STORE fulfils some of the order. */
     public boolean fromStore;
 
+    /** DECISION: the cost of the chosen plan (the decision's {@code totalCost}). */
+    public double cost;
+
+    /**
+     * DECISION: whether every allocated line's ETA is at or before the order's promise ({@code
+     * promiseBy}); false for a decision without allocations.
+     */
+    public boolean onTime;
+
     /** COUNT: whether the count agreed with the ledger. */
     public boolean matched;
 
@@ -75,10 +84,14 @@ public class MetricFact {
         f.distanceKm = d.getTotalDistanceKm();
         f.co2eKg = d.getTotalCo2eKg();
         f.baselineCo2eKg = d.getBaselineCo2eKg() == null ? Double.NaN : d.getBaselineCo2eKg();
+        f.cost = d.getTotalCost();
+        long latestEta = Long.MIN_VALUE;
         for (Allocation a : d.getAllocations()) {
             f.fromStore |=
                     a.getNodeType() == NodeType.STORE || a.getNodeType() == NodeType.DARK_STORE;
+            latestEta = Math.max(latestEta, a.getEta().toEpochMilli());
         }
+        f.onTime = latestEta != Long.MIN_VALUE && latestEta <= d.getPromiseBy().toEpochMilli();
         return f;
     }
 

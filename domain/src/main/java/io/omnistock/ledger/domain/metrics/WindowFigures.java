@@ -5,6 +5,8 @@ import io.omnistock.avro.DecisionStatus;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.domain.analytics.MetricFact;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The sums of one window for one region and channel; every published figure is one of these sums or
@@ -42,6 +44,11 @@ public class WindowFigures {
     public long bopisOrders;
     public long curbsideOrders;
     public long sameDayOrders;
+
+    // Routed orders: cost and the promise (operations)
+    public double cost;
+    public long onTimeOrders;
+    public long lateOrders;
 
     // Returns (sustainability)
     public long returns;
@@ -135,6 +142,9 @@ public class WindowFigures {
         bopisOrders += f.method == FulfilmentMethod.BOPIS ? 1 : 0;
         curbsideOrders += f.method == FulfilmentMethod.CURBSIDE ? 1 : 0;
         sameDayOrders += f.method == FulfilmentMethod.SAME_DAY ? 1 : 0;
+        cost += f.cost;
+        onTimeOrders += f.onTime ? 1 : 0;
+        lateOrders += f.onTime ? 0 : 1;
     }
 
     public WindowFigures merge(WindowFigures o) {
@@ -162,6 +172,9 @@ public class WindowFigures {
         bopisOrders += o.bopisOrders;
         curbsideOrders += o.curbsideOrders;
         sameDayOrders += o.sameDayOrders;
+        cost += o.cost;
+        onTimeOrders += o.onTimeOrders;
+        lateOrders += o.lateOrders;
         returns += o.returns;
         unitsReturned += o.unitsReturned;
         unitsRestocked += o.unitsRestocked;
@@ -193,6 +206,54 @@ public class WindowFigures {
             total += n;
         }
         return total;
+    }
+
+    /**
+     * How many facts of each kind these sums hold, by name: a decision by its status ({@code
+     * ROUTED}, ..., {@code RE_ROUTED}), {@code COUNT}, {@code DEAD_LETTER}, {@code RETURN}; kinds
+     * without a fact are left out.
+     */
+    public Map<String, Long> factsByKind() {
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        put(kinds, DecisionStatus.ROUTED.name(), routed);
+        put(kinds, DecisionStatus.PARTIALLY_ROUTED.name(), partiallyRouted);
+        put(kinds, DecisionStatus.BACKORDERED.name(), backordered);
+        put(kinds, DecisionStatus.REJECTED.name(), rejected);
+        put(kinds, DecisionStatus.RE_ROUTED.name(), reRoutes);
+        put(kinds, MetricFact.Kind.COUNT.name(), countsCompared);
+        put(kinds, MetricFact.Kind.DEAD_LETTER.name(), deadLetterTotal());
+        put(kinds, MetricFact.Kind.RETURN.name(), returns);
+        return kinds;
+    }
+
+    /** How many facts these sums hold, of every kind. */
+    public long factCount() {
+        long n = 0;
+        for (long count : factsByKind().values()) {
+            n += count;
+        }
+        return n;
+    }
+
+    private static void put(Map<String, Long> kinds, String kind, long count) {
+        if (count > 0) {
+            kinds.put(kind, count);
+        }
+    }
+
+    /** Cost of the routed orders' plans per routed order. */
+    public Double costPerOrder() {
+        return ratio(cost, routedOrders());
+    }
+
+    /** Routed orders whose every allocated ETA keeps the promise, per routed order. */
+    public Double onTimeShare() {
+        return ratio(onTimeOrders, routedOrders());
+    }
+
+    /** Routed orders with an allocated ETA after the promise, per routed order. */
+    public Double lateShare() {
+        return ratio(lateOrders, routedOrders());
     }
 
     /** Dead letters of one reason. */
