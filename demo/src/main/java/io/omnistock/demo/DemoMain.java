@@ -352,10 +352,12 @@ public final class DemoMain {
         // The simulated clock runs about 1.7 simulated hours per wall second, and a reservation
         // round trip waits for one 5 s checkpoint, so decisions reach the metric windows out of
         // order by hours of event time (an order re-planned after a refused grant, by a round trip
-        // more). With the defaults (1 min, 1 h) many would come too late: hold the metric watermark
-        // 12 h behind and let late decisions revise a window for a day.
+        // more), and a slow checkpoint on a busy machine makes it more. Hold the metric watermark
+        // 12 h behind, keep windows provisional for a day, and keep their sums 2 days longer so that
+        // decisions later still are applied and counted (lateFacts) rather than lost.
         conf.set(MetricsOptions.MAX_OUT_OF_ORDERNESS, Duration.ofHours(12));
         conf.set(MetricsOptions.ALLOWED_LATENESS, Duration.ofHours(24));
+        conf.set(MetricsOptions.LATE_RETENTION, Duration.ofDays(2));
         return conf;
     }
 
