@@ -209,11 +209,44 @@ public final class MetricsReport {
                                 : " (counts have no channel: see channel ALL)"));
         total(
                 h,
+                "onTimeShare",
+                "On time against the promise",
+                t.onTimeShare(),
+                pct(t.onTimeShare()),
+                "routed orders whose planned ETAs keep the promise / Σ orders");
+        total(
+                h,
+                "costPerOrder",
+                "Cost per order",
+                t.costPerOrder(),
+                t.costPerOrder() == null
+                        ? "n/a"
+                        : String.format(java.util.Locale.ROOT, "%,.2f", t.costPerOrder()),
+                "Σ cost of the chosen plans / Σ orders, in the network's cost units");
+        total(
+                h,
                 "deadLetters",
-                "Dead letters",
+                "Dead letters in these windows",
                 everything.deadLetters(),
                 count(everything.deadLetters()),
-                "all regions and channels (a dead letter has neither)");
+                "records on the deadletter topic (either job) whose failed record's time falls in"
+                        + " these windows, all regions and channels (a dead letter has neither);"
+                        + " not those of windows not yet published");
+        total(
+                h,
+                "provisionalWindows",
+                "Provisional windows",
+                t.provisionalWindows(),
+                count(t.provisionalWindows()),
+                "late facts within metrics.allowed-lateness may still change them (hollow points)");
+        total(
+                h,
+                "lateFacts",
+                "Late facts",
+                t.lateFacts(),
+                count(t.lateFacts()),
+                "arrived after their window was final; applied as a new revision, in the figures"
+                        + " above");
         h.append("</tbody>\n</table>\n");
     }
 

@@ -18,6 +18,11 @@ import java.util.TreeMap;
  * @param co2eAvoidedKg Σ baseline - chosen kg CO2e over those
  * @param splitOrders orders sent in more than one shipment
  * @param deadLettersByReason dead letters per reason code
+ * @param provisionalWindows windows that late facts may still change
+ * @param lateFacts facts that arrived after their window was final (already in the sums)
+ * @param routedCost cost of the routed orders' plans
+ * @param onTimeOrders routed orders planned to arrive by their promise
+ * @param lateOrders routed orders planned to arrive after it
  */
 public record MetricsTotals(
         long windows,
@@ -36,7 +41,12 @@ public record MetricsTotals(
         long countsCompared,
         long countsMatched,
         long deadLetters,
-        Map<String, Long> deadLettersByReason) {
+        Map<String, Long> deadLettersByReason,
+        long provisionalWindows,
+        long lateFacts,
+        double routedCost,
+        long onTimeOrders,
+        long lateOrders) {
 
     public MetricsTotals {
         deadLettersByReason = Collections.unmodifiableMap(new TreeMap<>(deadLettersByReason));
@@ -61,8 +71,14 @@ public record MetricsTotals(
         long matched = 0;
         long deadLetters = 0;
         Map<String, Long> byReason = new TreeMap<>();
+        long provisional = 0;
+        long lateFacts = 0;
+        double cost = 0;
+        long onTime = 0;
+        long late = 0;
         for (MetricsWindow w : windows) {
             count++;
+            provisional += w.provisional() ? 1 : 0;
             SustainabilityMetrics s = w.sustainability();
             if (s != null) {
                 orders += s.getOrders();
@@ -84,6 +100,10 @@ public record MetricsTotals(
                 matched += o.getCountsMatched();
                 deadLetters += o.getDeadLetters();
                 o.getDeadLettersByReason().forEach((r, n) -> byReason.merge(r, n, Long::sum));
+                lateFacts += o.getLateFacts();
+                cost += o.getRoutedCost();
+                onTime += o.getOnTimeOrders();
+                late += o.getLateOrders();
             }
         }
         return new MetricsTotals(
@@ -103,7 +123,25 @@ public record MetricsTotals(
                 compared,
                 matched,
                 deadLetters,
-                byReason);
+                byReason,
+                provisional,
+                lateFacts,
+                cost,
+                onTime,
+                late);
+    }
+
+    /** Σ cost of the routed orders' plans / Σ orders. */
+    public Double costPerOrder() {
+        return ratio(routedCost, orders);
+    }
+
+    /**
+     * Σ routed orders planned by their promise / Σ routed orders judged against it (records written
+     * before the promise was on them judge none: n/a, not 0).
+     */
+    public Double onTimeShare() {
+        return ratio(onTimeOrders, onTimeOrders + lateOrders);
     }
 
     /** Σ kg CO2e / Σ orders. */

@@ -248,12 +248,12 @@ public class WindowFigures {
 
     /** Routed orders whose every allocated ETA keeps the promise, per routed order. */
     public Double onTimeShare() {
-        return ratio(onTimeOrders, routedOrders());
+        return ratio(onTimeOrders, onTimeOrders + lateOrders);
     }
 
     /** Routed orders with an allocated ETA after the promise, per routed order. */
     public Double lateShare() {
-        return ratio(lateOrders, routedOrders());
+        return ratio(lateOrders, onTimeOrders + lateOrders);
     }
 
     /** Dead letters of one reason. */
