@@ -72,6 +72,31 @@ class MetricFactTest {
         assertThat(sums.add(MetricFact.count(T, "UK", true)).factCount()).isEqualTo(3);
     }
 
+    @Test
+    void decisionsCountInTheLatencyBucketOfTheirPublicationAfterTheOrder() {
+        Instant promise = Instant.ofEpochMilli(T).plusSeconds(48 * 3600);
+        RoutingDecision d = decision(promise, promise);
+        WindowFigures sums = new WindowFigures("UK", "WEB");
+
+        sums.add(MetricFact.of(d, T + 999)); // under 1 s
+        sums.add(MetricFact.of(d, T + 1_000)); // 1 s is in 1s-5s
+        sums.add(MetricFact.of(d, T + 4_000));
+        sums.add(MetricFact.of(d, T + 3_600_000));
+        sums.add(MetricFact.of(d, T - 1)); // published before the order's time
+        sums.add(MetricFact.of(d)); // unknown: counted, but in no bucket
+
+        assertThat(sums.latencyByBucket())
+                .containsExactly(
+                        Map.entry("negative", 1L),
+                        Map.entry("under-1s", 1L),
+                        Map.entry("1s-5s", 2L),
+                        Map.entry("10min-or-more", 1L));
+        assertThat(sums.routed).isEqualTo(6);
+        WindowFigures restored = new WindowFigures("UK", "WEB");
+        restored.latencyBuckets = null; // sums written before the buckets existed
+        assertThat(restored.merge(sums).latencyByBucket()).isEqualTo(sums.latencyByBucket());
+    }
+
     private static RoutingDecision decision(Instant promise, Instant... etas) {
         List<Allocation> allocations = new ArrayList<>();
         for (Instant eta : etas) {

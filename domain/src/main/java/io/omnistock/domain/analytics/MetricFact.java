@@ -56,6 +56,15 @@ public class MetricFact {
      */
     public boolean onTime;
 
+    /**
+     * DECISION: from the order's time to the decision's publication (its record's timestamp on
+     * {@code orders.decisions}), in ms; {@link #NO_LATENCY} when the publication time is unknown.
+     */
+    public long latencyMs = NO_LATENCY;
+
+    /** {@link #latencyMs} of a decision whose publication time is unknown. */
+    public static final long NO_LATENCY = Long.MIN_VALUE;
+
     /** COUNT: whether the count agreed with the ledger. */
     public boolean matched;
 
@@ -69,6 +78,16 @@ public class MetricFact {
     public boolean orderReturn;
 
     public MetricFact() {}
+
+    /**
+     * A decision published at {@code publishedAt} (its record's timestamp, the time the ledger
+     * wrote it), with its order-to-decision latency.
+     */
+    public static MetricFact of(RoutingDecision d, long publishedAt) {
+        MetricFact f = of(d);
+        f.latencyMs = publishedAt - d.getOrderTime().toEpochMilli();
+        return f;
+    }
 
     public static MetricFact of(RoutingDecision d) {
         MetricFact f = new MetricFact();

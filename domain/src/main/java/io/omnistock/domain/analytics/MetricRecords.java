@@ -142,6 +142,7 @@ public final class MetricRecords {
                 .setLateOrders(f.lateOrders)
                 .setOnTimeShare(f.onTimeShare())
                 .setLateShare(f.lateShare())
+                .setDecisionLatency(f.latencyByBucket())
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.omnistock.analytics;
 
 import io.omnistock.analytics.functions.AnalyticsInput;
 import io.omnistock.analytics.functions.AnalyticsOutputs;
+import io.omnistock.analytics.functions.DecisionToFactFunction;
 import io.omnistock.analytics.functions.ProvisionalThenFinalTrigger;
 import io.omnistock.analytics.functions.PublishWindowFigures;
 import io.omnistock.analytics.functions.SplitAnalyticsInputFunction;
@@ -103,7 +104,7 @@ public final class AnalyticsPipeline {
         DataStream<WindowFigures> facts =
                 timed(
                                 decisions
-                                        .map(MetricFact::of, FACT)
+                                        .process(new DecisionToFactFunction(), FACT)
                                         .name(DECISION_TO_FACT_UID)
                                         .uid(DECISION_TO_FACT_UID),
                                 DECISION_FACTS_UID,

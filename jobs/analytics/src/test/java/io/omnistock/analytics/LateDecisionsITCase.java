@@ -158,6 +158,13 @@ class LateDecisionsITCase {
                                             .sum())
                             .as("every routed decision came after its window was final")
                             .isEqualTo(routed.size());
+                    assertThat(
+                                    all.stream()
+                                            .flatMap(m -> m.getDecisionLatency().values().stream())
+                                            .mapToLong(Long::longValue)
+                                            .sum())
+                            .as("every final decision in a latency bucket")
+                            .isEqualTo(expected.orders() + backordered.size());
                     assertThat(all)
                             .filteredOn(m -> m.getWindowStart().toEpochMilli() < T0 + 6 * HOUR)
                             .allSatisfy(m -> assertThat(m.getProvisional()).isFalse());

@@ -16,6 +16,37 @@ import java.util.Map;
 public class WindowFigures {
     private static final DeadLetterReason[] REASONS = DeadLetterReason.values();
 
+    /**
+     * The order-to-decision latency buckets, by name: each holds the latencies below its upper
+     * bound (ms) and at or above the one before; {@code negative} is a decision published before
+     * its order's time (a producer clock ahead, or a simulated clock).
+     */
+    public static final Map<String, Long> LATENCY_BUCKETS = latencyBuckets();
+
+    private static final long[] LATENCY_BOUNDS =
+            LATENCY_BUCKETS.values().stream().mapToLong(Long::longValue).toArray();
+
+    private static Map<String, Long> latencyBuckets() {
+        Map<String, Long> buckets = new LinkedHashMap<>();
+        buckets.put("negative", 0L);
+        buckets.put("under-1s", 1_000L);
+        buckets.put("1s-5s", 5_000L);
+        buckets.put("5s-30s", 30_000L);
+        buckets.put("30s-2min", 120_000L);
+        buckets.put("2min-10min", 600_000L);
+        buckets.put("10min-or-more", Long.MAX_VALUE);
+        return java.util.Collections.unmodifiableMap(buckets);
+    }
+
+    /** The bucket index of a latency. */
+    static int latencyBucket(long latencyMs) {
+        int i = 0;
+        while (latencyMs >= LATENCY_BOUNDS[i] && i < LATENCY_BOUNDS.length - 1) {
+            i++;
+        }
+        return i;
+    }
+
     /** The series the sums belong to. */
     public String region;
 
@@ -61,6 +92,12 @@ public class WindowFigures {
     // Counts and input quality
     public long countsCompared;
     public long countsMatched;
+
+    /**
+     * Final decisions by order-to-decision latency, one count per {@link #LATENCY_BUCKETS} entry;
+     * decisions without a publication time are not in it.
+     */
+    public long[] latencyBuckets = new long[LATENCY_BUCKETS.size()];
 
     /** Dead letters by {@code DeadLetterReason} ordinal. */
     public long[] deadLetters = new long[REASONS.length];
@@ -113,6 +150,7 @@ public class WindowFigures {
             }
             case REJECTED -> {
                 rejected++;
+                addLatency(f);
                 return;
             }
             case ROUTED -> routed++;
@@ -122,6 +160,7 @@ public class WindowFigures {
                 return;
             }
         }
+        addLatency(f);
         unitsOrdered += f.unitsOrdered;
         unitsAllocated += f.unitsAllocated;
         unitsBackordered += f.unitsOrdered - f.unitsAllocated;
@@ -145,6 +184,39 @@ public class WindowFigures {
         cost += f.cost;
         onTimeOrders += f.onTime ? 1 : 0;
         lateOrders += f.onTime ? 0 : 1;
+    }
+
+    private void addLatency(MetricFact f) {
+        if (f.latencyMs != MetricFact.NO_LATENCY) {
+            ensureLatencyBuckets();
+            latencyBuckets[latencyBucket(f.latencyMs)]++;
+        }
+    }
+
+    private void ensureLatencyBuckets() {
+        if (latencyBuckets == null || latencyBuckets.length < LATENCY_BUCKETS.size()) {
+            // sums restored from before the buckets existed (or with fewer of them)
+            latencyBuckets =
+                    latencyBuckets == null
+                            ? new long[LATENCY_BUCKETS.size()]
+                            : Arrays.copyOf(latencyBuckets, LATENCY_BUCKETS.size());
+        }
+    }
+
+    /** Final decisions by latency bucket name; empty buckets are left out. */
+    public Map<String, Long> latencyByBucket() {
+        Map<String, Long> byBucket = new LinkedHashMap<>();
+        if (latencyBuckets == null) {
+            return byBucket;
+        }
+        int i = 0;
+        for (String name : LATENCY_BUCKETS.keySet()) {
+            if (i < latencyBuckets.length && latencyBuckets[i] > 0) {
+                byBucket.put(name, latencyBuckets[i]);
+            }
+            i++;
+        }
+        return byBucket;
     }
 
     public WindowFigures merge(WindowFigures o) {
@@ -183,6 +255,12 @@ public class WindowFigures {
         returnCo2eKg += o.returnCo2eKg;
         countsCompared += o.countsCompared;
         countsMatched += o.countsMatched;
+        if (o.latencyBuckets != null) {
+            ensureLatencyBuckets();
+            for (int i = 0; i < o.latencyBuckets.length; i++) {
+                latencyBuckets[i] += o.latencyBuckets[i];
+            }
+        }
         ensureReasons(o.deadLetters.length);
         for (int i = 0; i < o.deadLetters.length; i++) {
             deadLetters[i] += o.deadLetters[i];
