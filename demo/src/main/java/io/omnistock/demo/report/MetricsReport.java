@@ -106,6 +106,7 @@ public final class MetricsReport {
             SvgLineChart.render(h, chart, windows, selection.window());
         }
         regionTable(h, selection.window(), regions);
+        latencyTable(h, totals);
         deadLetterTable(h, everything);
 
         h.append("<script type=\"application/json\" id=\"report-data\">")
@@ -329,6 +330,37 @@ public final class MetricsReport {
                 .append("\">")
                 .append(esc(shown))
                 .append("</td>");
+    }
+
+    private static void latencyTable(StringBuilder h, MetricsTotals t) {
+        h.append(
+                        "<h2>Order-to-decision latency</h2>\n<p class=\"note\">Final decisions by the time")
+                .append(
+                        " from the order's time to the decision's record on orders.decisions, summed")
+                .append(" over the windows. It is the latency a customer sees only when orders")
+                .append(" arrive in real time: replayed or simulated orders (the demo's) land in")
+                .append(" the last bucket.</p>\n");
+        long all = t.decisionLatency().values().stream().mapToLong(Long::longValue).sum();
+        if (all == 0) {
+            h.append("<p class=\"note\">No decision with a latency in these windows.</p>\n");
+            return;
+        }
+        h.append("<table class=\"latency\">\n<thead><tr><th>Latency</th><th>Decisions</th>")
+                .append("<th>Cumulative share</th></tr></thead>\n<tbody>\n");
+        long cumulative = 0;
+        for (Map.Entry<String, Long> e : t.decisionLatency().entrySet()) {
+            cumulative += e.getValue();
+            h.append("<tr data-bucket=\"")
+                    .append(esc(e.getKey()))
+                    .append("\"><th>")
+                    .append(esc(e.getKey()))
+                    .append("</th>");
+            cell(h, "decisions", e.getValue(), count(e.getValue()));
+            double share = (double) cumulative / all;
+            cell(h, "cumulativeShare", share, pct(share));
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     private static void deadLetterTable(StringBuilder h, MetricsTotals everything) {

@@ -2,7 +2,9 @@ package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
+import io.omnistock.ledger.domain.metrics.WindowFigures;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,6 +25,7 @@ import java.util.TreeMap;
  * @param routedCost cost of the routed orders' plans
  * @param onTimeOrders routed orders planned to arrive by their promise
  * @param lateOrders routed orders planned to arrive after it
+ * @param decisionLatency final decisions per order-to-decision latency bucket, in bucket order
  */
 public record MetricsTotals(
         long windows,
@@ -46,10 +49,20 @@ public record MetricsTotals(
         long lateFacts,
         double routedCost,
         long onTimeOrders,
-        long lateOrders) {
+        long lateOrders,
+        Map<String, Long> decisionLatency) {
 
     public MetricsTotals {
         deadLettersByReason = Collections.unmodifiableMap(new TreeMap<>(deadLettersByReason));
+        Map<String, Long> inOrder = new LinkedHashMap<>();
+        for (String bucket : WindowFigures.LATENCY_BUCKETS.keySet()) {
+            Long n = decisionLatency.get(bucket);
+            if (n != null) {
+                inOrder.put(bucket, n);
+            }
+        }
+        decisionLatency.forEach(inOrder::putIfAbsent); // a bucket this version does not know
+        decisionLatency = Collections.unmodifiableMap(inOrder);
     }
 
     /** The sums over {@code windows}. */
@@ -76,6 +89,7 @@ public record MetricsTotals(
         double cost = 0;
         long onTime = 0;
         long late = 0;
+        Map<String, Long> latency = new LinkedHashMap<>();
         for (MetricsWindow w : windows) {
             count++;
             provisional += w.provisional() ? 1 : 0;
@@ -104,6 +118,7 @@ public record MetricsTotals(
                 cost += o.getRoutedCost();
                 onTime += o.getOnTimeOrders();
                 late += o.getLateOrders();
+                o.getDecisionLatency().forEach((b, n) -> latency.merge(b, n, Long::sum));
             }
         }
         return new MetricsTotals(
@@ -128,7 +143,8 @@ public record MetricsTotals(
                 lateFacts,
                 cost,
                 onTime,
-                late);
+                late,
+                latency);
     }
 
     /** Σ cost of the routed orders' plans / Σ orders. */

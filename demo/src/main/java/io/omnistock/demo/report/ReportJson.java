@@ -59,6 +59,8 @@ final class ReportJson {
         totals.put("lateFacts", t.lateFacts());
         putRatio(totals, "costPerOrder", t.costPerOrder());
         putRatio(totals, "onTimeShare", t.onTimeShare());
+        ObjectNode latency = totals.putObject("decisionLatency");
+        t.decisionLatency().forEach(latency::put);
 
         ObjectNode charts = root.putObject("charts");
         for (MetricChart chart : MetricChart.CHARTS) {

@@ -279,6 +279,7 @@ class MetricsReportTest {
         OperationsMetrics revised = operations(HOUR, ALL, ALL, TEN, 2, 10, 10, 0, 0, Map.of());
         revised.setLateFacts(4L);
         revised.setLateFactsByKind(Map.of("ROUTED", 4L));
+        revised.setDecisionLatency(Map.of("10min-or-more", 2L, "under-1s", 6L));
         data.add(revised);
         SustainabilityMetrics open =
                 sustainability(HOUR, ALL, ALL, ELEVEN, 0, new Orders(5, 5, 0, 0, 0, 0, 0, 0));
@@ -297,7 +298,13 @@ class MetricsReportTest {
                 .contains(
                         "<circle class=\"point\" data-series=\"co2ePerOrderKg\""
                                 + " data-x=\"2026-03-02T10:00:00Z\"")
-                .contains("(provisional)</title>");
+                .contains("(provisional)</title>")
+                .containsSubsequence(
+                        "<tr data-bucket=\"under-1s\"><th>under-1s</th>",
+                        "data-value=\"6\"",
+                        "data-value=\"0.75\"",
+                        "<tr data-bucket=\"10min-or-more\">",
+                        "data-value=\"1.0\">100.0%");
         Matcher block = JSON_BLOCK.matcher(html);
         assertThat(block.find()).isTrue();
         JsonNode points =
