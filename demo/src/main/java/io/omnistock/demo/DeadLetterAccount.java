@@ -6,14 +6,14 @@ import io.omnistock.demo.report.MetricsTotals;
 import java.util.Locale;
 
 /**
- * One account of the dead letters the demo shows, each figure with what it counts: the ledger job's
+ * One account of the dead letters the demo shows, each figure with what it counts: the engine job's
  * rejections (its counter, at processing), the records on the {@code deadletter} topic (committed,
- * from both jobs: the ledger's and the analytics job's own), and those the hourly metric windows
+ * from both jobs: the engine's and the analytics job's own), and those the hourly metric windows
  * published so far count (by the failed record's time). They differ for known reasons, given on the
  * line: records still in an open transaction, the analytics job's rejections, windows not yet
  * published.
  *
- * @param ledgerRejected the ledger job's {@code records-dead-lettered}
+ * @param ledgerRejected the engine job's {@code records-dead-lettered}
  * @param onTopic committed records on {@code deadletter}
  * @param fromAnalytics those of them the analytics job wrote
  * @param inPublishedHours dead letters in the hourly windows published so far (ALL|ALL)

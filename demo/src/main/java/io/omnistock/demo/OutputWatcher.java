@@ -202,7 +202,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
 
     /**
      * Dead letters the analytics job wrote (their source is one of its input topics, which the
-     * ledger job never reads); the rest of the topic's records are the ledger job's.
+     * engine job never reads); the rest of the topic's records are the engine job's.
      */
     long deadLettersFromAnalytics() {
         return deadLettersFromAnalytics.get();
