@@ -2,6 +2,7 @@ package io.omnistock.analytics;
 
 import io.omnistock.analytics.functions.AnalyticsInput;
 import io.omnistock.analytics.functions.AnalyticsOutputs;
+import io.omnistock.analytics.functions.CountExpiredFactsFunction;
 import io.omnistock.analytics.functions.DecisionToFactFunction;
 import io.omnistock.analytics.functions.ProvisionalThenFinalTrigger;
 import io.omnistock.analytics.functions.PublishWindowFigures;
@@ -51,6 +52,7 @@ public final class AnalyticsPipeline {
     static final String DEAD_LETTER_TO_FACT_UID = "dead-letter-to-fact";
     static final String RETURN_FACTS_UID = "return-facts";
     static final String RETURN_TO_FACT_UID = "return-to-fact";
+    static final String EXPIRED_FACTS_UID = "expired-metric-facts";
 
     private static final TypeInformation<MetricFact> FACT = TypeInformation.of(MetricFact.class);
     private static final TypeInformation<WindowFigures> SUMS =
@@ -139,6 +141,8 @@ public final class AnalyticsPipeline {
                 windows(facts, "1m", Duration.ofMinutes(1), lateness, retention);
         SingleOutputStreamOperator<OperationsMetrics> hours =
                 windows(facts, "1h", Duration.ofHours(1), lateness, retention);
+        countExpired(minutes, "1m");
+        countExpired(hours, "1h");
         sinks.operations().apply(minutes.union(hours));
         sinks.sustainability()
                 .apply(
@@ -165,12 +169,23 @@ public final class AnalyticsPipeline {
                 .window(TumblingEventTimeWindows.of(size))
                 .trigger(new ProvisionalThenFinalTrigger(allowedLateness))
                 .allowedLateness(allowedLateness.plus(retention))
+                .sideOutputLateData(AnalyticsOutputs.EXPIRED_FACTS)
                 .aggregate(
                         new SumWindowFigures(),
                         new PublishWindowFigures(label, allowedLateness),
                         SUMS,
                         SUMS,
                         new AvroTypeInfo<>(OperationsMetrics.class))
+                .name(uid)
+                .uid(uid);
+    }
+
+    /** Counts the facts that came to {@code windows} after their window's sums were dropped. */
+    private static void countExpired(
+            SingleOutputStreamOperator<OperationsMetrics> windows, String label) {
+        String uid = EXPIRED_FACTS_UID + "-" + label;
+        windows.getSideOutput(AnalyticsOutputs.EXPIRED_FACTS)
+                .process(new CountExpiredFactsFunction(label), Types.VOID)
                 .name(uid)
                 .uid(uid);
     }

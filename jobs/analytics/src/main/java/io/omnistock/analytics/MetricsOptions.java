@@ -35,8 +35,8 @@ public final class MetricsOptions {
                             "How long a window's sums are kept after it is published final: a fact"
                                     + " that arrives in that time is counted in the window's"
                                     + " lateFacts (by kind) and published as a new final"
-                                    + " revision. Facts later still are counted by the window"
-                                    + " operators' numLateRecordsDropped metric.");
+                                    + " revision. Facts later still are counted"
+                                    + " (metric-facts-expired-1m / -1h) and logged.");
 
     public static final ConfigOption<Duration> SOURCE_IDLENESS =
             ConfigOptions.key("metrics.source-idleness")

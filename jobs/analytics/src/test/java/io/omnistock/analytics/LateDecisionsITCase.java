@@ -98,7 +98,12 @@ class LateDecisionsITCase {
                 routed.forEach(d -> send(client, d));
 
                 List<RoutingDecision> onTopic =
-                        client.readAll(Topics.DECISIONS, Duration.ofSeconds(1)).stream()
+                        client
+                                .readUntil(
+                                        Topics.DECISIONS,
+                                        v -> v.size() >= decisions.size() + 1,
+                                        DEADLINE)
+                                .stream()
                                 .map(KeyedValue::value)
                                 .toList();
                 assertThat(onTopic).hasSize(decisions.size() + 1);

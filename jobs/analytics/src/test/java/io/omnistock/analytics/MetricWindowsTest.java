@@ -195,6 +195,13 @@ class MetricWindowsTest {
         harness.processWatermark(T + MINUTE + LATENESS.toMillis() + RETENTION.toMillis());
         fact(routed(T + 35 * SECOND, "WEB", 9, 0.5));
         assertThat(operations()).as("past the retention: not published").hasSize(3);
+        assertThat(harness.getSideOutput(AnalyticsOutputs.EXPIRED_FACTS))
+                .as("but handed on to be counted")
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.getValue().factsByKind())
+                                        .isEqualTo(Map.of("ROUTED", 1L)));
         assertThat(harness.numKeyedStateEntries()).as("the windows' sums are gone").isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
 
