@@ -226,6 +226,15 @@ public final class MetricsReport {
                 "Σ cost of the chosen plans / Σ orders, in the network's cost units");
         total(
                 h,
+                "costOverBaselineShare",
+                "Cost above the cost-only baseline",
+                t.costOverBaselineShare(),
+                pct(t.costOverBaselineShare()),
+                "Σ (chosen - baseline cost) / Σ baseline cost, over "
+                        + count(t.ordersWithBaselineCost())
+                        + " orders whose decision carries the baseline's cost");
+        total(
+                h,
                 "deadLetters",
                 "Dead letters in these windows",
                 everything.deadLetters(),

@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * @param onTimeOrders routed orders planned to arrive by their promise
  * @param lateOrders routed orders planned to arrive after it
  * @param decisionLatency final decisions per order-to-decision latency bucket, in bucket order
+ * @param ordersWithBaselineCost routed orders whose decision carries the baseline's cost
+ * @param costOverBaseline Σ chosen cost - baseline cost over those
+ * @param baselineCost Σ baseline cost over those
  */
 public record MetricsTotals(
         long windows,
@@ -50,7 +53,10 @@ public record MetricsTotals(
         double routedCost,
         long onTimeOrders,
         long lateOrders,
-        Map<String, Long> decisionLatency) {
+        Map<String, Long> decisionLatency,
+        long ordersWithBaselineCost,
+        double costOverBaseline,
+        double baselineCost) {
 
     public MetricsTotals {
         deadLettersByReason = Collections.unmodifiableMap(new TreeMap<>(deadLettersByReason));
@@ -90,6 +96,9 @@ public record MetricsTotals(
         long onTime = 0;
         long late = 0;
         Map<String, Long> latency = new LinkedHashMap<>();
+        long withBaselineCost = 0;
+        double overBaseline = 0;
+        double baselineCost = 0;
         for (MetricsWindow w : windows) {
             count++;
             provisional += w.provisional() ? 1 : 0;
@@ -119,6 +128,9 @@ public record MetricsTotals(
                 onTime += o.getOnTimeOrders();
                 late += o.getLateOrders();
                 o.getDecisionLatency().forEach((b, n) -> latency.merge(b, n, Long::sum));
+                withBaselineCost += o.getOrdersWithBaselineCost();
+                overBaseline += o.getCostOverBaseline();
+                baselineCost += o.getBaselineCost();
             }
         }
         return new MetricsTotals(
@@ -144,12 +156,20 @@ public record MetricsTotals(
                 cost,
                 onTime,
                 late,
-                latency);
+                latency,
+                withBaselineCost,
+                overBaseline,
+                baselineCost);
     }
 
     /** Σ cost of the routed orders' plans / Σ orders. */
     public Double costPerOrder() {
         return ratio(routedCost, orders);
+    }
+
+    /** Σ (chosen - baseline cost) / Σ baseline cost: how much more the chosen plans cost. */
+    public Double costOverBaselineShare() {
+        return baselineCost == 0 ? null : costOverBaseline / baselineCost;
     }
 
     /**

@@ -59,6 +59,7 @@ final class ReportJson {
         totals.put("lateFacts", t.lateFacts());
         putRatio(totals, "costPerOrder", t.costPerOrder());
         putRatio(totals, "onTimeShare", t.onTimeShare());
+        putRatio(totals, "costOverBaselineShare", t.costOverBaselineShare());
         ObjectNode latency = totals.putObject("decisionLatency");
         t.decisionLatency().forEach(latency::put);
 

@@ -32,7 +32,8 @@ class MetricFactTest {
                 .usingRecursiveComparison()
                 .withEqualsForFields(
                         (a, b) -> Double.compare((Double) a, (Double) b) == 0,
-                        "baselineCo2eKg") // NaN: no baseline
+                        "baselineCo2eKg",
+                        "baselineCost") // NaN: no baseline
                 .isEqualTo(MetricFact.count(T, "UK-NORTH", false));
         assertThat(fact.kind).isEqualTo(MetricFact.Kind.COUNT);
         assertThat(fact.eventTime).isEqualTo(T);

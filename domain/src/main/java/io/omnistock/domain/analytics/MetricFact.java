@@ -50,6 +50,9 @@ public class MetricFact {
     /** DECISION: the cost of the chosen plan (the decision's {@code totalCost}). */
     public double cost;
 
+    /** DECISION: the cost of the cost-only baseline plan, or NaN when the decision has none. */
+    public double baselineCost = Double.NaN;
+
     /**
      * DECISION: whether every allocated line's ETA is at or before the order's promise ({@code
      * promiseBy}); false for a decision without allocations.
@@ -104,6 +107,7 @@ public class MetricFact {
         f.co2eKg = d.getTotalCo2eKg();
         f.baselineCo2eKg = d.getBaselineCo2eKg() == null ? Double.NaN : d.getBaselineCo2eKg();
         f.cost = d.getTotalCost();
+        f.baselineCost = d.getBaselineCost() == null ? Double.NaN : d.getBaselineCost();
         long latestEta = Long.MIN_VALUE;
         for (Allocation a : d.getAllocations()) {
             f.fromStore |=

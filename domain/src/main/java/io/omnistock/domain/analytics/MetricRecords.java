@@ -143,6 +143,10 @@ public final class MetricRecords {
                 .setOnTimeShare(f.onTimeShare())
                 .setLateShare(f.lateShare())
                 .setDecisionLatency(f.latencyByBucket())
+                .setOrdersWithBaselineCost(f.ordersWithBaselineCost)
+                .setBaselineCost(f.baselineCost)
+                .setBaselineCostPerOrder(f.baselineCostPerOrder())
+                .setCostOverBaseline(f.costOverBaseline)
                 .build();
     }
 

@@ -147,6 +147,16 @@ class LateDecisionsITCase {
                             .isEqualTo(backordered.size());
                     assertThat(all.stream().mapToDouble(OperationsMetrics::getRoutedCost).sum())
                             .isEqualTo(expected.cost());
+                    assertThat(
+                                    all.stream()
+                                            .mapToDouble(OperationsMetrics::getCostOverBaseline)
+                                            .sum())
+                            .as("each routed order costs 0.25 per shipment above its baseline")
+                            .isEqualTo(
+                                    routed.stream()
+                                            .mapToDouble(
+                                                    d -> d.getTotalCost() - d.getBaselineCost())
+                                            .sum());
                     assertThat(all.stream().mapToLong(OperationsMetrics::getOnTimeOrders).sum())
                             .isEqualTo(expected.onTime());
                     assertThat(
@@ -228,6 +238,7 @@ class LateDecisionsITCase {
                             .setTotalCo2eKg(co2e)
                             .setBaselineCo2eKg(co2e + 0.125)
                             .setTotalCost(cost)
+                            .setBaselineCost(cost - 0.25 * shipments)
                             .setTotalDistanceKm(100.0 * shipments)
                             .setAllocations(allocations)
                             .build());

@@ -78,6 +78,9 @@ public class WindowFigures {
 
     // Routed orders: cost and the promise (operations)
     public double cost;
+    public long ordersWithBaselineCost;
+    public double baselineCost;
+    public double costOverBaseline;
     public long onTimeOrders;
     public long lateOrders;
 
@@ -182,6 +185,11 @@ public class WindowFigures {
         curbsideOrders += f.method == FulfilmentMethod.CURBSIDE ? 1 : 0;
         sameDayOrders += f.method == FulfilmentMethod.SAME_DAY ? 1 : 0;
         cost += f.cost;
+        if (!Double.isNaN(f.baselineCost)) {
+            ordersWithBaselineCost++;
+            baselineCost += f.baselineCost;
+            costOverBaseline += f.cost - f.baselineCost;
+        }
         onTimeOrders += f.onTime ? 1 : 0;
         lateOrders += f.onTime ? 0 : 1;
     }
@@ -245,6 +253,9 @@ public class WindowFigures {
         curbsideOrders += o.curbsideOrders;
         sameDayOrders += o.sameDayOrders;
         cost += o.cost;
+        ordersWithBaselineCost += o.ordersWithBaselineCost;
+        baselineCost += o.baselineCost;
+        costOverBaseline += o.costOverBaseline;
         onTimeOrders += o.onTimeOrders;
         lateOrders += o.lateOrders;
         returns += o.returns;
@@ -322,6 +333,11 @@ public class WindowFigures {
     /** Cost of the routed orders' plans per routed order. */
     public Double costPerOrder() {
         return ratio(cost, routedOrders());
+    }
+
+    /** The cost-only baseline plans' cost per routed order that has one. */
+    public Double baselineCostPerOrder() {
+        return ratio(baselineCost, ordersWithBaselineCost);
     }
 
     /** Routed orders whose every allocated ETA keeps the promise, per routed order. */
