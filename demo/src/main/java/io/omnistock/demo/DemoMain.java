@@ -352,10 +352,13 @@ public final class DemoMain {
         // The simulated clock runs about 1.7 simulated hours per wall second, and a reservation
         // round trip waits for one 5 s checkpoint, so decisions reach the metric windows out of
         // order by hours of event time (an order re-planned after a refused grant, by a round trip
-        // more). With the defaults (1 min, 1 h) many would come too late: hold the metric watermark
-        // 12 h behind and let late decisions revise a window for a day.
+        // more), and a slow checkpoint on a busy machine makes it more. Hold the metric watermark
+        // 12 h behind, keep windows provisional for a day, and keep their sums 2 days longer so
+        // that
+        // decisions later still are applied and counted (lateFacts) rather than lost.
         conf.set(MetricsOptions.MAX_OUT_OF_ORDERNESS, Duration.ofHours(12));
         conf.set(MetricsOptions.ALLOWED_LATENESS, Duration.ofHours(24));
+        conf.set(MetricsOptions.LATE_RETENTION, Duration.ofDays(2));
         return conf;
     }
 
@@ -423,7 +426,7 @@ public final class DemoMain {
             Map<String, Long> sent = publisher.ackedByTopic();
             return String.format(
                     "%5ds | in pos %,9d wms %,8d 3pl %,8d | ledger processed %,10d (%,7.0f/s) |"
-                            + " availability out %,9d | dead letters %,6d | discrepancies %,6d |"
+                            + " availability out %,9d | dead letters on topic %,6d | discrepancies %,6d |"
                             + " projected stockouts %,6d out of stock %,6d%s",
                     elapsedSeconds(),
                     sent.getOrDefault(Topics.POS.name(), 0L),
@@ -524,7 +527,7 @@ public final class DemoMain {
             s.append(
                     String.format(
                             "  out: availability %,d records for %,d SKU x node keys, network %,d,"
-                                    + " alerts %,d %s, discrepancies %,d, dead letters %,d %s%n",
+                                    + " alerts %,d %s, discrepancies %,d, deadletter topic %,d %s%n",
                             watcher.records(Topics.AVAILABILITY.name()),
                             watcher.distinctAvailabilityKeys(),
                             watcher.records(Topics.NETWORK_AVAILABILITY.name()),
@@ -564,6 +567,13 @@ public final class DemoMain {
             s.append("  ").append(watcher.returns().line()).append(System.lineSeparator());
             s.append("  ").append(watcher.quotes().line()).append(System.lineSeparator());
             s.append(MetricsSummary.summaryLine(watcher.metrics()));
+            s.append(
+                    DeadLetterAccount.of(
+                                    counter(LedgerMetrics.DEAD_LETTERED),
+                                    watcher.records(Topics.DEADLETTER.name()),
+                                    watcher.deadLettersFromAnalytics(),
+                                    watcher.metrics())
+                            .line());
             Availability sample = watcher.latestAvailability();
             if (sample != null) {
                 s.append(

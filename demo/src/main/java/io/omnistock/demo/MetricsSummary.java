@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The demo's lines about the metric windows: the latest closed hour of the whole network (region
- * and channel ALL) and the totals over every closed hour, recomputed from sums.
+ * The demo's lines about the metric windows: the latest published hour of the whole network (region
+ * and channel ALL) and the totals over every published hour, recomputed from sums, with how many
+ * are still provisional and how many facts came after their window was final.
  */
 final class MetricsSummary {
     private static final DateTimeFormatter HOUR =
@@ -23,19 +24,21 @@ final class MetricsSummary {
     static String progressLine(MetricsSeries metrics) {
         List<MetricsWindow> hours = metrics.select(Selection.DEFAULT);
         if (hours.isEmpty()) {
-            return "      | metrics | no hourly window closed yet (a window is published once the"
-                    + " metric watermark passes its end)";
+            return "      | metrics | no hourly window published yet (a window is published,"
+                    + " provisional, once the metric watermark passes its end)";
         }
         MetricsWindow last = hours.get(hours.size() - 1);
         MetricsTotals hour = MetricsTotals.of(List.of(last));
         MetricsTotals all = MetricsTotals.of(hours);
         return String.format(
                 Locale.ROOT,
-                "      | metrics | last hour %s: %,d orders, %s kg CO2e/order, %s kg avoided/order,"
-                        + " split %s, BOPIS %s, curbside %s, ship-from-store %s, same-day %s,"
-                        + " fill %s, accuracy %s | hours closed %d: %,d orders, %s kg CO2e/order,"
-                        + " %s kg avoided/order, split %s, fill %s, accuracy %s",
+                "      | metrics | last hour %s%s: %,d orders, %s kg CO2e/order, %s kg"
+                        + " avoided/order, split %s, BOPIS %s, curbside %s, ship-from-store %s,"
+                        + " same-day %s, fill %s, accuracy %s, on time %s | hours published %d"
+                        + " (%d provisional, %,d late facts applied): %,d orders, %s kg"
+                        + " CO2e/order, %s kg avoided/order, split %s, fill %s, accuracy %s",
                 HOUR.format(last.start()),
+                last.provisional() ? " (provisional)" : "",
                 hour.orders(),
                 kg(hour.co2ePerOrderKg()),
                 kg(hour.co2eAvoidedPerOrderKg()),
@@ -46,7 +49,10 @@ final class MetricsSummary {
                 pct0(hour.sameDayShare()),
                 pct(hour.fillRate()),
                 pct(hour.inventoryAccuracy()),
+                pct(hour.onTimeShare()),
                 hours.size(),
+                all.provisionalWindows(),
+                all.lateFacts(),
                 all.orders(),
                 kg(all.co2ePerOrderKg()),
                 kg(all.co2eAvoidedPerOrderKg()),
@@ -59,8 +65,8 @@ final class MetricsSummary {
     static String summaryLine(MetricsSeries metrics) {
         List<MetricsWindow> hours = metrics.select(Selection.DEFAULT);
         if (hours.isEmpty()) {
-            return "  metrics: no hourly window closed (windows close once the metric watermark"
-                    + " passes their end)\n";
+            return "  metrics: no hourly window published (a window is published, provisional, once"
+                    + " the metric watermark passes its end)\n";
         }
         MetricsTotals t = MetricsTotals.of(hours);
         long revised =
@@ -74,12 +80,14 @@ final class MetricsSummary {
                         .count();
         return String.format(
                 Locale.ROOT,
-                "  metrics: %d hourly windows closed (%s to %s UTC, all regions and channels):"
-                        + " %,d orders routed, %,.0f kg CO2e (%s kg/order), %,.0f kg avoided"
-                        + " (%s kg/order), split %s, ship-from-store %s, BOPIS %s, curbside %s,"
-                        + " same-day %s, fill %s, inventory accuracy %s, dead letters %,d;"
-                        + " %d windows revised by late facts%n",
+                "  metrics: %d hourly windows published, %d of them provisional (%s to %s UTC, all"
+                        + " regions and channels): %,d orders routed, %,.0f kg CO2e (%s kg/order),"
+                        + " %,.0f kg avoided (%s kg/order), split %s, ship-from-store %s, BOPIS %s,"
+                        + " curbside %s, same-day %s, fill %s, inventory accuracy %s, on time %s,"
+                        + " cost %s/order; dead letters stamped in these hours %,d; %d windows"
+                        + " revised, %,d facts applied after their window was final%n",
                 hours.size(),
+                t.provisionalWindows(),
                 HOUR.format(hours.get(0).start()),
                 HOUR.format(hours.get(hours.size() - 1).end()),
                 t.orders(),
@@ -94,8 +102,11 @@ final class MetricsSummary {
                 pct0(t.sameDayShare()),
                 pct(t.fillRate()),
                 pct(t.inventoryAccuracy()),
+                pct(t.onTimeShare()),
+                kg(t.costPerOrder()),
                 t.deadLetters(),
-                revised);
+                revised,
+                t.lateFacts());
     }
 
     private static String kg(Double v) {

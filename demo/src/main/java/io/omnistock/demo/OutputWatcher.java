@@ -12,6 +12,7 @@ import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
+import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.demo.report.MetricsSeries;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,6 +49,9 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final Set<String> availabilityKeys = ConcurrentHashMap.newKeySet();
     private final AtomicReference<byte[]> latest = new AtomicReference<>();
     private final AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
+    private final AtomicLong deadLettersFromAnalytics = new AtomicLong();
+    private static final Set<String> ANALYTICS_INPUTS =
+            Topics.ANALYTICS_INPUTS.stream().map(TopicSpec::name).collect(Collectors.toSet());
     private final AvroCodec<RoutingDecision> decisions = Topics.DECISIONS.codec();
     private final AvroCodec<SustainabilityMetrics> sustainability =
             Topics.METRICS_SUSTAINABILITY.codec();
@@ -116,9 +121,12 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 availabilityKeys.add(record.key());
                 latest.set(record.value()); // decoded only when shown
             } else if (record.topic().equals(Topics.DEADLETTER.name())) {
-                DeadLetterReason reason = deadLetters.decode(record.value()).getReason();
+                DeadLetter deadLetter = deadLetters.decode(record.value());
                 synchronized (deadLettersByReason) {
-                    deadLettersByReason.merge(reason, 1L, Long::sum);
+                    deadLettersByReason.merge(deadLetter.getReason(), 1L, Long::sum);
+                }
+                if (ANALYTICS_INPUTS.contains(deadLetter.getSourceTopic())) {
+                    deadLettersFromAnalytics.incrementAndGet();
                 }
             } else if (record.topic().equals(Topics.ALERTS.name())) {
                 AlertType type = alerts.decode(record.value()).getType();
@@ -190,6 +198,14 @@ final class OutputWatcher implements Runnable, AutoCloseable {
         synchronized (alertsByType) {
             return alertsByType.getOrDefault(type, 0L);
         }
+    }
+
+    /**
+     * Dead letters the analytics job wrote (their source is one of its input topics, which the
+     * engine job never reads); the rest of the topic's records are the engine job's.
+     */
+    long deadLettersFromAnalytics() {
+        return deadLettersFromAnalytics.get();
     }
 
     Map<DeadLetterReason, Long> deadLettersByReason() {

@@ -36,23 +36,28 @@ class MetricsSummaryTest {
                 .contains(
                         "metrics | last hour 03-02 11:00: 30 orders, 0.50 kg CO2e/order,"
                                 + " 0.10 kg avoided/order, split 10.0%, BOPIS 20%, curbside 10%,"
-                                + " ship-from-store 30%, same-day 10%, fill 90.0%, accuracy n/a")
+                                + " ship-from-store 30%, same-day 10%, fill 90.0%, accuracy n/a,"
+                                + " on time n/a")
                 // 23 kg / 40 orders, 2 kg avoided / 40, 4 split / 40, 55 of 60 units, 9 of 10
                 .endsWith(
-                        "| hours closed 2: 40 orders, 0.58 kg CO2e/order, 0.05 kg avoided/order,"
-                                + " split 10.0%, fill 91.7%, accuracy 90.0%");
+                        "| hours published 2 (0 provisional, 0 late facts applied): 40 orders,"
+                                + " 0.58 kg CO2e/order, 0.05 kg avoided/order, split 10.0%,"
+                                + " fill 91.7%, accuracy 90.0%");
 
         assertThat(MetricsSummary.summaryLine(metrics))
-                .contains("2 hourly windows closed (03-02 10:00 to 03-02 12:00 UTC")
+                .contains(
+                        "2 hourly windows published, 0 of them provisional (03-02 10:00 to 03-02 12:00 UTC")
                 .contains("40 orders routed, 23 kg CO2e (0.58 kg/order), 2 kg avoided")
-                .contains("dead letters 2; 0 windows revised by late facts");
+                .contains(
+                        "dead letters stamped in these hours 2; 0 windows revised, 0 facts"
+                                + " applied after their window was final");
     }
 
     @Test
     void saysSoBeforeTheFirstHourCloses() {
         assertThat(MetricsSummary.progressLine(new MetricsSeries()))
-                .contains("metrics | no hourly window closed yet");
+                .contains("metrics | no hourly window published yet");
         assertThat(MetricsSummary.summaryLine(new MetricsSeries()))
-                .contains("no hourly window closed");
+                .contains("no hourly window published");
     }
 }

@@ -2,7 +2,13 @@ package io.omnistock.generator;
 
 import java.util.List;
 
-/** The UK and US places the generated network is built from, per node type. */
+/**
+ * The UK and US places the generated network is built from, per node type. Orders take the region
+ * of their store's site, so every other site (DC, 3PL, dark store) lies in a region some store site
+ * has: a region whose only nodes are warehouses would show counts (inventory accuracy) but never an
+ * order. A network with fewer stores than store sites leaves the later regions without stores, and
+ * so without orders.
+ */
 final class Sites {
     private static final String LONDON = "Europe/London";
     private static final String NEW_YORK = "America/New_York";
@@ -74,7 +80,7 @@ final class Sites {
     /** Third-party logistics warehouse locations. */
     static final List<Site> THREE_PLS =
             List.of(
-                    new Site("Milton Keynes", 52.0406, -0.7594, "UK-SOUTH-EAST", "MK9 1AA", LONDON),
+                    new Site("Milton Keynes", 52.0406, -0.7594, "UK-SOUTH", "MK9 1AA", LONDON),
                     new Site("Louisville", 38.2527, -85.7585, "US-SOUTH", "40202", NEW_YORK),
                     new Site("Indianapolis", 39.7684, -86.1581, "US-MIDWEST", "46204", NEW_YORK),
                     new Site("Avonmouth", 51.5060, -2.6990, "UK-SOUTH-WEST", "BS11 9YA", LONDON));

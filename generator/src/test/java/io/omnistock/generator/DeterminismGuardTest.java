@@ -31,7 +31,7 @@ class DeterminismGuardTest {
                     .withSeed(42);
 
     private static final String RECORDS_SHA256 =
-            "49b4a7e3a4c77931ac75f77f918a9a78cd3a0d9e428f802912468da423ff44d3";
+            "e3b0f363037083be59ce94dda30fe9ea3bbd56e1e9f5047420a7d7f44ecf9772";
     private static final String REFERENCE_SHA256 =
             "5ec3b4e9756bdf2b90f83bda99170ee0c130848bc2f9119d6db8b7dfb531cc9d";
 

@@ -11,10 +11,14 @@ import java.util.function.Function;
  */
 record MetricChart(String metric, String title, String note, Unit unit, List<Line> lines) {
 
-    /** How values are scaled and shown: kg (axis includes 0) or a share in [0, 1]. */
+    /**
+     * How values are scaled and shown: kg or a plain amount (axis includes 0), or a share in [0,
+     * 1].
+     */
     enum Unit {
         KG,
-        PERCENT
+        PERCENT,
+        AMOUNT
     }
 
     /** One line of a chart: a figure of each window, null where the window has none. */
@@ -91,7 +95,21 @@ record MetricChart(String metric, String title, String note, Unit unit, List<Lin
                             "Fill rate",
                             "Units allocated over units ordered.",
                             Unit.PERCENT,
-                            MetricsWindow::fillRate));
+                            MetricsWindow::fillRate),
+                    single(
+                            "onTimeShare",
+                            "On time against the promise",
+                            "Share of routed orders whose every allocated line's ETA is at or"
+                                    + " before the order's promise, as planned.",
+                            Unit.PERCENT,
+                            MetricsWindow::onTimeShare),
+                    single(
+                            "costPerOrder",
+                            "Cost per order",
+                            "Cost of the chosen plans of the orders routed in the window, per"
+                                    + " order, in the network's cost units.",
+                            Unit.AMOUNT,
+                            MetricsWindow::costPerOrder));
 
     /** A chart of one line, named and titled like the chart. */
     private static MetricChart single(

@@ -106,6 +106,7 @@ public final class MetricsReport {
             SvgLineChart.render(h, chart, windows, selection.window());
         }
         regionTable(h, selection.window(), regions);
+        latencyTable(h, totals);
         deadLetterTable(h, everything);
 
         h.append("<script type=\"application/json\" id=\"report-data\">")
@@ -209,11 +210,53 @@ public final class MetricsReport {
                                 : " (counts have no channel: see channel ALL)"));
         total(
                 h,
+                "onTimeShare",
+                "On time against the promise",
+                t.onTimeShare(),
+                pct(t.onTimeShare()),
+                "routed orders whose planned ETAs keep the promise / Σ orders");
+        total(
+                h,
+                "costPerOrder",
+                "Cost per order",
+                t.costPerOrder(),
+                t.costPerOrder() == null
+                        ? "n/a"
+                        : String.format(java.util.Locale.ROOT, "%,.2f", t.costPerOrder()),
+                "Σ cost of the chosen plans / Σ orders, in the network's cost units");
+        total(
+                h,
+                "costOverBaselineShare",
+                "Cost above the cost-only baseline",
+                t.costOverBaselineShare(),
+                pct(t.costOverBaselineShare()),
+                "Σ (chosen - baseline cost) / Σ baseline cost, over "
+                        + count(t.ordersWithBaselineCost())
+                        + " orders whose decision carries the baseline's cost");
+        total(
+                h,
                 "deadLetters",
-                "Dead letters",
+                "Dead letters in these windows",
                 everything.deadLetters(),
                 count(everything.deadLetters()),
-                "all regions and channels (a dead letter has neither)");
+                "records on the deadletter topic (either job) whose failed record's time falls in"
+                        + " these windows, all regions and channels (a dead letter has neither);"
+                        + " not those of windows not yet published");
+        total(
+                h,
+                "provisionalWindows",
+                "Provisional windows",
+                t.provisionalWindows(),
+                count(t.provisionalWindows()),
+                "late facts within metrics.allowed-lateness may still change them (hollow points)");
+        total(
+                h,
+                "lateFacts",
+                "Late facts",
+                t.lateFacts(),
+                count(t.lateFacts()),
+                "arrived after their window was final; applied as a new revision, in the figures"
+                        + " above");
         h.append("</tbody>\n</table>\n");
     }
 
@@ -296,6 +339,37 @@ public final class MetricsReport {
                 .append("\">")
                 .append(esc(shown))
                 .append("</td>");
+    }
+
+    private static void latencyTable(StringBuilder h, MetricsTotals t) {
+        h.append(
+                        "<h2>Order-to-decision latency</h2>\n<p class=\"note\">Final decisions by the time")
+                .append(
+                        " from the order's time to the decision's record on orders.decisions, summed")
+                .append(" over the windows. It is the latency a customer sees only when orders")
+                .append(" arrive in real time: replayed or simulated orders (the demo's) land in")
+                .append(" the last bucket.</p>\n");
+        long all = t.decisionLatency().values().stream().mapToLong(Long::longValue).sum();
+        if (all == 0) {
+            h.append("<p class=\"note\">No decision with a latency in these windows.</p>\n");
+            return;
+        }
+        h.append("<table class=\"latency\">\n<thead><tr><th>Latency</th><th>Decisions</th>")
+                .append("<th>Cumulative share</th></tr></thead>\n<tbody>\n");
+        long cumulative = 0;
+        for (Map.Entry<String, Long> e : t.decisionLatency().entrySet()) {
+            cumulative += e.getValue();
+            h.append("<tr data-bucket=\"")
+                    .append(esc(e.getKey()))
+                    .append("\"><th>")
+                    .append(esc(e.getKey()))
+                    .append("</th>");
+            cell(h, "decisions", e.getValue(), count(e.getValue()));
+            double share = (double) cumulative / all;
+            cell(h, "cumulativeShare", share, pct(share));
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     private static void deadLetterTable(StringBuilder h, MetricsTotals everything) {

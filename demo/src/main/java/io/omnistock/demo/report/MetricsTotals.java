@@ -2,7 +2,9 @@ package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
 import io.omnistock.avro.SustainabilityMetrics;
+import io.omnistock.ledger.domain.metrics.WindowFigures;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +20,15 @@ import java.util.TreeMap;
  * @param co2eAvoidedKg Σ baseline - chosen kg CO2e over those
  * @param splitOrders orders sent in more than one shipment
  * @param deadLettersByReason dead letters per reason code
+ * @param provisionalWindows windows that late facts may still change
+ * @param lateFacts facts that arrived after their window was final (already in the sums)
+ * @param routedCost cost of the routed orders' plans
+ * @param onTimeOrders routed orders planned to arrive by their promise
+ * @param lateOrders routed orders planned to arrive after it
+ * @param decisionLatency final decisions per order-to-decision latency bucket, in bucket order
+ * @param ordersWithBaselineCost routed orders whose decision carries the baseline's cost
+ * @param costOverBaseline Σ chosen cost - baseline cost over those
+ * @param baselineCost Σ baseline cost over those
  */
 public record MetricsTotals(
         long windows,
@@ -36,10 +47,28 @@ public record MetricsTotals(
         long countsCompared,
         long countsMatched,
         long deadLetters,
-        Map<String, Long> deadLettersByReason) {
+        Map<String, Long> deadLettersByReason,
+        long provisionalWindows,
+        long lateFacts,
+        double routedCost,
+        long onTimeOrders,
+        long lateOrders,
+        Map<String, Long> decisionLatency,
+        long ordersWithBaselineCost,
+        double costOverBaseline,
+        double baselineCost) {
 
     public MetricsTotals {
         deadLettersByReason = Collections.unmodifiableMap(new TreeMap<>(deadLettersByReason));
+        Map<String, Long> inOrder = new LinkedHashMap<>();
+        for (String bucket : WindowFigures.LATENCY_BUCKETS.keySet()) {
+            Long n = decisionLatency.get(bucket);
+            if (n != null) {
+                inOrder.put(bucket, n);
+            }
+        }
+        decisionLatency.forEach(inOrder::putIfAbsent); // a bucket this version does not know
+        decisionLatency = Collections.unmodifiableMap(inOrder);
     }
 
     /** The sums over {@code windows}. */
@@ -61,8 +90,18 @@ public record MetricsTotals(
         long matched = 0;
         long deadLetters = 0;
         Map<String, Long> byReason = new TreeMap<>();
+        long provisional = 0;
+        long lateFacts = 0;
+        double cost = 0;
+        long onTime = 0;
+        long late = 0;
+        Map<String, Long> latency = new LinkedHashMap<>();
+        long withBaselineCost = 0;
+        double overBaseline = 0;
+        double baselineCost = 0;
         for (MetricsWindow w : windows) {
             count++;
+            provisional += w.provisional() ? 1 : 0;
             SustainabilityMetrics s = w.sustainability();
             if (s != null) {
                 orders += s.getOrders();
@@ -84,6 +123,14 @@ public record MetricsTotals(
                 matched += o.getCountsMatched();
                 deadLetters += o.getDeadLetters();
                 o.getDeadLettersByReason().forEach((r, n) -> byReason.merge(r, n, Long::sum));
+                lateFacts += o.getLateFacts();
+                cost += o.getRoutedCost();
+                onTime += o.getOnTimeOrders();
+                late += o.getLateOrders();
+                o.getDecisionLatency().forEach((b, n) -> latency.merge(b, n, Long::sum));
+                withBaselineCost += o.getOrdersWithBaselineCost();
+                overBaseline += o.getCostOverBaseline();
+                baselineCost += o.getBaselineCost();
             }
         }
         return new MetricsTotals(
@@ -103,7 +150,34 @@ public record MetricsTotals(
                 compared,
                 matched,
                 deadLetters,
-                byReason);
+                byReason,
+                provisional,
+                lateFacts,
+                cost,
+                onTime,
+                late,
+                latency,
+                withBaselineCost,
+                overBaseline,
+                baselineCost);
+    }
+
+    /** Σ cost of the routed orders' plans / Σ orders. */
+    public Double costPerOrder() {
+        return ratio(routedCost, orders);
+    }
+
+    /** Σ (chosen - baseline cost) / Σ baseline cost: how much more the chosen plans cost. */
+    public Double costOverBaselineShare() {
+        return baselineCost == 0 ? null : costOverBaseline / baselineCost;
+    }
+
+    /**
+     * Σ routed orders planned by their promise / Σ routed orders judged against it (records written
+     * before the promise was on them judge none: n/a, not 0).
+     */
+    public Double onTimeShare() {
+        return ratio(onTimeOrders, onTimeOrders + lateOrders);
     }
 
     /** Σ kg CO2e / Σ orders. */

@@ -68,4 +68,23 @@ public record MetricsWindow(SustainabilityMetrics sustainability, OperationsMetr
     public Double inventoryAccuracy() {
         return operations == null ? null : operations.getInventoryAccuracy();
     }
+
+    public Double onTimeShare() {
+        return operations == null ? null : operations.getOnTimeShare();
+    }
+
+    public Double costPerOrder() {
+        return operations == null ? null : operations.getCostPerOrder();
+    }
+
+    /** Whether late facts may still change the window: either record is provisional. */
+    public boolean provisional() {
+        return (sustainability != null && sustainability.getProvisional())
+                || (operations != null && operations.getProvisional());
+    }
+
+    /** Facts that arrived after the window was final (already in its figures). */
+    public long lateFacts() {
+        return operations == null ? 0 : operations.getLateFacts();
+    }
 }

@@ -55,6 +55,13 @@ final class ReportJson {
         putRatio(totals, "fillRate", t.fillRate());
         putRatio(totals, "inventoryAccuracy", t.inventoryAccuracy());
         totals.put("deadLetters", everything.deadLetters());
+        totals.put("provisionalWindows", t.provisionalWindows());
+        totals.put("lateFacts", t.lateFacts());
+        putRatio(totals, "costPerOrder", t.costPerOrder());
+        putRatio(totals, "onTimeShare", t.onTimeShare());
+        putRatio(totals, "costOverBaselineShare", t.costOverBaselineShare());
+        ObjectNode latency = totals.putObject("decisionLatency");
+        t.decisionLatency().forEach(latency::put);
 
         ObjectNode charts = root.putObject("charts");
         for (MetricChart chart : MetricChart.CHARTS) {
@@ -65,6 +72,7 @@ final class ReportJson {
                     ObjectNode p = points.addObject();
                     p.put("x", w.start().toString());
                     putRatio(p, "y", line.at(w));
+                    p.put("provisional", w.provisional());
                 }
             }
         }

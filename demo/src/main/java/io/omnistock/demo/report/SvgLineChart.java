@@ -226,14 +226,22 @@ final class SvgLineChart {
         }
     }
 
-    /** A circle per value, with its exact value in {@code data-y} and a tooltip. */
+    /**
+     * A circle per value, with its exact value in {@code data-y} and a tooltip; hollow, with class
+     * {@code provisional}, for a window that late facts may still change.
+     */
     private void points(Line line, double radius) {
         for (MetricsWindow w : windows) {
             Double v = line.at(w);
             if (v == null) {
                 continue;
             }
-            h.append("<circle class=\"point\" data-series=\"")
+            boolean provisional = w.provisional();
+            h.append(
+                            provisional
+                                    ? "<circle class=\"point provisional\""
+                                    : "<circle class=\"point\"")
+                    .append(" data-series=\"")
                     .append(line.metric())
                     .append("\" data-x=\"")
                     .append(w.start().toString())
@@ -245,16 +253,25 @@ final class SvgLineChart {
                     .append(px(yPixel(v)))
                     .append("\" r=\"")
                     .append(radius)
-                    .append("\" fill=\"")
+                    .append(provisional ? "\" fill=\"#ffffff\" stroke=\"" : "\" fill=\"")
                     .append(line.colour())
                     .append("\"><title>")
                     .append(esc(HtmlText.time(w.start())))
                     .append(" UTC, ")
                     .append(esc(line.label()))
                     .append(": ")
-                    .append(esc(chart.unit() == Unit.PERCENT ? pct(v) : kg(v, 3)))
+                    .append(esc(shown(v)))
+                    .append(provisional ? " (provisional)" : "")
                     .append("</title></circle>\n");
         }
+    }
+
+    private String shown(double v) {
+        return switch (chart.unit()) {
+            case PERCENT -> pct(v);
+            case KG -> kg(v, 3);
+            case AMOUNT -> String.format(Locale.ROOT, "%,.2f", v);
+        };
     }
 
     private double xPixel(long t) {
@@ -290,7 +307,7 @@ final class SvgLineChart {
     /** A y axis with round ticks covering [lo, hi] (0 included for kg, within [0, 1] for %). */
     private record Scale(double min, double max, double step) {
         static Scale nice(double lo, double hi, Unit unit) {
-            if (unit == Unit.KG) {
+            if (unit != Unit.PERCENT) {
                 lo = Math.min(lo, 0);
                 hi = Math.max(hi, 0);
             }

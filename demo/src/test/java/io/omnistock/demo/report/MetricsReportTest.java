@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.demo.report.MetricsFixtures.Orders;
 import io.omnistock.demo.report.MetricsSeries.Selection;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +40,8 @@ class MetricsReportTest {
                     "<svg class=\"chart\" data-metric=\"(\\w+)\"[^>]*>(.*?)</svg>", Pattern.DOTALL);
     private static final Pattern POINT =
             Pattern.compile(
-                    "<circle class=\"point\" data-series=\"(\\w+)\" data-x=\"([^\"]+)\""
+                    "<circle class=\"point(?: provisional)?\" data-series=\"(\\w+)\""
+                            + " data-x=\"([^\"]+)\""
                             + " data-y=\"([^\"]+)\"");
     private static final Pattern TOTAL =
             Pattern.compile("data-total=\"(\\w+)\" data-value=\"([^\"]*)\"");
@@ -101,7 +104,9 @@ class MetricsReportTest {
                         "splitRate",
                         "fulfilmentMix",
                         "inventoryAccuracy",
-                        "fillRate");
+                        "fillRate",
+                        "onTimeShare",
+                        "costPerOrder");
 
         // 10:00 revision 1: 9 kg / 12 orders; 11:00: 15 kg / 30; noon: no order, a gap
         assertPoints(
@@ -261,10 +266,53 @@ class MetricsReportTest {
         String html = Files.readString(out);
         assertThat(windows).isZero();
         assertThat(charts(html))
-                .hasSize(6)
+                .hasSize(8)
                 .allSatisfy((metric, points) -> assertThat(points).isEmpty());
         assertThat(totals(html).get("co2ePerOrderKg")).isEmpty();
         assertThat(html).contains("no values in this series");
+    }
+
+    @Test
+    void provisionalWindowsAreHollowPointsAndCountedWithTheLateFacts() throws Exception {
+        MetricsSeries data = new MetricsSeries();
+        data.add(sustainability(HOUR, ALL, ALL, TEN, 2, new Orders(10, 8, 1, 1, 0, 0, 0, 0)));
+        OperationsMetrics revised = operations(HOUR, ALL, ALL, TEN, 2, 10, 10, 0, 0, Map.of());
+        revised.setLateFacts(4L);
+        revised.setLateFactsByKind(Map.of("ROUTED", 4L));
+        revised.setDecisionLatency(Map.of("10min-or-more", 2L, "under-1s", 6L));
+        data.add(revised);
+        SustainabilityMetrics open =
+                sustainability(HOUR, ALL, ALL, ELEVEN, 0, new Orders(5, 5, 0, 0, 0, 0, 0, 0));
+        open.setProvisional(true);
+        data.add(open);
+
+        String html = MetricsReport.render(data, Selection.DEFAULT, GENERATED);
+
+        assertThat(totals(html))
+                .containsEntry("provisionalWindows", "1")
+                .containsEntry("lateFacts", "4");
+        assertThat(html)
+                .contains(
+                        "<circle class=\"point provisional\" data-series=\"co2ePerOrderKg\""
+                                + " data-x=\"2026-03-02T11:00:00Z\"")
+                .contains(
+                        "<circle class=\"point\" data-series=\"co2ePerOrderKg\""
+                                + " data-x=\"2026-03-02T10:00:00Z\"")
+                .contains("(provisional)</title>")
+                .containsSubsequence(
+                        "<tr data-bucket=\"under-1s\"><th>under-1s</th>",
+                        "data-value=\"6\"",
+                        "data-value=\"0.75\"",
+                        "<tr data-bucket=\"10min-or-more\">",
+                        "data-value=\"1.0\">100.0%");
+        Matcher block = JSON_BLOCK.matcher(html);
+        assertThat(block.find()).isTrue();
+        JsonNode points =
+                new ObjectMapper()
+                        .readTree(block.group(1))
+                        .at("/charts/co2ePerOrderKg/co2ePerOrderKg");
+        assertThat(points.get(0).path("provisional").asBoolean()).isFalse();
+        assertThat(points.get(1).path("provisional").asBoolean()).isTrue();
     }
 
     private static void assertPoints(List<Point> actual, Point... expected) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class WindowFiguresTest {
     private static final double EXACT = 1e-12;
     private static final MetricRecords.WindowId WINDOW =
-            new MetricRecords.WindowId("1m", 60_000, 120_000, "UK", "WEB", 0);
+            new MetricRecords.WindowId("1m", 60_000, 120_000, "UK", "WEB", 0, false);
 
     private final WindowFigures figures = new WindowFigures();
 
@@ -276,7 +276,7 @@ class WindowFiguresTest {
     @Test
     void theRecordKeyIsTheSameForEveryRevisionOfAWindow() {
         MetricRecords.WindowId late =
-                new MetricRecords.WindowId("1m", 60_000, 120_000, "UK", "WEB", 3);
+                new MetricRecords.WindowId("1m", 60_000, 120_000, "UK", "WEB", 3, false);
         OperationsMetrics first = MetricRecords.operations(WINDOW, figures);
         OperationsMetrics update = MetricRecords.operations(late, figures);
 

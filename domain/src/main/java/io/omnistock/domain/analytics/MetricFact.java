@@ -47,6 +47,27 @@ public class MetricFact {
     /** Whether a STORE or DARK_STORE fulfils some of the order. */
     public boolean fromStore;
 
+    /** DECISION: the cost of the chosen plan (the decision's {@code totalCost}). */
+    public double cost;
+
+    /** DECISION: the cost of the cost-only baseline plan, or NaN when the decision has none. */
+    public double baselineCost = Double.NaN;
+
+    /**
+     * DECISION: whether every allocated line's ETA is at or before the order's promise ({@code
+     * promiseBy}); false for a decision without allocations.
+     */
+    public boolean onTime;
+
+    /**
+     * DECISION: from the order's time to the decision's publication (its record's timestamp on
+     * {@code orders.decisions}), in ms; {@link #NO_LATENCY} when the publication time is unknown.
+     */
+    public long latencyMs = NO_LATENCY;
+
+    /** {@link #latencyMs} of a decision whose publication time is unknown. */
+    public static final long NO_LATENCY = Long.MIN_VALUE;
+
     /** COUNT: whether the count agreed with the ledger. */
     public boolean matched;
 
@@ -60,6 +81,16 @@ public class MetricFact {
     public boolean orderReturn;
 
     public MetricFact() {}
+
+    /**
+     * A decision published at {@code publishedAt} (its record's timestamp, the time the ledger
+     * wrote it), with its order-to-decision latency.
+     */
+    public static MetricFact of(RoutingDecision d, long publishedAt) {
+        MetricFact f = of(d);
+        f.latencyMs = publishedAt - d.getOrderTime().toEpochMilli();
+        return f;
+    }
 
     public static MetricFact of(RoutingDecision d) {
         MetricFact f = new MetricFact();
@@ -75,10 +106,15 @@ public class MetricFact {
         f.distanceKm = d.getTotalDistanceKm();
         f.co2eKg = d.getTotalCo2eKg();
         f.baselineCo2eKg = d.getBaselineCo2eKg() == null ? Double.NaN : d.getBaselineCo2eKg();
+        f.cost = d.getTotalCost();
+        f.baselineCost = d.getBaselineCost() == null ? Double.NaN : d.getBaselineCost();
+        long latestEta = Long.MIN_VALUE;
         for (Allocation a : d.getAllocations()) {
             f.fromStore |=
                     a.getNodeType() == NodeType.STORE || a.getNodeType() == NodeType.DARK_STORE;
+            latestEta = Math.max(latestEta, a.getEta().toEpochMilli());
         }
+        f.onTime = latestEta != Long.MIN_VALUE && latestEta <= d.getPromiseBy().toEpochMilli();
         return f;
     }
 

@@ -16,9 +16,16 @@ public final class MetricRecords {
      * @param window its size's label: {@code 1m} or {@code 1h}
      * @param end exclusive
      * @param revision 0 for the first firing, +1 for each late update
+     * @param provisional whether late facts may still change the window (false: final)
      */
     public record WindowId(
-            String window, long start, long end, String region, String channel, int revision) {
+            String window,
+            long start,
+            long end,
+            String region,
+            String channel,
+            int revision,
+            boolean provisional) {
 
         /** The record key: {@code window|region|channel|start}, the same for every revision. */
         public String key() {
@@ -82,10 +89,20 @@ public final class MetricRecords {
                 .setRestockRate(f.restockRate())
                 .setReturnDistanceKm(f.returnDistanceKm)
                 .setReturnCo2eKg(f.returnCo2eKg)
+                .setProvisional(id.provisional())
                 .build();
     }
 
     public static OperationsMetrics operations(WindowId id, WindowFigures f) {
+        return operations(id, f, new WindowFigures(id.region(), id.channel()));
+    }
+
+    /**
+     * @param tooLate the sums of the facts that arrived after the window was published final (they
+     *     are part of {@code f} too)
+     */
+    public static OperationsMetrics operations(
+            WindowId id, WindowFigures f, WindowFigures tooLate) {
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (int i = 0; i < f.deadLetters.length; i++) {
             if (f.deadLetters[i] > 0) {
@@ -116,6 +133,20 @@ public final class MetricRecords {
                 .setInventoryAccuracy(f.inventoryAccuracy())
                 .setDeadLetters(f.deadLetterTotal())
                 .setDeadLettersByReason(byReason)
+                .setProvisional(id.provisional())
+                .setLateFacts(tooLate.factCount())
+                .setLateFactsByKind(tooLate.factsByKind())
+                .setRoutedCost(f.cost)
+                .setCostPerOrder(f.costPerOrder())
+                .setOnTimeOrders(f.onTimeOrders)
+                .setLateOrders(f.lateOrders)
+                .setOnTimeShare(f.onTimeShare())
+                .setLateShare(f.lateShare())
+                .setDecisionLatency(f.latencyByBucket())
+                .setOrdersWithBaselineCost(f.ordersWithBaselineCost)
+                .setBaselineCost(f.baselineCost)
+                .setBaselineCostPerOrder(f.baselineCostPerOrder())
+                .setCostOverBaseline(f.costOverBaseline)
                 .build();
     }
 

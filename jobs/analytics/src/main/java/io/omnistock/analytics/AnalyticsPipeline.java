@@ -2,6 +2,9 @@ package io.omnistock.analytics;
 
 import io.omnistock.analytics.functions.AnalyticsInput;
 import io.omnistock.analytics.functions.AnalyticsOutputs;
+import io.omnistock.analytics.functions.CountExpiredFactsFunction;
+import io.omnistock.analytics.functions.DecisionToFactFunction;
+import io.omnistock.analytics.functions.ProvisionalThenFinalTrigger;
 import io.omnistock.analytics.functions.PublishWindowFigures;
 import io.omnistock.analytics.functions.SplitAnalyticsInputFunction;
 import io.omnistock.analytics.functions.SumFactsByMinute;
@@ -32,9 +35,10 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * carries its order's time, which the job's watermark and the counts have often passed by the time
  * the reservation round trip ends); each fact is counted under its region and channel and the ALL
  * roll-ups, summed by minute in each task (so the keyed windows add a few partial sums, not every
- * fact four times over), then in tumbling event-time windows of 1 minute and 1 hour that publish
- * when the watermark passes and again, as a new revision, for each late fact within the allowed
- * lateness.
+ * fact four times over), then in tumbling event-time windows of 1 minute and 1 hour, by order time,
+ * that publish provisionally when the watermark passes, again as a new revision for each late fact,
+ * final when the allowed lateness has passed, and again (final, the fact counted as late) for each
+ * fact later still while the window's sums are kept.
  */
 public final class AnalyticsPipeline {
     public static final String SOURCE_UID = "analytics-sources";
@@ -48,6 +52,7 @@ public final class AnalyticsPipeline {
     static final String DEAD_LETTER_TO_FACT_UID = "dead-letter-to-fact";
     static final String RETURN_FACTS_UID = "return-facts";
     static final String RETURN_TO_FACT_UID = "return-to-fact";
+    static final String EXPIRED_FACTS_UID = "expired-metric-facts";
 
     private static final TypeInformation<MetricFact> FACT = TypeInformation.of(MetricFact.class);
     private static final TypeInformation<WindowFigures> SUMS =
@@ -101,7 +106,7 @@ public final class AnalyticsPipeline {
         DataStream<WindowFigures> facts =
                 timed(
                                 decisions
-                                        .map(MetricFact::of, FACT)
+                                        .process(new DecisionToFactFunction(), FACT)
                                         .name(DECISION_TO_FACT_UID)
                                         .uid(DECISION_TO_FACT_UID),
                                 DECISION_FACTS_UID,
@@ -131,10 +136,13 @@ public final class AnalyticsPipeline {
                         .uid(MINUTE_SUMS_UID);
 
         Duration lateness = conf.get(MetricsOptions.ALLOWED_LATENESS);
+        Duration retention = conf.get(MetricsOptions.LATE_RETENTION);
         SingleOutputStreamOperator<OperationsMetrics> minutes =
-                windows(facts, "1m", Duration.ofMinutes(1), lateness);
+                windows(facts, "1m", Duration.ofMinutes(1), lateness, retention);
         SingleOutputStreamOperator<OperationsMetrics> hours =
-                windows(facts, "1h", Duration.ofHours(1), lateness);
+                windows(facts, "1h", Duration.ofHours(1), lateness, retention);
+        countExpired(minutes, "1m");
+        countExpired(hours, "1h");
         sinks.operations().apply(minutes.union(hours));
         sinks.sustainability()
                 .apply(
@@ -144,22 +152,40 @@ public final class AnalyticsPipeline {
 
     /**
      * Tumbling windows of one size over partial sums, by series: operations figures out,
-     * sustainability figures on the side.
+     * sustainability figures on the side. Provisional until the watermark passes a window's end
+     * plus {@code allowedLateness}, then final; the sums are kept {@code retention} longer so that
+     * a fact later still is counted and applied as a new final revision.
      *
      * @param label the size in records, keys and the operator's uid: {@code 1m}, {@code 1h}
      */
     static SingleOutputStreamOperator<OperationsMetrics> windows(
-            DataStream<WindowFigures> sums, String label, Duration size, Duration allowedLateness) {
+            DataStream<WindowFigures> sums,
+            String label,
+            Duration size,
+            Duration allowedLateness,
+            Duration retention) {
         String uid = "metrics-" + label;
         return sums.keyBy(WindowFigures::seriesKey, Types.STRING)
                 .window(TumblingEventTimeWindows.of(size))
-                .allowedLateness(allowedLateness)
+                .trigger(new ProvisionalThenFinalTrigger(allowedLateness))
+                .allowedLateness(allowedLateness.plus(retention))
+                .sideOutputLateData(AnalyticsOutputs.EXPIRED_FACTS)
                 .aggregate(
                         new SumWindowFigures(),
-                        new PublishWindowFigures(label),
+                        new PublishWindowFigures(label, allowedLateness),
                         SUMS,
                         SUMS,
                         new AvroTypeInfo<>(OperationsMetrics.class))
+                .name(uid)
+                .uid(uid);
+    }
+
+    /** Counts the facts that came to {@code windows} after their window's sums were dropped. */
+    private static void countExpired(
+            SingleOutputStreamOperator<OperationsMetrics> windows, String label) {
+        String uid = EXPIRED_FACTS_UID + "-" + label;
+        windows.getSideOutput(AnalyticsOutputs.EXPIRED_FACTS)
+                .process(new CountExpiredFactsFunction(label), Types.VOID)
                 .name(uid)
                 .uid(uid);
     }

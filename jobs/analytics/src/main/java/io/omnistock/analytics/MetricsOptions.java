@@ -22,9 +22,21 @@ public final class MetricsOptions {
                     .durationType()
                     .defaultValue(Duration.ofHours(1))
                     .withDescription(
-                            "How long after a window's first publication a late fact still updates"
-                                    + " it (a new revision of the same record key); later facts are"
-                                    + " counted by the window operators' numLateRecordsDropped metric.");
+                            "How long after a window's end (in event time, beyond the watermark"
+                                    + " delay) the window stays provisional: each late fact in"
+                                    + " that time publishes a new provisional revision of the same"
+                                    + " record key; then the window is published final.");
+
+    public static final ConfigOption<Duration> LATE_RETENTION =
+            ConfigOptions.key("metrics.late-retention")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription(
+                            "How long a window's sums are kept after it is published final: a fact"
+                                    + " that arrives in that time is counted in the window's"
+                                    + " lateFacts (by kind) and published as a new final"
+                                    + " revision. Facts later still are counted"
+                                    + " (metric-facts-expired-1m / -1h) and logged.");
 
     public static final ConfigOption<Duration> SOURCE_IDLENESS =
             ConfigOptions.key("metrics.source-idleness")

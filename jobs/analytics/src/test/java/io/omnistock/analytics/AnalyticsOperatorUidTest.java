@@ -34,9 +34,17 @@ class AnalyticsOperatorUidTest {
                     "metrics-1m",
                     "metrics-1h");
 
-    /** Added with the analytics job: its source, the split of its input, count checks to facts. */
+    /**
+     * Added with the analytics job: its source, the split of its input, count checks to facts; then
+     * the counts of the facts that came too late for any revision of their window.
+     */
     private static final List<String> JOB_UIDS =
-            List.of("analytics-sources", "split-analytics-input", "count-check-to-fact");
+            List.of(
+                    "analytics-sources",
+                    "split-analytics-input",
+                    "count-check-to-fact",
+                    "expired-metric-facts-1m",
+                    "expired-metric-facts-1h");
 
     private static final List<String> SINK_TOPICS =
             List.of("metrics.sustainability", "metrics.operations", "deadletter");

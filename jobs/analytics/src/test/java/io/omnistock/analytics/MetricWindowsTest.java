@@ -13,6 +13,7 @@ import io.omnistock.ledger.domain.metrics.WindowFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.dag.Transformation;
@@ -29,14 +30,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The job's 1-minute metric window operator (the one {@link AnalyticsPipeline} builds) under a test
  * harness that sets the watermark by hand: facts out of order within a window, a late fact within
- * the allowed lateness (a new revision of the same window) and one after it (not counted), with the
- * exact sums expected in each published record.
+ * the allowed lateness (a new provisional revision of the same window), the final revision, a fact
+ * after it (counted as late and applied as a new final revision) and one after the retention (not
+ * published), with the exact sums expected in each published record.
  */
 class MetricWindowsTest {
     private static final long T = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60 * SECOND;
     private static final Duration LATENESS = Duration.ofMinutes(5);
+    private static final Duration RETENTION = Duration.ofMinutes(10);
 
     private KeyedOneInputStreamOperatorTestHarness<String, WindowFigures, OperationsMetrics>
             harness;
@@ -47,7 +50,7 @@ class MetricWindowsTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DataStream<WindowFigures> sums = env.fromData(WindowFigures.class, new WindowFigures());
         Transformation<OperationsMetrics> windows =
-                AnalyticsPipeline.windows(sums, "1m", Duration.ofMinutes(1), LATENESS)
+                AnalyticsPipeline.windows(sums, "1m", Duration.ofMinutes(1), LATENESS, RETENTION)
                         .getTransformation();
         OneInputStreamOperator<WindowFigures, OperationsMetrics> operator =
                 (OneInputStreamOperator<WindowFigures, OperationsMetrics>)
@@ -106,12 +109,17 @@ class MetricWindowsTest {
     }
 
     @Test
-    void aLateFactRepublishesItsWindowAsTheNextRevisionUntilTheLatenessRunsOut() throws Exception {
+    void aLateFactRepublishesItsWindowProvisionallyUntilTheLatenessRunsOutThenItIsFinal()
+            throws Exception {
         fact(routed(T + 5 * SECOND, "WEB", 1, 0.5));
         harness.processWatermark(T + 2 * MINUTE);
         assertThat(operations())
                 .singleElement()
-                .satisfies(m -> assertThat(m.getRevision()).isZero());
+                .satisfies(
+                        m -> {
+                            assertThat(m.getRevision()).isZero();
+                            assertThat(m.getProvisional()).isTrue();
+                        });
 
         fact(routed(T + 20 * SECOND, "WEB", 2, 0.5)); // late, within 5 minutes of lateness
         assertThat(operations())
@@ -120,8 +128,10 @@ class MetricWindowsTest {
                 .satisfies(
                         m -> {
                             assertThat(m.getRevision()).isEqualTo(1);
+                            assertThat(m.getProvisional()).isTrue();
                             assertThat(m.getRouted()).isEqualTo(2);
                             assertThat(m.getUnitsAllocated()).isEqualTo(3);
+                            assertThat(m.getLateFacts()).as("within the lateness").isZero();
                             assertThat(m.getEventId())
                                     .isEqualTo("1m|UK|WEB|2026-11-23T10:00:00Z#1");
                         });
@@ -129,14 +139,76 @@ class MetricWindowsTest {
                 .extracting(SustainabilityMetrics::getOrders)
                 .containsExactly(1L, 2L);
 
-        harness.processWatermark(T + MINUTE + LATENESS.toMillis()); // the window's state is gone
-        fact(routed(T + 30 * SECOND, "WEB", 5, 0.5));
-        assertThat(operations()).as("too late: not published, not added").hasSize(2);
+        harness.processWatermark(T + MINUTE - 1 + LATENESS.toMillis());
+        assertThat(operations())
+                .as("published final, unchanged")
+                .hasSize(3)
+                .last()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getRevision()).isEqualTo(2);
+                            assertThat(m.getProvisional()).isFalse();
+                            assertThat(m.getRouted()).isEqualTo(2);
+                        });
+        assertThat(sustainability("WEB"))
+                .extracting(SustainabilityMetrics::getProvisional)
+                .containsExactly(true, true, false);
+    }
 
-        fact(routed(T + MINUTE + LATENESS.toMillis() + SECOND, "WEB", 7, 0.5));
-        harness.processWatermark(T + 3 * MINUTE + LATENESS.toMillis());
+    @Test
+    void aFactAfterTheFinalRevisionIsCountedAsLateAndAppliedUntilTheRetentionRunsOut()
+            throws Exception {
+        fact(routed(T + 5 * SECOND, "WEB", 1, 0.5));
+        harness.processWatermark(T + MINUTE + LATENESS.toMillis()); // past the lateness at once
+        assertThat(operations())
+                .as("published once, final")
+                .extracting(OperationsMetrics::getRevision, OperationsMetrics::getProvisional)
+                .containsExactly(tuple(0, false));
+
+        fact(routed(T + 30 * SECOND, "WEB", 5, 0.5)); // after the final revision
+        fact(MetricFact.count(T + 40 * SECOND, "UK", true)); // another series, same window
         assertThat(operations())
                 .hasSize(3)
+                .filteredOn(m -> m.getChannel().equals("WEB"))
+                .last()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getRevision()).isEqualTo(1);
+                            assertThat(m.getProvisional()).isFalse();
+                            assertThat(m.getRouted()).as("applied").isEqualTo(2);
+                            assertThat(m.getUnitsAllocated()).isEqualTo(6);
+                            assertThat(m.getLateFacts()).isEqualTo(1);
+                            assertThat(m.getLateFactsByKind()).isEqualTo(Map.of("ROUTED", 1L));
+                        });
+        assertThat(operations())
+                .last()
+                .satisfies(
+                        m -> {
+                            assertThat(m.getChannel()).isEqualTo("ALL");
+                            assertThat(m.getRevision())
+                                    .as("a window first seen too late: final at once")
+                                    .isZero();
+                            assertThat(m.getProvisional()).isFalse();
+                            assertThat(m.getLateFactsByKind()).isEqualTo(Map.of("COUNT", 1L));
+                        });
+
+        harness.processWatermark(T + MINUTE + LATENESS.toMillis() + RETENTION.toMillis());
+        fact(routed(T + 35 * SECOND, "WEB", 9, 0.5));
+        assertThat(operations()).as("past the retention: not published").hasSize(3);
+        assertThat(harness.getSideOutput(AnalyticsOutputs.EXPIRED_FACTS))
+                .as("but handed on to be counted")
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.getValue().factsByKind())
+                                        .isEqualTo(Map.of("ROUTED", 1L)));
+        assertThat(harness.numKeyedStateEntries()).as("the windows' sums are gone").isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+
+        fact(routed(T + 20 * MINUTE, "WEB", 7, 0.5));
+        harness.processWatermark(T + 22 * MINUTE);
+        assertThat(operations())
+                .hasSize(4)
                 .last()
                 .satisfies(
                         m -> {

@@ -29,6 +29,11 @@ public final class AnalyticsMetrics {
             accumulator.add(1);
             metric.inc();
         }
+
+        void add(long n) {
+            accumulator.add(n);
+            metric.inc(n);
+        }
     }
 
     private AnalyticsMetrics() {}

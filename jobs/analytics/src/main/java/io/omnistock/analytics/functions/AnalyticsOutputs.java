@@ -4,6 +4,8 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SustainabilityMetrics;
+import io.omnistock.ledger.domain.metrics.WindowFigures;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
@@ -31,6 +33,13 @@ public final class AnalyticsOutputs {
     public static final OutputTag<SustainabilityMetrics> SUSTAINABILITY =
             new OutputTag<>(
                     "sustainability-metrics", new AvroTypeInfo<>(SustainabilityMetrics.class));
+
+    /**
+     * Partial sums that reached a metric window after its sums were dropped (too late even for a
+     * final revision), to be counted.
+     */
+    public static final OutputTag<WindowFigures> EXPIRED_FACTS =
+            new OutputTag<>("expired-metric-facts", TypeInformation.of(WindowFigures.class));
 
     private AnalyticsOutputs() {}
 }

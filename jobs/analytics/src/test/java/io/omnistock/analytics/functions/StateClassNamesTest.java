@@ -37,6 +37,9 @@ class StateClassNamesTest {
             Map.ofEntries(
                     Map.entry("firings", Set.of()),
                     Map.entry(
+                            "too-late-facts",
+                            Set.of("io.omnistock.ledger.domain.metrics.WindowFigures")),
+                    Map.entry(
                             "window-contents",
                             Set.of("io.omnistock.ledger.domain.metrics.WindowFigures")));
 
@@ -51,7 +54,9 @@ class StateClassNamesTest {
     void everyStateNamesThePinnedClassesInItsSnapshot() throws IOException {
         Map<String, Set<String>> named = new TreeMap<>();
         for (StateDescriptor<?, ?> state :
-                new StateDescriptor<?, ?>[] {PublishWindowFigures.FIRINGS}) {
+                new StateDescriptor<?, ?>[] {
+                    PublishWindowFigures.FIRINGS, PublishWindowFigures.TOO_LATE
+                }) {
             state.initializeSerializerUnlessSet(new ExecutionConfig());
             named.put(state.getName(), classNames(state.getSerializer()));
         }
