@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * The Python interpreter the consumer checks run: {@code OMNISTOCK_PYTHON}, or Debian's {@code
  * /usr/bin/python3}, where {@code consumers/src/main/python/install-python-deps} installs avro and
  * confluent-kafka. Without them the run-against-the-broker checks are skipped on a developer's
- * machine and fail in CI ({@code CI=true}), whose {@code .ci/run} installs them.
+ * machine and fail in CI ({@code CI=true}); the module's build installs them before its integration
+ * tests when it runs as root.
  */
 final class Python {
     static final Path SOURCES = Path.of("src/main/python");
