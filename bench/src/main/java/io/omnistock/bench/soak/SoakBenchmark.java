@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The long soak: {@code SoakITCase} (jobs/engine) with the long settings, through Maven's verify
  * phase, because it runs the shaded job jar on a real standalone Flink cluster and a Kafka broker
- * process. {@code --soak-minutes N} (30), {@code --soak-rate R} (records/s, 1,000) and {@code
+ * process. {@code --soak-minutes N} (30), {@code --soak-rate R} (records/s, 500) and {@code
  * --soak-kill-every-minutes M} (3) set its duration, pace and task manager kills; the broker is
  * restarted once. Not part of the suite: run it with {@code ./omnistock-bench --only soak}. Its
  * full report (checkpoint sizes and durations over time, each fault) is {@code
@@ -85,7 +85,7 @@ public final class SoakBenchmark implements Benchmark {
                         "-Dspotless.check.skip=true",
                         "-Domnistock.soak.minutes=" + minutes(),
                         "-Domnistock.soak.broker-restart=true"));
-        command.add("-Domnistock.soak.rate=" + System.getProperty("omnistock.soak.rate", "1000"));
+        command.add("-Domnistock.soak.rate=" + System.getProperty("omnistock.soak.rate", "500"));
         command.add(
                 "-Domnistock.soak.kill-every-minutes="
                         + System.getProperty("omnistock.soak.kill-every-minutes", "3"));

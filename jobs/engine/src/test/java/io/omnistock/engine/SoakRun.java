@@ -324,13 +324,10 @@ final class SoakRun {
                                     settings.duration().toSeconds()
                                             * MAX_COMPRESSION
                                             / Duration.ofDays(1).toSeconds());
-            // the network grows with the SKUs: scale them to the records asked for
-            int probeSkus = 200;
-            long perProbe =
-                    RetailEventGenerator.generate(network(settings, probeSkus, 1)).records().size();
-            int skus =
-                    (int) Math.max(40, probeSkus * settings.records() / ((double) perProbe * days));
-            NetworkConfig config = network(settings, skus, days);
+            // every rate and the SKUs scaled by one factor to the records asked for
+            long perProbe = RetailEventGenerator.generate(network(settings, 1, 1)).records().size();
+            double scale = Math.max(0.2, settings.records() / ((double) perProbe * days));
+            NetworkConfig config = network(settings, scale, days);
             GeneratedRun run = RetailEventGenerator.generate(config);
             List<GeneratedRecord> orders =
                     OrderGenerator.generate(config).stream()
@@ -359,13 +356,18 @@ final class SoakRun {
         }
 
         /**
-         * The small test network (4 stores, a DC, a dark store, a 3PL) with {@code skus} SKUs, over
-         * {@code days} ending two days ago.
+         * The small test network (4 stores, a DC, a dark store, a 3PL) over {@code days} ending two
+         * days ago, with its SKUs, sales, picks and orders per hour times {@code scale}.
          */
-        private static NetworkConfig network(SoakSettings settings, int skus, int days) {
+        private static NetworkConfig network(SoakSettings settings, double scale, int days) {
             Instant end = Instant.now().minus(Duration.ofDays(2));
-            return NetworkConfig.small().toBuilder()
-                    .skus(skus)
+            NetworkConfig small = NetworkConfig.small();
+            return small.toBuilder()
+                    .skus((int) Math.max(10, Math.round(small.skus() * 5 * scale)))
+                    .salesPerStoreHour(small.salesPerStoreHour() * scale)
+                    .dcPicksPerHour(small.dcPicksPerHour() * scale)
+                    .darkStorePicksPerHour(small.darkStorePicksPerHour() * scale)
+                    .ordersPerStoreHour(small.ordersPerStoreHour() * scale)
                     .seed(settings.seed())
                     .start(end.minus(Duration.ofDays(days)))
                     .duration(Duration.ofDays(days))

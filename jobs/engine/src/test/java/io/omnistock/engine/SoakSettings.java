@@ -25,10 +25,10 @@ record SoakSettings(
     static final int PARALLELISM = 2;
 
     /**
-     * The settings of system properties {@code omnistock.soak.minutes} (30), {@code
-     * omnistock.soak.rate} (records/s, 1,000), {@code omnistock.soak.kill-every-minutes} (3),
-     * {@code omnistock.soak.broker-restart} (true), {@code omnistock.soak.rescale-to} (1) and
-     * {@code omnistock.soak.seed} (7), over {@code defaults}.
+     * The settings of system properties {@code omnistock.soak.minutes}, {@code omnistock.soak.rate}
+     * (records/s), {@code omnistock.soak.kill-every-minutes}, {@code
+     * omnistock.soak.broker-restart}, {@code omnistock.soak.rescale-to} and {@code
+     * omnistock.soak.seed}, each over its value in {@code defaults}.
      */
     static SoakSettings fromSystemProperties(SoakSettings defaults) {
         return new SoakSettings(
@@ -68,11 +68,6 @@ record SoakSettings(
                                                 "omnistock.soak.rescale-to",
                                                 Integer.toString(defaults.rescaledParallelism())))),
                 Long.getLong("omnistock.soak.seed", defaults.seed()));
-    }
-
-    /** The long soak: 30 minutes at 1,000 records/s, a task manager killed every 3 minutes. */
-    static SoakSettings longSoak() {
-        return new SoakSettings(Duration.ofMinutes(30), 1_000, Duration.ofMinutes(3), true, 1, 7);
     }
 
     long records() {
