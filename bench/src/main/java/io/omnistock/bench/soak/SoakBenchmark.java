@@ -40,10 +40,12 @@ public final class SoakBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "The shaded ledger job on a real standalone Flink cluster (job manager and task"
+        return "The shaded engine job on a real standalone Flink cluster (job manager and task"
                 + " manager processes, flink-conf/config.yaml) and a Kafka broker process:"
-                + " a generated network (7 nodes x 200 SKUs, 1% malformed records) with its valid"
-                + " orders, a quote before each, streamed at a fixed pace for "
+                + " the generator's small network (4 stores, a DC, a dark store, a 3PL; 1%"
+                + " malformed records) with its SKUs and hourly rates scaled to the records asked"
+                + " for, simulated time at most 96 times wall time, its valid orders with a quote"
+                + " before each, streamed at a fixed pace for "
                 + minutes()
                 + " minutes, exactly-once, checkpoints every 2 s, parallelism 2. Faults: a task"
                 + " manager killed (SIGKILL) and a new one started every "

@@ -38,7 +38,7 @@ import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 
 /**
- * A soak of the shaded ledger job on a real standalone Flink cluster and a Kafka broker process
+ * A soak of the shaded engine job on a real standalone Flink cluster and a Kafka broker process
  * ({@link StandaloneStack}): a generated network's inventory records with customer orders and a
  * quote before each order stream in at a fixed pace for {@link SoakSettings#duration()} while a
  * task manager is killed every few minutes, the job is stopped with a savepoint at half time and
