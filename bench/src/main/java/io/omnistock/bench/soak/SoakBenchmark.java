@@ -51,8 +51,8 @@ public final class SoakBenchmark implements Benchmark {
                 + " manager killed (SIGKILL) and a new one started every "
                 + System.getProperty("omnistock.soak.kill-every-minutes", "3")
                 + " minutes, a stop-with-savepoint at half time resumed at parallelism 1, the"
-                + " broker restarted at three quarters; no job manager failover (there is no"
-                + " high-availability setup). Afterwards: every position equals the generator's"
+                + " broker restarted at three quarters; no job manager failover (the cluster runs"
+                + " without high availability). Afterwards: every position equals the generator's"
                 + " reference ledger plus the decisions' reservations, each order has exactly one"
                 + " final decision, 0 units oversold, availability changes none lost, repeated or"
                 + " out of order, dead letters by reason equal to the malformed records published;"

@@ -7,6 +7,7 @@ import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
+import io.omnistock.deploy.StandaloneFlinkCluster;
 import io.omnistock.generator.ExpectedPosition;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
