@@ -8,6 +8,7 @@ import io.omnistock.bench.e2e.ServingBenchmark;
 import io.omnistock.bench.ledger.LedgerThroughputBenchmark;
 import io.omnistock.bench.micro.MicroBenchmarks;
 import io.omnistock.bench.routing.RoutingBenchmark;
+import io.omnistock.bench.soak.SoakBenchmark;
 import io.omnistock.bench.state.StateScaleBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ public final class BenchMain {
                 new ServingBenchmark(),
                 new StateScaleBenchmark(),
                 new MicroBenchmarks(),
-                new CarbonBenchmark());
+                new CarbonBenchmark(),
+                new SoakBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
@@ -46,7 +48,9 @@ public final class BenchMain {
         if (a.contains("--help")) {
             System.out.println(
                     "./omnistock-bench [--quick] [--runs N] [--only name,...] [--out file]"
-                            + " [--flink key=value ...]\n"
+                            + " [--flink key=value ...] [--soak-minutes N] [--soak-rate R]"
+                            + " [--soak-kill-every-minutes M]\n"
+                            + "soak runs only when named: ./omnistock-bench --only soak\n"
                             + "benchmarks: "
                             + all().stream().map(Benchmark::name).toList());
             return;
@@ -58,6 +62,13 @@ public final class BenchMain {
         Path out =
                 Path.of(option(a, "--out", quick ? "bench/RESULTS-quick.md" : "bench/RESULTS.md"));
         Map<String, String> flinkOptions = flinkOptions(a);
+        for (String[] soak : SoakBenchmark.OPTIONS) {
+            if (a.contains(soak[0])) {
+                // typed here, so a bad value fails before anything runs
+                System.setProperty(
+                        soak[1], Double.toString(Double.parseDouble(option(a, soak[0], ""))));
+            }
+        }
         Path work = Files.createDirectories(Path.of("bench/work"));
 
         Instant start = Instant.now();
@@ -73,7 +84,7 @@ public final class BenchMain {
                                             .newInstance());
         }
         for (Benchmark b : benchmarks) {
-            if (!only.isEmpty() && !only.contains(b.name())) {
+            if (only.isEmpty() ? !b.inSuite() : !only.contains(b.name())) {
                 continue;
             }
             results.begin(b);

@@ -16,6 +16,14 @@ public interface Benchmark {
 
     List<Figure> runOnce(BenchSettings settings) throws Exception;
 
+    /**
+     * Whether the suite runs it without being named: false for a benchmark only {@code --only} runs
+     * (the half-hour soak).
+     */
+    default boolean inSuite() {
+        return true;
+    }
+
     /** How many times to run when {@code requested} runs were asked for. */
     default int runs(int requested) {
         return requested;

@@ -8,6 +8,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -24,9 +25,16 @@ public final class KafkaSinks {
     static final String DEFAULT_LINGER_MS = "5";
 
     /**
+     * The sink metric counting output records too large for their topic, written to {@code
+     * deadletter} as {@code OUTPUT_TOO_LARGE} instead (see {@link KeyedAvroSerializationSchema}).
+     */
+    public static final String OUTPUTS_DEAD_LETTERED = "outputs-dead-lettered";
+
+    /**
      * A sink writing {@code topic}'s values with key {@code keyOf(value)}; the record timestamp is
-     * the time of writing (see {@link KeyedAvroSerializationSchema}). Exactly-once sinks use the
-     * transactional id prefix {@code <kafka.transactional-id-prefix>-<topic name>} and {@code
+     * the time of writing, and a record too large for the topic goes to {@code deadletter} instead
+     * (see {@link KeyedAvroSerializationSchema}). Exactly-once sinks use the transactional id
+     * prefix {@code <kafka.transactional-id-prefix>-<topic name>} and {@code
      * kafka.transaction-timeout}. The {@code kafka.client.*} pass-through cannot override the
      * bootstrap servers or these two.
      */
@@ -40,7 +48,9 @@ public final class KafkaSinks {
                 KafkaSink.<V>builder()
                         .setKafkaProducerConfig(producer)
                         .setBootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                        .setRecordSerializer(new KeyedAvroSerializationSchema<>(topic, keyOf))
+                        .setRecordSerializer(
+                                new KeyedAvroSerializationSchema<>(
+                                        topic, keyOf, RecordSizeLimit.of(producer, admin(conf))))
                         .setDeliveryGuarantee(guarantee);
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             builder.setTransactionalIdPrefix(
@@ -50,6 +60,15 @@ public final class KafkaSinks {
                             Long.toString(conf.get(KafkaOptions.TRANSACTION_TIMEOUT).toMillis()));
         }
         return builder.build();
+    }
+
+    /** The bootstrap servers and security of {@code conf}, for an admin client. */
+    private static Properties admin(Configuration conf) {
+        Properties admin = KafkaSecurity.clientProperties(conf, System::getenv);
+        admin.setProperty(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                conf.get(KafkaOptions.BOOTSTRAP_SERVERS));
+        return admin;
     }
 
     private KafkaSinks() {}

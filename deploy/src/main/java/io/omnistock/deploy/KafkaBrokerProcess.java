@@ -17,10 +17,22 @@ import org.apache.kafka.common.Uuid;
  * {@code kafka.Kafka server.properties}. Free ports, its own data directory, log in {@code dir}.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
-    private final ChildJvm jvm;
+    private final Path dir;
+    private final String classpath;
+    private final List<String> jvmArgs;
     private final String bootstrapServers;
+    private ChildJvm jvm;
+    private int restarts;
 
-    private KafkaBrokerProcess(ChildJvm jvm, String bootstrapServers) {
+    private KafkaBrokerProcess(
+            Path dir,
+            String classpath,
+            List<String> jvmArgs,
+            ChildJvm jvm,
+            String bootstrapServers) {
+        this.dir = dir;
+        this.classpath = classpath;
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.jvm = jvm;
         this.bootstrapServers = bootstrapServers;
     }
@@ -89,7 +101,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                         "kafka.Kafka",
                         List.of(properties.toString()),
                         log);
-        KafkaBrokerProcess broker = new KafkaBrokerProcess(jvm, "localhost:" + port);
+        KafkaBrokerProcess broker =
+                new KafkaBrokerProcess(dir, classpath, jvmArgs, jvm, "localhost:" + port);
         try {
             broker.awaitReady(ready);
         } catch (Exception | AssertionError e) {
@@ -123,6 +136,24 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return jvm.isAlive();
+    }
+
+    /**
+     * Stops the broker (SIGTERM, a controlled shutdown), starts it again on the same data and
+     * ports, and waits until it answers: clients reconnect by themselves.
+     */
+    public void restart(Duration ready) throws Exception {
+        jvm.close();
+        restarts++;
+        jvm =
+                ChildJvm.start(
+                        "kafka broker",
+                        classpath,
+                        jvmArgs,
+                        "kafka.Kafka",
+                        List.of(dir.resolve("server.properties").toString()),
+                        dir.resolve("kafka-" + restarts + ".log"));
+        awaitReady(ready);
     }
 
     public String bootstrapServers() {

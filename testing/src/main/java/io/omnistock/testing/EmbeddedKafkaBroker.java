@@ -148,14 +148,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return start(0, Map.copyOf(scramUsers), true);
     }
 
+    /**
+     * Starts a broker on a random free port with these broker settings on top of the test defaults
+     * (e.g. {@code log.retention.check.interval.ms}, which is not a topic setting).
+     */
+    public static EmbeddedKafkaBroker startWith(Map<String, String> brokerConfig) throws Exception {
+        return start(0, null, false, Map.copyOf(brokerConfig));
+    }
+
     private static EmbeddedKafkaBroker start(int port, Map<String, String> scramUsers)
             throws Exception {
         return start(port, scramUsers, false);
     }
 
-    /** {@code scramUsers} null: no authentication; {@code authorize}: ACLs decide. */
     private static EmbeddedKafkaBroker start(
             int port, Map<String, String> scramUsers, boolean authorize) throws Exception {
+        return start(port, scramUsers, authorize, Map.of());
+    }
+
+    /**
+     * {@code scramUsers} null: no authentication; {@code authorize}: ACLs decide; {@code
+     * brokerConfig} on top of the defaults.
+     */
+    private static EmbeddedKafkaBroker start(
+            int port,
+            Map<String, String> scramUsers,
+            boolean authorize,
+            Map<String, String> brokerConfig)
+            throws Exception {
         String adminPassword = scramUsers == null ? null : UUID.randomUUID().toString();
         Path baseDir = Files.createTempDirectory("omnistock-kafka-");
         TestKitNodes nodes =
@@ -170,6 +190,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             BROKER_CONFIG.forEach(builder::setConfigProp);
+            brokerConfig.forEach(builder::setConfigProp);
             if (port != 0) {
                 addFixedPortListener(builder, nodes, port);
             }

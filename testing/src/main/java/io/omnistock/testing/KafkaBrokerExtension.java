@@ -30,6 +30,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     private final Map<String, String> scramUsers;
     private final boolean restartable;
     private final boolean authorize;
+    private final Map<String, String> brokerConfig;
     private EmbeddedKafkaBroker broker;
     private String startedBy;
 
@@ -44,9 +45,26 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     private KafkaBrokerExtension(
             Map<String, String> scramUsers, boolean restartable, boolean authorize) {
+        this(scramUsers, restartable, authorize, Map.of());
+    }
+
+    private KafkaBrokerExtension(
+            Map<String, String> scramUsers,
+            boolean restartable,
+            boolean authorize,
+            Map<String, String> brokerConfig) {
         this.scramUsers = Map.copyOf(scramUsers);
         this.restartable = restartable;
         this.authorize = authorize;
+        this.brokerConfig = Map.copyOf(brokerConfig);
+    }
+
+    /**
+     * A broker on a random port that accepts every client, with these broker settings on top of the
+     * test defaults (see {@link EmbeddedKafkaBroker#startWith}).
+     */
+    public static KafkaBrokerExtension withBrokerConfig(Map<String, String> brokerConfig) {
+        return new KafkaBrokerExtension(Map.of(), false, false, brokerConfig);
     }
 
     /**
@@ -80,13 +98,17 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public void beforeAll(ExtensionContext context) throws Exception {
         if (broker == null) {
             broker =
-                    restartable
-                            ? EmbeddedKafkaBroker.start(freePort())
-                            : scramUsers.isEmpty()
-                                    ? EmbeddedKafkaBroker.start()
-                                    : authorize
-                                            ? EmbeddedKafkaBroker.startAuthorized(scramUsers)
-                                            : EmbeddedKafkaBroker.startAuthenticated(scramUsers);
+                    !brokerConfig.isEmpty()
+                            ? EmbeddedKafkaBroker.startWith(brokerConfig)
+                            : restartable
+                                    ? EmbeddedKafkaBroker.start(freePort())
+                                    : scramUsers.isEmpty()
+                                            ? EmbeddedKafkaBroker.start()
+                                            : authorize
+                                                    ? EmbeddedKafkaBroker.startAuthorized(
+                                                            scramUsers)
+                                                    : EmbeddedKafkaBroker.startAuthenticated(
+                                                            scramUsers);
             startedBy = context.getUniqueId();
         }
     }

@@ -101,6 +101,12 @@ final class DeliveryAudit {
      * Reads {@code orders.decisions} until every order of {@code orderIds} has a final decision.
      */
     static void awaitFinalDecisions(KafkaTestClient client, Set<String> orderIds) {
+        awaitFinalDecisions(client, orderIds, ReferenceCheck.DEADLINE);
+    }
+
+    /** {@link #awaitFinalDecisions(KafkaTestClient, Set)} within {@code deadline}. */
+    static void awaitFinalDecisions(
+            KafkaTestClient client, Set<String> orderIds, java.time.Duration deadline) {
         client.readUntil(
                 Topics.DECISIONS,
                 values ->
@@ -109,7 +115,7 @@ final class DeliveryAudit {
                                 .map(RoutingDecision::getOrderId)
                                 .collect(Collectors.toSet())
                                 .containsAll(orderIds),
-                ReferenceCheck.DEADLINE);
+                deadline);
     }
 
     /**
