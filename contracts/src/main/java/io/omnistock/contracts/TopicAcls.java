@@ -60,7 +60,14 @@ public final class TopicAcls {
             allow(acls, principal, topic(input), AclOperation.READ, AclOperation.DESCRIBE);
         }
         for (TopicSpec<?> output : outputs) {
-            allow(acls, principal, topic(output), AclOperation.WRITE);
+            // DESCRIBE_CONFIGS: each sink reads its topic's max.message.bytes when it starts, to
+            // dead-letter a record too large for the topic instead of failing on it.
+            allow(
+                    acls,
+                    principal,
+                    topic(output),
+                    AclOperation.WRITE,
+                    AclOperation.DESCRIBE_CONFIGS);
             if (!inputs.contains(output)) {
                 allow(acls, principal, topic(output), AclOperation.DESCRIBE);
             }
