@@ -15,26 +15,43 @@ import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * An Avro record as a JSON object with the Avro field names: timestamps as ISO-8601 instants (UTC),
- * enums as their symbols, optional fields as the value or {@code null}, {@code bytes} (a dead
- * letter's original record) as base64 or hex text, arrays as arrays, nested records as objects.
+ * An Avro record as a JSON object with the Avro field names: timestamps as ISO-8601 instants (UTC,
+ * the CLI) or epoch milliseconds (the availability service's API), enums as their symbols, optional
+ * fields as the value or {@code null}, {@code bytes} (a dead letter's original record) as base64 or
+ * hex text, arrays as arrays, nested records as objects.
  */
-final class RecordJson {
+public final class RecordJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** How {@code bytes} fields are written. */
-    enum Bytes {
+    public enum Bytes {
         base64,
         hex
     }
 
+    /** How {@code timestamp-millis} fields are written. */
+    public enum Timestamps {
+        ISO_8601,
+        EPOCH_MILLIS
+    }
+
+    /** The availability service's records: epoch-millisecond timestamps. */
+    public static final RecordJson API = new RecordJson(Timestamps.EPOCH_MILLIS, Bytes.base64);
+
+    private final Timestamps timestamps;
     private final Bytes bytes;
 
-    RecordJson(Bytes bytes) {
+    /** ISO-8601 timestamps, {@code bytes} as {@code bytes} says. */
+    public RecordJson(Bytes bytes) {
+        this(Timestamps.ISO_8601, bytes);
+    }
+
+    public RecordJson(Timestamps timestamps, Bytes bytes) {
+        this.timestamps = timestamps;
         this.bytes = bytes;
     }
 
-    ObjectNode toJson(IndexedRecord record) {
+    public ObjectNode toJson(IndexedRecord record) {
         ObjectNode out = NODES.objectNode();
         for (Schema.Field field : record.getSchema().getFields()) {
             out.set(field.name(), value(record.get(field.pos())));
@@ -53,7 +70,9 @@ final class RecordJson {
             return NODES.textNode(s.toString());
         }
         if (v instanceof Instant t) {
-            return NODES.textNode(t.toString());
+            return timestamps == Timestamps.EPOCH_MILLIS
+                    ? NODES.numberNode(t.toEpochMilli())
+                    : NODES.textNode(t.toString());
         }
         if (v instanceof ByteBuffer b) {
             byte[] raw = new byte[b.remaining()];

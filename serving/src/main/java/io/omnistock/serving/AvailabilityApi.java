@@ -8,6 +8,7 @@ import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
 import io.omnistock.contracts.Topics;
+import io.omnistock.ops.RecordJson;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -121,7 +122,7 @@ public final class AvailabilityApi {
             throw new IllegalStateException("a held record no longer decodes", e);
         }
         ObjectNode out = NODES.objectNode();
-        out.set("record", AvroJson.toJson(record));
+        out.set("record", RecordJson.API.toJson(record));
         out.put("kafkaTimestamp", stored.kafkaTimestamp());
         return out;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.omnistock.avro.QuoteRequest;
+import io.omnistock.ops.RecordJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,7 +168,7 @@ final class HttpApi implements HttpHandler {
                                 ApiResponse answer;
                                 if (error == null) {
                                     metrics.quote("answered");
-                                    answer = ApiResponse.ok(AvroJson.toJson(response));
+                                    answer = ApiResponse.ok(RecordJson.API.toJson(response));
                                 } else if (unwrap(error) instanceof TimeoutException) {
                                     metrics.quote("timed_out");
                                     answer =
