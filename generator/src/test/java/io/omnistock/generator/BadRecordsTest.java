@@ -47,14 +47,16 @@ class BadRecordsTest {
 
         assertThat(bad).hasSize(BadRecordKind.values().length);
         // INVALID_TRANSITION needs a lifecycle event for an order the engine already knows: the
-        // order and its lifecycle travel on two topics, so no corpus can sequence them
+        // order and its lifecycle travel on two topics, so no corpus can sequence them;
+        // OUTPUT_TOO_LARGE is an output's reason, never an input's
         assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
                 .hasSize(28)
                 .containsAll(
                         EnumSet.complementOf(
                                 EnumSet.of(
                                         DeadLetterReason.UNKNOWN,
-                                        DeadLetterReason.INVALID_TRANSITION)));
+                                        DeadLetterReason.INVALID_TRANSITION,
+                                        DeadLetterReason.OUTPUT_TOO_LARGE)));
     }
 
     @Test
