@@ -1,14 +1,14 @@
 package io.omnistock.bench.ledger;
 
-import io.omnistock.avro.AlertType;
 import io.omnistock.avro.ReturnDisposition;
-import io.omnistock.avro.SourceSystem;
-import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.AvailabilityChange;
+import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
-import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
 import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.inventory.StockAlert;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 
@@ -24,15 +24,7 @@ public final class CountingOutput implements SkuLedger.Output {
     public long returns;
 
     @Override
-    public void availability(
-            String sku,
-            String nodeId,
-            Position position,
-            NodeInfo node,
-            long eventTime,
-            SourceSystem source,
-            String causeEventId,
-            Forecast forecast) {
+    public void availability(AvailabilityChange change) {
         availability++;
     }
 
@@ -42,8 +34,7 @@ public final class CountingOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void discrepancy(
-            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+    public void discrepancy(CountDiscrepancy discrepancy) {
         discrepancies++;
     }
 
@@ -53,27 +44,12 @@ public final class CountingOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void alert(
-            String sku,
-            String nodeId,
-            AlertType type,
-            long previousAtp,
-            long atp,
-            long threshold,
-            long eventTime,
-            long version) {
+    public void alert(StockAlert alert) {
         alerts++;
     }
 
     @Override
-    public void projectedStockout(
-            String sku,
-            String nodeId,
-            long atp,
-            Forecast forecast,
-            long leadTimeMillis,
-            long eventTime,
-            long version) {
+    public void projectedStockout(ProjectedStockout stockout) {
         alerts++;
     }
 

@@ -1,64 +1,18 @@
 package io.omnistock.domain.inventory;
 
-import io.omnistock.avro.AlertType;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
-import io.omnistock.avro.ReturnDisposition;
-import io.omnistock.avro.SourceSystem;
-import io.omnistock.domain.forecast.Forecast;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One SKU's ledger on plain maps, recording everything it outputs: the reusable test implementation
- * of {@link SkuLedger.State} and {@link SkuLedger.Output}.
+ * One SKU's ledger on plain maps ({@link InMemorySkuState}), recording everything it outputs
+ * ({@link RecordingLedgerOutput}).
  */
-final class InMemoryLedger implements SkuLedger.Output {
-    record Published(
-            String nodeId,
-            long onHand,
-            long reserved,
-            long inTransit,
-            long safetyStock,
-            long atp,
-            long version) {}
-
-    record Network(
-            long networkAtp,
-            long storeAtp,
-            long dcAtp,
-            long threePlAtp,
-            int openNodes,
-            long version) {}
-
-    record Discrepancy(String nodeId, long expected, long counted) {}
-
-    record Compared(String countEventId, String nodeId, boolean matched) {}
-
-    record Alert(String nodeId, AlertType type, long previousAtp, long atp) {}
-
-    record Rejected(String eventId, Rejection rejection) {}
-
-    /** A publication's forecast: velocity, cover (null when infinite), projected ATP. */
-    record Forecasted(
-            String nodeId,
-            long eventTime,
-            double velocityPerDay,
-            Double daysOfCover,
-            long[] projected) {}
-
-    record ProjectedStockout(
-            String nodeId,
-            long atp,
-            double velocityPerDay,
-            double daysOfCover,
-            long expectedStockoutTime,
-            long eventTime) {}
-
+final class InMemoryLedger extends RecordingLedgerOutput {
     /** Far enough after the test day that no test event is in the future. */
     static final long NOW = LedgerEvents.DAY.toEpochMilli() + 365L * 24 * 3600 * 1000;
 
@@ -66,17 +20,6 @@ final class InMemoryLedger implements SkuLedger.Output {
     final Map<String, NodeInfo> nodes = state.nodes;
     final Map<String, Position> positions = state.positions;
     final Map<String, Long> seen = state.seen;
-
-    final List<Published> availability = new ArrayList<>();
-    final List<Network> network = new ArrayList<>();
-    final List<Discrepancy> discrepancies = new ArrayList<>();
-    final List<Compared> compared = new ArrayList<>();
-    final List<Alert> alerts = new ArrayList<>();
-    final List<Forecasted> forecasts = new ArrayList<>();
-    final List<ProjectedStockout> projectedStockouts = new ArrayList<>();
-    final List<Rejected> rejected = new ArrayList<>();
-    final List<StockReply> replies = new ArrayList<>();
-    final List<ReturnDisposition> dispositions = new ArrayList<>();
 
     final SkuLedger ledger;
     long watermark = Long.MIN_VALUE;
@@ -158,98 +101,5 @@ final class InMemoryLedger implements SkuLedger.Output {
 
     Network lastNetwork() {
         return network.get(network.size() - 1);
-    }
-
-    @Override
-    public void availability(
-            String sku,
-            String nodeId,
-            Position p,
-            NodeInfo node,
-            long eventTime,
-            SourceSystem source,
-            String causeEventId,
-            Forecast forecast) {
-        availability.add(
-                new Published(
-                        nodeId,
-                        p.publishedOnHand,
-                        p.publishedReserved,
-                        p.publishedInTransit,
-                        p.publishedSafetyStock,
-                        p.publishedAtp,
-                        p.version));
-        forecasts.add(
-                new Forecasted(
-                        nodeId,
-                        eventTime,
-                        forecast.velocityPerDay,
-                        forecast.hasCover() ? forecast.daysOfCover : null,
-                        forecast.projectedAtp.clone()));
-    }
-
-    @Override
-    public void projectedStockout(
-            String sku,
-            String nodeId,
-            long atp,
-            Forecast forecast,
-            long leadTimeMillis,
-            long eventTime,
-            long version) {
-        projectedStockouts.add(
-                new ProjectedStockout(
-                        nodeId,
-                        atp,
-                        forecast.velocityPerDay,
-                        forecast.daysOfCover,
-                        forecast.expectedStockoutTime,
-                        eventTime));
-    }
-
-    @Override
-    public void network(String sku, NetworkTotals t, long eventTime) {
-        network.add(
-                new Network(
-                        t.networkAtp, t.storeAtp, t.dcAtp, t.threePlAtp, t.openNodes, t.version));
-    }
-
-    @Override
-    public void discrepancy(
-            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
-        discrepancies.add(new Discrepancy(nodeId, expected, counted));
-    }
-
-    @Override
-    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
-        compared.add(new Compared(count.eventId, node.nodeId, matched));
-    }
-
-    @Override
-    public void alert(
-            String sku,
-            String nodeId,
-            AlertType type,
-            long previousAtp,
-            long atp,
-            long threshold,
-            long eventTime,
-            long version) {
-        alerts.add(new Alert(nodeId, type, previousAtp, atp));
-    }
-
-    @Override
-    public void rejected(InventoryEvent event, Rejection rejection) {
-        rejected.add(new Rejected(event.eventId, rejection));
-    }
-
-    @Override
-    public void reply(StockReply reply) {
-        replies.add(reply);
-    }
-
-    @Override
-    public void returned(ReturnDisposition disposition) {
-        dispositions.add(disposition);
     }
 }

@@ -17,15 +17,18 @@ import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.carbon.CarbonFactorTable;
-import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.AvailabilityChange;
+import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
 import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.inventory.StockAlert;
 import io.omnistock.domain.planning.CapacityView;
 import io.omnistock.domain.planning.GeoPoint;
 import io.omnistock.domain.planning.Router;
@@ -667,50 +670,26 @@ public final class OrderFlow {
 
     private final class LedgerOut implements SkuLedger.Output {
         @Override
-        public void availability(
-                String sku,
-                String nodeId,
-                Position position,
-                NodeInfo node,
-                long eventTime,
-                SourceSystem source,
-                String causeEventId,
-                Forecast forecast) {}
+        public void availability(AvailabilityChange change) {}
 
         @Override
         public void network(String sku, NetworkTotals totals, long eventTime) {}
 
         @Override
-        public void discrepancy(
-                String sku, String nodeId, long expected, long counted, InventoryEvent count) {}
+        public void discrepancy(CountDiscrepancy discrepancy) {}
 
         @Override
         public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {}
 
         @Override
-        public void alert(
-                String sku,
-                String nodeId,
-                AlertType type,
-                long previousAtp,
-                long atp,
-                long threshold,
-                long eventTime,
-                long version) {
+        public void alert(StockAlert alert) {
             if (recording) {
-                alerts.add(new Alert(sku, nodeId, type));
+                alerts.add(new Alert(alert.sku(), alert.nodeId(), alert.type()));
             }
         }
 
         @Override
-        public void projectedStockout(
-                String sku,
-                String nodeId,
-                long atp,
-                Forecast forecast,
-                long leadTimeMillis,
-                long eventTime,
-                long version) {}
+        public void projectedStockout(ProjectedStockout stockout) {}
 
         @Override
         public void rejected(InventoryEvent event, Rejection rejection) {

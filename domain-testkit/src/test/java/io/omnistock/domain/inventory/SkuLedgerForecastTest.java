@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.omnistock.avro.AlertType;
 import io.omnistock.domain.forecast.ForecastSettings;
-import io.omnistock.domain.inventory.InMemoryLedger.Forecasted;
+import io.omnistock.domain.inventory.RecordingLedgerOutput.Forecasted;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,9 +95,7 @@ class SkuLedgerForecastTest {
         ledger.apply(sale(STORE, 3, T0 + 2 * DAY + 2 * HOUR)); // out of stock
 
         assertThat(ledger.projectedStockouts).hasSize(1);
-        assertThat(ledger.alerts)
-                .extracting(InMemoryLedger.Alert::type)
-                .contains(AlertType.OUT_OF_STOCK);
+        assertThat(ledger.alerts).extracting(StockAlert::type).contains(AlertType.OUT_OF_STOCK);
     }
 
     @Test

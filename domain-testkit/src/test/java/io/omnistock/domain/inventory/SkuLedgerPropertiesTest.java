@@ -397,16 +397,7 @@ class SkuLedgerPropertiesTest {
                                             p.inTransit(),
                                             (long) p.recentDeltas.size(),
                                             (long) p.rememberedEvents.size())));
-            int outputs =
-                    ledger.availability.size()
-                            + ledger.network.size()
-                            + ledger.discrepancies.size()
-                            + ledger.compared.size()
-                            + ledger.alerts.size()
-                            + ledger.rejected.size()
-                            + ledger.replies.size()
-                            + ledger.dispositions.size()
-                            + ledger.projectedStockouts.size();
+            int outputs = ledger.size();
             return new Snapshot(figures, outputs);
         }
     }

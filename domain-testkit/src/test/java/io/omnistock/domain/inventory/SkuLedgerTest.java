@@ -18,6 +18,7 @@ import static io.omnistock.domain.inventory.LedgerEvents.transferIn;
 import static io.omnistock.domain.inventory.LedgerEvents.transferOut;
 import static io.omnistock.domain.inventory.LedgerEvents.voidOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
@@ -129,7 +130,11 @@ class SkuLedgerTest {
             assertThat(recount).isEqualTo(Outcome.APPLIED);
             assertThat(ledger.onHand(DC)).isEqualTo(37);
             assertThat(ledger.discrepancies)
-                    .containsExactly(new InMemoryLedger.Discrepancy(DC, 40, 42));
+                    .extracting(
+                            CountDiscrepancy::nodeId,
+                            CountDiscrepancy::expected,
+                            CountDiscrepancy::counted)
+                    .containsExactly(tuple(DC, 40L, 42L));
         }
 
         @Test
@@ -152,7 +157,11 @@ class SkuLedgerTest {
 
             // expected as of 10:00 = 50 - 5 = 45; counted 41
             assertThat(ledger.discrepancies)
-                    .containsExactly(new InMemoryLedger.Discrepancy(DC, 45, 41));
+                    .extracting(
+                            CountDiscrepancy::nodeId,
+                            CountDiscrepancy::expected,
+                            CountDiscrepancy::counted)
+                    .containsExactly(tuple(DC, 45L, 41L));
             assertThat(ledger.compared).extracting(c -> c.matched()).containsExactly(false);
             assertThat(ledger.onHand(DC)).isEqualTo(39);
         }
@@ -432,7 +441,7 @@ class SkuLedgerTest {
             ledger.apply(receipt(STORE, 10, at(9, 4))); // 0 -> 9
 
             assertThat(ledger.alerts)
-                    .extracting(InMemoryLedger.Alert::type)
+                    .extracting(StockAlert::type)
                     .containsExactly(
                             AlertType.LOW, AlertType.OUT_OF_STOCK, AlertType.BACK_IN_STOCK);
         }

@@ -363,7 +363,7 @@ class SkuReservationsTest {
             ledger.apply(sale(STORE, 1, at(10, 0)));
 
             assertThat(ledger.alerts)
-                    .extracting(InMemoryLedger.Alert::nodeId, InMemoryLedger.Alert::type)
+                    .extracting(StockAlert::nodeId, StockAlert::type)
                     .contains(tuple(STORE, AlertType.SHORTAGE));
             // the 3PL ranks first but has 1 of the 2 units: the DC takes them
             assertThat(ledger.replies)
@@ -454,7 +454,7 @@ class SkuReservationsTest {
 
             assertThat(ledger.replies).isEmpty();
             assertThat(ledger.alerts)
-                    .extracting(InMemoryLedger.Alert::type)
+                    .extracting(StockAlert::type)
                     .doesNotContain(AlertType.SHORTAGE);
         }
     }

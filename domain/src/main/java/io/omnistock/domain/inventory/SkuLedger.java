@@ -80,24 +80,12 @@ public final class SkuLedger {
 
     /** Where the ledger's facts go. */
     public interface Output {
-        /**
-         * A changed position, with its forecast as of {@code eventTime} ({@code forecast} is a
-         * scratch value: read it before returning).
-         */
-        void availability(
-                String sku,
-                String nodeId,
-                Position position,
-                NodeInfo node,
-                long eventTime,
-                SourceSystem source,
-                String causeEventId,
-                Forecast forecast);
+        /** A changed position (its position and forecast are working values: read them now). */
+        void availability(AvailabilityChange change);
 
         void network(String sku, NetworkTotals totals, long eventTime);
 
-        void discrepancy(
-                String sku, String nodeId, long expected, long counted, InventoryEvent count);
+        void discrepancy(CountDiscrepancy discrepancy);
 
         /**
          * A count was compared with what the ledger expected (every applied count but an opening
@@ -105,28 +93,10 @@ public final class SkuLedger {
          */
         void countCompared(InventoryEvent count, NodeInfo node, boolean matched);
 
-        void alert(
-                String sku,
-                String nodeId,
-                AlertType type,
-                long previousAtp,
-                long atp,
-                long threshold,
-                long eventTime,
-                long version);
+        void alert(StockAlert alert);
 
-        /**
-         * Days of cover at a position fell below the lead time: expected to run out at {@code
-         * forecast.expectedStockoutTime} ({@code forecast} is a scratch value).
-         */
-        void projectedStockout(
-                String sku,
-                String nodeId,
-                long atp,
-                Forecast forecast,
-                long leadTimeMillis,
-                long eventTime,
-                long version);
+        /** Days of cover at a position fell below the lead time. */
+        void projectedStockout(ProjectedStockout stockout);
 
         void rejected(InventoryEvent event, Rejection rejection);
 
@@ -399,7 +369,9 @@ public final class SkuLedger {
         if (!openingBalance) {
             boolean matched = expected == count.quantity;
             if (!matched) {
-                out.discrepancy(count.sku, count.nodeId, expected, count.quantity, count);
+                out.discrepancy(
+                        new CountDiscrepancy(
+                                count.sku, count.nodeId, expected, count.quantity, count));
             }
             out.countCompared(count, node, matched);
         }
@@ -533,19 +505,24 @@ public final class SkuLedger {
         p.publishedAtp = atp;
         p.inboundChanged = false;
         demand.compute(p, safetyStock, atp, eventTime, forecast);
-        out.availability(sku, nodeId, p, node, eventTime, source, causeEventId, forecast);
+        out.availability(
+                new AvailabilityChange(
+                        sku, nodeId, p, node, eventTime, source, causeEventId, forecast));
         if (!firstPublication) {
             raiseAlerts(sku, nodeId, node, previousAtp, atp, eventTime, p.version, out);
         }
         if (demand.shouldAlert(p, atp, forecast)) {
             out.projectedStockout(
-                    sku,
-                    nodeId,
-                    atp,
-                    forecast,
-                    settings.forecast().leadTimeMillis(),
-                    eventTime,
-                    p.version);
+                    new ProjectedStockout(
+                            sku,
+                            nodeId,
+                            atp,
+                            forecast.velocityPerDay,
+                            forecast.daysOfCover,
+                            forecast.expectedStockoutTime,
+                            settings.forecast().leadTimeMillis(),
+                            eventTime,
+                            p.version));
         }
         return true;
     }
@@ -569,7 +546,7 @@ public final class SkuLedger {
             type = AlertType.LOW;
         }
         if (type != null) {
-            out.alert(sku, nodeId, type, previousAtp, atp, low, eventTime, version);
+            out.alert(new StockAlert(sku, nodeId, type, previousAtp, atp, low, eventTime, version));
         }
     }
 

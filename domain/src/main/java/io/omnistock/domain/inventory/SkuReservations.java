@@ -220,14 +220,15 @@ final class SkuReservations {
             SkuLedger.State state,
             SkuLedger.Output out) {
         out.alert(
-                sku,
-                nodeId,
-                AlertType.SHORTAGE,
-                shortPosition.publishedAtp,
-                shortPosition.atp(node.safetyStock),
-                shortPosition.reserved - shortPosition.onHand,
-                eventTime,
-                shortPosition.version);
+                new StockAlert(
+                        sku,
+                        nodeId,
+                        AlertType.SHORTAGE,
+                        shortPosition.publishedAtp,
+                        shortPosition.atp(node.safetyStock),
+                        shortPosition.reserved - shortPosition.onHand,
+                        eventTime,
+                        shortPosition.version));
         String reason =
                 "shortage at "
                         + nodeId

@@ -11,10 +11,14 @@ import io.omnistock.avro.ProjectedAtp;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.Topics;
 import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.AvailabilityChange;
+import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.InboundShipment;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.ProjectedStockout;
+import io.omnistock.domain.inventory.StockAlert;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +36,15 @@ final class LedgerRecords {
         return (generation << 32) | changes;
     }
 
-    static Availability availability(
-            String sku,
-            String nodeId,
-            Position p,
-            NodeInfo node,
-            long eventTime,
-            SourceSystem source,
-            String causeEventId,
-            Forecast forecast,
-            long generation) {
+    static Availability availability(AvailabilityChange change, long generation) {
+        String sku = change.sku();
+        String nodeId = change.nodeId();
+        Position p = change.position();
+        NodeInfo node = change.node();
+        long eventTime = change.eventTime();
+        SourceSystem source = change.source();
+        String causeEventId = change.causeEventId();
+        Forecast forecast = change.forecast();
         long version = version(generation, p.version);
         List<InTransitQuantity> inTransit = p.publishedInTransit == 0 ? List.of() : inTransit(p);
         // Setters, not a builder: this runs for every event, and every field is set.
@@ -102,16 +105,16 @@ final class LedgerRecords {
         return n;
     }
 
-    static Discrepancy discrepancy(
-            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+    static Discrepancy discrepancy(CountDiscrepancy d) {
+        InventoryEvent count = d.count();
         return Discrepancy.newBuilder()
                 .setEventId(count.eventId)
                 .setEventTime(Instant.ofEpochMilli(count.eventTime))
-                .setSku(sku)
-                .setNodeId(nodeId)
-                .setExpected(expected)
-                .setCounted(counted)
-                .setDelta(counted - expected)
+                .setSku(d.sku())
+                .setNodeId(d.nodeId())
+                .setExpected(d.expected())
+                .setCounted(d.counted())
+                .setDelta(d.counted() - d.expected())
                 .setSource(count.source)
                 .setCountType(count.type.name())
                 .build();
@@ -131,49 +134,40 @@ final class LedgerRecords {
                 .build();
     }
 
-    static InventoryAlert alert(
-            String sku,
-            String nodeId,
-            AlertType type,
-            long previousAtp,
-            long atp,
-            long threshold,
-            long eventTime,
-            long version) {
+    static InventoryAlert alert(StockAlert a) {
         return InventoryAlert.newBuilder()
-                .setEventId(Topics.positionKey(sku, nodeId) + '|' + version + '|' + type)
-                .setEventTime(Instant.ofEpochMilli(eventTime))
-                .setSku(sku)
-                .setNodeId(nodeId)
-                .setType(type)
-                .setAtp(atp)
-                .setPreviousAtp(previousAtp)
-                .setThreshold(threshold)
+                .setEventId(
+                        Topics.positionKey(a.sku(), a.nodeId())
+                                + '|'
+                                + a.version()
+                                + '|'
+                                + a.type())
+                .setEventTime(Instant.ofEpochMilli(a.eventTime()))
+                .setSku(a.sku())
+                .setNodeId(a.nodeId())
+                .setType(a.type())
+                .setAtp(a.atp())
+                .setPreviousAtp(a.previousAtp())
+                .setThreshold(a.threshold())
                 .build();
     }
 
     /** A PROJECTED_STOCKOUT alert: threshold = the lead time in whole hours. */
-    static InventoryAlert projectedStockout(
-            String sku,
-            String nodeId,
-            long atp,
-            Forecast f,
-            long leadTimeMillis,
-            long eventTime,
-            long version) {
+    static InventoryAlert projectedStockout(ProjectedStockout p) {
         InventoryAlert alert =
                 alert(
-                        sku,
-                        nodeId,
-                        AlertType.PROJECTED_STOCKOUT,
-                        atp,
-                        atp,
-                        leadTimeMillis / HOUR_MILLIS,
-                        eventTime,
-                        version);
-        alert.setExpectedStockoutTime(Instant.ofEpochMilli(f.expectedStockoutTime));
-        alert.setDaysOfCover(f.daysOfCover);
-        alert.setVelocityPerDay(f.velocityPerDay);
+                        new StockAlert(
+                                p.sku(),
+                                p.nodeId(),
+                                AlertType.PROJECTED_STOCKOUT,
+                                p.atp(),
+                                p.atp(),
+                                p.leadTimeMillis() / HOUR_MILLIS,
+                                p.eventTime(),
+                                p.version()));
+        alert.setExpectedStockoutTime(Instant.ofEpochMilli(p.expectedStockoutTime()));
+        alert.setDaysOfCover(p.daysOfCover());
+        alert.setVelocityPerDay(p.velocityPerDay());
         return alert;
     }
 

@@ -1,15 +1,15 @@
 package io.omnistock.engine.functions;
 
-import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.ReturnDisposition;
-import io.omnistock.avro.SourceSystem;
-import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.AvailabilityChange;
+import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
-import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
 import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.inventory.StockAlert;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import org.apache.flink.util.Collector;
@@ -60,27 +60,9 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void availability(
-            String sku,
-            String nodeId,
-            Position position,
-            NodeInfo node,
-            long eventTime,
-            SourceSystem source,
-            String causeEventId,
-            Forecast forecast) {
+    public void availability(AvailabilityChange change) {
         counts.availabilityUpdates.inc();
-        out.collect(
-                LedgerRecords.availability(
-                        sku,
-                        nodeId,
-                        position,
-                        node,
-                        eventTime,
-                        source,
-                        causeEventId,
-                        forecast,
-                        generation));
+        out.collect(LedgerRecords.availability(change, generation));
     }
 
     @Override
@@ -89,12 +71,9 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void discrepancy(
-            String sku, String nodeId, long expected, long counted, InventoryEvent count) {
+    public void discrepancy(CountDiscrepancy discrepancy) {
         counts.discrepancies.inc();
-        output(
-                LedgerOutputs.DISCREPANCIES,
-                LedgerRecords.discrepancy(sku, nodeId, expected, counted, count));
+        output(LedgerOutputs.DISCREPANCIES, LedgerRecords.discrepancy(discrepancy));
     }
 
     @Override
@@ -103,34 +82,13 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void alert(
-            String sku,
-            String nodeId,
-            AlertType type,
-            long previousAtp,
-            long atp,
-            long threshold,
-            long eventTime,
-            long version) {
-        output(
-                LedgerOutputs.ALERTS,
-                LedgerRecords.alert(
-                        sku, nodeId, type, previousAtp, atp, threshold, eventTime, version));
+    public void alert(StockAlert alert) {
+        output(LedgerOutputs.ALERTS, LedgerRecords.alert(alert));
     }
 
     @Override
-    public void projectedStockout(
-            String sku,
-            String nodeId,
-            long atp,
-            Forecast forecast,
-            long leadTimeMillis,
-            long eventTime,
-            long version) {
-        output(
-                LedgerOutputs.ALERTS,
-                LedgerRecords.projectedStockout(
-                        sku, nodeId, atp, forecast, leadTimeMillis, eventTime, version));
+    public void projectedStockout(ProjectedStockout stockout) {
+        output(LedgerOutputs.ALERTS, LedgerRecords.projectedStockout(stockout));
     }
 
     @Override

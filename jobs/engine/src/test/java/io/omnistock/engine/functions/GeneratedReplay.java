@@ -3,16 +3,18 @@ package io.omnistock.engine.functions;
 import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.ReturnDisposition;
-import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.Topics;
-import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.inventory.AvailabilityChange;
+import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.Position;
+import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
 import io.omnistock.domain.inventory.SkuLedger;
+import io.omnistock.domain.inventory.StockAlert;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
@@ -102,55 +104,37 @@ final class GeneratedReplay implements SkuLedger.Output {
     }
 
     @Override
-    public void availability(
-            String sku,
-            String nodeId,
-            Position p,
-            NodeInfo node,
-            long t,
-            SourceSystem s,
-            String id,
-            Forecast forecast) {}
+    public void availability(AvailabilityChange change) {}
 
     @Override
     public void network(String sku, NetworkTotals t, long eventTime) {}
 
     @Override
-    public void discrepancy(
-            String sku, String nodeId, long expected, long counted, InventoryEvent count) {}
+    public void discrepancy(CountDiscrepancy discrepancy) {}
 
     @Override
     public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {}
 
     @Override
-    public void alert(
-            String sku,
-            String nodeId,
-            AlertType type,
-            long prev,
-            long atp,
-            long threshold,
-            long t,
-            long v) {
-        alerts.add(new Raised(Topics.positionKey(sku, nodeId), type, t, atp, Long.MAX_VALUE));
+    public void alert(StockAlert a) {
+        alerts.add(
+                new Raised(
+                        Topics.positionKey(a.sku(), a.nodeId()),
+                        a.type(),
+                        a.eventTime(),
+                        a.atp(),
+                        Long.MAX_VALUE));
     }
 
     @Override
-    public void projectedStockout(
-            String sku,
-            String nodeId,
-            long atp,
-            Forecast forecast,
-            long leadTimeMillis,
-            long eventTime,
-            long version) {
+    public void projectedStockout(ProjectedStockout p) {
         alerts.add(
                 new Raised(
-                        Topics.positionKey(sku, nodeId),
+                        Topics.positionKey(p.sku(), p.nodeId()),
                         AlertType.PROJECTED_STOCKOUT,
-                        eventTime,
-                        atp,
-                        forecast.expectedStockoutTime));
+                        p.eventTime(),
+                        p.atp(),
+                        p.expectedStockoutTime()));
     }
 
     @Override

@@ -1,0 +1,133 @@
+package io.omnistock.domain.inventory;
+
+import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.ledger.domain.NodeInfo;
+import io.omnistock.ledger.domain.StockReply;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link SkuLedger.Output} that records every fact, in order, for tests and replays to inspect.
+ * The ledger's working values (a position, the network totals, the scratch forecast) are copied
+ * into snapshots; the other facts are values and are kept as they came. Subclasses override a
+ * method to act on a fact as well (calling {@code super} to keep recording it).
+ */
+public class RecordingLedgerOutput implements SkuLedger.Output {
+    /** A position's published figures at a change. */
+    public record Published(
+            String nodeId,
+            long onHand,
+            long reserved,
+            long inTransit,
+            long safetyStock,
+            long atp,
+            long version) {}
+
+    /** The network totals' figures at a change. */
+    public record Network(
+            long networkAtp,
+            long storeAtp,
+            long dcAtp,
+            long threePlAtp,
+            int openNodes,
+            long version) {}
+
+    public record Compared(String countEventId, String nodeId, boolean matched) {}
+
+    public record Rejected(String eventId, Rejection rejection) {}
+
+    /** A publication's forecast: velocity, cover (null when infinite), projected ATP. */
+    public record Forecasted(
+            String nodeId,
+            long eventTime,
+            double velocityPerDay,
+            Double daysOfCover,
+            long[] projected) {}
+
+    public final List<Published> availability = new ArrayList<>();
+    public final List<Forecasted> forecasts = new ArrayList<>();
+    public final List<Network> network = new ArrayList<>();
+    public final List<CountDiscrepancy> discrepancies = new ArrayList<>();
+    public final List<Compared> compared = new ArrayList<>();
+    public final List<StockAlert> alerts = new ArrayList<>();
+    public final List<ProjectedStockout> projectedStockouts = new ArrayList<>();
+    public final List<Rejected> rejected = new ArrayList<>();
+    public final List<StockReply> replies = new ArrayList<>();
+    public final List<ReturnDisposition> dispositions = new ArrayList<>();
+
+    /** How many facts were recorded, of every kind. */
+    public int size() {
+        return availability.size()
+                + network.size()
+                + discrepancies.size()
+                + compared.size()
+                + alerts.size()
+                + projectedStockouts.size()
+                + rejected.size()
+                + replies.size()
+                + dispositions.size();
+    }
+
+    @Override
+    public void availability(AvailabilityChange change) {
+        Position p = change.position();
+        availability.add(
+                new Published(
+                        change.nodeId(),
+                        p.publishedOnHand,
+                        p.publishedReserved,
+                        p.publishedInTransit,
+                        p.publishedSafetyStock,
+                        p.publishedAtp,
+                        p.version));
+        forecasts.add(
+                new Forecasted(
+                        change.nodeId(),
+                        change.eventTime(),
+                        change.forecast().velocityPerDay,
+                        change.forecast().hasCover() ? change.forecast().daysOfCover : null,
+                        change.forecast().projectedAtp.clone()));
+    }
+
+    @Override
+    public void network(String sku, NetworkTotals t, long eventTime) {
+        network.add(
+                new Network(
+                        t.networkAtp, t.storeAtp, t.dcAtp, t.threePlAtp, t.openNodes, t.version));
+    }
+
+    @Override
+    public void discrepancy(CountDiscrepancy discrepancy) {
+        discrepancies.add(discrepancy);
+    }
+
+    @Override
+    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
+        compared.add(new Compared(count.eventId, node.nodeId, matched));
+    }
+
+    @Override
+    public void alert(StockAlert alert) {
+        alerts.add(alert);
+    }
+
+    @Override
+    public void projectedStockout(ProjectedStockout stockout) {
+        projectedStockouts.add(stockout);
+    }
+
+    @Override
+    public void rejected(InventoryEvent event, Rejection rejection) {
+        rejected.add(new Rejected(event.eventId, rejection));
+    }
+
+    @Override
+    public void reply(StockReply reply) {
+        replies.add(reply);
+    }
+
+    @Override
+    public void returned(ReturnDisposition disposition) {
+        dispositions.add(disposition);
+    }
+}
