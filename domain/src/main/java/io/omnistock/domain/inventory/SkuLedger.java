@@ -1,13 +1,11 @@
 package io.omnistock.domain.inventory;
 
-import io.omnistock.avro.AlertType;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.forecast.DemandForecast;
-import io.omnistock.domain.forecast.Forecast;
 import io.omnistock.domain.orders.OrderValidator;
 import io.omnistock.domain.orders.SingleSkuPlanner;
 import io.omnistock.domain.planning.Router;
@@ -21,7 +19,9 @@ import java.util.Collection;
 /**
  * The reconciliation rules of docs/design.md section 3 for the positions of one SKU: the single
  * authority for that SKU. Plain Java; state access and outputs go through {@link State} and {@link
- * Output} so the same rules run in Flink (RocksDB) and in unit tests (maps).
+ * Output} so the same rules run in Flink (RocksDB) and in unit tests (maps). The ledger applies
+ * events and hands requests to {@link SkuReservations}; both publish what they change through one
+ * {@link PositionPublisher}, so neither calls the other back.
  *
  * <p>Not thread-safe: one instance per Flink subtask.
  */
@@ -130,11 +130,9 @@ public final class SkuLedger {
     private final LedgerSettings settings;
     private final Returns returns;
     private final EventValidator validator;
-    private final NetworkTotals before = new NetworkTotals();
-    private final SkuReservations reservations = new SkuReservations(this);
+    private final PositionPublisher publisher;
+    private final SkuReservations reservations;
     private final SkuRouting routing;
-    private final DemandForecast demand;
-    private final Forecast forecast;
 
     /** With the default return triage rules. */
     public SkuLedger(LedgerSettings settings) {
@@ -150,6 +148,8 @@ public final class SkuLedger {
      * PROBE).
      */
     public SkuLedger(LedgerSettings settings, Returns returns, Router router) {
+        this.publisher = new PositionPublisher(settings);
+        this.reservations = new SkuReservations(publisher);
         this.routing =
                 new SkuRouting(
                         reservations,
@@ -159,8 +159,6 @@ public final class SkuLedger {
         this.settings = settings;
         this.returns = returns;
         this.validator = new EventValidator(settings);
-        this.demand = new DemandForecast(settings.forecast());
-        this.forecast = new Forecast(settings.forecast());
     }
 
     /** How many ledger instances share each node's daily order capacity (the fast path's view). */
@@ -247,7 +245,7 @@ public final class SkuLedger {
         } else if (e.type == EventType.VOID) {
             outcome = applyVoid(position, e, out);
         } else {
-            outcome = applyDelta(position, e, e.type.signedDelta(e.quantity));
+            outcome = Deltas.apply(position, e, e.type.signedDelta(e.quantity));
         }
         if (outcome == Outcome.REJECTED) {
             return outcome; // rejected events are not remembered: a corrected re-send applies
@@ -255,14 +253,15 @@ public final class SkuLedger {
         position.remember(e.eventId, e.eventTime);
         recordDemand(position, e, outcome);
 
-        NetworkTotals totals = beginChange(state);
+        NetworkTotals totals = publisher.beginChange(state);
         if (position.reserved > 0 && position.reserved > position.onHand) {
             reservations.resolveShortage(
                     e.sku, e.nodeId, position, node, totals, e.eventTime, e.eventId, state, out);
         }
-        publish(e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
+        publisher.publish(
+                e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
         state.putPosition(e.nodeId, position);
-        endChange(e.sku, totals, e.eventTime, out);
+        publisher.endChange(e.sku, totals, e.eventTime, out);
         return outcome;
     }
 
@@ -281,14 +280,14 @@ public final class SkuLedger {
         if (position == null) {
             return;
         }
-        NetworkTotals totals = beginChange(state);
+        NetworkTotals totals = publisher.beginChange(state);
         boolean moved = false;
         if (node.status == NodeStatus.CLOSED && position.reserved > 0) {
             reservations.moveAllOff(
                     sku, node.nodeId, position, totals, eventTime, causeEventId, state, out);
             moved = true;
         }
-        if (publish(
+        if (publisher.publish(
                         sku,
                         node.nodeId,
                         position,
@@ -301,34 +300,7 @@ public final class SkuLedger {
                 || moved) {
             state.putPosition(node.nodeId, position);
         }
-        endChange(sku, totals, eventTime, out);
-    }
-
-    /** Starts a change to the SKU's positions: returns its totals, remembering their figures. */
-    NetworkTotals beginChange(State state) {
-        NetworkTotals totals = state.totals();
-        before.copyFrom(totals);
-        return totals;
-    }
-
-    /** Ends a change: publishes the network totals if their figures moved. */
-    void endChange(String sku, NetworkTotals totals, long eventTime, Output out) {
-        publishNetwork(sku, totals, eventTime, out);
-    }
-
-    /** Publishes a position that changed (if its figures did) and stores it. */
-    void publishAndStore(
-            String sku,
-            String nodeId,
-            Position p,
-            NodeInfo node,
-            NetworkTotals totals,
-            long eventTime,
-            String causeEventId,
-            State state,
-            Output out) {
-        publish(sku, nodeId, p, node, totals, eventTime, SourceSystem.ORDERS, causeEventId, out);
-        state.putPosition(nodeId, p);
+        publisher.endChange(sku, totals, eventTime, out);
     }
 
     /**
@@ -346,12 +318,7 @@ public final class SkuLedger {
             BufferedDelta sale = p.findDelta(e.reference);
             units = sale == null ? 0 : sale.delta; // the sale's delta is -qty
         }
-        demand.recordDemand(p, units, e.eventTime);
-    }
-
-    /** A routed order's units left on-hand at {@code time}: demand at that position. */
-    void recordFulfilment(Position p, long units, long time) {
-        demand.recordDemand(p, units, time);
+        publisher.recordDemand(p, units, e.eventTime);
     }
 
     private boolean isBeyondHorizon(long eventTime, long watermark) {
@@ -400,26 +367,7 @@ public final class SkuLedger {
             return Outcome.REJECTED;
         }
         sale.voided = true;
-        return applyDelta(p, voidEvent, -sale.delta);
-    }
-
-    static Outcome applyDelta(Position p, InventoryEvent e, long delta) {
-        if (e.type == EventType.RECEIPT && e.reference != null && !e.reference.isBlank()) {
-            InboundShipment shipment = p.shipment(e.reference);
-            shipment.received += delta;
-            shipment.lastTouched = Math.max(shipment.lastTouched, e.eventTime);
-            p.inboundChanged = true;
-        }
-        if (p.hasCount() && e.eventTime <= p.lastCountTime) {
-            if (e.type == EventType.SALE) { // a VOID may still name it
-                p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
-            }
-            return Outcome.SUPERSEDED_BY_COUNT;
-        }
-        p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
-        p.onHand += delta;
-        p.earliestAppliedDelta = Math.min(p.earliestAppliedDelta, e.eventTime);
-        return Outcome.APPLIED;
+        return Deltas.apply(p, voidEvent, -sale.delta);
     }
 
     private static Outcome applyAsn(Position p, InventoryEvent asn) {
@@ -433,127 +381,5 @@ public final class SkuLedger {
         shipment.lastTouched = Math.max(shipment.lastTouched, asn.eventTime);
         p.inboundChanged = true;
         return Outcome.APPLIED;
-    }
-
-    /**
-     * Moves the position's share of the network totals to what {@code node} and {@code atp} make
-     * it. Every move counts one change of the position's share and of the totals' version, so the
-     * SKU's network version is the sum of its positions' {@link Position#networkChanges}: it rises
-     * with every change of the totals and can be rebuilt from the positions.
-     */
-    private static boolean moveNetworkShare(
-            Position p, NodeInfo node, long atp, NetworkTotals totals) {
-        boolean counted = node.isOpen();
-        long countedAtp = counted ? atp : 0;
-        if (p.countedInNetwork == counted
-                && p.countedType == node.type
-                && p.countedAtp == countedAtp) {
-            return false;
-        }
-        if (p.countedInNetwork) {
-            totals.add(p.countedType, -p.countedAtp, -1);
-        }
-        p.countedInNetwork = counted;
-        p.countedType = node.type;
-        p.countedAtp = countedAtp;
-        if (counted) {
-            totals.add(node.type, atp, 1);
-        }
-        p.networkChanges++;
-        totals.version++;
-        return true;
-    }
-
-    /**
-     * Recomputes ATP and the network share; publishes availability and alerts if changed. Returns
-     * whether the position changed (and must be stored).
-     */
-    private boolean publish(
-            String sku,
-            String nodeId,
-            Position p,
-            NodeInfo node,
-            NetworkTotals totals,
-            long eventTime,
-            SourceSystem source,
-            String causeEventId,
-            Output out) {
-        long safetyStock = node.safetyStock;
-        long atp = p.atp(safetyStock);
-        long inTransit = p.inTransit();
-
-        boolean shareChanged = moveNetworkShare(p, node, atp, totals);
-
-        boolean changed =
-                p.version == 0
-                        || p.inboundChanged
-                        || p.onHand != p.publishedOnHand
-                        || p.reserved != p.publishedReserved
-                        || inTransit != p.publishedInTransit
-                        || safetyStock != p.publishedSafetyStock
-                        || atp != p.publishedAtp;
-        if (!changed) {
-            return shareChanged;
-        }
-        long previousAtp = p.publishedAtp;
-        boolean firstPublication = p.version == 0;
-        p.version++;
-        p.publishedOnHand = p.onHand;
-        p.publishedReserved = p.reserved;
-        p.publishedInTransit = inTransit;
-        p.publishedSafetyStock = safetyStock;
-        p.publishedAtp = atp;
-        p.inboundChanged = false;
-        demand.compute(p, safetyStock, atp, eventTime, forecast);
-        out.availability(
-                new AvailabilityChange(
-                        sku, nodeId, p, node, eventTime, source, causeEventId, forecast));
-        if (!firstPublication) {
-            raiseAlerts(sku, nodeId, node, previousAtp, atp, eventTime, p.version, out);
-        }
-        if (demand.shouldAlert(p, atp, forecast)) {
-            out.projectedStockout(
-                    new ProjectedStockout(
-                            sku,
-                            nodeId,
-                            atp,
-                            forecast.velocityPerDay,
-                            forecast.daysOfCover,
-                            forecast.expectedStockoutTime,
-                            settings.forecast().leadTimeMillis(),
-                            eventTime,
-                            p.version));
-        }
-        return true;
-    }
-
-    private void raiseAlerts(
-            String sku,
-            String nodeId,
-            NodeInfo node,
-            long previousAtp,
-            long atp,
-            long eventTime,
-            long version,
-            Output out) {
-        long low = settings.lowThreshold(node.type);
-        AlertType type = null;
-        if (previousAtp > 0 && atp == 0) {
-            type = AlertType.OUT_OF_STOCK;
-        } else if (previousAtp == 0 && atp > 0) {
-            type = AlertType.BACK_IN_STOCK;
-        } else if (previousAtp >= low && atp < low && atp > 0) {
-            type = AlertType.LOW;
-        }
-        if (type != null) {
-            out.alert(new StockAlert(sku, nodeId, type, previousAtp, atp, low, eventTime, version));
-        }
-    }
-
-    private void publishNetwork(String sku, NetworkTotals totals, long eventTime, Output out) {
-        boolean firstShare = before.version == 0 && totals.version > 0;
-        if (firstShare || !totals.sameFiguresAs(before)) {
-            out.network(sku, totals, eventTime);
-        }
     }
 }

@@ -25,10 +25,10 @@ final class SkuReservations {
                     .thenComparing(r -> r.orderId)
                     .reversed();
 
-    private final SkuLedger ledger;
+    private final PositionPublisher publisher;
 
-    SkuReservations(SkuLedger ledger) {
-        this.ledger = ledger;
+    SkuReservations(PositionPublisher publisher) {
+        this.publisher = publisher;
     }
 
     SkuLedger.Outcome handle(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
@@ -121,12 +121,12 @@ final class SkuReservations {
         if (reservation == null) {
             reservation = new Reservation(request.orderId, request.eventTime, request.alternatives);
         }
-        NetworkTotals totals = ledger.beginChange(state);
+        NetworkTotals totals = publisher.beginChange(state);
         for (int i = 0; i < n; i++) {
             NodeUnits wanted = request.units.get(i);
             positions[i].reserved += wanted.units;
             reservation.add(wanted.nodeId, wanted.units);
-            ledger.publishAndStore(
+            publisher.publishAndStore(
                     request.sku,
                     wanted.nodeId,
                     positions[i],
@@ -138,7 +138,7 @@ final class SkuReservations {
                     out);
         }
         state.putReservation(reservation);
-        ledger.endChange(request.sku, totals, request.eventTime, out);
+        publisher.endChange(request.sku, totals, request.eventTime, out);
         StockReply granted = new StockReply(StockReply.Kind.GRANTED, request);
         granted.units = copy(reservation.held);
         return granted;
@@ -172,7 +172,7 @@ final class SkuReservations {
         if (reservation == null) {
             return; // nothing held: a backordered line, or already settled
         }
-        NetworkTotals totals = ledger.beginChange(state);
+        NetworkTotals totals = publisher.beginChange(state);
         for (NodeUnits held : reservation.held) {
             Position p = state.position(held.nodeId);
             p.reserved -= held.units;
@@ -186,10 +186,10 @@ final class SkuReservations {
                                 EventType.FULFILMENT,
                                 held.units,
                                 SourceSystem.ORDERS);
-                SkuLedger.applyDelta(p, shipment, -held.units);
-                ledger.recordFulfilment(p, held.units, request.eventTime);
+                Deltas.apply(p, shipment, -held.units);
+                publisher.recordDemand(p, held.units, request.eventTime);
             }
-            ledger.publishAndStore(
+            publisher.publishAndStore(
                     request.sku,
                     held.nodeId,
                     p,
@@ -201,7 +201,7 @@ final class SkuReservations {
                     out);
         }
         state.removeReservation(request.orderId);
-        ledger.endChange(request.sku, totals, request.eventTime, out);
+        publisher.endChange(request.sku, totals, request.eventTime, out);
     }
 
     /**
@@ -318,7 +318,7 @@ final class SkuReservations {
             if (node != null && node.isOpen() && to != null && to.atp(node.safetyStock) >= units) {
                 to.reserved += units;
                 reservation.add(candidate, units);
-                ledger.publishAndStore(
+                publisher.publishAndStore(
                         sku, candidate, to, node, totals, eventTime, causeEventId, state, out);
                 toNodeId = candidate;
                 break;
