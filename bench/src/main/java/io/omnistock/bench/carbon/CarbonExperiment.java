@@ -25,6 +25,7 @@ import io.omnistock.domain.planning.RoutingPolicy;
 import io.omnistock.domain.planning.ScoreWeights;
 import io.omnistock.domain.planning.ScoredPlan;
 import io.omnistock.domain.planning.StockView;
+import io.omnistock.engine.functions.InventoryEventMapper;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.OrderGenerator;
@@ -139,7 +140,7 @@ public final class CarbonExperiment {
         RetailNetwork network = RetailNetwork.build(config);
         List<NodeInfo> nodes = new ArrayList<>();
         for (NodeRecord record : network.nodes()) {
-            nodes.add(node(record));
+            nodes.add(InventoryEventMapper.fromNode(record));
         }
         Map<String, Long> safety = new HashMap<>();
         nodes.forEach(n -> safety.put(n.nodeId, n.safetyStock));
@@ -264,24 +265,6 @@ public final class CarbonExperiment {
                 r.getPickupNodeId(),
                 r.getPromiseBy().toEpochMilli(),
                 preference == null ? r.getPreference() : preference);
-    }
-
-    private static NodeInfo node(NodeRecord record) {
-        NodeInfo node =
-                new NodeInfo(
-                                record.getNodeId(),
-                                record.getType(),
-                                record.getStatus(),
-                                record.getSafetyStock())
-                        .located(
-                                record.getLatitude(),
-                                record.getLongitude(),
-                                record.getRegion(),
-                                record.getDailyOrderCapacity(),
-                                record.getHandlingCost(),
-                                record.getFulfilmentMethods());
-        node.updatedAt = record.getEventTime().toEpochMilli();
-        return node;
     }
 
     /**

@@ -154,7 +154,8 @@ final class InventoryEventMapper {
                 .build();
     }
 
-    static NodeInfo fromNode(NodeRecord record) {
+    /** A node reference record as the ledger's and routing's {@link NodeInfo}. */
+    public static NodeInfo fromNode(NodeRecord record) {
         NodeInfo node =
                 new NodeInfo(
                                 record.getNodeId(),
