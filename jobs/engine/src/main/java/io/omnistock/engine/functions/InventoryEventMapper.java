@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Maps the input schemas (and node reference data) onto the ledger's own types, and back. */
-final class InventoryEventMapper {
+public final class InventoryEventMapper {
 
     static InventoryEvent fromPos(PosEvent pos) {
         EventType type =
