@@ -34,7 +34,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * queries select, are read from the reporter's {@code /metrics} page.
  */
 class MonitoringMetricsITCase {
-    private static final int REPORTER_PORT = ChildJvm.freePort();
+    /**
+     * The reporter binds the first free port of a range: a single port picked free before the
+     * cluster starts can be taken meanwhile (by the broker, say), and the scrape reads whichever
+     * port of the range serves the reporter's page.
+     */
+    private static final int FIRST_PORT = ChildJvm.freePort();
+
+    private static final int PORTS = 10;
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     private static final Pattern SAMPLE =
             Pattern.compile("^([A-Za-z_:][A-Za-z0-9_:]*)(\\{(.*)})? ", Pattern.MULTILINE);
@@ -56,7 +63,7 @@ class MonitoringMetricsITCase {
         conf.setString(
                 "metrics.reporter.prom.factory.class",
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        conf.setString("metrics.reporter.prom.port", Integer.toString(REPORTER_PORT));
+        conf.setString("metrics.reporter.prom.port", FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
         return conf;
     }
 
@@ -108,19 +115,40 @@ class MonitoringMetricsITCase {
                 .doesNotContain("flink_taskmanager_job_task_operator_no_such_counter");
     }
 
+    /** The {@code /metrics} page of the port of the range that the reporter bound. */
+    private static HttpResponse<String> reporterPage() throws Exception {
+        Exception last = null;
+        for (int port = FIRST_PORT; port < FIRST_PORT + PORTS; port++) {
+            try {
+                HttpResponse<String> page =
+                        HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(
+                                                                "http://localhost:"
+                                                                        + port
+                                                                        + "/metrics"))
+                                                .timeout(Duration.ofSeconds(10))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() == 200 && page.body().contains("flink_")) {
+                    return page;
+                }
+            } catch (java.io.IOException e) {
+                last = e; // not the reporter's port (nothing, or another server, listens there)
+            }
+        }
+        throw new IllegalStateException(
+                "no Prometheus reporter page on ports "
+                        + FIRST_PORT
+                        + "-"
+                        + (FIRST_PORT + PORTS - 1),
+                last);
+    }
+
     /** The metric names and the values of the job and operator labels the reporter serves now. */
     private static Exported scrape() throws Exception {
-        HttpResponse<String> page =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + REPORTER_PORT
-                                                                + "/metrics"))
-                                        .timeout(Duration.ofSeconds(10))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = reporterPage();
         Set<String> names = new HashSet<>();
         Map<String, Set<String>> labelValues = new HashMap<>();
         Matcher sample = SAMPLE.matcher(page.body());
