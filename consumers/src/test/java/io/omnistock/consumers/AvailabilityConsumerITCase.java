@@ -19,13 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,8 +59,8 @@ class AvailabilityConsumerITCase {
             send(kafka, availability("SKU-1", "DC-1", 40, 40), ts++);
             send(kafka, availability("SKU-1", "DC-1", GENERATION_1_CHANGE_1, 11), ts++);
             send(kafka, availability("SKU-2", "STORE-1", 1, 3), ts++);
+            sendAborted(kafka, availability("SKU-2", "STORE-1", 1_000, 1_000));
         }
-        sendAborted(availability("SKU-2", "STORE-1", 1_000, 1_000));
     }
 
     @Test
@@ -151,22 +145,12 @@ class AvailabilityConsumerITCase {
                 Topics.AVAILABILITY, Topics.positionKey(a.getSku(), a.getNodeId()), a, timestamp);
     }
 
-    private static void sendAborted(Availability a) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "consumers-it-aborted");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(
-                    new ProducerRecord<>(
-                            Topics.AVAILABILITY.name(),
-                            Topics.positionKey(a.getSku(), a.getNodeId()),
-                            Topics.AVAILABILITY.codec().encode(a)));
-            producer.flush();
-            producer.abortTransaction();
-        }
+    private static void sendAborted(KafkaTestClient kafka, Availability a) {
+        kafka.sendAborted(
+                Topics.AVAILABILITY,
+                Topics.positionKey(a.getSku(), a.getNodeId()),
+                a,
+                "consumers-it-aborted");
     }
 
     static Availability availability(String sku, String node, long version, long atp) {

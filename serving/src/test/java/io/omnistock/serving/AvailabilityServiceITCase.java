@@ -27,13 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -347,21 +341,11 @@ class AvailabilityServiceITCase {
     }
 
     private static void sendAborted(Availability a) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "serving-it-aborted");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(
-                    new ProducerRecord<>(
-                            Topics.AVAILABILITY.name(),
-                            Topics.positionKey(a.getSku(), a.getNodeId()),
-                            Topics.AVAILABILITY.codec().encode(a)));
-            producer.flush();
-            producer.abortTransaction();
-        }
+        kafka.sendAborted(
+                Topics.AVAILABILITY,
+                Topics.positionKey(a.getSku(), a.getNodeId()),
+                a,
+                "serving-it-aborted");
     }
 
     /** The value of the sample named exactly {@code sample} (name and labels). */

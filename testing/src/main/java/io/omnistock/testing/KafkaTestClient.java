@@ -110,6 +110,25 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /**
+     * Writes {@code value} in a transaction (id {@code transactionalId}) that is then aborted: a
+     * {@code read_committed} reader must never see it.
+     */
+    public <V extends SpecificRecord> void sendAborted(
+            TopicSpec<V> topic, String key, V value, String transactionalId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic.name(), key, codec(topic).encode(value)));
+            producer.flush();
+            producer.abortTransaction();
+        }
+    }
+
+    /**
      * Every committed record of {@code topic}, in partition then offset order, once none has
      * arrived for {@code quietPeriod}.
      */
