@@ -151,7 +151,7 @@ public final class DemoMain {
         EngineJob.build(env, conf);
         JobClient job = env.executeAsync(EngineJob.JOB_NAME);
         System.out.printf(
-                "Ledger job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
+                "Engine job %s running on local Flink (parallelism %d, RocksDB, %s).%n",
                 job.getJobID(), options.parallelism(), options.deliveryMode());
         // The metric windows are a job of their own, reading the ledger job's topics.
         Configuration analyticsConf = analyticsConfiguration(conf);
