@@ -4,9 +4,15 @@ import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.TopicSpec;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -157,6 +163,24 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     /** Creates {@code topics} (those missing) with {@code partitions} partitions each. */
     public void createTopics(Collection<TopicSpec<?>> topics, int partitions) {
         TopicAdmin.createTopics(bootstrapServers(), adminProperties(), topics, partitions);
+    }
+
+    /**
+     * Grants {@code acls} as the broker's super user and returns once the broker enforces them: the
+     * controller commits an ACL before the broker has replayed it, and a client racing that gap is
+     * refused.
+     */
+    public void grant(Collection<AclBinding> acls) throws Exception {
+        Properties props = adminProperties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createAcls(acls).all().get();
+            Await.until(
+                    "the broker enforcing " + acls.size() + " new ACLs",
+                    () -> admin.describeAcls(AclBindingFilter.ANY).values().get(),
+                    enforced -> new HashSet<>(enforced).containsAll(acls),
+                    Duration.ofSeconds(30));
+        }
     }
 
     private EmbeddedKafkaBroker broker() {

@@ -25,11 +25,8 @@ import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,12 +71,12 @@ class LeastPrivilegeITCase {
                         DeliveryMode.EXACTLY_ONCE,
                         Duration.ofMillis(500));
         job.addAll(login(ENGINE, ENGINE_PASSWORD));
-        grant(
+        KAFKA.grant(
                 TopicAcls.engine(
                         "User:" + ENGINE,
                         job.get(KafkaOptions.GROUP_ID),
                         job.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX)));
-        grant(TopicAcls.consumer("User:" + SHOP, "shop-"));
+        KAFKA.grant(TopicAcls.consumer("User:" + SHOP, "shop-"));
 
         GeneratedRun run =
                 RetailEventGenerator.generate(
@@ -124,14 +121,6 @@ class LeastPrivilegeITCase {
                                                         + " cluster's for a principal that may"
                                                         + " write nowhere)")
                                         .isPresent());
-    }
-
-    private static void grant(List<AclBinding> acls) throws Exception {
-        Properties props = KAFKA.adminProperties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            admin.createAcls(acls).all().get();
-        }
     }
 
     /** The job's login options, the password in a file as in production. */

@@ -35,8 +35,6 @@ import org.apache.flink.runtime.executiongraph.ErrorInfo;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.ResourceType;
@@ -91,7 +89,7 @@ class OutputDeniedITCase {
                         .filter(b -> b.entry().operation() == AclOperation.WRITE)
                         .toList();
         assertThat(alertsWrite).as("the engine's grant to write alerts").hasSize(1);
-        grant(grants.stream().filter(b -> !alertsWrite.contains(b)).toList());
+        KAFKA.grant(grants.stream().filter(b -> !alertsWrite.contains(b)).toList());
 
         long now = System.currentTimeMillis();
         Properties admin = KAFKA.adminProperties();
@@ -140,7 +138,7 @@ class OutputDeniedITCase {
                     .as("the job's failure")
                     .contains("Failed to send data to Kafka " + Topics.ALERTS.name());
 
-            grant(alertsWrite);
+            KAFKA.grant(alertsWrite);
             List<KeyedValue<InventoryAlert>> alerts =
                     sources.readUntil(
                             Topics.ALERTS,
@@ -151,14 +149,6 @@ class OutputDeniedITCase {
             assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
                     .as("attempt number: the job restarted, and runs without being resubmitted")
                     .isPositive();
-        }
-    }
-
-    private static void grant(List<AclBinding> acls) throws Exception {
-        Properties props = KAFKA.adminProperties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            admin.createAcls(acls).all().get();
         }
     }
 
