@@ -76,7 +76,7 @@ public final class EnginePipeline {
                                 new ApplyInventoryEventFunction(
                                         LedgerOptions.settings(conf),
                                         ReturnsOptions.returns(conf),
-                                        conf.get(LedgerOptions.UNKNOWN_NODE_GRACE),
+                                        LedgerOptions.holdPeriods(conf),
                                         conf.get(LedgerOptions.SUMMARY_CACHE_ENTRIES),
                                         RoutingOptions.policy(conf)),
                                 new AvroTypeInfo<>(Availability.class))

@@ -3,6 +3,7 @@ package io.omnistock.engine;
 import io.omnistock.avro.NodeType;
 import io.omnistock.domain.forecast.ForecastSettings;
 import io.omnistock.domain.inventory.LedgerSettings;
+import io.omnistock.engine.functions.HoldPeriods;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,6 +60,16 @@ public final class LedgerOptions {
                             "How long (processing time) an event for a node not yet seen on network.nodes"
                                     + " waits for it before it is dead-lettered as UNKNOWN_NODE.");
 
+    public static final ConfigOption<Duration> UNKNOWN_SKU_GRACE =
+            ConfigOptions.key("ledger.unknown-sku-grace")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withFallbackKeys(UNKNOWN_NODE_GRACE.key())
+                    .withDescription(
+                            "How long (processing time) an order for a SKU the ledger holds no stock"
+                                    + " of yet waits for the SKU's first stock event before routing"
+                                    + " rejects it as UNKNOWN_SKU. Unset: ledger.unknown-node-grace.");
+
     public static final ConfigOption<Integer> SUMMARY_CACHE_ENTRIES =
             ConfigOptions.key("ledger.summary-cache-entries")
                     .intType()
@@ -112,6 +123,11 @@ public final class LedgerOptions {
                 .defaultValue(defaultValue)
                 .withDescription(
                         "ATP below which a LOW alert is raised at a " + nodeType + " node.");
+    }
+
+    /** How long the ledger holds records whose node or SKU it does not know yet. */
+    public static HoldPeriods holdPeriods(Configuration conf) {
+        return new HoldPeriods(conf.get(UNKNOWN_NODE_GRACE), conf.get(UNKNOWN_SKU_GRACE));
     }
 
     /** The ledger rules' settings from a configuration. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.connectors.KafkaSecurity;
 import io.omnistock.domain.forecast.ForecastSettings;
+import io.omnistock.engine.functions.HoldPeriods;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,11 +56,15 @@ class EngineJobTest {
                             "--config",
                             "../../flink-conf/engine.properties",
                             "--ledger.horizon",
-                            "24h"
+                            "24h",
+                            "--ledger.unknown-node-grace",
+                            "7s"
                         });
 
         assertThat(conf.get(LedgerOptions.HORIZON)).isEqualTo(Duration.ofHours(24));
-        assertThat(conf.get(LedgerOptions.UNKNOWN_NODE_GRACE)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(LedgerOptions.holdPeriods(conf))
+                .as("an unknown SKU's grace is the unknown node's unless set")
+                .isEqualTo(HoldPeriods.of(Duration.ofSeconds(7)));
         assertThat(conf.toMap()).containsEntry("kafka.group-id", "omnistock-ledger");
     }
 

@@ -12,7 +12,6 @@ import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
 import io.omnistock.ledger.functions.serialization.SkuSummarySerializer;
-import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -33,11 +32,12 @@ import org.apache.flink.util.Collector;
  * The single keyed owner of each SKU's positions (docs/design.md section 3). A thin dispatcher: the
  * rules live in {@link SkuLedger}; {@link SkuKeyedState} keeps the SKU's state in the state backend
  * and {@link SkuLedgerOutput} turns the ledger's facts into records. Each role has its handler:
- * {@link InventoryEventHandler} (inventory events and returns, held for a not-yet-known node for a
- * short grace period: processing-time timers), {@link StockRequestHandler} (routing's reservation
- * loop, its probes and quotes, and the single-SKU fast path), {@link NodeChangeHandler} (node
- * reference data from the broadcast side) and {@link ExpirySchedule} (dedupe entries and delta
- * buffers expired by watermark: event-time timers).
+ * {@link InventoryEventHandler} (inventory events and returns), {@link StockRequestHandler}
+ * (routing's reservation loop, its probes and quotes, and the single-SKU fast path), {@link
+ * NodeChangeHandler} (node reference data from the broadcast side), {@link HeldRecords} (events for
+ * a not-yet-known node and orders' requests for a not-yet-known SKU, held for a grace period:
+ * processing-time timers) and {@link ExpirySchedule} (dedupe entries and delta buffers expired by
+ * watermark: event-time timers).
  */
 public class ApplyInventoryEventFunction
         extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, Availability>
@@ -58,6 +58,8 @@ public class ApplyInventoryEventFunction
     static final MapStateDescriptor<String, Reservation> RESERVATIONS =
             new MapStateDescriptor<>(
                     "reservations", Types.STRING, TypeInformation.of(Reservation.class));
+
+    /** Records held by {@link HeldRecords}. A savepoint contract: never rename. */
     static final ListStateDescriptor<SourcedEvent> PENDING =
             new ListStateDescriptor<>(
                     "pending-unknown-node", TypeInformation.of(SourcedEvent.class));
@@ -68,7 +70,7 @@ public class ApplyInventoryEventFunction
 
     private final LedgerSettings settings;
     private final Returns returns;
-    private final long unknownNodeGraceMillis;
+    private final HoldPeriods holdPeriods;
     private final int summaryCacheEntries;
     private final RoutingPolicy routingPolicy;
 
@@ -77,27 +79,28 @@ public class ApplyInventoryEventFunction
     private transient InventoryEventHandler events;
     private transient StockRequestHandler requests;
     private transient NodeChangeHandler nodeChanges;
+    private transient HeldRecords held;
     private transient ListState<Long> generationState;
     private transient long generation;
 
     public ApplyInventoryEventFunction(
             LedgerSettings settings,
             Returns returns,
-            Duration unknownNodeGrace,
+            HoldPeriods holdPeriods,
             int summaryCacheEntries) {
-        this(settings, returns, unknownNodeGrace, summaryCacheEntries, null);
+        this(settings, returns, holdPeriods, summaryCacheEntries, null);
     }
 
     /** With the single-SKU fast path planning under {@code routingPolicy} (null: none). */
     public ApplyInventoryEventFunction(
             LedgerSettings settings,
             Returns returns,
-            Duration unknownNodeGrace,
+            HoldPeriods holdPeriods,
             int summaryCacheEntries,
             RoutingPolicy routingPolicy) {
         this.settings = settings;
         this.returns = returns;
-        this.unknownNodeGraceMillis = unknownNodeGrace.toMillis();
+        this.holdPeriods = holdPeriods;
         this.summaryCacheEntries = summaryCacheEntries;
         this.routingPolicy = routingPolicy;
     }
@@ -125,9 +128,13 @@ public class ApplyInventoryEventFunction
                         counts.stateReads,
                         counts.stateWrites);
         expiry = new ExpirySchedule(settings.horizonMillis(), state, counts.timersRegistered);
-        events =
-                new InventoryEventHandler(
-                        ledger, state, output, expiry, counts, unknownNodeGraceMillis);
+        events = new InventoryEventHandler(ledger, state, output, expiry, counts);
+        held =
+                new HeldRecords(
+                        state,
+                        counts,
+                        holdPeriods.unknownNode().toMillis(),
+                        holdPeriods.unknownSku().toMillis());
         requests = new StockRequestHandler(ledger, state, output, expiry, counts);
         nodeChanges = new NodeChangeHandler(ledger, state, output);
     }
@@ -162,10 +169,11 @@ public class ApplyInventoryEventFunction
             throws Exception {
         state.load(ctx.getCurrentKey());
         state.nodes = ctx.getBroadcastState(NODES); // one lookup per record: it is on the hot path
-        if (in.request != null) {
-            requests.onRequest(in, ctx, out);
-        } else {
-            events.onEvent(in, ctx, out);
+        if (!held.holdIfWaiting(in, ctx.timerService())) {
+            handle(in, ctx, out);
+            if (in.event != null) {
+                handleAll(held.requestsWithStock(), ctx, out);
+            }
         }
         state.store();
     }
@@ -175,11 +183,29 @@ public class ApplyInventoryEventFunction
             throws Exception {
         state.load(ctx.getCurrentKey());
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            events.releaseHeld(ctx, out);
+            state.nodes = ctx.getBroadcastState(NODES);
+            handleAll(held.graceOver(), ctx, out);
         } else {
             expiry.expire(ctx.timerService());
         }
         state.store();
+    }
+
+    private void handle(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
+            throws Exception {
+        if (in.request != null) {
+            requests.onRequest(in, ctx, out);
+        } else {
+            events.onEvent(in, ctx, out);
+        }
+    }
+
+    private void handleAll(
+            List<SourcedEvent> records, ReadOnlyContext ctx, Collector<Availability> out)
+            throws Exception {
+        for (SourcedEvent in : records) {
+            handle(in, ctx, out);
+        }
     }
 
     @Override

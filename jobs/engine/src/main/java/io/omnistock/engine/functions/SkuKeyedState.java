@@ -99,15 +99,26 @@ final class SkuKeyedState implements SkuLedger.State {
         }
     }
 
-    /** Holds an event until its node is known; later events of the SKU queue behind it. */
+    /** Holds a record that must wait ({@link HeldRecords}). */
     void hold(SourcedEvent in) throws Exception {
         writes.inc();
         pending.add(in);
-        summary.heldEvents++;
+        summary.heldRecords++;
         summaryChanged = true;
     }
 
-    /** The held events, in arrival order; none are held afterwards. */
+    /** Whether an inventory event is among the held records (not only routing's requests). */
+    boolean holdsAnEvent() throws Exception {
+        for (SourcedEvent in : pending.get()) {
+            reads.inc();
+            if (in.event != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The held records, in arrival order; none are held afterwards. */
     List<SourcedEvent> takeHeld() throws Exception {
         List<SourcedEvent> held = new ArrayList<>();
         for (SourcedEvent in : pending.get()) {
@@ -116,7 +127,7 @@ final class SkuKeyedState implements SkuLedger.State {
         }
         writes.inc();
         pending.clear();
-        summary.heldEvents = 0;
+        summary.heldRecords = 0;
         summaryChanged = true;
         return held;
     }

@@ -27,8 +27,8 @@ public final class SkuSummary {
      */
     public long expiryTimer = NO_TIMER;
 
-    /** Events held until their node's reference data arrives; later events queue behind them. */
-    public int heldEvents;
+    /** Records held in the pending list ({@link HeldRecords}); later ones may queue behind them. */
+    public int heldRecords;
 
     /** No event id of the earlier layout is left in the per-SKU dedupe map. */
     public static final long NO_LEGACY_IDS = Long.MIN_VALUE;

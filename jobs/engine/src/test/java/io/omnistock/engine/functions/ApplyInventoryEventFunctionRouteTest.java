@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * published at once; a repeat of it, or a function without a routing policy, answers PROBED.
  */
 class ApplyInventoryEventFunctionRouteTest {
+    private static final Duration GRACE = Duration.ofSeconds(5);
     private static final long T0 = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
     private static final double LAT = 51.5;
 
@@ -48,7 +49,7 @@ class ApplyInventoryEventFunctionRouteTest {
                         new ApplyInventoryEventFunction(
                                 LedgerSettings.defaults(),
                                 Returns.defaults(),
-                                Duration.ofSeconds(5),
+                                HoldPeriods.of(GRACE),
                                 LedgerOptions.SUMMARY_CACHE_ENTRIES.defaultValue(),
                                 policy),
                         SourcedEvent::sku,
@@ -59,18 +60,23 @@ class ApplyInventoryEventFunctionRouteTest {
                         .located(LAT + 1, 0, "UK", 0, 1.0, List.of(FulfilmentMethod.SHIP_TO_HOME));
         dc.updatedAt = T0 - 3_600_000;
         harness.processBroadcastElement(dc, dc.updatedAt);
+        harness.setProcessingTime(0);
+        receive("SKU-1", 5);
+    }
+
+    private void receive(String sku, int units) throws Exception {
         SourcedEvent receipt = new SourcedEvent();
         receipt.event =
                 new InventoryEvent(
-                        "r-1",
+                        "r-" + sku,
                         T0 - 60_000,
-                        "SKU-1",
+                        sku,
                         "DC-1",
                         EventType.RECEIPT,
-                        5,
+                        units,
                         SourceSystem.WMS);
         receipt.topic = "inventory.wms";
-        receipt.key = "SKU-1";
+        receipt.key = sku;
         harness.processElement(receipt, T0 - 60_000);
     }
 
@@ -134,6 +140,45 @@ class ApplyInventoryEventFunctionRouteTest {
         assertThat(harness.extractOutputValues()).hasSize(1); // nothing reserved
     }
 
+    @Test
+    void anOrderForASkuWithNoStockYetWaitsForItsFirstStockEvent() throws Exception {
+        open(RoutingPolicy.defaults());
+
+        harness.processElement(route(order("O-2", "SKU-2", 2)), T0);
+        assertThat(replies()).as("held, not answered unknown").isEmpty();
+        receive("SKU-2", 6);
+
+        assertThat(replies())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.kind).isEqualTo(StockReply.Kind.ROUTED);
+                            assertThat(r.granted)
+                                    .extracting(u -> tuple(u.nodeId, u.units))
+                                    .containsExactly(tuple("DC-1", 2L));
+                        });
+        harness.setProcessingTime(GRACE.toMillis());
+        assertThat(replies()).as("answered once, not again when the grace ends").hasSize(1);
+    }
+
+    @Test
+    void anOrderForASkuThatNeverGetsStockIsAnsweredUnknownAfterTheGrace() throws Exception {
+        open(RoutingPolicy.defaults());
+
+        harness.processElement(route(order("O-2", "SKU-2", 2)), T0);
+        harness.setProcessingTime(GRACE.toMillis() - 1);
+        assertThat(replies()).isEmpty();
+        harness.setProcessingTime(GRACE.toMillis());
+
+        assertThat(replies())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.kind).isEqualTo(StockReply.Kind.PROBED);
+                            assertThat(r.knownSku).isFalse();
+                        });
+    }
+
     private List<StockReply> replies() {
         List<StockReply> replies = new ArrayList<>();
         if (harness.getSideOutput(LedgerOutputs.STOCK_REPLIES) != null) {
@@ -152,7 +197,7 @@ class ApplyInventoryEventFunctionRouteTest {
                                 order.getEventId(),
                                 order.getEventTime().toEpochMilli(),
                                 order.getOrderId(),
-                                "SKU-1",
+                                order.getLines().get(0).getSku(),
                                 StockRequest.Action.ROUTE,
                                 0));
         route.order = order;
@@ -160,12 +205,16 @@ class ApplyInventoryEventFunctionRouteTest {
     }
 
     private static OrderRequest order(String orderId, int units) {
+        return order(orderId, "SKU-1", units);
+    }
+
+    private static OrderRequest order(String orderId, String sku, int units) {
         return OrderRequest.newBuilder()
                 .setEventId("req-" + orderId)
                 .setEventTime(Instant.ofEpochMilli(T0))
                 .setOrderId(orderId)
                 .setChannel("WEB")
-                .setLines(new ArrayList<>(List.of(new OrderLine("SKU-1", units))))
+                .setLines(new ArrayList<>(List.of(new OrderLine(sku, units))))
                 .setMethod(FulfilmentMethod.SHIP_TO_HOME)
                 .setShipFromStoreAllowed(true)
                 .setDestinationLatitude(LAT)

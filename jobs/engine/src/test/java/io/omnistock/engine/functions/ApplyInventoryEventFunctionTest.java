@@ -379,7 +379,7 @@ class ApplyInventoryEventFunctionTest {
                                 new ApplyInventoryEventFunction(
                                         LedgerSettings.defaults(),
                                         Returns.defaults(),
-                                        GRACE,
+                                        HoldPeriods.of(GRACE),
                                         CACHE_ENTRIES),
                                 List.of(ApplyInventoryEventFunction.NODES)),
                         SourcedEvent::sku,

@@ -61,7 +61,7 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
             out.writeLong(t.version);
         }
         out.writeLong(s.expiryTimer);
-        out.writeInt(s.heldEvents);
+        out.writeInt(s.heldRecords);
         if (layout >= 2) {
             out.writeLong(s.legacyDedupeUntil);
         }
@@ -81,7 +81,7 @@ public final class SkuSummarySerializer extends HandWrittenSerializer<SkuSummary
             t.version = in.readLong();
         }
         s.expiryTimer = in.readLong();
-        s.heldEvents = in.readInt();
+        s.heldRecords = in.readInt();
         s.legacyDedupeUntil = layout >= 2 ? in.readLong() : SkuSummary.LEGACY_IDS_UNKNOWN;
         return s;
     }

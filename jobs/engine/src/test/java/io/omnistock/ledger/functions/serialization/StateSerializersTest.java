@@ -63,7 +63,7 @@ class StateSerializersTest {
         s.totals.openNodes = 7;
         s.totals.version = 12;
         s.expiryTimer = 1_700_000_000_000L;
-        s.heldEvents = 3;
+        s.heldRecords = 3;
         s.legacyDedupeUntil = 1_600_000_000_000L;
 
         SkuSummary back = roundTrip(SkuSummarySerializer.INSTANCE, s);
@@ -162,7 +162,7 @@ class StateSerializersTest {
         s.totals.openNodes = 7;
         s.totals.version = 12;
         s.expiryTimer = 1_700_000_000_000L;
-        s.heldEvents = 1;
+        s.heldRecords = 1;
         DataOutputSerializer out = new DataOutputSerializer(64);
         SkuSummarySerializer.LAYOUT_1_INSTANCE.serialize(s, out);
         // what Flink's SimpleTypeSerializerSnapshot wrote for it: version 3, no payload
