@@ -382,10 +382,18 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return awaitJob(jobId, StandaloneFlinkCluster::allRunning, "runs every task", deadline);
     }
 
-    /** Polls {@code GET /jobs/<id>} until {@code done} holds. */
+    /**
+     * Polls {@code GET /jobs/<id>} until {@code done} holds; a failed request counts as not yet
+     * (after a job manager failover the standby answers only once it leads and has recovered the
+     * job).
+     */
     public JsonNode awaitJob(String jobId, Predicate<JsonNode> done, String what, Duration deadline)
             throws Exception {
-        return Poll.until("job " + jobId + " " + what, () -> get("/jobs/" + jobId), done, deadline);
+        return Poll.until(
+                "job " + jobId + " " + what,
+                () -> tryGet("/jobs/" + jobId),
+                job -> job != null && done.test(job),
+                deadline);
     }
 
     public static boolean allRunning(JsonNode job) {

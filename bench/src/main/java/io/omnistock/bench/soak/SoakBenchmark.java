@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * The long soak: {@code SoakITCase} (jobs/engine) with the long settings, through Maven's verify
  * phase, because it runs the shaded job jar on a real standalone Flink cluster and a Kafka broker
  * process. {@code --soak-minutes N} (30), {@code --soak-rate R} (records/s, 500) and {@code
- * --soak-kill-every-minutes M} (3) set its duration, pace and task manager kills; the broker is
- * restarted once. Not part of the suite: run it with {@code ./omnistock-bench --only soak}. Its
+ * --soak-kill-every-minutes M} (3) set its duration, pace and task manager kills; the leading job
+ * manager fails over once and the broker is restarted once. Not part of the suite: run it with {@code ./omnistock-bench --only soak}. Its
  * full report (checkpoint sizes and durations over time, each fault) is {@code
  * jobs/engine/target/soak-report.md}, for {@code bench/RESULTS.md}'s hand-written part.
  */
@@ -50,9 +50,10 @@ public final class SoakBenchmark implements Benchmark {
                 + " minutes, exactly-once, checkpoints every 2 s, parallelism 2. Faults: a task"
                 + " manager killed (SIGKILL) and a new one started every "
                 + System.getProperty("omnistock.soak.kill-every-minutes", "3")
-                + " minutes, a stop-with-savepoint at half time resumed at parallelism 1, the"
-                + " broker restarted at three quarters; no job manager failover (the cluster runs"
-                + " without high availability). Afterwards: every position equals the generator's"
+                + " minutes, the leading job manager killed at a quarter (ZooKeeper high"
+                + " availability: the standby takes over), a stop-with-savepoint at half time"
+                + " resumed at parallelism 1, the broker restarted at three quarters. Afterwards:"
+                + " every position equals the generator's"
                 + " reference ledger plus the decisions' reservations, each order has exactly one"
                 + " final decision, 0 units oversold, availability changes none lost, repeated or"
                 + " out of order, dead letters by reason equal to the malformed records published;"

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.omnistock.avro.Availability;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
-import io.omnistock.deploy.ChildJvm;
 import io.omnistock.deploy.StandaloneFlinkCluster;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratedRun;
@@ -17,11 +16,9 @@ import io.omnistock.generator.RetailEventGenerator;
 import io.omnistock.testing.Await;
 import io.omnistock.testing.KafkaTestClient;
 import io.omnistock.testing.KeyedValue;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -38,33 +35,8 @@ class HighAvailabilityITCase {
 
     @Test
     void theStandbyJobManagerTakesOverAndTheJobResumesFromItsLastCheckpoint() throws Exception {
-        Path base = StandaloneStack.jobJar().getParent();
-        Path zkDir = base.resolve("high-availability-it-zookeeper");
-        deleteRecursively(zkDir);
-        int zkPort = ChildJvm.freePort();
-        try (ChildJvm zookeeper =
-                        ChildJvm.start(
-                                "zookeeper",
-                                StandaloneFlinkCluster.clusterClasspath(),
-                                List.of("-Xmx128m"),
-                                "org.apache.flink.shaded.zookeeper3.org.apache.zookeeper.server"
-                                        + ".ZooKeeperServerMain",
-                                List.of(Integer.toString(zkPort), zkDir.resolve("data").toString()),
-                                zkDir.resolve("zookeeper.log"));
-                StandaloneStack stack =
-                        StandaloneStack.start(
-                                "high-availability-it",
-                                Map.of(
-                                        "high-availability.type",
-                                        "zookeeper",
-                                        "high-availability.zookeeper.quorum",
-                                        "localhost:" + zkPort,
-                                        "high-availability.storageDir",
-                                        base.resolve("high-availability-it-ha").toUri().toString(),
-                                        "high-availability.cluster-id",
-                                        "/omnistock-ha-it"))) {
+        try (StandaloneStack stack = StandaloneStack.startHighlyAvailable("high-availability-it")) {
             StandaloneFlinkCluster flink = stack.flink();
-            flink.startStandbyJobManager(ChildJvm.freePort());
             String bootstrap = stack.kafka().bootstrapServers();
             TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), 2);
             GeneratedRun run = RetailEventGenerator.generate(NetworkConfig.small().withSeed(43));
@@ -157,13 +129,5 @@ class HighAvailabilityITCase {
                 "1s",
                 "--ledger.unknown-node-grace",
                 "2s");
-    }
-
-    private static void deleteRecursively(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

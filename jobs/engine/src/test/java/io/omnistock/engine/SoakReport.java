@@ -147,6 +147,7 @@ record SoakReport(
                         (double) published / Math.max(1, streamedFor.toSeconds())));
         row(md, "task managers killed", faultCount("task manager killed"));
         row(md, "broker restarts", faultCount("broker restarted"));
+        row(md, "job manager failovers", faultCount("leading job manager killed"));
         row(md, "stop-with-savepoint and rescale", faultCount("stop with savepoint"));
         row(md, "positions checked against the reference ledger", positions + ", all equal");
         row(

@@ -102,6 +102,8 @@ final class SoakRun {
 
         Duration half = settings.duration().dividedBy(2);
         Duration brokerAt = settings.duration().multipliedBy(3).dividedBy(4);
+        Duration failoverAt = settings.duration().dividedBy(4);
+        boolean failedOver = !settings.jobManagerFailover();
         Duration nextKill = settings.taskManagerKillEvery().dividedBy(2);
         Duration nextSample = Duration.ZERO;
         boolean rescaled = false;
@@ -131,6 +133,12 @@ final class SoakRun {
                         "stop with savepoint, resumed at parallelism "
                                 + settings.rescaledParallelism());
                 rescaled = true;
+            } else if (!failedOver && now.compareTo(failoverAt) >= 0) {
+                flink.killLeadingJobManager();
+                awaitRunningAgain(job);
+                jarId = flink.uploadJar(StandaloneStack.jobJar()); // jars stay with their leader
+                fault("leading job manager killed, the standby took over");
+                failedOver = true;
             } else if (!brokerRestarted && now.compareTo(brokerAt) >= 0) {
                 stack.kafka().restart(StandaloneFlinkCluster.READY);
                 awaitRunningAgain(job);

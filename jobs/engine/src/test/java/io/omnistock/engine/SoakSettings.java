@@ -9,6 +9,8 @@ import java.time.Duration;
  * @param recordsPerSecond the pace of the generated records (inventory, orders and quotes)
  * @param taskManagerKillEvery a task manager is killed (SIGKILL) and a new one started this often
  * @param brokerRestart whether the broker process is restarted once (at three quarters)
+ * @param jobManagerFailover whether the cluster runs under high availability and its leading job
+ *     manager is killed once (at a quarter), the standby taking over
  * @param rescaledParallelism the parallelism the job resumes at after its stop-with-savepoint (at
  *     half time); it starts at 2
  * @param seed the generated network's seed
@@ -18,6 +20,7 @@ record SoakSettings(
         int recordsPerSecond,
         Duration taskManagerKillEvery,
         boolean brokerRestart,
+        boolean jobManagerFailover,
         int rescaledParallelism,
         long seed) {
 
@@ -27,8 +30,9 @@ record SoakSettings(
     /**
      * The settings of system properties {@code omnistock.soak.minutes}, {@code omnistock.soak.rate}
      * (records/s), {@code omnistock.soak.kill-every-minutes}, {@code
-     * omnistock.soak.broker-restart}, {@code omnistock.soak.rescale-to} and {@code
-     * omnistock.soak.seed}, each over its value in {@code defaults}.
+     * omnistock.soak.broker-restart}, {@code omnistock.soak.job-manager-failover}, {@code
+     * omnistock.soak.rescale-to} and {@code omnistock.soak.seed}, each over its value in {@code
+     * defaults}.
      */
     static SoakSettings fromSystemProperties(SoakSettings defaults) {
         return new SoakSettings(
@@ -61,6 +65,10 @@ record SoakSettings(
                         System.getProperty(
                                 "omnistock.soak.broker-restart",
                                 Boolean.toString(defaults.brokerRestart()))),
+                Boolean.parseBoolean(
+                        System.getProperty(
+                                "omnistock.soak.job-manager-failover",
+                                Boolean.toString(defaults.jobManagerFailover()))),
                 (int)
                         Math.round(
                                 Double.parseDouble(
