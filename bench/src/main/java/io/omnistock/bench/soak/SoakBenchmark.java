@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * phase, because it runs the shaded job jar on a real standalone Flink cluster and a Kafka broker
  * process. {@code --soak-minutes N} (30), {@code --soak-rate R} (records/s, 500) and {@code
  * --soak-kill-every-minutes M} (3) set its duration, pace and task manager kills; the leading job
- * manager fails over once and the broker is restarted once. Not part of the suite: run it with {@code ./omnistock-bench --only soak}. Its
- * full report (checkpoint sizes and durations over time, each fault) is {@code
- * jobs/engine/target/soak-report.md}, for {@code bench/RESULTS.md}'s hand-written part.
+ * manager fails over once and the broker is restarted once. Not part of the suite: run it with
+ * {@code ./omnistock-bench --only soak}. Its full report (checkpoint sizes and durations over time,
+ * each fault) is {@code jobs/engine/target/soak-report.md}, for {@code bench/RESULTS.md}'s
+ * hand-written part.
  */
 public final class SoakBenchmark implements Benchmark {
     /** The {@code BenchMain} options and the test's system properties they set. */
