@@ -44,6 +44,23 @@ final class InMemoryLedger extends RecordingLedgerOutput {
         return ledger.apply(e, nodes.get(e.nodeId), NOW, watermark, state, this);
     }
 
+    /**
+     * The watermark reaches {@code newWatermark}: the count checks due by then settle, as the
+     * engine's event-time timer settles them. Later events see this watermark.
+     */
+    void advanceWatermark(long newWatermark) {
+        watermark = newWatermark;
+        positions.forEach(
+                (nodeId, p) ->
+                        ledger.settleChecks(
+                                LedgerEvents.SKU, nodeId, p, nodes.get(nodeId), watermark, this));
+    }
+
+    /** End of input: every pending count check settles. */
+    void settleAll() {
+        advanceWatermark(Long.MAX_VALUE);
+    }
+
     SkuLedger.Outcome handle(StockRequest request) {
         return ledger.handle(request, state, this);
     }

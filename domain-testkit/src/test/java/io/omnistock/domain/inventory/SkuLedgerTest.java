@@ -45,8 +45,13 @@ class SkuLedgerTest {
         Outcome oldCount = ledger.apply(cycleCount(DC, 90, at(9, 0)));
         assertThat(oldCount).isEqualTo(Outcome.STALE_COUNT);
         assertThat(ledger.onHand(DC)).isEqualTo(97);
-        assertThat(ledger.discrepancies).isEmpty();
-        assertThat(ledger.compared).as("opening balance and a stale count").isEmpty();
+        ledger.settleAll();
+        // In event time the 9:58 sale came before the 10:00 count: no opening balance, but a
+        // count of 100 where the ledger expected -2 (the same as had the sale arrived first).
+        assertThat(ledger.discrepancies)
+                .extracting(CountDiscrepancy::expected, CountDiscrepancy::counted)
+                .containsExactly(tuple(-2L, 100L));
+        assertThat(ledger.compared).as("the stale count is no comparison").hasSize(1);
     }
 
     @Nested
@@ -122,25 +127,48 @@ class SkuLedgerTest {
         }
 
         @Test
-        void aRecountAtTheSameTimeReplacesTheCount() {
-            ledger.apply(cycleCount(DC, 40, at(10, 0)));
+        void aRecountAtTheSameTimeReplacesTheCountAndItsPendingCheck() {
+            ledger.apply(receipt(DC, 50, at(8, 0)));
+            InventoryEvent first = cycleCount(DC, 40, at(10, 0));
+            ledger.apply(first);
             ledger.apply(sale(DC, 5, at(11, 0)));
-            Outcome recount = ledger.apply(cycleCount(DC, 42, at(10, 0)));
+            InventoryEvent recount = cycleCount(DC, 42, at(10, 0));
 
-            assertThat(recount).isEqualTo(Outcome.APPLIED);
+            assertThat(ledger.apply(recount)).isEqualTo(Outcome.APPLIED);
             assertThat(ledger.onHand(DC)).isEqualTo(37);
+            ledger.settleAll();
             assertThat(ledger.discrepancies)
                     .extracting(
-                            CountDiscrepancy::nodeId,
+                            d -> d.count().eventId,
                             CountDiscrepancy::expected,
                             CountDiscrepancy::counted)
-                    .containsExactly(tuple(DC, 40L, 42L));
+                    .containsExactly(tuple(recount.eventId, 50L, 42L));
+            assertThat(ledger.compared)
+                    .extracting(c -> c.countEventId())
+                    .doesNotContain(first.eventId);
+        }
+
+        @Test
+        void aRecountAfterItsCountsCheckSettledIsComparedWithThatCount() {
+            ledger.apply(receipt(DC, 50, at(8, 0)));
+            ledger.apply(cycleCount(DC, 40, at(10, 0)));
+            ledger.apply(sale(DC, 5, at(11, 0)));
+            ledger.advanceWatermark(at(10, 30));
+            ledger.apply(sale(DC, 1, at(9, 0))); // late beyond the watermark: joins no check
+            ledger.apply(cycleCount(DC, 42, at(10, 0)));
+            ledger.settleAll();
+
+            assertThat(ledger.discrepancies)
+                    .extracting(CountDiscrepancy::expected, CountDiscrepancy::counted)
+                    .containsExactly(tuple(50L, 40L), tuple(40L, 42L));
+            assertThat(ledger.onHand(DC)).isEqualTo(37);
         }
 
         @Test
         void aFirstCountWithNoEarlierDeltasIsAnOpeningBalance() {
             ledger.apply(sale(DC, 5, at(11, 0))); // after the count time: not part of it
             ledger.apply(cycleCount(DC, 40, at(10, 0)));
+            ledger.settleAll();
 
             assertThat(ledger.discrepancies).isEmpty();
             assertThat(ledger.compared).as("an opening balance is no comparison").isEmpty();
@@ -154,6 +182,8 @@ class SkuLedgerTest {
             ledger.apply(sale(DC, 2, at(12, 0)));
 
             ledger.apply(snapshot(DC, 41, at(10, 0)));
+            assertThat(ledger.compared).as("judged when the watermark passes 10:00").isEmpty();
+            ledger.advanceWatermark(at(10, 0));
 
             // expected as of 10:00 = 50 - 5 = 45; counted 41
             assertThat(ledger.discrepancies)
@@ -172,6 +202,7 @@ class SkuLedgerTest {
             int published = ledger.availability.size();
 
             ledger.apply(cycleCount(DC, 50, at(9, 0)));
+            ledger.settleAll();
 
             assertThat(ledger.discrepancies).isEmpty();
             assertThat(ledger.compared)

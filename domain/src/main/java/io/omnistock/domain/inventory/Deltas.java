@@ -13,6 +13,7 @@ final class Deltas {
             p.inboundChanged = true;
         }
         if (p.hasCount() && e.eventTime <= p.lastCountTime) {
+            CountChecks.lateDelta(p, e.eventTime, delta); // still counts toward its count's check
             if (e.type == EventType.SALE) { // a VOID may still name it
                 p.recentDeltas.add(new BufferedDelta(e.eventId, e.eventTime, e.type, delta));
             }

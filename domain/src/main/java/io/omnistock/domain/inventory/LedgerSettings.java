@@ -19,6 +19,7 @@ public final class LedgerSettings implements Serializable {
     private final long maxFutureSkewMillis;
     private final long[] lowThresholds;
     private final ForecastSettings forecast;
+    private final long discrepancySettleDelayMillis;
 
     public LedgerSettings(
             Duration horizon,
@@ -34,6 +35,21 @@ public final class LedgerSettings implements Serializable {
             Duration maxFutureSkew,
             Map<NodeType, Long> lowThresholds,
             ForecastSettings forecast) {
+        this(horizon, maxQuantity, maxFutureSkew, lowThresholds, forecast, Duration.ZERO);
+    }
+
+    private LedgerSettings(
+            Duration horizon,
+            long maxQuantity,
+            Duration maxFutureSkew,
+            Map<NodeType, Long> lowThresholds,
+            ForecastSettings forecast,
+            Duration discrepancySettleDelay) {
+        if (discrepancySettleDelay.isNegative()) {
+            throw new IllegalArgumentException(
+                    "discrepancy settle delay must not be negative: " + discrepancySettleDelay);
+        }
+        this.discrepancySettleDelayMillis = discrepancySettleDelay.toMillis();
         this.forecast = forecast;
         this.horizonMillis = horizon.toMillis();
         this.maxQuantity = maxQuantity;
@@ -82,17 +98,43 @@ public final class LedgerSettings implements Serializable {
         return forecast;
     }
 
+    /**
+     * How far the watermark must pass a count's as-of time before its comparison with the ledger
+     * settles (docs/design.md 3): late deltas stamped at or before the count that arrive until then
+     * still count toward the expectation. 0 by default: the watermark already waits for the
+     * out-of-orderness bound.
+     */
+    public long discrepancySettleDelayMillis() {
+        return discrepancySettleDelayMillis;
+    }
+
     /** These settings with another forecast. */
     public LedgerSettings withForecast(ForecastSettings newForecast) {
-        Map<NodeType, Long> low = new EnumMap<>(NodeType.class);
-        for (NodeType type : NodeType.values()) {
-            low.put(type, lowThresholds[type.ordinal()]);
-        }
         return new LedgerSettings(
                 Duration.ofMillis(horizonMillis),
                 maxQuantity,
                 Duration.ofMillis(maxFutureSkewMillis),
-                low,
-                newForecast);
+                lowThresholdMap(),
+                newForecast,
+                Duration.ofMillis(discrepancySettleDelayMillis));
+    }
+
+    /** These settings with another discrepancy settle delay (not negative). */
+    public LedgerSettings withDiscrepancySettleDelay(Duration delay) {
+        return new LedgerSettings(
+                Duration.ofMillis(horizonMillis),
+                maxQuantity,
+                Duration.ofMillis(maxFutureSkewMillis),
+                lowThresholdMap(),
+                forecast,
+                delay);
+    }
+
+    private Map<NodeType, Long> lowThresholdMap() {
+        Map<NodeType, Long> low = new EnumMap<>(NodeType.class);
+        for (NodeType type : NodeType.values()) {
+            low.put(type, lowThresholds[type.ordinal()]);
+        }
+        return low;
     }
 }

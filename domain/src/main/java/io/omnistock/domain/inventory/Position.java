@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The ledger's position of one SKU at one node (docs/design.md 3): on-hand by the count-plus-deltas
- * rule, reservations, inbound ASNs, the ids of the events applied here within the horizon, and what
- * was last published. A Flink POJO kept in RocksDB: everything an event at this node needs is one
- * state entry, read once and written once.
+ * rule, reservations, inbound ASNs, the ids of the events applied here within the horizon, the
+ * count checks waiting for the watermark, and what was last published. A Flink POJO kept in
+ * RocksDB: everything an event at this node needs is one state entry, read once and written once.
  */
 public class Position {
     public static final long NO_COUNT = Long.MIN_VALUE;
@@ -31,6 +31,12 @@ public class Position {
      * those, every event id applied at this position (dedupe, docs/design.md 3.5).
      */
     public List<RememberedEvent> rememberedEvents = new ArrayList<>();
+
+    /**
+     * Counts whose comparison with the ledger waits for the watermark (docs/design.md 3), oldest
+     * as-of time first: see {@link CountChecks}.
+     */
+    public List<PendingCountCheck> pendingChecks = new ArrayList<>();
 
     /** ASNs (and receipts against them) still open or within the horizon. */
     public List<InboundShipment> inbound = new ArrayList<>();

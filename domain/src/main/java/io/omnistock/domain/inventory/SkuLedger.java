@@ -85,11 +85,17 @@ public final class SkuLedger {
 
         void network(String sku, NetworkTotals totals, long eventTime);
 
+        /**
+         * A count differs from what the ledger expected at its time, judged when its check settles
+         * (in event time: {@link SkuLedger#settleChecks}).
+         */
         void discrepancy(CountDiscrepancy discrepancy);
 
         /**
          * A count was compared with what the ledger expected (every applied count but an opening
-         * balance), for the inventory-accuracy figure; a mismatch is also a {@link #discrepancy}.
+         * balance; a re-count at the same time replaces its count's pending check), for the
+         * inventory-accuracy figure, when its check settles; a mismatch is also a {@link
+         * #discrepancy}.
          */
         void countCompared(InventoryEvent count, NodeInfo node, boolean matched);
 
@@ -116,7 +122,8 @@ public final class SkuLedger {
         /** A count older than the count in force (rule 3.3). */
         STALE_COUNT,
         /**
-         * A delta stamped at or before the count in force, which already includes it (rule 3.2).
+         * A delta stamped at or before the count in force, which already includes it (rule 3.2):
+         * ignored for on-hand, it still counts toward its count's check while that is pending.
          */
         SUPERSEDED_BY_COUNT,
         /** An ASN revision older than the one in force. */
@@ -239,7 +246,7 @@ public final class SkuLedger {
 
         Outcome outcome;
         if (e.type.isCount()) {
-            outcome = applyCount(position, e, node, out);
+            outcome = applyCount(position, e, node, watermark, out);
         } else if (e.type == EventType.ASN) {
             outcome = applyAsn(position, e);
         } else if (e.type == EventType.VOID) {
@@ -325,27 +332,66 @@ public final class SkuLedger {
         return watermark != Long.MIN_VALUE && eventTime < watermark - settings.horizonMillis();
     }
 
-    private Outcome applyCount(Position p, InventoryEvent count, NodeInfo node, Output out) {
+    /**
+     * Sets on-hand from the count at once; its comparison with the ledger waits in a check until
+     * the watermark passes its time plus the settle delay ({@link CountChecks}), settled here
+     * already when the count arrives that late.
+     */
+    private Outcome applyCount(
+            Position p, InventoryEvent count, NodeInfo node, long watermark, Output out) {
         long asOf = count.eventTime;
         if (p.hasCount() && asOf < p.lastCountTime) {
             return Outcome.STALE_COUNT;
         }
         long after = p.deltasAfter(asOf);
-        boolean openingBalance = !p.hasCount() && p.earliestAppliedDelta > asOf;
-        long expected = p.onHand - after;
-        if (!openingBalance) {
-            boolean matched = expected == count.quantity;
-            if (!matched) {
-                out.discrepancy(
-                        new CountDiscrepancy(
-                                count.sku, count.nodeId, expected, count.quantity, count));
-            }
-            out.countCompared(count, node, matched);
-        }
+        CountChecks.open(p, count, p.onHand - after);
         p.onHand = count.quantity + after;
         p.lastCountTime = asOf;
         p.forgetDeltasCoveredBy(asOf);
+        CountChecks.settle(
+                count.sku,
+                count.nodeId,
+                p,
+                node,
+                watermark,
+                settings.discrepancySettleDelayMillis(),
+                out);
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Settles the count checks at a position that the watermark has reached (each count's time plus
+     * the settle delay): the event-time timer's part of the reconciliation rules. Returns whether
+     * any settled, i.e. the position changed and must be stored.
+     */
+    public boolean settleChecks(
+            String sku,
+            String nodeId,
+            Position position,
+            NodeInfo node,
+            long watermark,
+            Output out) {
+        return CountChecks.settle(
+                sku,
+                nodeId,
+                position,
+                node,
+                watermark,
+                settings.discrepancySettleDelayMillis(),
+                out);
+    }
+
+    /**
+     * The watermark the earliest pending count check at a position waits for, or {@link
+     * Position#NO_DELTA} when none is pending.
+     */
+    public long nextCheckDue(Position position) {
+        return CountChecks.nextDue(position, settings.discrepancySettleDelayMillis());
+    }
+
+    /** The watermark the check of a count as of {@code asOf} waits for. */
+    public long checkDue(long asOf) {
+        return CountChecks.due(asOf, settings.discrepancySettleDelayMillis());
     }
 
     private Outcome applyVoid(Position p, InventoryEvent voidEvent, Output out) {
