@@ -45,6 +45,19 @@ public final class LedgerOptions {
                     .withDescription(
                             "Watermark delay behind the highest event time seen per partition.");
 
+    public static final ConfigOption<Duration> DISCREPANCY_SETTLE_DELAY =
+            ConfigOptions.key("ledger.discrepancy-settle-delay")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "How far the watermark must pass a count's as-of time before the count's"
+                                    + " comparison with the ledger settles (discrepancy, inventory"
+                                    + " accuracy): deltas stamped at or before the count that arrive"
+                                    + " until then still count toward the expectation. 0: the"
+                                    + " watermark already waits ledger.max-out-of-orderness behind"
+                                    + " the slowest partition; a delay only helps feeds later than"
+                                    + " that, and delays every discrepancy by as much.");
+
     public static final ConfigOption<Duration> SOURCE_IDLENESS =
             ConfigOptions.key("ledger.source-idleness")
                     .durationType()
@@ -138,11 +151,12 @@ public final class LedgerOptions {
         low.put(NodeType.DC, conf.get(LOW_THRESHOLD_DC));
         low.put(NodeType.THREE_PL, conf.get(LOW_THRESHOLD_THREE_PL));
         return new LedgerSettings(
-                conf.get(HORIZON),
-                conf.get(MAX_QUANTITY),
-                conf.get(MAX_FUTURE_SKEW),
-                low,
-                forecast(conf));
+                        conf.get(HORIZON),
+                        conf.get(MAX_QUANTITY),
+                        conf.get(MAX_FUTURE_SKEW),
+                        low,
+                        forecast(conf))
+                .withDiscrepancySettleDelay(conf.get(DISCREPANCY_SETTLE_DELAY));
     }
 
     /** The demand forecast's settings from a configuration. */

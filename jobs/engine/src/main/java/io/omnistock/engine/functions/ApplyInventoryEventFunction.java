@@ -37,7 +37,7 @@ import org.apache.flink.util.Collector;
  * NodeChangeHandler} (node reference data from the broadcast side), {@link HeldRecords} (events for
  * a not-yet-known node and orders' requests for a not-yet-known SKU, held for a grace period:
  * processing-time timers) and {@link ExpirySchedule} (dedupe entries and delta buffers expired by
- * watermark: event-time timers).
+ * watermark, and count checks settled by it: event-time timers).
  */
 public class ApplyInventoryEventFunction
         extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, Availability>
@@ -127,7 +127,9 @@ public class ApplyInventoryEventFunction
                         new SkuSummaryCache(summaryCacheEntries),
                         counts.stateReads,
                         counts.stateWrites);
-        expiry = new ExpirySchedule(settings.horizonMillis(), state, counts.timersRegistered);
+        expiry =
+                new ExpirySchedule(
+                        settings.horizonMillis(), ledger, output, state, counts.timersRegistered);
         events = new InventoryEventHandler(ledger, state, output, expiry, counts);
         held =
                 new HeldRecords(
@@ -186,7 +188,8 @@ public class ApplyInventoryEventFunction
             state.nodes = ctx.getBroadcastState(NODES);
             handleAll(held.graceOver(), ctx, out);
         } else {
-            expiry.expire(ctx.timerService());
+            state.nodes = ctx.getBroadcastState(NODES); // count checks name their node's region
+            expiry.fire(ctx.getCurrentKey(), ctx, out);
         }
         state.store();
     }

@@ -62,5 +62,8 @@ final class InventoryEventHandler {
         if (outcome != SkuLedger.Outcome.DUPLICATE) {
             expiry.schedule(in.event.eventTime, ctx.timerService());
         }
+        if (outcome == SkuLedger.Outcome.APPLIED && in.event.type.isCount()) {
+            expiry.scheduleCheck(in.event.eventTime, ctx.timerService()); // its pending check
+        }
     }
 }

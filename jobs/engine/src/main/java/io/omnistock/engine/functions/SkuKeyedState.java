@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -132,11 +133,26 @@ final class SkuKeyedState implements SkuLedger.State {
         return held;
     }
 
+    /** What a position's timer does beside expiry: settles its due count checks. */
+    interface CheckSettler {
+        /** Returns whether the position changed. */
+        boolean settle(String nodeId, Position position);
+    }
+
     /**
-     * Forgets request ids, event ids, buffered deltas and received ASNs older than {@code cutoff};
-     * returns the earliest event time of what is left to expire, or {@link Position#NO_DELTA}.
+     * What is left after a timer: the earliest event time left to expire and the earliest due count
+     * check, each {@link Position#NO_DELTA} when there is none.
      */
-    long expire(long cutoff) throws Exception {
+    record Left(long earliestExpiring, long nextCheckDue) {}
+
+    /**
+     * Forgets request ids, event ids, buffered deltas and received ASNs older than {@code cutoff},
+     * and settles each position's due count checks through {@code settler}, in one pass over the
+     * positions; returns what is left to expire and the next check due ({@code nextDue} of a
+     * position).
+     */
+    Left expire(long cutoff, CheckSettler settler, ToLongFunction<Position> nextDue)
+            throws Exception {
         long earliestLeft = Position.NO_DELTA;
         long latestLeft = Long.MIN_VALUE;
         Iterator<Map.Entry<String, Long>> ids = seenRequests.iterator();
@@ -156,19 +172,24 @@ final class SkuKeyedState implements SkuLedger.State {
             seenRequests.clear(); // drop the emptied map itself, not only its entries
         }
         expireLegacyIds(cutoff, latestLeft);
+        long nextCheckDue = Position.NO_DELTA;
         for (Map.Entry<String, Position> entry : positions.entries()) {
             reads.inc();
             Position p = entry.getValue();
+            boolean settled = settler.settle(entry.getKey(), p);
             int buffered = p.recentDeltas.size() + p.rememberedEvents.size() + p.inbound.size();
             p.expire(cutoff);
-            if (p.recentDeltas.size() + p.rememberedEvents.size() + p.inbound.size() != buffered) {
+            if (settled
+                    || p.recentDeltas.size() + p.rememberedEvents.size() + p.inbound.size()
+                            != buffered) {
                 writes.inc();
                 positions.put(entry.getKey(), p);
                 summary.stock.update(entry.getKey(), p);
             }
             earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
+            nextCheckDue = Math.min(nextCheckDue, nextDue.applyAsLong(p));
         }
-        return earliestLeft;
+        return new Left(earliestLeft, nextCheckDue);
     }
 
     /**

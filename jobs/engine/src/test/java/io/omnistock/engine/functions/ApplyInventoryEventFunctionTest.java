@@ -92,6 +92,9 @@ class ApplyInventoryEventFunctionTest {
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
         send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 40, T0 + HOUR));
         send(event("c-2", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 38, T0 + 2 * HOUR));
+        assertThat(values(LedgerOutputs.COUNT_CHECKS)).as("judged in event time").isEmpty();
+
+        harness.watermark(T0 + 2 * HOUR);
 
         assertThat(values(LedgerOutputs.COUNT_CHECKS))
                 .extracting(
@@ -107,6 +110,64 @@ class ApplyInventoryEventFunctionTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "c-2", T0 + 2 * HOUR, "SKU-1|DC-1", "UK-MIDLANDS", 38L, false));
         assertThat(values(LedgerOutputs.DISCREPANCIES)).hasSize(1);
+    }
+
+    @Test
+    void aSaleStampedBeforeACountThatArrivesAfterItCountsTowardTheCheckUntilTheWatermark()
+            throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 36, T0 + HOUR));
+        send(event("s-1", "SKU-1", "STORE-1", EventType.SALE, 1, T0 + HOUR)); // another position
+        send(event("p-1", "SKU-1", "DC-1", EventType.PICK, 4, T0 + HOUR - MINUTE)); // late
+        harness.watermark(T0 + HOUR - 1);
+        assertThat(values(LedgerOutputs.COUNT_CHECKS)).isEmpty();
+
+        harness.watermark(T0 + HOUR);
+        send(event("p-2", "SKU-1", "DC-1", EventType.PICK, 1, T0 + HOUR - MINUTE)); // too late
+
+        assertThat(values(LedgerOutputs.COUNT_CHECKS))
+                .extracting(c -> c.getEventId(), c -> c.getMatched())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1", true));
+        assertThat(values(LedgerOutputs.DISCREPANCIES)).isEmpty();
+        assertThat(position("SKU-1", "DC-1").onHand).isEqualTo(36);
+        assertThat(position("SKU-1", "DC-1").pendingChecks).isEmpty();
+    }
+
+    @Test
+    void aCheckRidesTheSkusExpiryTimerAndAPendingOneSurvivesARestore() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the expiry
+        send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 35, T0 + HOUR));
+        send(event("c-2", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 30, T0 + 2 * HOUR));
+        assertThat(harness.numEventTimeTimers())
+                .as("the earliest check, not one per count")
+                .isEqualTo(2);
+        OperatorSubtaskState checkpoint = harness.snapshot(1, T0 + 2 * HOUR);
+        harness.close();
+        harness = restoredHarness(checkpoint);
+
+        send(event("p-1", "SKU-1", "DC-1", EventType.PICK, 2, T0 + 90 * MINUTE)); // c-2's
+        harness.watermark(T0 + 3 * HOUR);
+
+        assertThat(values(LedgerOutputs.DISCREPANCIES))
+                .extracting(d -> d.getEventId(), d -> d.getExpected(), d -> d.getCounted())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c-1", 40L, 35L),
+                        org.assertj.core.groups.Tuple.tuple("c-2", 33L, 30L));
+        assertThat(harness.numEventTimeTimers()).as("only the expiry left").isEqualTo(1);
+        harness.watermark(Long.MAX_VALUE);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void pendingChecksSettleAtTheEndOfInput() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 39, T0 + HOUR));
+
+        harness.watermark(Long.MAX_VALUE);
+
+        assertThat(values(LedgerOutputs.DISCREPANCIES)).hasSize(1);
+        assertThat(values(LedgerOutputs.COUNT_CHECKS)).hasSize(1);
     }
 
     @Test

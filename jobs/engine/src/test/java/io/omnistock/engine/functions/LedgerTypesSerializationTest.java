@@ -23,6 +23,7 @@ import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InboundShipment;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
+import io.omnistock.domain.inventory.PendingCountCheck;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.returns.ReturnedItem;
 import io.omnistock.ledger.domain.NodeInfo;
@@ -68,6 +69,7 @@ class LedgerTypesSerializationTest {
                 NodeInfo.class,
                 Position.class,
                 BufferedDelta.class,
+                PendingCountCheck.class,
                 InboundShipment.class,
                 NetworkTotals.class,
                 Reservation.class,

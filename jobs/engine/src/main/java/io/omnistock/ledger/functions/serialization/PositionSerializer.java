@@ -1,9 +1,11 @@
 package io.omnistock.ledger.functions.serialization;
 
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.inventory.BufferedDelta;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InboundShipment;
+import io.omnistock.domain.inventory.PendingCountCheck;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.inventory.RememberedEvent;
 import java.io.IOException;
@@ -20,17 +22,20 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Byte layouts (a savepoint contract): layout 1 (before the demand forecast) ends with the
  * inbound shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
  * projected-stockout flag); layout 3 appends the count of network-share changes and the remembered
- * event ids (network totals and dedupe moved from per-SKU entries into the positions). A savepoint
- * written with layout 1 restores through {@link Snapshot} version 3 and is migrated: its positions
- * read with a fresh forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
- * legacyDedupeUntil} keeps the old map consulted).
+ * event ids (network totals and dedupe moved from per-SKU entries into the positions); layout 4
+ * appends the pending count checks (discrepancies judged in event time). A savepoint written with
+ * layout 1 restores through {@link Snapshot} version 3 and is migrated: its positions read with a
+ * fresh forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
+ * legacyDedupeUntil} keeps the old map consulted); layouts 1 to 3 read with no pending checks
+ * (their counts were compared on arrival).
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
 
     static final int LAYOUT_1 = 1;
     static final int LAYOUT_2 = 2;
-    static final int CURRENT_LAYOUT = 3;
+    static final int LAYOUT_3 = 3;
+    static final int CURRENT_LAYOUT = 4;
 
     public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
 
@@ -40,8 +45,14 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     /** Reads (and writes) the layout of savepoints taken before dedupe moved into positions. */
     static final PositionSerializer LAYOUT_2_INSTANCE = new PositionSerializer(LAYOUT_2);
 
+    /**
+     * Reads (and writes) the layout of savepoints taken before count checks waited in event time.
+     */
+    static final PositionSerializer LAYOUT_3_INSTANCE = new PositionSerializer(LAYOUT_3);
+
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
+    private static final SourceSystem[] SOURCES = SourceSystem.values();
 
     private final int layout;
 
@@ -53,6 +64,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
         return switch (layout) {
             case LAYOUT_1 -> LAYOUT_1_INSTANCE;
             case LAYOUT_2 -> LAYOUT_2_INSTANCE;
+            case LAYOUT_3 -> LAYOUT_3_INSTANCE;
             case CURRENT_LAYOUT -> INSTANCE;
             default -> throw new IllegalArgumentException("unknown Position layout " + layout);
         };
@@ -109,6 +121,19 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             for (RememberedEvent e : p.rememberedEvents) {
                 Utf8.write(e.eventId, out);
                 out.writeLong(e.eventTime);
+            }
+        }
+        if (layout >= 4) {
+            out.writeInt(p.pendingChecks.size());
+            for (PendingCountCheck c : p.pendingChecks) {
+                Utf8.write(c.eventId, out);
+                out.writeLong(c.asOf);
+                out.writeByte(c.type.ordinal());
+                out.writeByte(c.source == null ? -1 : c.source.ordinal());
+                out.writeLong(c.counted);
+                out.writeLong(c.expected);
+                out.writeLong(c.coversAfter);
+                out.writeBoolean(c.openingBalance);
             }
         }
     }
@@ -173,6 +198,24 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
                 ids.add(e);
             }
             p.rememberedEvents = ids;
+        }
+        if (layout >= 4) {
+            int pending = in.readInt();
+            List<PendingCountCheck> checks = new ArrayList<>(pending);
+            for (int i = 0; i < pending; i++) {
+                PendingCountCheck c = new PendingCountCheck();
+                c.eventId = Utf8.read(in);
+                c.asOf = in.readLong();
+                c.type = EVENT_TYPES[in.readByte()];
+                int source = in.readByte();
+                c.source = source < 0 ? null : SOURCES[source];
+                c.counted = in.readLong();
+                c.expected = in.readLong();
+                c.coversAfter = in.readLong();
+                c.openingBalance = in.readBoolean();
+                checks.add(c);
+            }
+            p.pendingChecks = checks;
         }
         return p;
     }

@@ -3,9 +3,11 @@ package io.omnistock.ledger.functions.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.inventory.BufferedDelta;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InboundShipment;
+import io.omnistock.domain.inventory.PendingCountCheck;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.inventory.RememberedEvent;
 import io.omnistock.engine.functions.SkuSummary;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class StateSerializersTest {
 
     @Test
-    void aPositionSurvivesRocksDbWithEveryFieldDeltaAndShipment() throws IOException {
+    void aPositionSurvivesRocksDbWithEveryFieldDeltaShipmentAndPendingCheck() throws IOException {
         Position p = position();
 
         Position back = roundTrip(PositionSerializer.INSTANCE, p);
@@ -119,7 +121,8 @@ class StateSerializersTest {
                         "demandRateTime",
                         "observedSince",
                         "stockoutAlerted",
-                        "rememberedEvents")
+                        "rememberedEvents",
+                        "pendingChecks")
                 .isEqualTo(p);
         assertThat(back.demandRateTime).isEqualTo(new Position().demandRateTime);
         assertThat(back.observedSince).isEqualTo(Position.NO_DELTA);
@@ -150,8 +153,55 @@ class StateSerializersTest {
                                 .isCompatibleAfterMigration())
                 .isTrue();
         assertThat(in.available()).as("bytes left unread").isZero();
-        assertThat(back).usingRecursiveComparison().ignoringFields("rememberedEvents").isEqualTo(p);
+        assertThat(back)
+                .usingRecursiveComparison()
+                .ignoringFields("rememberedEvents", "pendingChecks")
+                .isEqualTo(p);
         assertThat(back.rememberedEvents).isEmpty();
+    }
+
+    @Test
+    void aSavepointWrittenBeforeCountChecksWaitedInEventTimeRestoresWithNoPendingChecks()
+            throws IOException {
+        Position p = position();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PositionSerializer.LAYOUT_3_INSTANCE.serialize(p, out); // the bytes of layout 3
+        DataOutputSerializer snapshot = new DataOutputSerializer(8);
+        PositionSerializer.LAYOUT_3_INSTANCE.snapshotConfiguration().writeSnapshot(snapshot);
+        PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
+        old.readSnapshot(
+                4,
+                new DataInputDeserializer(snapshot.getCopyOfBuffer()),
+                getClass().getClassLoader());
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Position back = old.restoreSerializer().deserialize(in);
+
+        assertThat(
+                        PositionSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back).usingRecursiveComparison().ignoringFields("pendingChecks").isEqualTo(p);
+        assertThat(back.pendingChecks).as("its counts were compared on arrival").isEmpty();
+        // migrated: written again in the current layout, with its checks from now on
+        back.pendingChecks.add(check("count-3", 1_400, true));
+        assertThat(roundTrip(PositionSerializer.INSTANCE, back))
+                .usingRecursiveComparison()
+                .isEqualTo(back);
+    }
+
+    @Test
+    void aNewerSnapshotDoesNotRestoreIntoAnOlderLayout() {
+        assertThat(
+                        PositionSerializer.LAYOUT_3_INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(
+                                        PositionSerializer.INSTANCE.snapshotConfiguration())
+                                .isIncompatible())
+                .isTrue();
     }
 
     @Test
@@ -242,7 +292,25 @@ class StateSerializersTest {
         count.eventId = "count-1";
         count.eventTime = 1_000;
         p.rememberedEvents.add(count);
+        p.pendingChecks.add(check("count-1", 1_000, false));
+        PendingCountCheck opening = check("snapshot-2", 1_500, true);
+        opening.type = EventType.SNAPSHOT;
+        opening.source = null;
+        p.pendingChecks.add(opening);
         return p;
+    }
+
+    private static PendingCountCheck check(String id, long asOf, boolean openingBalance) {
+        PendingCountCheck c = new PendingCountCheck();
+        c.eventId = id;
+        c.asOf = asOf;
+        c.type = EventType.CYCLE_COUNT;
+        c.source = SourceSystem.WMS;
+        c.counted = 38;
+        c.expected = openingBalance ? 0 : 41;
+        c.coversAfter = openingBalance ? Long.MIN_VALUE : 500;
+        c.openingBalance = openingBalance;
+        return c;
     }
 
     private static BufferedDelta delta(String id, long time, EventType type, long delta) {
