@@ -8,10 +8,12 @@ import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.contracts.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,6 +43,7 @@ public final class ReferenceLedger {
     private final Map<String, Long> receivedByAsn = new HashMap<>();
     private long clock = Long.MIN_VALUE;
     private long countMismatches;
+    private final List<CountMismatch> mismatches = new ArrayList<>();
 
     /** A ledger over these nodes (safety stock, type and status come from them). */
     public ReferenceLedger(Collection<NodeRecord> nodes) {
@@ -84,7 +87,7 @@ public final class ReferenceLedger {
             }
             case TRANSFER_IN, ADJUSTMENT -> position.delta(time, qty);
             case PICK, SHIP, DAMAGE, TRANSFER_OUT -> position.delta(time, -qty);
-            case CYCLE_COUNT -> count(position, time, qty);
+            case CYCLE_COUNT -> count(position, e.getEventId(), time, qty);
         }
     }
 
@@ -93,7 +96,7 @@ public final class ReferenceLedger {
         long time = advance(e.getEventTime());
         Position position = position(e.getSku(), e.getNodeId());
         switch (e.getType()) {
-            case SNAPSHOT -> count(position, time, e.getQuantity());
+            case SNAPSHOT -> count(position, e.getEventId(), time, e.getQuantity());
             case ADJUSTMENT -> position.delta(time, e.getQuantity());
             case ASN -> asns.put(e.getAsnId(), new Asn(position.key, e.getQuantity()));
         }
@@ -138,18 +141,31 @@ public final class ReferenceLedger {
 
     /**
      * Counts that disagreed with the event-time book at their time, the position having had an
-     * earlier count or delta: shrink revealed at stores and DCs, unreported movements at 3PLs. An
-     * engine that had every delta stamped at or before T when the count arrived reports the same
-     * discrepancies; late deltas make it report differently, so this is a world statistic, not an
-     * engine target.
+     * earlier count or delta: shrink revealed at stores and DCs, unreported movements at 3PLs. The
+     * engine judges counts in event time, so it reports the same discrepancies whenever every delta
+     * stamped at or before a count's time arrives before the watermark passes that time (plus the
+     * settle delay); deltas later than that make it report differently.
      */
     public long countMismatches() {
         return countMismatches;
     }
 
-    private void count(Position position, long time, long quantity) {
+    /**
+     * The counts behind {@link #countMismatches}, in event-time order: what the book held at each
+     * count's time and what was counted. An engine judging counts in event time (every delta
+     * stamped at or before T that arrives before the watermark passes T) reports these.
+     */
+    public List<CountMismatch> mismatches() {
+        return Collections.unmodifiableList(mismatches);
+    }
+
+    /** A count that disagreed with the event-time book at its time. */
+    public record CountMismatch(String countEventId, long expected, long counted) {}
+
+    private void count(Position position, String eventId, long time, long quantity) {
         if (position.touched && position.onHand != quantity) {
             countMismatches++;
+            mismatches.add(new CountMismatch(eventId, position.onHand, quantity));
         }
         position.count(time, quantity);
     }
