@@ -109,7 +109,9 @@ class MetricWindowsMigrationITCase {
                     RunningLedger.submit(conf, MetricWindowsMigrationITCase::previousLayout)) {
                 // the stock first, so that routing finds it
                 awaitFigures(client, Map.of(KEY, figures(10, 0, 10)));
-                order(client, "m1", hour + 5 * MINUTE);
+                // 10 min of out-of-orderness after the count: once the count's partition is
+                // idle, the order's watermark passes the count and its check settles
+                order(client, "m1", hour + 15 * MINUTE);
                 awaitFigures(client, Map.of(KEY, figures(10, 2, 8)));
                 client.readUntil(Topics.DECISIONS, v -> !v.isEmpty(), DEADLINE);
                 client.readUntil(Topics.COUNT_CHECKS, v -> !v.isEmpty(), DEADLINE);
