@@ -411,6 +411,18 @@ public final class LedgerThroughputBenchmark implements Benchmark {
         }
         CpuClock.Interval interval = clock.stop();
         JvmActivity activity = JvmActivity.now().since(atStart);
+        // end of input: the count checks still waiting for the watermark settle (untimed)
+        skus.forEach(
+                (sku, state) ->
+                        state.positions.forEach(
+                                (nodeId, position) ->
+                                        ledger.settleChecks(
+                                                sku,
+                                                nodeId,
+                                                position,
+                                                nodes.get(nodeId),
+                                                Long.MAX_VALUE,
+                                                out)));
 
         for (SkuLedger.Outcome outcome : SkuLedger.Outcome.values()) {
             outcomes.put(outcome, byOutcome[outcome.ordinal()]);
