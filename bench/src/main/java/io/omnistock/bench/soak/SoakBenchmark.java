@@ -126,6 +126,7 @@ public final class SoakBenchmark implements Benchmark {
         figure(figures, report, "streamed for", "streamed for", "s");
         figure(figures, report, "task managers killed", "task managers killed", "faults");
         figure(figures, report, "broker restarts", "broker restarts", "faults");
+        figure(figures, report, "job manager failovers", "job manager failovers", "faults");
         figure(figures, report, "units oversold", "units oversold", "units");
         Matcher changes =
                 Pattern.compile(

@@ -17,6 +17,7 @@ class SoakBenchmarkTest {
             | streamed for | 110 s |
             | task managers killed | 1 |
             | broker restarts | 0 |
+            | job manager failovers | 1 |
             | changes lost / duplicated / out of order | 0 / 2 / 0 |
             | units oversold | 0 |
 
@@ -36,6 +37,7 @@ class SoakBenchmarkTest {
                         org.assertj.core.groups.Tuple.tuple("records published", 15336.0),
                         org.assertj.core.groups.Tuple.tuple("streamed for", 110.0),
                         org.assertj.core.groups.Tuple.tuple("task managers killed", 1.0),
+                        org.assertj.core.groups.Tuple.tuple("job manager failovers", 1.0),
                         org.assertj.core.groups.Tuple.tuple("availability changes duplicated", 2.0),
                         org.assertj.core.groups.Tuple.tuple("state size at start", 735.5),
                         org.assertj.core.groups.Tuple.tuple("state size at end", 1.5 * 1024));
