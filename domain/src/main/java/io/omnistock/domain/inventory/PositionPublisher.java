@@ -50,7 +50,17 @@ final class PositionPublisher {
             String causeEventId,
             SkuLedger.State state,
             SkuLedger.Output out) {
-        publish(sku, nodeId, p, node, totals, eventTime, SourceSystem.ORDERS, causeEventId, out);
+        publish(
+                sku,
+                nodeId,
+                p,
+                node,
+                totals,
+                eventTime,
+                SourceSystem.ORDERS,
+                causeEventId,
+                state,
+                out);
         state.putPosition(nodeId, p);
     }
 
@@ -89,8 +99,9 @@ final class PositionPublisher {
     }
 
     /**
-     * Recomputes ATP and the network share; publishes availability and alerts if changed. Returns
-     * whether the position changed (and must be stored).
+     * Recomputes ATP (with the position's resolved safety stock, {@link
+     * SkuLedger.State#safetyStock}) and the network share; publishes availability and alerts if
+     * changed. Returns whether the position changed (and must be stored).
      */
     boolean publish(
             String sku,
@@ -101,8 +112,9 @@ final class PositionPublisher {
             long eventTime,
             SourceSystem source,
             String causeEventId,
+            SkuLedger.State state,
             SkuLedger.Output out) {
-        long safetyStock = node.safetyStock;
+        long safetyStock = state.safetyStock(node);
         long atp = p.atp(safetyStock);
         long inTransit = p.inTransit();
 

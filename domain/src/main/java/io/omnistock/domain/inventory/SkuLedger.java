@@ -14,7 +14,10 @@ import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The reconciliation rules of docs/design.md section 3 for the positions of one SKU: the single
@@ -60,6 +63,14 @@ public final class SkuLedger {
 
         /** Reference data of a node (broadcast), or null when unknown. */
         NodeInfo node(String nodeId);
+
+        /**
+         * The safety stock of this SKU at {@code node}: the most specific safety-stock rule's units
+         * ({@link io.omnistock.domain.safety.SafetyStock}), by default the node record's own.
+         */
+        default long safetyStock(NodeInfo node) {
+            return node.safetyStock;
+        }
 
         /**
          * What probes need of the SKU's positions, node by node: derived from them and in step with
@@ -266,7 +277,16 @@ public final class SkuLedger {
                     e.sku, e.nodeId, position, node, totals, e.eventTime, e.eventId, state, out);
         }
         publisher.publish(
-                e.sku, e.nodeId, position, node, totals, e.eventTime, e.source, e.eventId, out);
+                e.sku,
+                e.nodeId,
+                position,
+                node,
+                totals,
+                e.eventTime,
+                e.source,
+                e.eventId,
+                state,
+                out);
         state.putPosition(e.nodeId, position);
         publisher.endChange(e.sku, totals, e.eventTime, out);
         return outcome;
@@ -303,9 +323,48 @@ public final class SkuLedger {
                         eventTime,
                         SourceSystem.NETWORK,
                         causeEventId,
+                        state,
                         out)
                 || moved) {
             state.putPosition(node.nodeId, position);
+        }
+        publisher.endChange(sku, totals, eventTime, out);
+    }
+
+    /**
+     * Re-evaluates the SKU's positions after its safety stock may have changed (a safety-stock rule
+     * or the SKU's category did), at every known node {@code affected} accepts, publishing the
+     * positions whose figures changed and the network totals once.
+     */
+    public void safetyStockChanged(
+            String sku,
+            Predicate<NodeInfo> affected,
+            long eventTime,
+            String causeEventId,
+            State state,
+            Output out) {
+        List<String> nodeIds = new ArrayList<>();
+        state.stock().forEach((nodeId, free, due) -> nodeIds.add(nodeId));
+        NetworkTotals totals = publisher.beginChange(state);
+        for (String nodeId : nodeIds) {
+            NodeInfo node = state.node(nodeId);
+            if (node == null || !affected.test(node)) {
+                continue;
+            }
+            Position position = state.position(nodeId);
+            if (publisher.publish(
+                    sku,
+                    nodeId,
+                    position,
+                    node,
+                    totals,
+                    eventTime,
+                    SourceSystem.NETWORK,
+                    causeEventId,
+                    state,
+                    out)) {
+                state.putPosition(nodeId, position);
+            }
         }
         publisher.endChange(sku, totals, eventTime, out);
     }

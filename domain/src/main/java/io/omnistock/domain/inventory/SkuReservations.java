@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Reservations of one SKU (docs/design.md section 4), kept by the SKU's ledger: grants that never
- * let reserved exceed on-hand minus safety stock, releases, commits into on-hand decrements, and
- * the automatic re-routing of the newest reservations when a node falls short or closes.
+ * let reserved exceed on-hand minus the position's safety stock ({@link
+ * SkuLedger.State#safetyStock}), releases, commits into on-hand decrements, and the automatic
+ * re-routing of the newest reservations when a node falls short or closes.
  */
 final class SkuReservations {
     /** Newest grant first; the order id breaks ties so the choice is deterministic. */
@@ -65,7 +66,7 @@ final class SkuReservations {
                 (nodeId, free, due) -> {
                     NodeInfo node = state.node(nodeId);
                     if (node != null && node.isOpen()) {
-                        long atp = Position.atp(free, node.safetyStock);
+                        long atp = Position.atp(free, state.safetyStock(node));
                         if (atp > 0) {
                             into.add(new NodeUnits(nodeId, atp));
                         }
@@ -112,7 +113,7 @@ final class SkuReservations {
                     || nodes[i] == null
                     || !nodes[i].isOpen()
                     || positions[i] == null
-                    || positions[i].atp(nodes[i].safetyStock) < wanted.units
+                    || positions[i].atp(state.safetyStock(nodes[i])) < wanted.units
                     || appearsEarlier(request.units, i)) {
                 return refusal(request, state);
             }
@@ -225,7 +226,7 @@ final class SkuReservations {
                         nodeId,
                         AlertType.SHORTAGE,
                         shortPosition.publishedAtp,
-                        shortPosition.atp(node.safetyStock),
+                        shortPosition.atp(state.safetyStock(node)),
                         shortPosition.reserved - shortPosition.onHand,
                         eventTime,
                         shortPosition.version));
@@ -315,7 +316,10 @@ final class SkuReservations {
         for (String candidate : reservation.alternatives) {
             NodeInfo node = state.node(candidate);
             Position to = candidate.equals(fromNodeId) ? null : state.position(candidate);
-            if (node != null && node.isOpen() && to != null && to.atp(node.safetyStock) >= units) {
+            if (node != null
+                    && node.isOpen()
+                    && to != null
+                    && to.atp(state.safetyStock(node)) >= units) {
                 to.reserved += units;
                 reservation.add(candidate, units);
                 publisher.publishAndStore(
