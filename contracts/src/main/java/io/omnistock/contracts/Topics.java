@@ -16,6 +16,8 @@ import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
+import io.omnistock.avro.SafetyStockRule;
+import io.omnistock.avro.SkuRecord;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
@@ -32,6 +34,21 @@ public final class Topics {
             new TopicSpec<>("inventory.3pl", ThreePlEvent.class, false);
     public static final TopicSpec<NodeRecord> NODES =
             new TopicSpec<>("network.nodes", NodeRecord.class, true);
+
+    /**
+     * SKU reference data (key = sku): the category safety-stock rules select SKUs by. The newest
+     * record per SKU wins.
+     */
+    public static final TopicSpec<SkuRecord> SKUS =
+            new TopicSpec<>("reference.skus", SkuRecord.class, true);
+
+    /**
+     * Safety-stock rules (key = the rule's scope id, e.g. {@code SKU_NODE|sku|nodeId}): the most
+     * specific active rule of a position sets its safety stock. The newest record per key wins.
+     */
+    public static final TopicSpec<SafetyStockRule> SAFETY_STOCK =
+            new TopicSpec<>("reference.safety-stock", SafetyStockRule.class, true);
+
     public static final TopicSpec<OrderRequest> ORDER_REQUESTS =
             new TopicSpec<>("orders.requests", OrderRequest.class, false);
     public static final TopicSpec<OrderLifecycleEvent> ORDER_LIFECYCLE =
@@ -98,7 +115,9 @@ public final class Topics {
                     ORDER_REQUESTS,
                     ORDER_LIFECYCLE,
                     RESERVATIONS,
-                    QUOTE_REQUESTS);
+                    QUOTE_REQUESTS,
+                    SKUS,
+                    SAFETY_STOCK);
 
     /** Outputs of the ledger job ({@link #RESERVATIONS} is both). */
     public static final List<TopicSpec<?>> LEDGER_OUTPUTS =

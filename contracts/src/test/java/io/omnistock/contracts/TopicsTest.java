@@ -21,6 +21,8 @@ class TopicsTest {
                     "orders.lifecycle",
                     "orders.reservations",
                     "quotes.requests",
+                    "reference.skus",
+                    "reference.safety-stock",
                     "inventory.availability",
                     "inventory.availability.network",
                     "inventory.alerts",
@@ -49,7 +51,11 @@ class TopicsTest {
     void referenceDataAndAvailabilityAreCompactedAndNothingElse() {
         assertThat(Topics.all().stream().filter(TopicSpec::compacted))
                 .containsExactlyInAnyOrder(
-                        Topics.NODES, Topics.AVAILABILITY, Topics.NETWORK_AVAILABILITY);
+                        Topics.NODES,
+                        Topics.SKUS,
+                        Topics.SAFETY_STOCK,
+                        Topics.AVAILABILITY,
+                        Topics.NETWORK_AVAILABILITY);
     }
 
     @Test

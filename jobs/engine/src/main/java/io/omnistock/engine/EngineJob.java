@@ -32,11 +32,11 @@ import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The ledger job: reads {@code inventory.pos}, {@code inventory.wms}, {@code inventory.3pl}, {@code
- * network.nodes}, {@code orders.requests} and {@code orders.lifecycle}; writes the availability
- * topics, alerts, discrepancies, count checks, routing decisions, return dispositions, quote
- * responses and dead letters (the metric windows over them are the analytics job's). Routing's
- * reservation requests go out on {@code orders.reservations} and come back in to the SKU-keyed
- * ledger, the only authority over stock.
+ * network.nodes}, {@code reference.skus}, {@code reference.safety-stock}, {@code orders.requests}
+ * and {@code orders.lifecycle}; writes the availability topics, alerts, discrepancies, count
+ * checks, routing decisions, return dispositions, quote responses and dead letters (the metric
+ * windows over them are the analytics job's). Routing's reservation requests go out on {@code
+ * orders.reservations} and come back in to the SKU-keyed ledger, the only authority over stock.
  *
  * <p>Options come from {@code --config <file.properties>} and/or {@code --key value} arguments (see
  * {@link LedgerOptions} and {@code KafkaOptions}).

@@ -22,7 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Assembles the job: inputs -> split (node data, orders, dead letters) -> the ledger, keyed by SKU
- * with node data broadcast -> availability, network availability, alerts, discrepancies; orders
+ * with node data and the safety-stock rules naming no SKU broadcast (SKU records and rules naming a
+ * SKU go to the SKU's ledger) -> availability, network availability, alerts, discrepancies; orders
  * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
  * decisions, and reservation requests that return to the ledger through Kafka (a single-SKU order
  * is planned and reserved by its SKU's ledger instead, and answered in the job); quote requests
@@ -59,6 +60,12 @@ public final class EnginePipeline {
                 events.getSideOutput(LedgerOutputs.NODE_UPDATES)
                         .broadcast(ApplyInventoryEventFunction.NODES);
 
+        BroadcastStream<SourcedEvent> ledgerReference =
+                events.getSideOutput(LedgerOutputs.LEDGER_REFERENCE)
+                        .broadcast(
+                                ApplyInventoryEventFunction.NODES,
+                                ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
+
         DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
         DataStream<SourcedEvent> probes =
                 orders.flatMap(
@@ -71,7 +78,7 @@ public final class EnginePipeline {
         SingleOutputStreamOperator<Availability> ledger =
                 events.union(probes)
                         .keyBy(SourcedEvent::sku, Types.STRING)
-                        .connect(nodes)
+                        .connect(ledgerReference)
                         .process(
                                 new ApplyInventoryEventFunction(
                                         LedgerOptions.settings(conf),

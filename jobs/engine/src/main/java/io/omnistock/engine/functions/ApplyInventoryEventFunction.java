@@ -8,6 +8,8 @@ import io.omnistock.domain.inventory.SkuLedger;
 import io.omnistock.domain.planning.Router;
 import io.omnistock.domain.planning.RoutingPolicy;
 import io.omnistock.domain.returns.Returns;
+import io.omnistock.domain.safety.SafetyStockRule;
+import io.omnistock.domain.safety.SkuReference;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
@@ -36,17 +38,35 @@ import org.apache.flink.util.Collector;
  * (routing's reservation loop, its probes and quotes, and the single-SKU fast path), {@link
  * NodeChangeHandler} (node reference data from the broadcast side), {@link HeldRecords} (events for
  * a not-yet-known node and orders' requests for a not-yet-known SKU, held for a grace period:
- * processing-time timers) and {@link ExpirySchedule} (dedupe entries and delta buffers expired by
- * watermark, and count checks settled by it: event-time timers).
+ * processing-time timers), {@link ExpirySchedule} (dedupe entries and delta buffers expired by
+ * watermark, and count checks settled by it: event-time timers) and {@link SafetyStockHandler} (SKU
+ * records and safety-stock rules: the SKU's own on the keyed side, the category and node-type rules
+ * on the broadcast side).
  */
 public class ApplyInventoryEventFunction
-        extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, Availability>
+        extends KeyedBroadcastProcessFunction<String, SourcedEvent, SourcedEvent, Availability>
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** Broadcast state: node id -> latest reference data. A savepoint contract: never rename. */
     public static final MapStateDescriptor<String, NodeInfo> NODES =
             new MapStateDescriptor<>("nodes", Types.STRING, TypeInformation.of(NodeInfo.class));
+
+    /**
+     * Broadcast state: scope id -> the latest version of each rule naming no SKU
+     * (CATEGORY_NODE_TYPE, CATEGORY, NODE_TYPE), retracted ones included. A savepoint contract:
+     * never rename.
+     */
+    public static final MapStateDescriptor<String, SafetyStockRule> SAFETY_STOCK_RULES =
+            new MapStateDescriptor<>(
+                    "safety-stock-rules", Types.STRING, TypeInformation.of(SafetyStockRule.class));
+
+    /**
+     * The SKU's category and its own safety-stock rules (SKU, SKU_NODE). A savepoint contract:
+     * never rename.
+     */
+    static final ValueStateDescriptor<SkuReference> SKU_REFERENCE =
+            new ValueStateDescriptor<>("sku-reference", TypeInformation.of(SkuReference.class));
 
     static final MapStateDescriptor<String, Position> POSITIONS =
             new MapStateDescriptor<>(
@@ -80,6 +100,7 @@ public class ApplyInventoryEventFunction
     private transient StockRequestHandler requests;
     private transient NodeChangeHandler nodeChanges;
     private transient HeldRecords held;
+    private transient SafetyStockHandler safetyStock;
     private transient ListState<Long> generationState;
     private transient long generation;
 
@@ -124,6 +145,7 @@ public class ApplyInventoryEventFunction
                         getRuntimeContext().getMapState(SEEN),
                         getRuntimeContext().getMapState(RESERVATIONS),
                         getRuntimeContext().getListState(PENDING),
+                        getRuntimeContext().getState(SKU_REFERENCE),
                         new SkuSummaryCache(summaryCacheEntries),
                         counts.stateReads,
                         counts.stateWrites);
@@ -139,6 +161,7 @@ public class ApplyInventoryEventFunction
                         holdPeriods.unknownSku().toMillis());
         requests = new StockRequestHandler(ledger, state, output, expiry, counts);
         nodeChanges = new NodeChangeHandler(ledger, state, output);
+        safetyStock = new SafetyStockHandler(ledger, state, output);
     }
 
     /**
@@ -171,7 +194,10 @@ public class ApplyInventoryEventFunction
             throws Exception {
         state.load(ctx.getCurrentKey());
         state.nodes = ctx.getBroadcastState(NODES); // one lookup per record: it is on the hot path
-        if (!held.holdIfWaiting(in, ctx.timerService())) {
+        state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
+        if (in.isSafetyStockReference()) {
+            safetyStock.onSkuReference(in, ctx, out);
+        } else if (!held.holdIfWaiting(in, ctx.timerService())) {
             handle(in, ctx, out);
             if (in.event != null) {
                 handleAll(held.requestsWithStock(), ctx, out);
@@ -184,6 +210,7 @@ public class ApplyInventoryEventFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Availability> out)
             throws Exception {
         state.load(ctx.getCurrentKey());
+        state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             state.nodes = ctx.getBroadcastState(NODES);
             handleAll(held.graceOver(), ctx, out);
@@ -212,8 +239,12 @@ public class ApplyInventoryEventFunction
     }
 
     @Override
-    public void processBroadcastElement(NodeInfo node, Context ctx, Collector<Availability> out)
+    public void processBroadcastElement(SourcedEvent in, Context ctx, Collector<Availability> out)
             throws Exception {
-        nodeChanges.onNode(node, ctx, out);
+        if (in.node != null) {
+            nodeChanges.onNode(in.node, ctx, out);
+        } else if (in.rule != null) {
+            safetyStock.onSharedRule(in.rule, ctx, out);
+        }
     }
 }

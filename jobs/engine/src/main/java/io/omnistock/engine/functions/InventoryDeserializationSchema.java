@@ -8,6 +8,8 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.ReservationRequest;
+import io.omnistock.avro.SafetyStockRule;
+import io.omnistock.avro.SkuRecord;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.contracts.AvroCodec;
@@ -19,6 +21,8 @@ import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.Rejection;
 import io.omnistock.domain.network.NodeRecordValidator;
+import io.omnistock.domain.safety.ReferenceRecordValidator;
+import io.omnistock.domain.safety.SkuCategory;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -49,8 +53,11 @@ public class InventoryDeserializationSchema
     private transient AvroCodec<OrderLifecycleEvent> lifecycle;
     private transient AvroCodec<ReservationRequest> reservations;
     private transient AvroCodec<QuoteRequest> quotes;
+    private transient AvroCodec<SkuRecord> skus;
+    private transient AvroCodec<SafetyStockRule> safetyStock;
     private transient EventValidator validator;
     private transient NodeRecordValidator nodeValidator;
+    private transient ReferenceRecordValidator referenceValidator;
 
     public InventoryDeserializationSchema(LedgerSettings settings) {
         this.settings = settings;
@@ -66,8 +73,11 @@ public class InventoryDeserializationSchema
         lifecycle = Topics.ORDER_LIFECYCLE.codec();
         reservations = Topics.RESERVATIONS.codec();
         quotes = Topics.QUOTE_REQUESTS.codec();
+        skus = Topics.SKUS.codec();
+        safetyStock = Topics.SAFETY_STOCK.codec();
         validator = new EventValidator(settings);
         nodeValidator = new NodeRecordValidator(settings.maxQuantity());
+        referenceValidator = new ReferenceRecordValidator(settings.maxQuantity());
     }
 
     @Override
@@ -98,6 +108,14 @@ public class InventoryDeserializationSchema
         String topic = sourced.topic;
         if (topic.equals(Topics.NODES.name())) {
             readNode(sourced, nodes.decode(sourced.bytes, writer));
+            return;
+        }
+        if (topic.equals(Topics.SKUS.name())) {
+            readSku(sourced, skus.decode(sourced.bytes, writer));
+            return;
+        }
+        if (topic.equals(Topics.SAFETY_STOCK.name())) {
+            readRule(sourced, safetyStock.decode(sourced.bytes, writer));
             return;
         }
         if (topic.equals(Topics.ORDER_REQUESTS.name())) {
@@ -171,6 +189,41 @@ public class InventoryDeserializationSchema
         }
         NodeInfo node = InventoryEventMapper.fromNode(record);
         sourced.node = node;
+    }
+
+    /** A SKU record: validated, then its key checked against its SKU. */
+    private void readSku(SourcedEvent sourced, SkuRecord record) {
+        Rejection rejection = referenceValidator.checkSku(record);
+        if (rejection != null) {
+            reject(sourced, rejection.reason(), rejection.message());
+            return;
+        }
+        if (checkKey(sourced, record.getSku())) {
+            sourced.skuCategory =
+                    new SkuCategory(
+                            record.getSku(),
+                            record.getCategory(),
+                            record.getEventTime().toEpochMilli());
+        }
+    }
+
+    /**
+     * A safety-stock rule, validated in the order {@link ReferenceRecordValidator} documents: its
+     * scope's fields, its key against its scope id, its units.
+     */
+    private void readRule(SourcedEvent sourced, SafetyStockRule record) {
+        Rejection rejection = referenceValidator.checkScope(record);
+        if (rejection == null && !checkKey(sourced, ReferenceRecordValidator.scopeId(record))) {
+            return;
+        }
+        if (rejection == null) {
+            rejection = referenceValidator.checkUnits(record);
+        }
+        if (rejection != null) {
+            reject(sourced, rejection.reason(), rejection.message());
+            return;
+        }
+        sourced.rule = ReferenceRecordValidator.rule(record);
     }
 
     private static boolean checkKey(SourcedEvent sourced, String expected) {

@@ -17,6 +17,14 @@ import org.apache.flink.util.OutputTag;
 public final class LedgerOutputs {
     public static final OutputTag<NodeInfo> NODE_UPDATES =
             new OutputTag<>("node-updates", TypeInformation.of(NodeInfo.class));
+
+    /**
+     * What the ledger's broadcast side takes: node reference data and the safety-stock rules that
+     * name no SKU (category and node-type scopes).
+     */
+    public static final OutputTag<SourcedEvent> LEDGER_REFERENCE =
+            new OutputTag<>("ledger-reference", TypeInformation.of(SourcedEvent.class));
+
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
     public static final OutputTag<NetworkAvailability> NETWORK =

@@ -37,6 +37,7 @@ final class NodeChangeHandler {
             String cause = "node:" + node.nodeId + '@' + node.updatedAt;
             output.bindBroadcast(ctx, out);
             state.nodes = ctx.getBroadcastState(ApplyInventoryEventFunction.NODES);
+            state.rules = ctx.getBroadcastState(ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
             ctx.applyToKeyedState(
                     ApplyInventoryEventFunction.POSITIONS,
                     (sku, unused) -> {

@@ -5,6 +5,9 @@ import io.omnistock.domain.inventory.NodeSlots;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.inventory.SkuLedger;
 import io.omnistock.domain.inventory.StockByNode;
+import io.omnistock.domain.safety.SafetyStock;
+import io.omnistock.domain.safety.SafetyStockRule;
+import io.omnistock.domain.safety.SkuReference;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ final class SkuKeyedState implements SkuLedger.State {
     private final MapState<String, Long> seenRequests;
     private final MapState<String, Reservation> reservations;
     private final ListState<SourcedEvent> pending;
+    private final ValueState<SkuReference> reference;
     private final SkuSummaryCache cache;
     private final NodeSlots slots = new NodeSlots();
     private final LedgerMetrics.Count reads;
@@ -42,6 +46,14 @@ final class SkuKeyedState implements SkuLedger.State {
 
     /** The node reference data of the call in progress. */
     ReadOnlyBroadcastState<String, NodeInfo> nodes;
+
+    /** The safety-stock rules naming no SKU, of the call in progress. */
+    ReadOnlyBroadcastState<String, SafetyStockRule> rules;
+
+    private final SafetyStock.SharedRules sharedRules = this::sharedRule;
+
+    /** The current key, between {@link #load} and {@link #store}. */
+    private String sku;
 
     /** The current key's summary, between {@link #load} and {@link #store}. */
     SkuSummary summary;
@@ -54,6 +66,7 @@ final class SkuKeyedState implements SkuLedger.State {
             MapState<String, Long> seenRequests,
             MapState<String, Reservation> reservations,
             ListState<SourcedEvent> pending,
+            ValueState<SkuReference> reference,
             SkuSummaryCache cache,
             LedgerMetrics.Count reads,
             LedgerMetrics.Count writes) {
@@ -62,6 +75,7 @@ final class SkuKeyedState implements SkuLedger.State {
         this.seenRequests = seenRequests;
         this.reservations = reservations;
         this.pending = pending;
+        this.reference = reference;
         this.cache = cache;
         this.reads = reads;
         this.writes = writes;
@@ -69,9 +83,10 @@ final class SkuKeyedState implements SkuLedger.State {
 
     /**
      * Loads the summary of {@code sku}, the current key: from the cache, or from the state backend
-     * with the network totals summed over the SKU's positions.
+     * with the network totals summed over the SKU's positions and the SKU's reference data read.
      */
     SkuSummary load(String sku) throws Exception {
+        this.sku = sku;
         summary = cache.get(sku);
         if (summary == null) {
             reads.inc();
@@ -83,6 +98,8 @@ final class SkuKeyedState implements SkuLedger.State {
                 summary.totals.addShareOf(entry.getValue());
                 summary.stock.update(entry.getKey(), entry.getValue());
             }
+            reads.inc();
+            summary.reference = reference.value();
             cache.put(sku, summary);
         }
         summaryChanged = false;
@@ -98,6 +115,18 @@ final class SkuKeyedState implements SkuLedger.State {
             writes.inc();
             summaryState.update(summary);
         }
+    }
+
+    /** The SKU's reference data, a new empty one if there is none yet. */
+    SkuReference reference() {
+        return summary.reference != null ? summary.reference : new SkuReference();
+    }
+
+    /** Stores the SKU's reference data (see {@link #reference()}). */
+    void putReference(SkuReference updated) throws Exception {
+        writes.inc();
+        reference.update(updated);
+        summary.reference = updated;
     }
 
     /** Holds a record that must wait ({@link HeldRecords}). */
@@ -214,6 +243,19 @@ final class SkuKeyedState implements SkuLedger.State {
     public NodeInfo node(String nodeId) {
         try {
             return nodes.get(nodeId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public long safetyStock(NodeInfo node) {
+        return SafetyStock.of(sku, node, summary.reference, sharedRules);
+    }
+
+    private SafetyStockRule sharedRule(String scopeId) {
+        try {
+            return rules.get(scopeId);
         } catch (Exception e) {
             throw failed(e);
         }

@@ -2,6 +2,7 @@ package io.omnistock.engine.functions;
 
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.StockByNode;
+import io.omnistock.domain.safety.SkuReference;
 
 /**
  * What the ledger function keeps per SKU beside its positions, read through a heap cache ({@link
@@ -20,6 +21,12 @@ public final class SkuSummary {
 
     /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
     public StockByNode stock;
+
+    /**
+     * The SKU's category and own safety-stock rules, or null: read from their own state when the
+     * summary is loaded, not stored with it (see {@link SkuKeyedState#load}).
+     */
+    public SkuReference reference;
 
     /**
      * A registered event-time timer no later than the expiry of anything the SKU remembers (dedupe

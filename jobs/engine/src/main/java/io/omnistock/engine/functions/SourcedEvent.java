@@ -7,6 +7,8 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.contracts.DeadLetters;
 import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.safety.SafetyStockRule;
+import io.omnistock.domain.safety.SkuCategory;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
@@ -18,10 +20,11 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * One record flowing through the job: exactly one of {@link #event} (inventory topics), {@link
  * #node} (network.nodes), {@link #order} (orders.requests), {@link #lifecycle} (orders.lifecycle),
  * {@link #quote} (quotes.requests), {@link #request} (orders.reservations, or a probe made in the
- * job), {@link #reply} (the ledger answering routing) or {@link #rejection} is set; a ROUTE request
- * (the single-SKU fast path) carries its {@link #order} too, for the ledger to plan. A record read
- * from Kafka keeps where it came from and its original bytes, so a record rejected anywhere
- * downstream reaches the dead-letter topic intact. Serialized by {@link SourcedEventSerializer}.
+ * job), {@link #reply} (the ledger answering routing), {@link #skuCategory} (reference.skus),
+ * {@link #rule} (reference.safety-stock) or {@link #rejection} is set; a ROUTE request (the
+ * single-SKU fast path) carries its {@link #order} too, for the ledger to plan. A record read from
+ * Kafka keeps where it came from and its original bytes, so a record rejected anywhere downstream
+ * reaches the dead-letter topic intact. Serialized by {@link SourcedEventSerializer}.
  */
 @TypeInfo(SourcedEventTypeInfo.Factory.class)
 public class SourcedEvent {
@@ -32,6 +35,8 @@ public class SourcedEvent {
     public QuoteRequest quote;
     public StockRequest request;
     public StockReply reply;
+    public SkuCategory skuCategory;
+    public SafetyStockRule rule;
 
     public DeadLetterReason rejection;
     public String rejectionMessage;
@@ -67,14 +72,39 @@ public class SourcedEvent {
         return sourced;
     }
 
+    /** Node reference data on its way to the ledger's broadcast side. */
+    public static SourcedEvent of(NodeInfo node) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.node = node;
+        return sourced;
+    }
+
+    /** A safety-stock rule on its way to the ledger. */
+    public static SourcedEvent of(SafetyStockRule rule) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.rule = rule;
+        return sourced;
+    }
+
+    /** Whether this is SKU reference data or a safety-stock rule (both set safety stock). */
+    public boolean isSafetyStockReference() {
+        return skuCategory != null || rule != null;
+    }
+
     /** Whether this record was read from a Kafka topic (not made inside the job). */
     public boolean fromKafka() {
         return topic != null;
     }
 
-    /** The SKU a ledger record is about: its event's or its request's. */
+    /** The SKU a ledger record is about: its event's, its request's, its SKU record's or rule's. */
     public String sku() {
-        return event != null ? event.sku : request.sku;
+        if (event != null) {
+            return event.sku;
+        }
+        if (request != null) {
+            return request.sku;
+        }
+        return skuCategory != null ? skuCategory.sku : rule.sku;
     }
 
     /**

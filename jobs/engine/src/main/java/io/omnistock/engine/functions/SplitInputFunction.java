@@ -7,8 +7,11 @@ import org.apache.flink.util.Collector;
 /**
  * Sends inventory events and reservation requests on (to the ledger), orders, their lifecycle
  * events and quote requests to {@link LedgerOutputs#ORDERS} (routing), node reference data to
- * {@link LedgerOutputs#NODE_UPDATES} and rejected records to {@link LedgerOutputs#DEAD_LETTERS}.
- * Counts every record in.
+ * {@link LedgerOutputs#NODE_UPDATES} (routing) and {@link LedgerOutputs#LEDGER_REFERENCE} (the
+ * ledger's broadcast side), safety-stock rules naming no SKU to {@link
+ * LedgerOutputs#LEDGER_REFERENCE}, SKU records and rules naming a SKU on to the SKU's ledger, and
+ * rejected records to {@link LedgerOutputs#DEAD_LETTERS}. Counts every record in, and reference
+ * data as processed.
  */
 public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -34,6 +37,14 @@ public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEve
         } else if (in.node != null) {
             processed.inc();
             ctx.output(LedgerOutputs.NODE_UPDATES, in.node);
+            ctx.output(LedgerOutputs.LEDGER_REFERENCE, SourcedEvent.of(in.node));
+        } else if (in.isSafetyStockReference()) {
+            processed.inc();
+            if (in.rule != null && !in.rule.namesSku()) {
+                ctx.output(LedgerOutputs.LEDGER_REFERENCE, SourcedEvent.of(in.rule));
+            } else {
+                out.collect(in);
+            }
         } else if (in.order != null || in.lifecycle != null || in.quote != null) {
             ctx.output(LedgerOutputs.ORDERS, in);
         } else {

@@ -41,7 +41,8 @@ class ApplyInventoryEventFunctionRouteTest {
     private static final long T0 = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
     private static final double LAT = 51.5;
 
-    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> harness;
+    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability>
+            harness;
 
     private void open(RoutingPolicy policy) throws Exception {
         harness =
@@ -54,12 +55,13 @@ class ApplyInventoryEventFunctionRouteTest {
                                 policy),
                         SourcedEvent::sku,
                         Types.STRING,
-                        ApplyInventoryEventFunction.NODES);
+                        ApplyInventoryEventFunction.NODES,
+                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
         NodeInfo dc =
                 new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 1)
                         .located(LAT + 1, 0, "UK", 0, 1.0, List.of(FulfilmentMethod.SHIP_TO_HOME));
         dc.updatedAt = T0 - 3_600_000;
-        harness.processBroadcastElement(dc, dc.updatedAt);
+        harness.processBroadcastElement(SourcedEvent.of(dc), dc.updatedAt);
         harness.setProcessingTime(0);
         receive("SKU-1", 5);
     }

@@ -44,7 +44,8 @@ class ApplyInventoryEventFunctionTest {
 
     private static final AtomicLong OFFSETS = new AtomicLong();
 
-    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> harness;
+    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability>
+            harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -88,7 +89,7 @@ class ApplyInventoryEventFunctionTest {
         NodeInfo dc = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 0);
         dc.region = "UK-MIDLANDS";
         dc.updatedAt = T0;
-        harness.processBroadcastElement(dc, T0);
+        harness.processBroadcastElement(SourcedEvent.of(dc), T0);
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
         send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 40, T0 + HOUR));
         send(event("c-2", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 38, T0 + 2 * HOUR));
@@ -249,7 +250,7 @@ class ApplyInventoryEventFunctionTest {
 
         NodeInfo closed = new NodeInfo("DC-1", NodeType.DC, NodeStatus.CLOSED, 0);
         closed.updatedAt = T0 + HOUR;
-        harness.processBroadcastElement(closed, T0 + HOUR);
+        harness.processBroadcastElement(SourcedEvent.of(closed), T0 + HOUR);
 
         List<NetworkAvailability> network = values(LedgerOutputs.NETWORK);
         assertThat(network.subList(network.size() - 2, network.size()))
@@ -263,7 +264,7 @@ class ApplyInventoryEventFunctionTest {
     void anOlderNodeRecordDoesNotOverrideANewerOne() throws Exception {
         NodeInfo stale = new NodeInfo("DC-1", NodeType.DC, NodeStatus.CLOSED, 0);
         stale.updatedAt = T0 - 48 * HOUR; // older than the record the setup sent
-        harness.processBroadcastElement(stale, stale.updatedAt);
+        harness.processBroadcastElement(SourcedEvent.of(stale), stale.updatedAt);
 
         assertThat(harness.getBroadcastState(ApplyInventoryEventFunction.NODES).get("DC-1").status)
                 .isEqualTo(NodeStatus.OPEN);
@@ -330,7 +331,7 @@ class ApplyInventoryEventFunctionTest {
         send(event("r-2", "SKU-1", "STORE-1", EventType.RECEIPT, 6, T0));
         NodeInfo closed = new NodeInfo("DC-1", NodeType.DC, NodeStatus.CLOSED, 0);
         closed.updatedAt = T0 + MINUTE;
-        harness.processBroadcastElement(closed, closed.updatedAt);
+        harness.processBroadcastElement(SourcedEvent.of(closed), closed.updatedAt);
         send(event("r-3", "SKU-2", "DC-1", EventType.RECEIPT, 9, T0)); // evicts SKU-1's summary
         send(event("p-1", "SKU-1", "DC-1", EventType.PICK, 1, T0 + 2 * MINUTE));
 
@@ -350,7 +351,7 @@ class ApplyInventoryEventFunctionTest {
         send(event("r-2", "SKU-1", "STORE-1", EventType.RECEIPT, 6, T0));
         NodeInfo closed = new NodeInfo("STORE-1", NodeType.STORE, NodeStatus.CLOSED, 1);
         closed.updatedAt = T0 + MINUTE;
-        harness.processBroadcastElement(closed, closed.updatedAt);
+        harness.processBroadcastElement(SourcedEvent.of(closed), closed.updatedAt);
         long reads = accumulator(LedgerMetrics.STATE_READS);
 
         StockRequest probe =
@@ -423,7 +424,7 @@ class ApplyInventoryEventFunctionTest {
         assertThat(replayed.getOnHand()).isEqualTo(45);
     }
 
-    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability>
+    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability>
             restoredHarness(OperatorSubtaskState checkpoint) throws Exception {
         return harness(checkpoint);
     }
@@ -432,9 +433,10 @@ class ApplyInventoryEventFunctionTest {
      * The function on RocksDB, as in the job: state is serialized on every write, so a change the
      * function does not store is lost, as it would be in production.
      */
-    private static KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability>
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, SourcedEvent, SourcedEvent, Availability>
             harness(OperatorSubtaskState checkpoint) throws Exception {
-        KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> h =
+        KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability> h =
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
                                 new ApplyInventoryEventFunction(
@@ -442,7 +444,9 @@ class ApplyInventoryEventFunctionTest {
                                         Returns.defaults(),
                                         HoldPeriods.of(GRACE),
                                         CACHE_ENTRIES),
-                                List.of(ApplyInventoryEventFunction.NODES)),
+                                List.of(
+                                        ApplyInventoryEventFunction.NODES,
+                                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES)),
                         SourcedEvent::sku,
                         Types.STRING,
                         1,
@@ -496,7 +500,7 @@ class ApplyInventoryEventFunctionTest {
             throws Exception {
         NodeInfo node = new NodeInfo(id, type, status, safetyStock);
         node.updatedAt = T0 - 24 * HOUR;
-        harness.processBroadcastElement(node, node.updatedAt);
+        harness.processBroadcastElement(SourcedEvent.of(node), node.updatedAt);
     }
 
     private void send(InventoryEvent event) throws Exception {

@@ -13,6 +13,7 @@ import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
+import io.omnistock.avro.SafetyStockScope;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.avro.TransportMode;
 import io.omnistock.contracts.DeadLetters;
@@ -26,6 +27,9 @@ import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.PendingCountCheck;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.returns.ReturnedItem;
+import io.omnistock.domain.safety.SafetyStockRule;
+import io.omnistock.domain.safety.SkuCategory;
+import io.omnistock.domain.safety.SkuReference;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.Reservation;
@@ -80,7 +84,10 @@ class LedgerTypesSerializationTest {
                 QuoteState.class,
                 SkuStock.class,
                 MetricFact.class,
-                WindowFigures.class);
+                WindowFigures.class,
+                SafetyStockRule.class,
+                SkuReference.class,
+                SkuCategory.class);
     }
 
     @ParameterizedTest
@@ -190,7 +197,27 @@ class LedgerTypesSerializationTest {
                         .build());
         routed.baselineCo2eKg = 0.6;
         routed.backordered.add(new io.omnistock.avro.OrderLine("SKU-1", 1));
+        SourcedEvent skuRecord = fromKafka("reference.skus");
+        skuRecord.skuCategory = new SkuCategory("SKU-1", "toys", 4_000);
+        SourcedEvent skuRule = fromKafka("reference.safety-stock");
+        skuRule.rule = new SafetyStockRule();
+        skuRule.rule.scope = SafetyStockScope.SKU_NODE;
+        skuRule.rule.sku = "SKU-1";
+        skuRule.rule.nodeId = "S-1";
+        skuRule.rule.units = 3;
+        skuRule.rule.updatedAt = 4_500;
+        skuRule.rule.active = false;
+        SafetyStockRule categoryRule = new SafetyStockRule();
+        categoryRule.scope = SafetyStockScope.CATEGORY_NODE_TYPE;
+        categoryRule.category = "toys";
+        categoryRule.nodeType = NodeType.DARK_STORE;
+        categoryRule.units = 5;
+        categoryRule.updatedAt = 4_600;
         return Stream.of(
+                skuRecord,
+                skuRule,
+                SourcedEvent.of(categoryRule), // broadcast: no origin
+                SourcedEvent.of(node.node),
                 event,
                 returned,
                 rejected,
@@ -300,6 +327,49 @@ class LedgerTypesSerializationTest {
         assertThat(rewritten.getCopyOfBuffer())
                 .as("the same bytes as version 1")
                 .isEqualTo(written);
+    }
+
+    /**
+     * Savepoints taken before safety stock by rule hold SourcedEvents written by the version 2
+     * serializer (before SKU records and rules): its snapshot (written by that code, a test
+     * resource) restores as it is, and the current serializer reads a node record that code wrote
+     * (another test resource) and writes it byte for byte the same.
+     */
+    @Test
+    void aSnapshotFromBeforeSafetyStockRulesRestoresAndReadsItsRecords() throws Exception {
+        TypeSerializerSnapshot<SourcedEvent> old =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(resource("sourced-event-v2.snapshot")),
+                        getClass().getClassLoader());
+        TypeSerializer<SourcedEvent> current =
+                TypeInformation.of(SourcedEvent.class).createSerializer(NO_GENERIC_TYPES);
+
+        assertThat(
+                        current.snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAsIs())
+                .isTrue();
+        byte[] written = resource("sourced-event-v2-node.record");
+        SourcedEvent node = fromKafka("network.nodes");
+        node.key = "DC-1";
+        node.node = new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 2);
+        node.node.updatedAt = 5;
+        for (TypeSerializer<SourcedEvent> reader : List.of(old.restoreSerializer(), current)) {
+            assertThat(reader.deserialize(new DataInputDeserializer(written)))
+                    .usingRecursiveComparison()
+                    .isEqualTo(node);
+        }
+        DataOutputSerializer rewritten = new DataOutputSerializer(256);
+        current.serialize(node, rewritten);
+        assertThat(rewritten.getCopyOfBuffer())
+                .as("the same bytes as version 2")
+                .isEqualTo(written);
+    }
+
+    private byte[] resource(String name) throws Exception {
+        try (var in = getClass().getResourceAsStream("/serializer-snapshots/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -34,6 +34,14 @@ class StateClassNamesTest {
             Map.ofEntries(
                     Map.entry("nodes", Set.of("io.omnistock.ledger.domain.NodeInfo")),
                     Map.entry(
+                            "safety-stock-rules",
+                            Set.of("io.omnistock.domain.safety.SafetyStockRule")),
+                    Map.entry(
+                            "sku-reference",
+                            Set.of(
+                                    "io.omnistock.domain.safety.SafetyStockRule",
+                                    "io.omnistock.domain.safety.SkuReference")),
+                    Map.entry(
                             "positions",
                             Set.of(
                                     "io.omnistock.ledger.functions.serialization.PositionSerializer$Snapshot")),
@@ -104,6 +112,8 @@ class StateClassNamesTest {
         for (StateDescriptor<?, ?> state :
                 new StateDescriptor<?, ?>[] {
                     ApplyInventoryEventFunction.NODES,
+                    ApplyInventoryEventFunction.SAFETY_STOCK_RULES,
+                    ApplyInventoryEventFunction.SKU_REFERENCE,
                     ApplyInventoryEventFunction.POSITIONS,
                     ApplyInventoryEventFunction.SUMMARY,
                     ApplyInventoryEventFunction.SEEN,

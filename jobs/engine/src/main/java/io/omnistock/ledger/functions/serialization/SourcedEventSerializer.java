@@ -2,13 +2,17 @@ package io.omnistock.ledger.functions.serialization;
 
 import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
+import io.omnistock.avro.SafetyStockScope;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.returns.ReturnedItem;
+import io.omnistock.domain.safety.SafetyStockRule;
+import io.omnistock.domain.safety.SkuCategory;
 import io.omnistock.engine.functions.SourcedEvent;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
@@ -29,6 +33,11 @@ import org.apache.flink.formats.avro.typeutils.AvroSerializer;
  * data, orders, lifecycle events, stock requests and replies, quote requests) go through their own
  * serializers, whose snapshots this one nests so each can evolve. Version 2 of the snapshot added
  * the quote request's serializer; a version 1 snapshot (no quotes) restores with a fresh one.
+ *
+ * <p>Version 3 added SKU reference data and safety-stock rules, written field by field behind a
+ * second parts byte. The first parts byte had no bit left; a record never carries both an inventory
+ * event and node data, so those two bits together announce the second byte (and a record with it
+ * carries neither). Every record version 2 wrote reads as it is.
  */
 public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -47,6 +56,16 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     private static final int REPLY = 1 << 5;
     private static final int BYTES = 1 << 6;
     private static final int QUOTE = 1 << 7;
+
+    /** Never set together before version 3: a second parts byte follows. */
+    private static final int MORE_PARTS = EVENT | NODE;
+
+    // which parts the second byte announces
+    private static final int SKU_CATEGORY = 1;
+    private static final int SAFETY_RULE = 1 << 1;
+
+    private static final SafetyStockScope[] SCOPES = SafetyStockScope.values();
+    private static final NodeType[] NODE_TYPES = NodeType.values();
 
     /**
      * Set in an inventory event's source byte when a returned item follows: records without one
@@ -116,8 +135,14 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
 
     @Override
     public void serialize(SourcedEvent s, DataOutputView out) throws IOException {
+        int more = (s.skuCategory != null ? SKU_CATEGORY : 0) | (s.rule != null ? SAFETY_RULE : 0);
+        if (more != 0 && (s.event != null || s.node != null)) {
+            throw new IllegalArgumentException(
+                    "a record with SKU reference data or a rule carries no event or node");
+        }
         int parts =
-                (s.event != null ? EVENT : 0)
+                (more != 0 ? MORE_PARTS : 0)
+                        | (s.event != null ? EVENT : 0)
                         | (s.node != null ? NODE : 0)
                         | (s.order != null ? ORDER : 0)
                         | (s.lifecycle != null ? LIFECYCLE : 0)
@@ -126,6 +151,15 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
                         | (s.bytes != null ? BYTES : 0)
                         | (s.quote != null ? QUOTE : 0);
         out.writeByte(parts);
+        if (more != 0) {
+            out.writeByte(more);
+            if (s.skuCategory != null) {
+                writeSkuCategory(s.skuCategory, out);
+            }
+            if (s.rule != null) {
+                writeRule(s.rule, out);
+            }
+        }
         if (s.event != null) {
             writeEvent(s.event, out);
         }
@@ -164,11 +198,21 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     public SourcedEvent deserialize(DataInputView in) throws IOException {
         SourcedEvent s = new SourcedEvent();
         int parts = in.readUnsignedByte();
-        if ((parts & EVENT) != 0) {
-            s.event = readEvent(in);
-        }
-        if ((parts & NODE) != 0) {
-            s.node = nodes.deserialize(in);
+        if ((parts & MORE_PARTS) == MORE_PARTS) {
+            int more = in.readUnsignedByte();
+            if ((more & SKU_CATEGORY) != 0) {
+                s.skuCategory = readSkuCategory(in);
+            }
+            if ((more & SAFETY_RULE) != 0) {
+                s.rule = readRule(in);
+            }
+        } else {
+            if ((parts & EVENT) != 0) {
+                s.event = readEvent(in);
+            }
+            if ((parts & NODE) != 0) {
+                s.node = nodes.deserialize(in);
+            }
         }
         if ((parts & ORDER) != 0) {
             s.order = orders.deserialize(in);
@@ -216,6 +260,46 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
             out.writeByte(e.source.ordinal() | RETURNED_FOLLOWS);
             writeReturned(e.returned, out);
         }
+    }
+
+    private static void writeSkuCategory(SkuCategory c, DataOutputView out) throws IOException {
+        Utf8.write(c.sku, out);
+        Utf8.write(c.category, out);
+        out.writeLong(c.updatedAt);
+    }
+
+    private static SkuCategory readSkuCategory(DataInputView in) throws IOException {
+        SkuCategory c = new SkuCategory();
+        c.sku = Utf8.read(in);
+        c.category = Utf8.read(in);
+        c.updatedAt = in.readLong();
+        return c;
+    }
+
+    private static void writeRule(SafetyStockRule r, DataOutputView out) throws IOException {
+        writeEnum(r.scope, out);
+        Utf8.write(r.sku, out);
+        Utf8.write(r.nodeId, out);
+        Utf8.write(r.category, out);
+        writeEnum(r.nodeType, out);
+        out.writeLong(r.units);
+        out.writeLong(r.updatedAt);
+        out.writeBoolean(r.active);
+    }
+
+    private static SafetyStockRule readRule(DataInputView in) throws IOException {
+        SafetyStockRule r = new SafetyStockRule();
+        int scope = in.readByte();
+        r.scope = scope < 0 ? null : SCOPES[scope];
+        r.sku = Utf8.read(in);
+        r.nodeId = Utf8.read(in);
+        r.category = Utf8.read(in);
+        int type = in.readByte();
+        r.nodeType = type < 0 ? null : NODE_TYPES[type];
+        r.units = in.readLong();
+        r.updatedAt = in.readLong();
+        r.active = in.readBoolean();
+        return r;
     }
 
     private static void writeReturned(ReturnedItem r, DataOutputView out) throws IOException {
@@ -285,7 +369,8 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     /** Restores this serializer, and the nested ones, from checkpoints and savepoints. */
     public static final class Snapshot
             extends CompositeTypeSerializerSnapshot<SourcedEvent, SourcedEventSerializer> {
-        private static final int VERSION = 2;
+        /** 3: SKU reference data and safety-stock rules (version 2 records read as they are). */
+        private static final int VERSION = 3;
 
         public Snapshot() {}
 
