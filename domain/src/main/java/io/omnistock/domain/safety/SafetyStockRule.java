@@ -66,8 +66,13 @@ public class SafetyStockRule {
 
     /** {@code NODE_TYPE|nodeType}. */
     public static String nodeType(NodeType type) {
-        return "NODE_TYPE|" + type;
+        return NODE_TYPE_IDS[type.ordinal()]; // looked up at every publication: not rebuilt
     }
+
+    private static final String[] NODE_TYPE_IDS =
+            java.util.Arrays.stream(NodeType.values())
+                    .map(t -> "NODE_TYPE|" + t)
+                    .toArray(String[]::new);
 
     /** Whether this version of a rule replaces {@code previous} (null: none): not older than it. */
     public boolean supersedes(SafetyStockRule previous) {
