@@ -11,6 +11,9 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
 import io.omnistock.avro.RoutingPreference;
+import io.omnistock.avro.SafetyStockRule;
+import io.omnistock.avro.SafetyStockScope;
+import io.omnistock.avro.SkuRecord;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.ThreePlEventType;
 import io.omnistock.avro.WmsEvent;
@@ -303,6 +306,31 @@ final class BadRecordFactory {
                 byte[] junk = randomBytes(16 + rng.nextInt(48));
                 junk[0] = 1; // zig-zag -1: a negative string length
                 yield bytes(kind, "QUOTE-" + ids.next(), junk, time);
+            }
+            case RANDOM_BYTES_SKU_RECORD, RANDOM_BYTES_SAFETY_STOCK_RULE -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, UNKNOWN_SKU_ID, junk, time);
+            }
+            case SKU_RECORD_WITHOUT_CATEGORY -> {
+                SkuRecord record =
+                        new SkuRecord(ids.next(), Instant.ofEpochMilli(time), UNKNOWN_SKU_ID, " ");
+                yield bytes(kind, UNKNOWN_SKU_ID, Topics.SKUS.codec().encode(record), time);
+            }
+            case NEGATIVE_SAFETY_STOCK_RULE -> {
+                SafetyStockRule rule =
+                        SafetyStockRule.newBuilder()
+                                .setEventId(ids.next())
+                                .setEventTime(Instant.ofEpochMilli(time))
+                                .setScope(SafetyStockScope.SKU)
+                                .setSku(UNKNOWN_SKU_ID)
+                                .setUnits(-1)
+                                .build();
+                yield bytes(
+                        kind,
+                        "SKU|" + UNKNOWN_SKU_ID,
+                        Topics.SAFETY_STOCK.codec().encode(rule),
+                        time);
             }
         };
     }

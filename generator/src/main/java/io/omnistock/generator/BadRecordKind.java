@@ -148,7 +148,19 @@ public enum BadRecordKind {
     /** A node record with safety stock 2,000,000, above ledger.max-quantity. */
     ABSURD_SAFETY_STOCK(Topics.NODES, DeadLetterReason.ABSURD_QUANTITY, true),
     /** A node record with a daily order capacity of -1. */
-    NEGATIVE_CAPACITY(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD, true);
+    NEGATIVE_CAPACITY(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD, true),
+    /** Random bytes whose first string length is negative, on {@code reference.skus}. */
+    RANDOM_BYTES_SKU_RECORD(Topics.SKUS, DeadLetterReason.UNDECODABLE, true),
+    /** A SKU record (for a SKU no catalog has) with a blank category. */
+    SKU_RECORD_WITHOUT_CATEGORY(Topics.SKUS, DeadLetterReason.INVALID_SKU_RECORD, true),
+    /** Random bytes whose first string length is negative, on {@code reference.safety-stock}. */
+    RANDOM_BYTES_SAFETY_STOCK_RULE(Topics.SAFETY_STOCK, DeadLetterReason.UNDECODABLE, true),
+    /**
+     * A SKU rule (for a SKU no catalog has) holding back -1 units: applied, it would publish ATP
+     * above on-hand.
+     */
+    NEGATIVE_SAFETY_STOCK_RULE(
+            Topics.SAFETY_STOCK, DeadLetterReason.INVALID_SAFETY_STOCK_RULE, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

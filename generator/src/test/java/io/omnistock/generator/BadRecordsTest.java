@@ -11,6 +11,8 @@ import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
+import io.omnistock.avro.SafetyStockRule;
+import io.omnistock.avro.SkuRecord;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
 import io.omnistock.contracts.DecodeException;
@@ -50,7 +52,7 @@ class BadRecordsTest {
         // order and its lifecycle travel on two topics, so no corpus can sequence them;
         // OUTPUT_TOO_LARGE is an output's reason, never an input's
         assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
-                .hasSize(28)
+                .hasSize(30)
                 .containsAll(
                         EnumSet.complementOf(
                                 EnumSet.of(
@@ -141,6 +143,20 @@ class BadRecordsTest {
                                 })
                         .as(r.toString())
                         .isTrue();
+                continue;
+            }
+            if (decoded instanceof SkuRecord s) {
+                assertThat(skuIds).as("never a real SKU").doesNotContain(s.getSku());
+                assertThat(r.key()).isEqualTo(s.getSku());
+                assertThat(reason).isEqualTo(DeadLetterReason.INVALID_SKU_RECORD);
+                assertThat(s.getCategory()).isBlank();
+                continue;
+            }
+            if (decoded instanceof SafetyStockRule rule) {
+                assertThat(skuIds).as("never a real SKU").doesNotContain(rule.getSku());
+                assertThat(r.key()).isEqualTo("SKU|" + rule.getSku());
+                assertThat(reason).isEqualTo(DeadLetterReason.INVALID_SAFETY_STOCK_RULE);
+                assertThat(rule.getUnits()).isNegative();
                 continue;
             }
             Fields f = Fields.of(decoded);
@@ -374,6 +390,17 @@ class BadRecordsTest {
             }
             if (r instanceof OrderLifecycleEvent e) {
                 return new Fields(e.getEventId(), null, null, 0, e.getEventTime());
+            }
+            if (r instanceof SkuRecord s) {
+                return new Fields(s.getEventId(), s.getSku(), null, 0, s.getEventTime());
+            }
+            if (r instanceof SafetyStockRule rule) {
+                return new Fields(
+                        rule.getEventId(),
+                        rule.getSku(),
+                        null,
+                        rule.getUnits(),
+                        rule.getEventTime());
             }
             NodeRecord n = (NodeRecord) r;
             return new Fields(n.getEventId(), null, n.getNodeId(), 0, n.getEventTime());
