@@ -13,7 +13,6 @@ import io.omnistock.generator.GeneratedRun;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.ReferenceLedger;
 import io.omnistock.generator.RetailEventGenerator;
-import io.omnistock.ledger.domain.NodeInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,12 +94,12 @@ class EventTimeDiscrepanciesTest {
         LedgerSettings settings = LedgerSettings.defaults();
         InventoryDeserializationSchema schema = new InventoryDeserializationSchema(settings);
         schema.open(null);
-        try (KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability>
+        try (KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability>
                 harness = harness(settings)) {
             long offset = 0;
             for (GeneratedRecord node : nodes) {
                 harness.processBroadcastElement(
-                        decode(schema, node, offset++).node, node.eventTime());
+                        SourcedEvent.of(decode(schema, node, offset++).node), node.eventTime());
             }
             long maxEventTime = Long.MIN_VALUE;
             long watermark = Long.MIN_VALUE;
@@ -168,16 +167,17 @@ class EventTimeDiscrepanciesTest {
     }
 
     private static <T> List<T> values(
-            KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> h,
+            KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability> h,
             org.apache.flink.util.OutputTag<T> tag) {
         return h.getSideOutput(tag) == null
                 ? List.of()
                 : h.getSideOutput(tag).stream().map(StreamRecord::getValue).toList();
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability>
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, SourcedEvent, SourcedEvent, Availability>
             harness(LedgerSettings settings) throws Exception {
-        KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, Availability> h =
+        KeyedBroadcastOperatorTestHarness<String, SourcedEvent, SourcedEvent, Availability> h =
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
                                 new ApplyInventoryEventFunction(
@@ -185,7 +185,9 @@ class EventTimeDiscrepanciesTest {
                                         Returns.defaults(),
                                         HoldPeriods.of(Duration.ofSeconds(5)),
                                         1_000),
-                                List.of(ApplyInventoryEventFunction.NODES)),
+                                List.of(
+                                        ApplyInventoryEventFunction.NODES,
+                                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES)),
                         SourcedEvent::sku,
                         Types.STRING,
                         1,
