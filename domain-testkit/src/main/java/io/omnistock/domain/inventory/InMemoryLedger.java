@@ -84,7 +84,7 @@ final class InMemoryLedger extends RecordingLedgerOutput {
 
     /** ATP at a node now, from the position (whether or not it was published). */
     long atp(String node) {
-        return positions.get(node).atp(nodes.get(node).safetyStock);
+        return positions.get(node).atp(state.safetyStock(nodes.get(node)));
     }
 
     /** The last reply of a kind; fails when there is none. */
@@ -103,7 +103,7 @@ final class InMemoryLedger extends RecordingLedgerOutput {
         for (Map.Entry<String, Position> e : positions.entrySet()) {
             NodeInfo node = nodes.get(e.getKey());
             if (node != null && node.isOpen()) {
-                sum += e.getValue().atp(node.safetyStock);
+                sum += e.getValue().atp(state.safetyStock(node));
             }
         }
         return sum;

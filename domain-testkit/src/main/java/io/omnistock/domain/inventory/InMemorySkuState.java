@@ -1,5 +1,8 @@
 package io.omnistock.domain.inventory;
 
+import io.omnistock.domain.safety.SafetyStock;
+import io.omnistock.domain.safety.SafetyStockRule;
+import io.omnistock.domain.safety.SkuReference;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import java.util.HashMap;
@@ -19,6 +22,15 @@ public final class InMemorySkuState implements SkuLedger.State {
 
     /** Open reservations by order id. */
     public final Map<String, Reservation> reservations = new LinkedHashMap<>();
+
+    /** The SKU these positions are of, which its safety-stock rules name. */
+    public String sku = "SKU-1";
+
+    /** The SKU's category and own safety-stock rules, or null: none. */
+    public SkuReference reference;
+
+    /** The safety-stock rules naming no SKU, by scope id. */
+    public final Map<String, SafetyStockRule> sharedRules = new HashMap<>();
 
     private final NetworkTotals totals = new NetworkTotals();
 
@@ -63,6 +75,11 @@ public final class InMemorySkuState implements SkuLedger.State {
     @Override
     public NodeInfo node(String nodeId) {
         return nodes.get(nodeId);
+    }
+
+    @Override
+    public long safetyStock(NodeInfo node) {
+        return SafetyStock.of(sku, node, reference, sharedRules::get);
     }
 
     /** The SKU's positions by node. */
