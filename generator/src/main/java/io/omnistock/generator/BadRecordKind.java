@@ -12,8 +12,9 @@ import java.util.Arrays;
  * ({@link #isOrderKind()}) follow and only ever appear in the order stream and the corpus, so the
  * inventory stream draws from exactly the kinds it always did. The kinds added last ({@link
  * #isCorpusOnly()}: records written with another schema, an enum index out of range, an empty key,
- * truncated and random bytes on the topics that had none, an event a year old, an ungraded return)
- * appear only in the corpus, so generated streams of a seed stay the same.
+ * truncated and random bytes on the topics that had none, an event a year old, an ungraded return,
+ * bad SKU records and safety-stock rules) appear only in the corpus, so generated streams of a seed
+ * stay the same.
  *
  * <p>No kind yields {@code INVALID_TRANSITION}: it needs a lifecycle event for an order the engine
  * already knows, and an order and its lifecycle travel on two topics, which no publishing order can
