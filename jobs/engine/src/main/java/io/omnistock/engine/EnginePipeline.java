@@ -45,10 +45,9 @@ public final class EnginePipeline {
             EngineSinks sinks,
             Configuration conf) {
         WatermarkStrategy<SourcedEvent> watermarks =
-                WatermarkStrategy.<SourcedEvent>forBoundedOutOfOrderness(
-                                conf.get(LedgerOptions.MAX_OUT_OF_ORDERNESS))
-                        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime())
-                        .withIdleness(conf.get(LedgerOptions.SOURCE_IDLENESS));
+                new TimedRecordsWatermarks(
+                        conf.get(LedgerOptions.MAX_OUT_OF_ORDERNESS),
+                        conf.get(LedgerOptions.SOURCE_IDLENESS));
 
         DataStream<SourcedEvent> input =
                 env.fromSource(source, watermarks, SOURCE_UID).uid(SOURCE_UID);
