@@ -5,7 +5,10 @@ import io.omnistock.avro.NodeRecord;
 import io.omnistock.domain.inventory.Rejection;
 import io.omnistock.domain.planning.GeoPoint;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks node reference data as strictly as events: a node record that would let the ledger publish
@@ -20,13 +23,18 @@ import java.util.List;
  *   <li>{@code ABSURD_QUANTITY}: safety stock above {@code ledger.max-quantity}, the bound every
  *       event quantity is held to;
  *   <li>{@code INVALID_NODE_RECORD}: negative daily order capacity;
- *   <li>{@code INVALID_NODE_RECORD}: negative or non-finite handling cost.
+ *   <li>{@code INVALID_NODE_RECORD}: negative or non-finite handling cost;
+ *   <li>{@code INVALID_NODE_RECORD}: node groups with a blank name, a name listed twice, or more
+ *       than {@link #MAX_GROUPS} of them.
  * </ol>
  *
  * The record's key is checked against its node id between the first check and the others, by the
  * function that reads it.
  */
 public final class NodeRecordValidator {
+    /** The most node groups one node may belong to. */
+    public static final int MAX_GROUPS = 32;
+
     private final long maxQuantity;
 
     /**
@@ -96,7 +104,43 @@ public final class NodeRecordValidator {
                             DeadLetterReason.INVALID_NODE_RECORD,
                             "handlingCost " + cost + " is not a non-negative amount"));
         }
+        Rejection groups = checkGroups(record.getGroups());
+        if (groups != null) {
+            defects.add(groups);
+        }
         return defects;
+    }
+
+    /** Null when the node groups can be applied, else every defect of them in one rejection. */
+    private static Rejection checkGroups(List<String> groups) {
+        if (groups == null || groups.isEmpty()) {
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        if (groups.size() > MAX_GROUPS) {
+            problems.add(groups.size() + " groups, at most " + MAX_GROUPS);
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        boolean blank = false;
+        for (String group : groups) {
+            if (isBlank(group)) {
+                blank = true;
+            } else if (!seen.add(group)) {
+                repeated.add(group);
+            }
+        }
+        if (blank) {
+            problems.add("a group name is blank");
+        }
+        if (!repeated.isEmpty()) {
+            problems.add("groups listed twice: " + String.join(",", repeated));
+        }
+        return problems.isEmpty()
+                ? null
+                : new Rejection(
+                        DeadLetterReason.INVALID_NODE_RECORD,
+                        "groups: " + String.join(", ", problems));
     }
 
     private static boolean isBlank(String s) {

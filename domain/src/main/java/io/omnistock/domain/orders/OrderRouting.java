@@ -109,7 +109,7 @@ public final class OrderRouting {
             return Outcome.REJECTED;
         }
         s.order = request;
-        Rejection rejection = validator.validate(request, net.nowMillis(), net::node);
+        Rejection rejection = validator.validate(request, net.nowMillis(), net::node, net.nodes());
         if (rejection != null) {
             for (StockReply reply : s.early) {
                 releaseUnused(reply, s, out); // the ledger may have judged the order valid
@@ -568,7 +568,8 @@ public final class OrderRouting {
                 destination,
                 r.getPickupNodeId(),
                 r.getPromiseBy().toEpochMilli(),
-                r.getPreference());
+                r.getPreference(),
+                r.getNodeGroup());
     }
 
     /**

@@ -6,8 +6,10 @@ import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.Rejection;
+import io.omnistock.domain.network.NodeGroups;
 import io.omnistock.domain.planning.GeoPoint;
 import io.omnistock.ledger.domain.NodeInfo;
+import java.util.Collection;
 import java.util.function.Function;
 
 /** The rules an order request must meet before routing plans it (unknown SKUs aside). */
@@ -18,9 +20,17 @@ public final class OrderValidator {
         this.settings = settings;
     }
 
-    /** Why the order cannot be routed, or null when it can. */
+    /**
+     * Why the order cannot be routed, or null when it can.
+     *
+     * @param nodes the network's nodes by id
+     * @param network every node of the network (to know the node groups)
+     */
     public Rejection validate(
-            OrderRequest order, long nowMillis, Function<String, NodeInfo> nodes) {
+            OrderRequest order,
+            long nowMillis,
+            Function<String, NodeInfo> nodes,
+            Collection<NodeInfo> network) {
         if (order.getEventTime().toEpochMilli() > nowMillis + settings.maxFutureSkewMillis()) {
             return new Rejection(
                     DeadLetterReason.FUTURE_EVENT_TIME, "order time " + order.getEventTime());
@@ -44,15 +54,26 @@ public final class OrderValidator {
             }
         }
         FulfilmentMethod method = order.getMethod();
-        return switch (method) {
-            case SHIP_TO_HOME, SAME_DAY -> checkDestination(order);
-            case BOPIS, CURBSIDE -> checkPickup(order, nodes);
-            default ->
-                    new Rejection(
-                            DeadLetterReason.UNSUPPORTED_METHOD,
-                            method
-                                    + " is not an order method (SHIP_TO_HOME, BOPIS, CURBSIDE, SAME_DAY)");
-        };
+        Rejection byMethod =
+                switch (method) {
+                    case SHIP_TO_HOME, SAME_DAY -> checkDestination(order);
+                    case BOPIS, CURBSIDE -> checkPickup(order, nodes);
+                    default ->
+                            new Rejection(
+                                    DeadLetterReason.UNSUPPORTED_METHOD,
+                                    method
+                                            + " is not an order method (SHIP_TO_HOME, BOPIS, CURBSIDE, SAME_DAY)");
+                };
+        return byMethod != null ? byMethod : checkGroup(order, network);
+    }
+
+    private static Rejection checkGroup(OrderRequest order, Collection<NodeInfo> network) {
+        String group = NodeGroups.named(order.getNodeGroup());
+        if (group == null || NodeGroups.isKnown(group, network)) {
+            return null;
+        }
+        return new Rejection(
+                DeadLetterReason.UNKNOWN_NODE_GROUP, "no node belongs to node group " + group);
     }
 
     private static Rejection checkDestination(OrderRequest order) {

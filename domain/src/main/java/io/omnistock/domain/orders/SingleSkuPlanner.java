@@ -64,7 +64,7 @@ public final class SingleSkuPlanner {
             Collection<NodeInfo> nodes,
             List<NodeUnits> atp,
             CapacityView capacity) {
-        if (validator.validate(order, nowMillis, node) != null) {
+        if (validator.validate(order, nowMillis, node, nodes) != null) {
             return null; // routing rejects it, and says why
         }
         List<OrderLine> lines = DecisionRecords.merged(order.getLines());

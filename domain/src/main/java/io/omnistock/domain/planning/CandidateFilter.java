@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Which nodes may fulfil an order (docs/design.md section 4), before stock is looked at: OPEN,
- * allowed for the method, and with capacity left.
+ * Which nodes may fulfil an order (docs/design.md section 4), before stock is looked at: OPEN, in
+ * the order's node group if it names one, allowed for the method, and with capacity left.
  */
 public final class CandidateFilter implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,11 +37,15 @@ public final class CandidateFilter implements Serializable {
 
     /**
      * Whether the node may fulfil the order, or the first rule that excludes it: status, then the
-     * method's rules, then capacity (asked last, only of nodes that pass the rest).
+     * order's node group, then the method's rules, then capacity (asked last, only of nodes that
+     * pass the rest).
      */
     public Eligibility check(Order order, NodeInfo node, CapacityView capacity) {
         if (!node.isOpen()) {
             return Eligibility.NOT_OPEN;
+        }
+        if (order.hasNodeGroup() && !node.inGroup(order.nodeGroup())) {
+            return Eligibility.NOT_IN_GROUP;
         }
         Eligibility byMethod = byMethod(order, node);
         if (!byMethod.isEligible()) {

@@ -14,7 +14,9 @@ public enum Eligibility {
     /** SAME_DAY: the node is further from the destination than the same-day radius. */
     OUTSIDE_SAME_DAY_RADIUS,
     /** The node has used its daily order capacity. */
-    AT_CAPACITY;
+    AT_CAPACITY,
+    /** The order names a node group the node does not belong to. */
+    NOT_IN_GROUP;
 
     public boolean isEligible() {
         return this == ELIGIBLE;

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param pickupNodeId the collecting store; required for BOPIS and CURBSIDE, else ignored
  * @param promiseBy epoch ms the customer was promised
  * @param preference what to favour; null reads as BALANCED
+ * @param nodeGroup the node group whose nodes alone may fulfil the order; null (or blank, read as
+ *     null) for any node
  */
 public record Order(
         String orderId,
@@ -31,7 +33,34 @@ public record Order(
         GeoPoint destination,
         String pickupNodeId,
         long promiseBy,
-        RoutingPreference preference) {
+        RoutingPreference preference,
+        String nodeGroup) {
+
+    /** An order any node may fulfil (no node group). */
+    public Order(
+            String orderId,
+            long orderTime,
+            String channel,
+            List<PlannedLine> lines,
+            FulfilmentMethod method,
+            boolean shipFromStoreAllowed,
+            GeoPoint destination,
+            String pickupNodeId,
+            long promiseBy,
+            RoutingPreference preference) {
+        this(
+                orderId,
+                orderTime,
+                channel,
+                lines,
+                method,
+                shipFromStoreAllowed,
+                destination,
+                pickupNodeId,
+                promiseBy,
+                preference,
+                null);
+    }
 
     public Order {
         Objects.requireNonNull(orderId, "orderId");
@@ -65,6 +94,14 @@ public record Order(
         if (preference == null) {
             preference = RoutingPreference.BALANCED;
         }
+        if (nodeGroup != null && nodeGroup.isBlank()) {
+            nodeGroup = null;
+        }
+    }
+
+    /** Whether the order names a node group that bounds its candidate nodes. */
+    public boolean hasNodeGroup() {
+        return nodeGroup != null;
     }
 
     /** Whether the customer collects the order at {@link #pickupNodeId()}. */
@@ -119,6 +156,7 @@ public record Order(
                 destination,
                 pickupNodeId,
                 promiseBy,
-                preference);
+                preference,
+                nodeGroup);
     }
 }

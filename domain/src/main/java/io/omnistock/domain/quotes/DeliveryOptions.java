@@ -38,6 +38,7 @@ import java.util.List;
  *       the same-day radius); BOPIS and CURBSIDE at the nearest open stores offering them within
  *       the pickup radius, at most {@code maxPickupStores} each.
  *   <li>The cart's pickup store, if it names one, is quoted for BOPIS and CURBSIDE first.
+ *   <li>A cart naming a node group is planned on that group's nodes only, as its orders would be.
  *   <li>An option is feasible only when its plan allocates every unit of the cart.
  *   <li>Labels: LOWEST_CARBON, FASTEST (earliest ETA) and CHEAPEST go to every option with the
  *       minimum among the feasible options (ties share a label).
@@ -57,6 +58,7 @@ public final class DeliveryOptions implements Serializable {
      * @param lines one per SKU (merged), quantities positive
      * @param destination null when the shopper only names a pickup store
      * @param pickupNodeId null when none is named
+     * @param nodeGroup the node group whose nodes alone may fulfil the cart; null for any node
      */
     public record Cart(
             String requestId,
@@ -65,7 +67,21 @@ public final class DeliveryOptions implements Serializable {
             List<PlannedLine> lines,
             GeoPoint destination,
             String pickupNodeId,
-            RoutingPreference preference) {}
+            RoutingPreference preference,
+            String nodeGroup) {
+
+        /** A cart any node may fulfil (no node group). */
+        public Cart(
+                String requestId,
+                long quoteTime,
+                String channel,
+                List<PlannedLine> lines,
+                GeoPoint destination,
+                String pickupNodeId,
+                RoutingPreference preference) {
+            this(requestId, quoteTime, channel, lines, destination, pickupNodeId, preference, null);
+        }
+    }
 
     private final Router router;
     private final QuoteSettings settings;
@@ -174,7 +190,8 @@ public final class DeliveryOptions implements Serializable {
                 cart.destination(),
                 pickupNodeId,
                 cart.quoteTime() + promise,
-                cart.preference());
+                cart.preference(),
+                cart.nodeGroup());
     }
 
     Order expressOrder(Cart cart) {
@@ -188,7 +205,8 @@ public final class DeliveryOptions implements Serializable {
                 cart.destination(),
                 null,
                 cart.quoteTime() + settings.expressPromiseMillis(),
-                RoutingPreference.FASTEST);
+                RoutingPreference.FASTEST,
+                cart.nodeGroup());
     }
 
     /**
@@ -305,13 +323,18 @@ public final class DeliveryOptions implements Serializable {
         return false;
     }
 
-    /** The named pickup store first, then open stores offering the method by distance, id. */
+    /**
+     * The named pickup store first, then open stores offering the method by distance, id; only the
+     * cart's node group's stores when it names one.
+     */
     private List<NodeInfo> pickupStores(
             Cart cart, FulfilmentMethod method, Collection<NodeInfo> nodes) {
         List<NodeInfo> stores = new ArrayList<>();
         NodeInfo named = null;
         for (NodeInfo node : nodes) {
-            if (!node.isOpen() || !node.offers(method)) {
+            if (!node.isOpen()
+                    || !node.offers(method)
+                    || (cart.nodeGroup() != null && !node.inGroup(cart.nodeGroup()))) {
                 continue;
             }
             if (node.nodeId.equals(cart.pickupNodeId())) {

@@ -5,6 +5,7 @@ import io.omnistock.avro.QuoteError;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
+import io.omnistock.domain.network.NodeGroups;
 import io.omnistock.domain.orders.OrderRouting;
 import io.omnistock.domain.planning.GeoPoint;
 import io.omnistock.domain.planning.PlannedLine;
@@ -51,7 +52,8 @@ public final class DeliveryQuotes implements Serializable {
         }
         s.quote = quote;
         s.awaiting.addAll(OrderRouting.skusOf(quote.getLines()));
-        QuoteRejection rejection = validator.validate(quote, net.nowMillis(), net::node);
+        QuoteRejection rejection =
+                validator.validate(quote, net.nowMillis(), net::node, net.nodes());
         if (rejection != null) {
             s.answered = true;
             out.response(error(quote, rejection.reason(), rejection.message()));
@@ -124,7 +126,8 @@ public final class DeliveryQuotes implements Serializable {
                         lines,
                         destination,
                         pickup == null || pickup.isBlank() ? null : pickup,
-                        quote.getPreference());
+                        quote.getPreference(),
+                        NodeGroups.named(quote.getNodeGroup()));
         Map<String, Map<String, Long>> atp = new HashMap<>();
         for (SkuStock stock : s.stock) {
             Map<String, Long> byNode = new HashMap<>();

@@ -4,9 +4,11 @@ import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.QuoteError;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.domain.inventory.LedgerSettings;
+import io.omnistock.domain.network.NodeGroups;
 import io.omnistock.domain.planning.GeoPoint;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.function.Function;
 
 /**
@@ -23,9 +25,17 @@ public final class QuoteValidator implements Serializable {
         this.settings = settings;
     }
 
-    /** Why the request gets an error response, or null when options can be planned. */
+    /**
+     * Why the request gets an error response, or null when options can be planned.
+     *
+     * @param nodes the network's nodes by id
+     * @param network every node of the network (to know the node groups)
+     */
     public QuoteRejection validate(
-            QuoteRequest quote, long nowMillis, Function<String, NodeInfo> nodes) {
+            QuoteRequest quote,
+            long nowMillis,
+            Function<String, NodeInfo> nodes,
+            Collection<NodeInfo> network) {
         if (quote.getEventTime().toEpochMilli() > nowMillis + settings.maxFutureSkewMillis()) {
             return new QuoteRejection(
                     QuoteError.FUTURE_EVENT_TIME, "request time " + quote.getEventTime());
@@ -59,6 +69,11 @@ public final class QuoteValidator implements Serializable {
         if (hasPickup && nodes.apply(pickup) == null) {
             return new QuoteRejection(
                     QuoteError.UNKNOWN_PICKUP_NODE, "unknown pickup store " + pickup);
+        }
+        String group = NodeGroups.named(quote.getNodeGroup());
+        if (group != null && !NodeGroups.isKnown(group, network)) {
+            return new QuoteRejection(
+                    QuoteError.UNKNOWN_NODE_GROUP, "no node belongs to node group " + group);
         }
         return null;
     }

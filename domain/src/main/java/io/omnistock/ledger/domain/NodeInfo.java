@@ -31,6 +31,14 @@ public class NodeInfo {
     /** What the node offers: SHIP_TO_HOME, SHIP_FROM_STORE, BOPIS, CURBSIDE, SAME_DAY. */
     public List<FulfilmentMethod> methods = new ArrayList<>();
 
+    /**
+     * The node groups it belongs to (a brand's stores, a region's DCs): an order or quote naming a
+     * group is fulfilled by the group's nodes only. Empty when the node belongs to none, and in
+     * broadcast state restored from before groups existed (the field did not exist; a new POJO
+     * field restores as the default constructor leaves it).
+     */
+    public List<String> groups = new ArrayList<>();
+
     public NodeInfo() {}
 
     public NodeInfo(String nodeId, NodeType type, NodeStatus status, long safetyStock) {
@@ -46,6 +54,17 @@ public class NodeInfo {
 
     public boolean offers(FulfilmentMethod method) {
         return methods.contains(method);
+    }
+
+    /** Whether the node belongs to the named group (case-sensitive). */
+    public boolean inGroup(String group) {
+        return groups != null && groups.contains(group);
+    }
+
+    /** Sets the node groups it belongs to; returns this. */
+    public NodeInfo inGroups(List<String> groups) {
+        this.groups = new ArrayList<>(groups);
+        return this;
     }
 
     /** Sets where the node is and what it offers; returns this. */

@@ -8,6 +8,8 @@ import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.domain.inventory.Rejection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NodeRecordValidatorTest {
@@ -89,6 +91,62 @@ class NodeRecordValidatorTest {
                         "lat/lon 91.0,0.0; safetyStock -1 is negative;"
                                 + " dailyOrderCapacity -2 is negative;"
                                 + " handlingCost -3.0 is not a non-negative amount");
+    }
+
+    @Test
+    void nodeGroupsAreSoundWhenNamedOnceEachAndAtMostTheMaximum() {
+        assertThat(validator.checkFigures(node().setGroups(List.of("BRAND-A", "UK-SOUTH")).build()))
+                .isNull();
+        List<String> thirtyTwo = new ArrayList<>();
+        for (int i = 1; i <= NodeRecordValidator.MAX_GROUPS; i++) {
+            thirtyTwo.add("G" + i);
+        }
+        assertThat(validator.checkFigures(node().setGroups(thirtyTwo).build())).isNull();
+    }
+
+    @Test
+    void aBlankOrRepeatedGroupNameIsRejectedAsAnInvalidNodeRecord() {
+        Rejection blank = validator.checkFigures(node().setGroups(List.of("BRAND-A", " ")).build());
+        Rejection repeated =
+                validator.checkFigures(
+                        node().setGroups(List.of("BRAND-A", "UK", "BRAND-A", "UK", "UK")).build());
+
+        assertThat(blank)
+                .isEqualTo(
+                        new Rejection(
+                                DeadLetterReason.INVALID_NODE_RECORD,
+                                "groups: a group name is blank"));
+        assertThat(repeated)
+                .isEqualTo(
+                        new Rejection(
+                                DeadLetterReason.INVALID_NODE_RECORD,
+                                "groups: groups listed twice: BRAND-A,UK"));
+    }
+
+    @Test
+    void moreGroupsThanTheMaximumAreRejected() {
+        List<String> thirtyThree = new ArrayList<>();
+        for (int i = 1; i <= 33; i++) {
+            thirtyThree.add("G" + i);
+        }
+
+        Rejection rejection = validator.checkFigures(node().setGroups(thirtyThree).build());
+
+        assertThat(rejection.reason()).isEqualTo(DeadLetterReason.INVALID_NODE_RECORD);
+        assertThat(rejection.message()).isEqualTo("groups: 33 groups, at most 32");
+    }
+
+    @Test
+    void groupDefectsComeLastAmongEveryDefect() {
+        NodeRecord broken = node().setHandlingCost(-3.0).setGroups(List.of("", "A", "A")).build();
+
+        Rejection rejection = validator.checkFigures(broken);
+
+        assertThat(rejection.reason()).isEqualTo(DeadLetterReason.INVALID_NODE_RECORD);
+        assertThat(rejection.message())
+                .isEqualTo(
+                        "handlingCost -3.0 is not a non-negative amount;"
+                                + " groups: a group name is blank, groups listed twice: A");
     }
 
     private static NodeRecord.Builder node() {

@@ -168,6 +168,77 @@ class CandidateFilterTest {
         }
     }
 
+    @Nested
+    class NodeGroup {
+        private final NodeInfo brandStore =
+                store("S1", kmNorth(5), 2.0, SHIP_FROM_STORE).inGroups(List.of("BRAND-A", "EAST"));
+        private final NodeInfo otherDc = dc("D1", kmNorth(100), 1.0).inGroups(List.of("BRAND-B"));
+        private final NodeInfo ungrouped = dc("D2", kmNorth(100), 1.0);
+
+        @Test
+        void anOrderNamingAGroupKeepsOnlyItsNodes() {
+            Order brandA = order(line(SKU_A, 1)).inGroup("BRAND-A").build();
+
+            assertThat(check(brandA, brandStore)).isEqualTo(Eligibility.ELIGIBLE);
+            assertThat(check(brandA, otherDc)).isEqualTo(Eligibility.NOT_IN_GROUP);
+            assertThat(check(brandA, ungrouped)).isEqualTo(Eligibility.NOT_IN_GROUP);
+            assertThat(
+                            filter.eligible(
+                                    brandA,
+                                    nodes(otherDc, ungrouped, brandStore),
+                                    CapacityView.UNLIMITED))
+                    .extracting(node -> node.nodeId)
+                    .containsExactly("S1");
+        }
+
+        @Test
+        void anOrderWithoutAGroupOrWithABlankOneMayUseAnyNode() {
+            Order any = order(line(SKU_A, 1)).build();
+            Order blank = order(line(SKU_A, 1)).inGroup(" ").build();
+
+            assertThat(blank.nodeGroup()).isNull();
+            for (Order order : List.of(any, blank)) {
+                assertThat(
+                                filter.eligible(
+                                        order,
+                                        nodes(otherDc, ungrouped, brandStore),
+                                        CapacityView.UNLIMITED))
+                        .extracting(node -> node.nodeId)
+                        .containsExactly("D1", "D2", "S1");
+            }
+        }
+
+        @Test
+        void groupNamesAreCaseSensitive() {
+            assertThat(check(order(line(SKU_A, 1)).inGroup("brand-a").build(), brandStore))
+                    .isEqualTo(Eligibility.NOT_IN_GROUP);
+        }
+
+        @Test
+        void theGroupIsAskedAfterTheStatusAndBeforeTheMethodAndCapacity() {
+            Order brandB = order(line(SKU_A, 1)).inGroup("BRAND-B").noShipFromStore().build();
+
+            NodeInfo closedBrandStore =
+                    withStatus(
+                            store("S2", kmNorth(5), 2.0, SHIP_FROM_STORE)
+                                    .inGroups(List.of("BRAND-A")),
+                            NodeStatus.CLOSED);
+
+            assertThat(check(brandB, closedBrandStore)).isEqualTo(Eligibility.NOT_OPEN);
+            assertThat(check(brandB, brandStore)).isEqualTo(Eligibility.NOT_IN_GROUP);
+            assertThat(filter.check(brandB, otherDc, fullAt("D1")))
+                    .isEqualTo(Eligibility.AT_CAPACITY);
+        }
+
+        @Test
+        void aPickupAtAStoreOutsideTheGroupFindsNoNode() {
+            Order pickup = order(line(SKU_A, 1)).pickup(BOPIS, "S9").inGroup("BRAND-A").build();
+
+            assertThat(check(pickup, store("S9", kmNorth(5), 2.0, BOPIS)))
+                    .isEqualTo(Eligibility.NOT_IN_GROUP);
+        }
+    }
+
     @Test
     void eligibleNodesComeSortedByIdWhateverTheInputOrder() {
         Order order = order(line(SKU_A, 1)).build();

@@ -68,6 +68,52 @@ class RouterTest {
     }
 
     @Nested
+    class NodeGroups {
+        // Near store S1 and far DC D2 as above, both in BRAND-A; DC D3 (100 km, the cheapest
+        // handling) holds the most stock but belongs to BRAND-B only.
+        private final List<NodeInfo> network =
+                nodes(
+                        nearStore().inGroups(List.of("BRAND-A")),
+                        farDc().inGroups(List.of("BRAND-A")),
+                        dc("D3", kmNorth(100), 0.10).inGroups(List.of("BRAND-B")));
+        private final StockView stocked =
+                stock().with(SKU_A, "S1", 2).with(SKU_A, "D2", 1).with(SKU_A, "D3", 50);
+
+        @Test
+        void anOrderNamingAGroupIsPlannedOnItsNodesOnlyWhateverStockIsOutside() {
+            RoutingPlan plan =
+                    route(order(line(SKU_A, 3)).inGroup("BRAND-A").build(), network, stocked);
+
+            // 2 at S1 + 1 at D2 fill the 3 units inside BRAND-A; D3's 50 are never a candidate
+            assertThat(plan.allocations())
+                    .extracting(LineAllocation::nodeId, LineAllocation::quantity)
+                    .containsExactlyInAnyOrder(tuple("S1", 2), tuple("D2", 1));
+            assertThat(plan.backordered()).isEmpty();
+            assertThat(plan.alternativesFor(SKU_A)).doesNotContain("D3");
+            for (ScoredPlan candidate : plan.candidates()) {
+                assertThat(candidate.nodeIds()).doesNotContain("D3");
+            }
+        }
+
+        @Test
+        void whatTheGroupCannotFillIsBackorderedEvenWhenANodeOutsideHasIt() {
+            RoutingPlan plan =
+                    route(order(line(SKU_A, 5)).inGroup("BRAND-A").build(), network, stocked);
+
+            assertThat(plan.unitsAllocated()).isEqualTo(3);
+            assertThat(plan.backordered()).containsExactly(line(SKU_A, 2));
+        }
+
+        @Test
+        void theSameOrderWithoutAGroupTakesTheStockOutside() {
+            RoutingPlan plan = route(order(line(SKU_A, 5)).build(), network, stocked);
+
+            assertThat(plan.unitsAllocated()).isEqualTo(5);
+            assertThat(plan.allocations()).extracting(LineAllocation::nodeId).contains("D3");
+        }
+    }
+
+    @Nested
     class Preferences {
         // Near store: 60 km travel, 15 h, 7.24, 0.212 kg. Far DC: 540 km, 25 h, 6.46, 0.308 kg.
         // Both keep the 48 h promise, so both speed parts are 0. With two plans every other part

@@ -125,6 +125,7 @@ final class RoutingFixtures {
         private String pickupNodeId;
         private long promiseBy = hoursAfterOrder(48);
         private RoutingPreference preference = RoutingPreference.BALANCED;
+        private String nodeGroup;
 
         private OrderBuilder(List<PlannedLine> lines) {
             this.lines = lines;
@@ -157,6 +158,11 @@ final class RoutingFixtures {
             return this;
         }
 
+        OrderBuilder inGroup(String group) {
+            nodeGroup = group;
+            return this;
+        }
+
         Order build() {
             return new Order(
                     "ORDER-1",
@@ -168,7 +174,8 @@ final class RoutingFixtures {
                     destination,
                     pickupNodeId,
                     promiseBy,
-                    preference);
+                    preference,
+                    nodeGroup);
         }
     }
 

@@ -225,6 +225,68 @@ class DeliveryQuotesTest {
         assertThat(responses).hasSize(1);
     }
 
+    @Test
+    void aCartNamingAGroupNoNodeBelongsToIsAnsweredWithAnError() {
+        List<QuoteResponse> out = new ArrayList<>();
+        quotes.onQuote(
+                request(new OrderLine(SKU_A, 1)).setNodeGroup("BRAND-Z").build(),
+                new QuoteState(),
+                net,
+                out::add);
+
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.getStatus()).isEqualTo(QuoteStatus.ERROR);
+                            assertThat(r.getErrorReason()).isEqualTo(QuoteError.UNKNOWN_NODE_GROUP);
+                            assertThat(r.getErrorMessage())
+                                    .isEqualTo("no node belongs to node group BRAND-Z");
+                        });
+    }
+
+    @Test
+    void aCartNamingAGroupIsQuotedOnItsNodesOnly() {
+        // D1 (DC, 100 km) is in NORTH; S1 (store, 10 km, ship-from-store and BOPIS) in BRAND-A
+        Net grouped =
+                new Net(
+                        dc("D1", 100, 1.00).inGroups(List.of("NORTH")),
+                        store("S1", 10, 2.00, SHIP_FROM_STORE, BOPIS).inGroups(List.of("BRAND-A")));
+
+        assertThat(optionsFor(grouped, null))
+                .containsExactly("SHIP_TO_HOME@D1", "SHIP_FROM_STORE@S1", "BOPIS@S1");
+        assertThat(optionsFor(grouped, "NORTH")).containsExactly("SHIP_TO_HOME@D1");
+        assertThat(optionsFor(grouped, "BRAND-A"))
+                .containsExactly("SHIP_FROM_STORE@S1", "BOPIS@S1");
+    }
+
+    /** The options of a one-unit cart with 5 units at D1 and S1: method@nodes. */
+    private List<String> optionsFor(Net network, String group) {
+        List<QuoteResponse> out = new ArrayList<>();
+        QuoteState s = new QuoteState();
+        quotes.onQuote(
+                request(new OrderLine(SKU_A, 1)).setNodeGroup(group).build(), s, network, out::add);
+        quotes.onReply(
+                quoted(SKU_A, true, new NodeUnits("D1", 5), new NodeUnits("S1", 5)),
+                s,
+                network,
+                out::add);
+        assertThat(out)
+                .singleElement()
+                .extracting(QuoteResponse::getStatus)
+                .isEqualTo(QuoteStatus.OK);
+        List<String> options = new ArrayList<>();
+        out.get(0)
+                .getOptions()
+                .forEach(
+                        o -> {
+                            List<String> nodes = new ArrayList<>();
+                            o.getPlan().forEach(shipment -> nodes.add(shipment.getNodeId()));
+                            options.add(o.getMethod() + "@" + String.join("+", nodes));
+                        });
+        return options;
+    }
+
     private QuoteError errorFor(QuoteRequest.Builder request) {
         List<QuoteResponse> out = new ArrayList<>();
         quotes.onQuote(request.build(), new QuoteState(), net, out::add);

@@ -168,7 +168,8 @@ public final class InventoryEventMapper {
                                 record.getRegion(),
                                 record.getDailyOrderCapacity(),
                                 record.getHandlingCost(),
-                                record.getFulfilmentMethods());
+                                record.getFulfilmentMethods())
+                        .inGroups(record.getGroups());
         node.updatedAt = record.getEventTime().toEpochMilli();
         return node;
     }
