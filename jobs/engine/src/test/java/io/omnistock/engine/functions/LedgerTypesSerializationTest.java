@@ -297,15 +297,20 @@ class LedgerTypesSerializationTest {
                                 .resolveSchemaCompatibility(old)
                                 .isCompatibleAfterMigration())
                 .isTrue();
-        SourcedEvent held = fromKafka("orders.requests");
-        held.order = order();
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        current.serialize(held, out); // no quote: the bytes version 1 wrote
-        assertThat(
-                        old.restoreSerializer()
-                                .deserialize(new DataInputDeserializer(out.getCopyOfBuffer())))
-                .usingRecursiveComparison()
-                .isEqualTo(held);
+        // a held order as the code before node groups wrote it (no quote: version 1's layout; a
+        // test resource), its OrderRequest without nodeGroup
+        byte[] heldOrder;
+        try (var in =
+                getClass()
+                        .getResourceAsStream(
+                                "/serializer-snapshots/sourced-event-v2-order.record")) {
+            heldOrder = in.readAllBytes();
+        }
+        SourcedEvent held =
+                old.restoreSerializer().deserialize(new DataInputDeserializer(heldOrder));
+        assertThat(held.topic).isEqualTo("orders.requests");
+        assertThat(held.order.getOrderId()).isEqualTo("ORDER-1");
+        assertThat(held.order.getNodeGroup()).isNull();
 
         // a pending inventory event as the version 1 code wrote it (a test resource)
         byte[] written;
