@@ -203,6 +203,8 @@ final class BadRecordFactory {
             case NEGATIVE_SAFETY_STOCK -> node(kind, time, r -> r.setSafetyStock(-1));
             case ABSURD_SAFETY_STOCK -> node(kind, time, r -> r.setSafetyStock(2_000_000));
             case NEGATIVE_CAPACITY -> node(kind, time, r -> r.setDailyOrderCapacity(-1));
+            case REPEATED_NODE_GROUP ->
+                    node(kind, time, r -> r.setGroups(List.of("BRAND-A", "BRAND-A")));
             case EMPTY_ORDER -> {
                 OrderRequest o = order(time, sku, storeRecord);
                 o.setLines(new ArrayList<>());
@@ -214,6 +216,11 @@ final class BadRecordFactory {
                 yield order(kind, o);
             }
             case ORDER_OF_UNKNOWN_SKU -> order(kind, order(time, UNKNOWN_SKU_ID, storeRecord));
+            case ORDER_OF_UNKNOWN_NODE_GROUP -> {
+                OrderRequest o = order(time, sku, storeRecord);
+                o.setNodeGroup("NO-SUCH-GROUP");
+                yield order(kind, o);
+            }
             case ORDER_WITHOUT_DESTINATION -> {
                 OrderRequest o = order(time, sku, storeRecord);
                 o.setDestinationLatitude(null);
@@ -389,7 +396,8 @@ final class BadRecordFactory {
                 null,
                 Instant.ofEpochMilli(time).plus(ORDER_PROMISE),
                 RoutingPreference.BALANCED,
-                store.getRegion());
+                store.getRegion(),
+                null);
     }
 
     private GeneratedRecord order(BadRecordKind kind, OrderRequest order) {
@@ -489,7 +497,8 @@ final class BadRecordFactory {
                 List.of(FulfilmentMethod.SHIP_TO_HOME),
                 1,
                 NodeStatus.OPEN,
-                "UTC");
+                "UTC",
+                new ArrayList<>());
     }
 
     // ---------------------------------------------------------------- wrapping

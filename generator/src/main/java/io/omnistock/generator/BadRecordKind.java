@@ -161,7 +161,11 @@ public enum BadRecordKind {
      * above on-hand.
      */
     NEGATIVE_SAFETY_STOCK_RULE(
-            Topics.SAFETY_STOCK, DeadLetterReason.INVALID_SAFETY_STOCK_RULE, true);
+            Topics.SAFETY_STOCK, DeadLetterReason.INVALID_SAFETY_STOCK_RULE, true),
+    /** A node record listing the node group BRAND-A twice. */
+    REPEATED_NODE_GROUP(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD, true),
+    /** An order naming the node group {@code NO-SUCH-GROUP}, which no node belongs to. */
+    ORDER_OF_UNKNOWN_NODE_GROUP(Topics.ORDER_REQUESTS, DeadLetterReason.UNKNOWN_NODE_GROUP, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

@@ -344,7 +344,8 @@ final class OrderStream implements Iterator<GeneratedRecord> {
                         pickup ? area.store().id() : null,
                         Instant.ofEpochMilli(promiseBy),
                         preference,
-                        site.region());
+                        site.region(),
+                        null);
         GeneratedRecord record = records.valid(order);
         add(time, record);
         maybeDuplicate(time, record);

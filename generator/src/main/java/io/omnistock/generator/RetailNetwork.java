@@ -362,7 +362,8 @@ public final class RetailNetwork {
                 methods,
                 safetyStock,
                 status,
-                site.timezone());
+                site.timezone(),
+                new ArrayList<>());
     }
 
     private static List<FulfilmentMethod> storeMethods(SplittableRandom rng) {

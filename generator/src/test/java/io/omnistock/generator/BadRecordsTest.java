@@ -52,7 +52,7 @@ class BadRecordsTest {
         // order and its lifecycle travel on two topics, so no corpus can sequence them;
         // OUTPUT_TOO_LARGE is an output's reason, never an input's
         assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
-                .hasSize(30)
+                .hasSize(31)
                 .containsAll(
                         EnumSet.complementOf(
                                 EnumSet.of(
@@ -137,7 +137,9 @@ class BadRecordsTest {
                                             n.getNodeId().isBlank()
                                                     || n.getRegion().isBlank()
                                                     || n.getSafetyStock() < 0
-                                                    || n.getDailyOrderCapacity() < 0;
+                                                    || n.getDailyOrderCapacity() < 0
+                                                    || n.getGroups().size()
+                                                            > Set.copyOf(n.getGroups()).size();
                                     case ABSURD_QUANTITY -> n.getSafetyStock() > 1_000_000;
                                     default -> false;
                                 })
@@ -280,12 +282,13 @@ class BadRecordsTest {
                     assertThat(o.getDestinationLongitude()).isNull();
                 }
                 case UNKNOWN_PICKUP_NODE -> assertThat(nodeIds).doesNotContain(o.getPickupNodeId());
+                case UNKNOWN_NODE_GROUP -> assertThat(o.getNodeGroup()).isEqualTo("NO-SUCH-GROUP");
                 case UNSUPPORTED_METHOD, DUPLICATE_ORDER -> {}
                 default -> throw new AssertionError("unexpected order reason " + reason);
             }
         }
-        // the stream's order kinds, and the corpus-only ungraded return
-        assertThat(orders).isEqualTo(BadRecordKind.orderKinds().length + 1);
+        // the stream's order kinds, and the corpus-only ungraded return and unknown node group
+        assertThat(orders).isEqualTo(BadRecordKind.orderKinds().length + 2);
     }
 
     @Test

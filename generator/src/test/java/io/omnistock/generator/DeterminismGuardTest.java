@@ -31,7 +31,7 @@ class DeterminismGuardTest {
                     .withSeed(42);
 
     private static final String RECORDS_SHA256 =
-            "e3b0f363037083be59ce94dda30fe9ea3bbd56e1e9f5047420a7d7f44ecf9772";
+            "2e3f6705cda56ade84cde8763bb2b0aad4cbd64742b5653558386f88515f5544";
     private static final String REFERENCE_SHA256 =
             "5ec3b4e9756bdf2b90f83bda99170ee0c130848bc2f9119d6db8b7dfb531cc9d";
 

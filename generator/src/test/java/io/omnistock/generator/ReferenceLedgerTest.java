@@ -206,6 +206,7 @@ class ReferenceLedgerTest {
                 List.of(),
                 safety,
                 status,
-                "UTC");
+                "UTC",
+                List.of());
     }
 }
