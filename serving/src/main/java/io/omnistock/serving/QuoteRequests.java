@@ -32,7 +32,8 @@ public final class QuoteRequests {
                     "postalCode",
                     "pickupNodeId",
                     "preference",
-                    "region");
+                    "region",
+                    "nodeGroup");
 
     /**
      * @param now the request's event time
@@ -85,6 +86,10 @@ public final class QuoteRequests {
                 .setPickupNodeId(pickup)
                 .setPreference(preference(root.get("preference")))
                 .setRegion(root.hasNonNull("region") ? text(root, "region") : "")
+                .setNodeGroup(
+                        root.hasNonNull("nodeGroup")
+                                ? Requests.checkedId("nodeGroup", text(root, "nodeGroup"))
+                                : null)
                 .build();
     }
 

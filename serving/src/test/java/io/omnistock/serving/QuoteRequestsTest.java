@@ -39,6 +39,18 @@ class QuoteRequestsTest {
         assertThat(r.getPreference()).isEqualTo(RoutingPreference.BALANCED);
         assertThat(r.getRegion()).isEmpty();
         assertThat(r.getDestinationLatitude()).isNull();
+        assertThat(r.getNodeGroup()).isNull();
+    }
+
+    @Test
+    void aNodeGroupScopesTheQuote() {
+        String line = "\"lines\":[{\"sku\":\"S\",\"quantity\":1}],\"pickupNodeId\":\"STORE-1\"";
+
+        assertThat(parse("{" + line + ",\"nodeGroup\":\"BRAND-A\"}").getNodeGroup())
+                .isEqualTo("BRAND-A");
+        assertThatThrownBy(() -> parse("{" + line + ",\"nodeGroup\":\" \"}"))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("nodeGroup is empty");
     }
 
     @Test
