@@ -102,7 +102,12 @@ class OpsCommandITCase {
             }
         }
         Set<String> compacted =
-                Set.of("inventory.availability", "inventory.availability.network", "network.nodes");
+                Set.of(
+                        Topics.AVAILABILITY.name(),
+                        Topics.NETWORK_AVAILABILITY.name(),
+                        Topics.NODES.name(),
+                        Topics.SKUS.name(),
+                        Topics.SAFETY_STOCK.name());
         assertThat(cleanupPolicies).hasSize(catalog);
         cleanupPolicies.forEach(
                 (name, policy) ->
