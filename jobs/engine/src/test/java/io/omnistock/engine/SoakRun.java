@@ -115,8 +115,7 @@ final class SoakRun {
                 nextSample = now.plus(SAMPLE_EVERY);
             }
             if (!rescaled && now.compareTo(half) >= 0) {
-                String savepoint =
-                        flink.stopWithSavepoint(job, stack.work().resolve("savepoints"), deadline);
+                String savepoint = stopWithSavepoint(job);
                 flink.awaitJob(
                         job,
                         j -> "FINISHED".equals(j.path("state").asText()),
@@ -164,9 +163,30 @@ final class SoakRun {
         try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
             report = audit(client, input, job, streamedFor);
         }
-        String finalSavepoint =
-                flink.stopWithSavepoint(job, stack.work().resolve("savepoints"), deadline);
+        String finalSavepoint = stopWithSavepoint(job);
         return report.withOpenTransactions(openTransactions(bootstrap), finalSavepoint);
+    }
+
+    /**
+     * Stops the job with a savepoint. A stop whose savepoint cannot be triggered because a task is
+     * restarting (the tail of an earlier fault) leaves the job running: it is asked again once
+     * every task runs.
+     */
+    private String stopWithSavepoint(String job) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return stack.flink()
+                        .stopWithSavepoint(job, stack.work().resolve("savepoints"), deadline);
+            } catch (IllegalStateException e) {
+                if (attempt == 5
+                        || !e.getMessage().contains("NOT_ALL_REQUIRED_TASKS_RUNNING")
+                                && !e.getMessage().contains("Not all required tasks")) {
+                    throw e;
+                }
+                System.out.println("soak: savepoint not triggered while a task restarted; again");
+                awaitRunningAgain(job);
+            }
+        }
     }
 
     /** Waits until the job runs every task again after a fault (its restart strategy). */
