@@ -73,7 +73,7 @@ class ReferenceDataWatermarkITCase {
                     0,
                     300,
                     TimeUnit.MILLISECONDS);
-            Thread.sleep(1_000); // the node is known before its stock
+            // stock for the node before its first record is held for ledger.unknown-node-grace
             sources.send(
                     Topics.WMS,
                     "SKU-A",
