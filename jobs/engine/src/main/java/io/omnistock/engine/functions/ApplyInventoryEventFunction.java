@@ -216,7 +216,7 @@ public class ApplyInventoryEventFunction
             handleAll(held.graceOver(), ctx, out);
         } else {
             state.nodes = ctx.getBroadcastState(NODES); // count checks name their node's region
-            expiry.fire(ctx.getCurrentKey(), ctx, out);
+            expiry.fire(ctx.getCurrentKey(), timestamp, ctx, out);
         }
         state.store();
     }

@@ -8,13 +8,15 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.Collector;
 
 /**
- * The SKU's event-time timer, one mechanism for two jobs: it forgets dedupe ids, buffered deltas
- * and received ASNs a horizon behind the watermark, and it settles the count checks the watermark
- * has reached (discrepancies judged in event time, docs/design.md 3). The SKU keeps the earliest
- * timer it registered ({@link SkuSummary#expiryTimer}); a firing does both jobs and registers the
- * next due time of either. Expiry fires on the hour after time + horizon, so a SKU has at most one
- * expiry timer per hour and most events register none; a check fires at exactly its count's time
- * plus the settle delay, so it includes every delta the watermark lets in before then.
+ * The SKU's event-time timers, for two jobs: expiry forgets dedupe ids, buffered deltas and
+ * received ASNs a horizon behind the watermark, in one pass over the SKU's positions; a check timer
+ * settles the count checks the watermark has reached (discrepancies judged in event time,
+ * docs/design.md 3), reading only the positions with a check due ({@link PendingCheckNodes}).
+ * Expiry timers fire on the hour after time + horizon, so a SKU has at most one per hour and most
+ * events register none ({@link SkuSummary#expiryTimer} keeps the earliest); a check timer fires at
+ * exactly its count's time plus the settle delay, so it includes every delta the watermark lets in
+ * before then ({@link SkuSummary#checkTimer} keeps the earliest). A timer on the hour does both
+ * jobs.
  */
 final class ExpirySchedule {
     private static final long EXPIRY_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
@@ -48,51 +50,71 @@ final class ExpirySchedule {
     }
 
     /**
-     * Makes sure the timer fires when the watermark reaches the check of a count as of {@code
+     * Makes sure a check timer fires when the watermark reaches the check of a count as of {@code
      * asOf}, unless the check already settled as the count arrived.
      */
     void scheduleCheck(long asOf, TimerService timers) {
-        long due = ledger.checkDue(asOf);
-        if (due > timers.currentWatermark()) {
-            registerBy(due, timers);
-        }
+        registerCheck(ledger.checkDue(asOf), timers);
     }
 
     /**
-     * The timer fired: settles the count checks due, forgets what is older than the horizon behind
-     * the watermark, and registers the next timer for what is left.
+     * A timer fired at {@code time}: on the hour (or at an expiry time a savepoint of the earlier
+     * layout shared with checks) it settles the due count checks and forgets what is older than the
+     * horizon behind the watermark, in one pass over the positions; otherwise it settles the due
+     * checks alone. Either way it registers the next timers for what is left.
      */
     void fire(
-            String sku, ApplyInventoryEventFunction.OnTimerContext ctx, Collector<Availability> out)
+            String sku,
+            long time,
+            ApplyInventoryEventFunction.OnTimerContext ctx,
+            Collector<Availability> out)
             throws Exception {
         TimerService timers = ctx.timerService();
         long watermark = timers.currentWatermark();
         output.bind(null, ctx, out);
+        SkuKeyedState.CheckSettler settler =
+                (nodeId, p) ->
+                        ledger.settleChecks(sku, nodeId, p, state.node(nodeId), watermark, output);
+        SkuSummary summary = state.summary;
+        if (time >= summary.checkTimer) {
+            summary.checkTimer = SkuSummary.NO_TIMER; // fired
+        }
+        if (Math.floorMod(time, EXPIRY_BUCKET_MILLIS) != 0 && time < summary.expiryTimer) {
+            registerCheck(state.settleDueChecks(watermark, settler, ledger::checkDue), timers);
+            return;
+        }
         SkuKeyedState.Left left =
-                state.expire(
-                        watermark - horizonMillis,
-                        (nodeId, p) ->
-                                ledger.settleChecks(
-                                        sku, nodeId, p, state.node(nodeId), watermark, output),
-                        ledger::nextCheckDue);
-        state.summary.expiryTimer = SkuSummary.NO_TIMER; // this one fired
+                state.expire(watermark - horizonMillis, settler, ledger::nextCheckDue);
+        summary.expiryTimer = SkuSummary.NO_TIMER; // this one fired
         state.changed();
         if (left.earliestExpiring() != Position.NO_DELTA) {
             schedule(left.earliestExpiring(), timers);
         }
-        if (left.nextCheckDue() != Position.NO_DELTA) {
-            registerBy(left.nextCheckDue(), timers);
-        }
+        registerCheck(left.nextCheckDue(), timers);
     }
 
     private void registerBy(long timer, TimerService timers) {
         SkuSummary summary = state.summary;
         if (timer < summary.expiryTimer) {
-            timers.registerEventTimeTimer(timer);
-            timersRegistered.inc();
+            register(timer, timers);
             summary.expiryTimer = timer;
             state.changed();
         }
+    }
+
+    private void registerCheck(long due, TimerService timers) {
+        SkuSummary summary = state.summary;
+        if (due != Position.NO_DELTA
+                && due > timers.currentWatermark()
+                && due < summary.checkTimer) {
+            register(due, timers);
+            summary.checkTimer = due;
+        }
+    }
+
+    private void register(long timer, TimerService timers) {
+        timers.registerEventTimeTimer(timer);
+        timersRegistered.inc();
     }
 
     /** Expiry timers fire on the hour after time + horizon: at most one timer per SKU per hour. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.MapState;
@@ -94,9 +95,10 @@ final class SkuKeyedState implements SkuLedger.State {
             summary = stored == null ? new SkuSummary() : stored;
             summary.totals = new NetworkTotals();
             summary.stock = new StockByNode(slots);
+            summary.checks = new PendingCheckNodes();
             for (Map.Entry<String, Position> entry : counted(positions.entries())) {
                 summary.totals.addShareOf(entry.getValue());
-                summary.stock.update(entry.getKey(), entry.getValue());
+                track(entry.getKey(), entry.getValue());
             }
             reads.inc();
             summary.reference = reference.value();
@@ -213,12 +215,35 @@ final class SkuKeyedState implements SkuLedger.State {
                             != buffered) {
                 writes.inc();
                 positions.put(entry.getKey(), p);
-                summary.stock.update(entry.getKey(), p);
+                track(entry.getKey(), p);
             }
             earliestLeft = Math.min(earliestLeft, p.earliestExpiring());
             nextCheckDue = Math.min(nextCheckDue, nextDue.applyAsLong(p));
         }
         return new Left(earliestLeft, nextCheckDue);
+    }
+
+    /**
+     * Settles the count checks due by {@code watermark} through {@code settler}, reading only the
+     * positions that have one due ({@link PendingCheckNodes}); returns when the next check left is
+     * due, or {@link Position#NO_DELTA}.
+     */
+    long settleDueChecks(long watermark, CheckSettler settler, LongUnaryOperator due)
+            throws Exception {
+        for (String nodeId : summary.checks.dueBy(watermark, due)) {
+            reads.inc();
+            Position p = positions.get(nodeId);
+            if (p == null) {
+                summary.checks.forget(nodeId);
+            } else if (settler.settle(nodeId, p)) {
+                writes.inc();
+                positions.put(nodeId, p);
+                track(nodeId, p);
+            } else {
+                summary.checks.update(nodeId, p);
+            }
+        }
+        return summary.checks.nextDue(due);
     }
 
     /**
@@ -315,10 +340,16 @@ final class SkuKeyedState implements SkuLedger.State {
         try {
             writes.inc();
             positions.put(nodeId, position);
-            summary.stock.update(nodeId, position);
+            track(nodeId, position);
         } catch (Exception e) {
             throw failed(e);
         }
+    }
+
+    /** Keeps what the summary derives from the positions in step with one of them. */
+    private void track(String nodeId, Position position) {
+        summary.stock.update(nodeId, position);
+        summary.checks.update(nodeId, position);
     }
 
     @Override

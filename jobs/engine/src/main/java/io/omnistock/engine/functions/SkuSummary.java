@@ -22,6 +22,16 @@ public final class SkuSummary {
     /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
     public StockByNode stock;
 
+    /** Derived from the positions; not stored (see {@link SkuKeyedState#load}). */
+    PendingCheckNodes checks = new PendingCheckNodes();
+
+    /**
+     * The earliest event-time timer registered to settle count checks, or {@link #NO_TIMER}: kept
+     * on the heap only, so a summary loaded again may register a timer Flink already holds (Flink
+     * keeps one per time), never miss one.
+     */
+    long checkTimer = NO_TIMER;
+
     /**
      * The SKU's category and own safety-stock rules, or null: read from their own state when the
      * summary is loaded, not stored with it (see {@link SkuKeyedState#load}).
@@ -29,8 +39,10 @@ public final class SkuSummary {
     public SkuReference reference;
 
     /**
-     * A registered event-time timer no later than the expiry of anything the SKU remembers (dedupe
-     * entries, buffered deltas), or {@link #NO_TIMER}: an event expiring later registers none.
+     * A registered expiry timer (on the hour) no later than the expiry of anything the SKU
+     * remembers (dedupe entries, buffered deltas), or {@link #NO_TIMER}: an event expiring later
+     * registers none. A savepoint of the layout that shared this timer with count checks may hold a
+     * check's time here; {@link ExpirySchedule#fire} then does the full pass once.
      */
     public long expiryTimer = NO_TIMER;
 

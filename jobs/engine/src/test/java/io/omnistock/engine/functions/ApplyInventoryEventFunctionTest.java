@@ -161,6 +161,27 @@ class ApplyInventoryEventFunctionTest {
     }
 
     @Test
+    void settlingACheckReadsOnlyThePositionWithTheCheckDue() throws Exception {
+        send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
+        send(event("r-2", "SKU-1", "STORE-1", EventType.RECEIPT, 10, T0));
+        long due = T0 + HOUR + MINUTE; // off the hour: a check timer, not an expiry
+        send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 39, due));
+        long reads = accumulator(LedgerMetrics.STATE_READS);
+        long writes = accumulator(LedgerMetrics.STATE_WRITES);
+
+        harness.watermark(due);
+
+        assertThat(values(LedgerOutputs.DISCREPANCIES))
+                .extracting(d -> d.getEventId(), d -> d.getExpected(), d -> d.getCounted())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c-1", 40L, 39L));
+        assertThat(accumulator(LedgerMetrics.STATE_READS) - reads)
+                .as("DC-1's position, not STORE-1's")
+                .isEqualTo(1);
+        assertThat(accumulator(LedgerMetrics.STATE_WRITES) - writes).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).as("only the expiry left").isEqualTo(1);
+    }
+
+    @Test
     void pendingChecksSettleAtTheEndOfInput() throws Exception {
         send(event("r-1", "SKU-1", "DC-1", EventType.RECEIPT, 40, T0));
         send(event("c-1", "SKU-1", "DC-1", EventType.CYCLE_COUNT, 39, T0 + HOUR));
