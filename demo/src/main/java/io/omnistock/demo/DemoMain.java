@@ -181,6 +181,11 @@ public final class DemoMain {
                 ConsumerLag lag =
                         new ConsumerLag(
                                 bootstrap, conf.get(KafkaOptions.GROUP_ID), Topics.LEDGER_INPUTS);
+                ConsumerLag analyticsLag =
+                        new ConsumerLag(
+                                bootstrap,
+                                analyticsConf.get(KafkaOptions.GROUP_ID),
+                                Topics.ANALYTICS_INPUTS);
                 DemoServing serving = DemoServing.start(bootstrap, options.servePort())) {
             watcher.start();
             AtomicBoolean generating = new AtomicBoolean(true);
@@ -221,10 +226,25 @@ public final class DemoMain {
             }
             System.out.println();
             progress.sampleBacklog(false);
+            String provisional = "the run was interrupted";
+            if (!stopped) {
+                System.out.println(
+                        "Stopping both jobs with savepoints; the last metric windows close...");
+                provisional =
+                        FinalWindows.close(
+                                job,
+                                analytics,
+                                analyticsLag,
+                                watcher,
+                                checkpoints.resolve("savepoints"));
+            }
             System.out.println(progress.summary());
+            if (provisional != null) {
+                System.out.printf("  the last metric windows stay provisional: %s%n", provisional);
+                job.cancel();
+                analytics.cancel();
+            }
             writeReport(watcher.metrics());
-            job.cancel().get(30, TimeUnit.SECONDS);
-            analytics.cancel().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -567,6 +587,7 @@ public final class DemoMain {
             s.append("  ").append(watcher.returns().line()).append(System.lineSeparator());
             s.append("  ").append(watcher.quotes().line()).append(System.lineSeparator());
             s.append(MetricsSummary.summaryLine(watcher.metrics()));
+            s.append(MetricsSummary.agreementLine(watcher.metrics(), watcher.routing()));
             s.append(
                     DeadLetterAccount.of(
                                     counter(LedgerMetrics.DEAD_LETTERED),

@@ -109,6 +109,54 @@ final class MetricsSummary {
                 t.lateFacts());
     }
 
+    /**
+     * The metric windows' totals against the same figures counted from {@code orders.decisions}:
+     * once every window is final they agree to the order, and the line says so or names the gap.
+     */
+    static String agreementLine(MetricsSeries metrics, RoutingTally.Snapshot decisions) {
+        MetricsTotals t = MetricsTotals.of(metrics.select(Selection.DEFAULT));
+        boolean agree =
+                t.decisions() == decisions.orders()
+                        && t.orders() == decisions.routed()
+                        && t.splitOrders() == decisions.split()
+                        && t.unitsAllocated() == decisions.unitsAllocated()
+                        && Math.abs(t.co2eKg() - decisions.co2eKg())
+                                < 1e-6 * Math.max(1, decisions.co2eKg());
+        return String.format(
+                Locale.ROOT,
+                "  metric windows against orders.decisions: %s; decided orders %,d %s %,d, routed"
+                        + " %,d %s %,d, split %,d %s %,d, units allocated %,d %s %,d, kg CO2e %,.1f"
+                        + " %s %,.1f%n",
+                agree
+                        ? "they agree"
+                        : t.provisionalWindows() > 0
+                                ? "not yet equal ("
+                                        + t.provisionalWindows()
+                                        + " windows provisional)"
+                                : "THEY DIFFER",
+                t.decisions(),
+                sign(t.decisions() == decisions.orders()),
+                decisions.orders(),
+                t.orders(),
+                sign(t.orders() == decisions.routed()),
+                decisions.routed(),
+                t.splitOrders(),
+                sign(t.splitOrders() == decisions.split()),
+                decisions.split(),
+                t.unitsAllocated(),
+                sign(t.unitsAllocated() == decisions.unitsAllocated()),
+                decisions.unitsAllocated(),
+                t.co2eKg(),
+                sign(
+                        Math.abs(t.co2eKg() - decisions.co2eKg())
+                                < 1e-6 * Math.max(1, decisions.co2eKg())),
+                decisions.co2eKg());
+    }
+
+    private static String sign(boolean equal) {
+        return equal ? "=" : "vs";
+    }
+
     private static String kg(Double v) {
         return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -64,6 +65,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
     private final MetricsSeries metrics = MetricsSeries.of(MetricsSeries.HOUR);
     private final PendingOrders pendingOrders;
     private final Thread thread = new Thread(this, "output-watcher");
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
     /**
      * @param bootstrapServers the broker
@@ -105,6 +107,9 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record :
                         consumer.poll(Duration.ofMillis(500))) {
                     count(record);
+                }
+                for (TopicPartition tp : consumer.assignment()) {
+                    positions.put(tp, consumer.position(tp));
                 }
             }
         } catch (WakeupException closing) {
@@ -212,6 +217,15 @@ final class OutputWatcher implements Runnable, AutoCloseable {
         synchronized (deadLettersByReason) {
             return new EnumMap<>(deadLettersByReason);
         }
+    }
+
+    /** Whether the watcher has read each partition up to its offset in {@code ends}. */
+    boolean hasRead(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream()
+                .allMatch(
+                        e ->
+                                e.getValue() == 0
+                                        || positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     @Override

@@ -54,6 +54,27 @@ class MetricsSummaryTest {
     }
 
     @Test
+    void comparesTheWindowsWithTheDecisionsFigureByFigure() {
+        MetricsSeries metrics = MetricsSeries.of(HOUR);
+        metrics.add(
+                sustainability(HOUR, ALL, ALL, TEN, 0, new Orders(1, 8.0, 1, -1.0, 0, 0, 0, 0)));
+        metrics.add(operations(HOUR, ALL, ALL, TEN, 0, 20, 19, 0, 0, Map.of()));
+        RoutingTally.Snapshot same =
+                new RoutingTally.Snapshot(1, Map.of(), Map.of(), 1, 1, 8.0, 1, -1.0, 20, 19);
+        RoutingTally.Snapshot oneMore =
+                new RoutingTally.Snapshot(2, Map.of(), Map.of(), 2, 1, 9.5, 2, -1.0, 25, 24);
+
+        assertThat(MetricsSummary.agreementLine(metrics, same))
+                .contains(
+                        "they agree; decided orders 1 = 1, routed 1 = 1, split 1 = 1, units"
+                                + " allocated 19 = 19, kg CO2e 8.0 = 8.0");
+        assertThat(MetricsSummary.agreementLine(metrics, oneMore))
+                .contains(
+                        "THEY DIFFER; decided orders 1 vs 2, routed 1 vs 2, split 1 = 1, units"
+                                + " allocated 19 vs 24, kg CO2e 8.0 vs 9.5");
+    }
+
+    @Test
     void saysSoBeforeTheFirstHourCloses() {
         assertThat(MetricsSummary.progressLine(new MetricsSeries()))
                 .contains("metrics | no hourly window published yet");
