@@ -170,7 +170,7 @@ public final class LocalDeploy implements Callable<Integer> {
             out.println(
                     "  Feed it                ./omnistock-deploy generate --rate 50 --history 24h");
             out.println(
-                    "  Watch decisions        ./omnistock tail decisions --bootstrap "
+                    "  Watch decisions        ./omnistock tail decisions --from-beginning --bootstrap "
                             + stack.bootstrapServers());
             out.flush();
             stack.awaitExit();
