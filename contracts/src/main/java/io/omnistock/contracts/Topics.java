@@ -4,6 +4,7 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeRecord;
@@ -70,6 +71,14 @@ public final class Topics {
             new TopicSpec<>("inventory.availability", Availability.class, true);
     public static final TopicSpec<NetworkAvailability> NETWORK_AVAILABILITY =
             new TopicSpec<>("inventory.availability.network", NetworkAvailability.class, true);
+
+    /**
+     * Availability of a SKU in a node group, summed over the group's OPEN nodes (key = {@link
+     * #groupKey sku|group}): published when the group's figures for the SKU change.
+     */
+    public static final TopicSpec<GroupAvailability> GROUP_AVAILABILITY =
+            new TopicSpec<>("inventory.availability.groups", GroupAvailability.class, true);
+
     public static final TopicSpec<InventoryAlert> ALERTS =
             new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
     public static final TopicSpec<Discrepancy> DISCREPANCIES =
@@ -124,6 +133,7 @@ public final class Topics {
             List.of(
                     AVAILABILITY,
                     NETWORK_AVAILABILITY,
+                    GROUP_AVAILABILITY,
                     ALERTS,
                     DISCREPANCIES,
                     COUNT_CHECKS,
@@ -151,6 +161,11 @@ public final class Topics {
     /** Key of a per-position record: {@code sku|node}. */
     public static String positionKey(String sku, String nodeId) {
         return sku + '|' + nodeId;
+    }
+
+    /** Key of a per-group record: {@code sku|group}. */
+    public static String groupKey(String sku, String group) {
+        return sku + '|' + group;
     }
 
     private Topics() {}

@@ -25,6 +25,7 @@ class TopicsTest {
                     "reference.safety-stock",
                     "inventory.availability",
                     "inventory.availability.network",
+                    "inventory.availability.groups",
                     "inventory.alerts",
                     "inventory.discrepancies",
                     "inventory.count-checks",
@@ -55,7 +56,8 @@ class TopicsTest {
                         Topics.SKUS,
                         Topics.SAFETY_STOCK,
                         Topics.AVAILABILITY,
-                        Topics.NETWORK_AVAILABILITY);
+                        Topics.NETWORK_AVAILABILITY,
+                        Topics.GROUP_AVAILABILITY);
     }
 
     @Test
@@ -88,5 +90,10 @@ class TopicsTest {
     @Test
     void positionKeyIsSkuBarNode() {
         assertThat(Topics.positionKey("sku-1", "store-7")).isEqualTo("sku-1|store-7");
+    }
+
+    @Test
+    void groupKeyIsSkuBarGroup() {
+        assertThat(Topics.groupKey("sku-1", "brand-a")).isEqualTo("sku-1|brand-a");
     }
 }

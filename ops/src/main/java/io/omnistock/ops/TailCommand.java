@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
             "decisions: orders.decisions; metrics: metrics.sustainability and"
                     + " metrics.operations; deadletters: deadletter; alerts: inventory.alerts;"
                     + " returns: returns.dispositions; availability: inventory.availability;"
-                    + " network: inventory.availability.network; quotes: quotes.responses;"
+                    + " network: inventory.availability.network; groups:"
+                    + " inventory.availability.groups; quotes: quotes.responses;"
                     + " discrepancies: inventory.discrepancies; counts: inventory.count-checks."
                     + " An output topic's own name works too.",
             "Reads only committed records, so in exactly-once mode records appear at the jobs'"

@@ -20,6 +20,7 @@ enum TailedTopics {
     returns(Topics.RETURN_DISPOSITIONS),
     availability(Topics.AVAILABILITY),
     network(Topics.NETWORK_AVAILABILITY),
+    groups(Topics.GROUP_AVAILABILITY),
     quotes(Topics.QUOTE_RESPONSES),
     discrepancies(Topics.DISCREPANCIES),
     counts(Topics.COUNT_CHECKS);

@@ -105,6 +105,7 @@ class OpsCommandITCase {
                 Set.of(
                         Topics.AVAILABILITY.name(),
                         Topics.NETWORK_AVAILABILITY.name(),
+                        Topics.GROUP_AVAILABILITY.name(),
                         Topics.NODES.name(),
                         Topics.SKUS.name(),
                         Topics.SAFETY_STOCK.name());

@@ -3,6 +3,7 @@ package io.omnistock.bench.ledger;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.ProjectedStockout;
@@ -16,6 +17,7 @@ import io.omnistock.ledger.domain.StockReply;
 public final class CountingOutput implements SkuLedger.Output {
     public long availability;
     public long network;
+    public long groups;
     public long discrepancies;
     public long countsCompared;
     public long alerts;
@@ -31,6 +33,12 @@ public final class CountingOutput implements SkuLedger.Output {
     @Override
     public void network(String sku, NetworkTotals totals, long eventTime) {
         network++;
+    }
+
+    @Override
+    public void group(
+            String sku, String group, GroupTotals.Figures figures, long changes, long eventTime) {
+        groups++;
     }
 
     @Override

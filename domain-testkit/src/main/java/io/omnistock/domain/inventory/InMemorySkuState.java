@@ -34,6 +34,8 @@ public final class InMemorySkuState implements SkuLedger.State {
 
     private final NetworkTotals totals = new NetworkTotals();
 
+    private final GroupTotals groups = new GroupTotals();
+
     public InMemorySkuState() {
         this(new HashMap<>());
     }
@@ -60,6 +62,21 @@ public final class InMemorySkuState implements SkuLedger.State {
     @Override
     public NetworkTotals totals() {
         return totals;
+    }
+
+    @Override
+    public GroupTotals groups() {
+        return groups;
+    }
+
+    /**
+     * The group totals as a store would rebuild them from the positions and the node reference data
+     * now (the RocksDB state keeps none).
+     */
+    public GroupTotals rebuiltGroups() {
+        GroupTotals rebuilt = new GroupTotals();
+        positions.forEach((nodeId, p) -> rebuilt.addShareOf(nodeId, p, nodes.get(nodeId)));
+        return rebuilt;
     }
 
     @Override

@@ -32,6 +32,10 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
             int openNodes,
             long version) {}
 
+    /** A node group's figures at a change; {@code changes} is the SKU's change count. */
+    public record Group(
+            String group, long onHand, long reserved, long atp, int nodes, long changes) {}
+
     public record Compared(String countEventId, String nodeId, boolean matched) {}
 
     public record Rejected(String eventId, Rejection rejection) {}
@@ -47,6 +51,7 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     public final List<Published> availability = new ArrayList<>();
     public final List<Forecasted> forecasts = new ArrayList<>();
     public final List<Network> network = new ArrayList<>();
+    public final List<Group> groups = new ArrayList<>();
     public final List<CountDiscrepancy> discrepancies = new ArrayList<>();
     public final List<Compared> compared = new ArrayList<>();
     public final List<StockAlert> alerts = new ArrayList<>();
@@ -59,6 +64,7 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     public int size() {
         return availability.size()
                 + network.size()
+                + groups.size()
                 + discrepancies.size()
                 + compared.size()
                 + alerts.size()
@@ -94,6 +100,19 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
         network.add(
                 new Network(
                         t.networkAtp, t.storeAtp, t.dcAtp, t.threePlAtp, t.openNodes, t.version));
+    }
+
+    @Override
+    public void group(
+            String sku, String group, GroupTotals.Figures figures, long changes, long eventTime) {
+        groups.add(
+                new Group(
+                        group,
+                        figures.onHand(),
+                        figures.reserved(),
+                        figures.atp(),
+                        figures.nodes(),
+                        changes));
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.omnistock.domain.carbon.CarbonFactorTable;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.EventType;
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
@@ -674,6 +675,14 @@ public final class OrderFlow {
 
         @Override
         public void network(String sku, NetworkTotals totals, long eventTime) {}
+
+        @Override
+        public void group(
+                String sku,
+                String group,
+                GroupTotals.Figures figures,
+                long changes,
+                long eventTime) {}
 
         @Override
         public void discrepancy(CountDiscrepancy discrepancy) {}

@@ -11,7 +11,8 @@ import io.omnistock.ledger.domain.NodeInfo;
  * recomputes a changed position's ATP, forecast and share of the network totals, and hands the
  * availability, alerts, projected stockouts and network totals that moved to the {@link
  * SkuLedger.Output}. A change runs from {@link #beginChange} to {@link #endChange}, so the network
- * totals are published once per change. Keeps the demand history the forecast reads.
+ * totals, and each node group's figures that moved ({@link GroupTotals}), are published once per
+ * change. Keeps the demand history the forecast reads.
  *
  * <p>Not thread-safe: one instance per ledger (its scratch values are reused).
  */
@@ -20,6 +21,9 @@ final class PositionPublisher {
     private final DemandForecast demand;
     private final Forecast forecast;
     private final NetworkTotals before = new NetworkTotals();
+
+    /** The group totals of the change in progress. */
+    private GroupTotals groups;
 
     PositionPublisher(LedgerSettings settings) {
         this.settings = settings;
@@ -31,12 +35,15 @@ final class PositionPublisher {
     NetworkTotals beginChange(SkuLedger.State state) {
         NetworkTotals totals = state.totals();
         before.copyFrom(totals);
+        groups = state.groups();
+        groups.beginChange();
         return totals;
     }
 
-    /** Ends a change: publishes the network totals if their figures moved. */
+    /** Ends a change: publishes the network totals and the groups whose figures moved. */
     void endChange(String sku, NetworkTotals totals, long eventTime, SkuLedger.Output out) {
         publishNetwork(sku, totals, eventTime, out);
+        groups.endChange(sku, eventTime, out);
     }
 
     /** Publishes a position that changed (if its figures did) and stores it. */
@@ -117,6 +124,7 @@ final class PositionPublisher {
         long safetyStock = state.safetyStock(node);
         long atp = p.atp(safetyStock);
         long inTransit = p.inTransit();
+        long changesBefore = p.version + p.networkChanges;
 
         boolean shareChanged = moveNetworkShare(p, node, atp, totals);
 
@@ -129,7 +137,7 @@ final class PositionPublisher {
                         || safetyStock != p.publishedSafetyStock
                         || atp != p.publishedAtp;
         if (!changed) {
-            return shareChanged;
+            return moveGroupShares(nodeId, p, node, totals, changesBefore) || shareChanged;
         }
         long previousAtp = p.publishedAtp;
         boolean firstPublication = p.version == 0;
@@ -140,6 +148,7 @@ final class PositionPublisher {
         p.publishedSafetyStock = safetyStock;
         p.publishedAtp = atp;
         p.inboundChanged = false;
+        moveGroupShares(nodeId, p, node, totals, changesBefore);
         demand.compute(p, safetyStock, atp, eventTime, forecast);
         out.availability(
                 new AvailabilityChange(
@@ -161,6 +170,24 @@ final class PositionPublisher {
                             p.version));
         }
         return true;
+    }
+
+    /**
+     * Moves the position's share of its node's groups to its published figures and the node's
+     * groups now, and counts the position's changes into the SKU's change count. A share that moved
+     * only because the node joined or left a group counts one change of the network share, so the
+     * change count (the group records' version) still rises, and can be rebuilt from the positions.
+     * Returns whether the share moved (the position must then be stored).
+     */
+    private boolean moveGroupShares(
+            String nodeId, Position p, NodeInfo node, NetworkTotals totals, long changesBefore) {
+        boolean moved = groups.move(nodeId, p, node);
+        if (moved && p.version + p.networkChanges == changesBefore) {
+            p.networkChanges++;
+            totals.version++;
+        }
+        groups.countChanges(p.version + p.networkChanges - changesBefore);
+        return moved;
     }
 
     private void raiseAlerts(

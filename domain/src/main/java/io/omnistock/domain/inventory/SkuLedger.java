@@ -45,6 +45,14 @@ public final class SkuLedger {
         NetworkTotals totals();
 
         /**
+         * The SKU's availability per node group, which the ledger keeps in step as it changes
+         * positions: derived state like {@link #totals()}, rebuilt from the positions and the node
+         * reference data as the positions' shares were last counted ({@link
+         * GroupTotals#addShareOf}).
+         */
+        GroupTotals groups();
+
+        /**
          * Whether a stock request with this id was already applied within the horizon. (An event's
          * id is remembered by its position: {@link Position#hasApplied}.)
          */
@@ -95,6 +103,18 @@ public final class SkuLedger {
         void availability(AvailabilityChange change);
 
         void network(String sku, NetworkTotals totals, long eventTime);
+
+        /**
+         * A node group's figures for the SKU changed ({@code figures} are working values: read them
+         * now). {@code changes} is the SKU's change count, the low bits of the record's version
+         * ({@link GroupTotals#changes}).
+         */
+        void group(
+                String sku,
+                String group,
+                GroupTotals.Figures figures,
+                long changes,
+                long eventTime);
 
         /**
          * A count differs from what the ledger expected at its time, judged when its check settles
@@ -294,7 +314,8 @@ public final class SkuLedger {
 
     /**
      * Re-evaluates the SKU's position at a node whose reference data changed (status, safety stock,
-     * type), publishing what changed.
+     * type, groups), publishing what changed: the position, the network totals, and the figures of
+     * the groups the node left or joined.
      */
     public void nodeChanged(
             String sku,

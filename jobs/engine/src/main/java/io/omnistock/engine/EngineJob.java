@@ -4,6 +4,7 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
@@ -106,6 +107,7 @@ public final class EngineJob {
                 .deadLetters(sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic))
                 .returns(sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId))
                 .quotes(sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId))
+                .groups(sink(conf, Topics.GROUP_AVAILABILITY, EngineJob::groupKey))
                 .build();
     }
 
@@ -114,6 +116,10 @@ public final class EngineJob {
                     Configuration conf, TopicSpec<V> topic, SerializableFunction<V, String> key) {
         String uid = topic.name() + "-sink";
         return stream -> stream.sinkTo(KafkaSinks.sink(conf, topic, key)).name(uid).uid(uid);
+    }
+
+    private static String groupKey(GroupAvailability g) {
+        return Topics.groupKey(g.getSku(), g.getGroup());
     }
 
     private static String availabilityKey(Availability a) {

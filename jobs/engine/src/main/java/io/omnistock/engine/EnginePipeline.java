@@ -107,6 +107,7 @@ public final class EnginePipeline {
 
         sinks.availability().apply(ledger);
         sinks.network().apply(ledger.getSideOutput(LedgerOutputs.NETWORK));
+        sinks.groups().apply(ledger.getSideOutput(LedgerOutputs.GROUPS));
         sinks.alerts().apply(ledger.getSideOutput(LedgerOutputs.ALERTS));
         sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
         sinks.decisions().apply(decisions);

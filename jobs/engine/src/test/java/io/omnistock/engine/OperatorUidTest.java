@@ -56,7 +56,8 @@ class OperatorUidTest {
                     "returns.dispositions",
                     "deadletter",
                     "quotes.responses", // added with delivery-options quotes
-                    "inventory.count-checks"); // added when the metric windows left the job
+                    "inventory.count-checks", // added when the metric windows left the job
+                    "inventory.availability.groups"); // added with group availability
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

@@ -192,8 +192,9 @@ public class ApplyInventoryEventFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Availability> out)
             throws Exception {
+        // one lookup per record: it is on the hot path; before load, which rebuilds group totals
+        state.nodes = ctx.getBroadcastState(NODES);
         state.load(ctx.getCurrentKey());
-        state.nodes = ctx.getBroadcastState(NODES); // one lookup per record: it is on the hot path
         state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
         if (in.isSafetyStockReference()) {
             safetyStock.onSkuReference(in, ctx, out);
@@ -209,13 +210,12 @@ public class ApplyInventoryEventFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Availability> out)
             throws Exception {
+        state.nodes = ctx.getBroadcastState(NODES); // count checks name their node's region
         state.load(ctx.getCurrentKey());
         state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            state.nodes = ctx.getBroadcastState(NODES);
             handleAll(held.graceOver(), ctx, out);
         } else {
-            state.nodes = ctx.getBroadcastState(NODES); // count checks name their node's region
             expiry.fire(ctx.getCurrentKey(), timestamp, ctx, out);
         }
         state.store();

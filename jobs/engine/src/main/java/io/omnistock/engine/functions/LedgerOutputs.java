@@ -3,6 +3,7 @@ package io.omnistock.engine.functions;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
@@ -29,6 +30,11 @@ public final class LedgerOutputs {
             new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
     public static final OutputTag<NetworkAvailability> NETWORK =
             new OutputTag<>("network-availability", new AvroTypeInfo<>(NetworkAvailability.class));
+
+    /** A SKU's availability per node group, for inventory.availability.groups. */
+    public static final OutputTag<GroupAvailability> GROUPS =
+            new OutputTag<>("group-availability", new AvroTypeInfo<>(GroupAvailability.class));
+
     public static final OutputTag<InventoryAlert> ALERTS =
             new OutputTag<>("alerts", new AvroTypeInfo<>(InventoryAlert.class));
     public static final OutputTag<Discrepancy> DISCREPANCIES =

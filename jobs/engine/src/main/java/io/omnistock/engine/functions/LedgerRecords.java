@@ -4,6 +4,7 @@ import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InTransitQuantity;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.NetworkAvailability;
@@ -13,6 +14,7 @@ import io.omnistock.contracts.Topics;
 import io.omnistock.domain.forecast.Forecast;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InboundShipment;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
@@ -103,6 +105,27 @@ final class LedgerRecords {
         n.setOpenNodes(t.openNodes);
         n.setVersion(version);
         return n;
+    }
+
+    static GroupAvailability group(
+            String sku,
+            String group,
+            GroupTotals.Figures f,
+            long changes,
+            long eventTime,
+            long generation) {
+        long version = version(generation, changes);
+        GroupAvailability g = new GroupAvailability(); // as above: every field is set
+        g.setEventId(Topics.groupKey(sku, group) + '|' + version);
+        g.setEventTime(Instant.ofEpochMilli(eventTime));
+        g.setSku(sku);
+        g.setGroup(group);
+        g.setOnHand(f.onHand());
+        g.setReserved(f.reserved());
+        g.setAtp(f.atp());
+        g.setNodes(f.nodes());
+        g.setVersion(version);
+        return g;
     }
 
     static Discrepancy discrepancy(CountDiscrepancy d) {

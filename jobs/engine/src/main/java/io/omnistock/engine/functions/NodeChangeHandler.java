@@ -3,13 +3,16 @@ package io.omnistock.engine.functions;
 import io.omnistock.avro.Availability;
 import io.omnistock.domain.inventory.SkuLedger;
 import io.omnistock.ledger.domain.NodeInfo;
+import java.util.List;
 import org.apache.flink.util.Collector;
 
 /**
  * The node-reference-data role of {@link ApplyInventoryEventFunction} (broadcast): keeps each
- * node's latest record, and when a node's status, type or safety stock changes re-evaluates every
- * SKU's position there ({@link SkuLedger#nodeChanged}: ATP, network totals, reservations off a
- * closed node).
+ * node's latest record, and when a node's status, type, safety stock or groups change re-evaluates
+ * every SKU's position there ({@link SkuLedger#nodeChanged}: ATP, network totals, the figures of
+ * the groups it left or joined, reservations off a closed node). A SKU whose summary the pass loads
+ * rebuilds its group totals with the node's previous groups, so the groups it left are published
+ * too.
  */
 final class NodeChangeHandler {
     private final SkuLedger ledger;
@@ -33,18 +36,28 @@ final class NodeChangeHandler {
         if (previous != null
                 && (previous.status != node.status
                         || previous.type != node.type
-                        || previous.safetyStock != node.safetyStock)) {
+                        || previous.safetyStock != node.safetyStock
+                        || !groups(previous).equals(groups(node)))) {
             String cause = "node:" + node.nodeId + '@' + node.updatedAt;
             output.bindBroadcast(ctx, out);
             state.nodes = ctx.getBroadcastState(ApplyInventoryEventFunction.NODES);
             state.rules = ctx.getBroadcastState(ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
-            ctx.applyToKeyedState(
-                    ApplyInventoryEventFunction.POSITIONS,
-                    (sku, unused) -> {
-                        state.load(sku);
-                        ledger.nodeChanged(sku, node, node.updatedAt, cause, state, output);
-                        state.store();
-                    });
+            state.replacedNode = previous;
+            try {
+                ctx.applyToKeyedState(
+                        ApplyInventoryEventFunction.POSITIONS,
+                        (sku, unused) -> {
+                            state.load(sku);
+                            ledger.nodeChanged(sku, node, node.updatedAt, cause, state, output);
+                            state.store();
+                        });
+            } finally {
+                state.replacedNode = null;
+            }
         }
+    }
+
+    private static List<String> groups(NodeInfo node) {
+        return node.groups == null ? List.of() : node.groups;
     }
 }

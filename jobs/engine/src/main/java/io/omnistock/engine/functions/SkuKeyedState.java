@@ -1,5 +1,6 @@
 package io.omnistock.engine.functions;
 
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.NodeSlots;
 import io.omnistock.domain.inventory.Position;
@@ -47,6 +48,12 @@ final class SkuKeyedState implements SkuLedger.State {
 
     /** The node reference data of the call in progress. */
     ReadOnlyBroadcastState<String, NodeInfo> nodes;
+
+    /**
+     * During a node change's pass over the SKUs, the node's record before the change: a summary
+     * loaded then rebuilds its group totals with the groups the positions there were counted in.
+     */
+    NodeInfo replacedNode;
 
     /** The safety-stock rules naming no SKU, of the call in progress. */
     ReadOnlyBroadcastState<String, SafetyStockRule> rules;
@@ -96,9 +103,12 @@ final class SkuKeyedState implements SkuLedger.State {
             summary.totals = new NetworkTotals();
             summary.stock = new StockByNode(slots);
             summary.checks = new PendingCheckNodes();
+            summary.groups = new GroupTotals();
             for (Map.Entry<String, Position> entry : counted(positions.entries())) {
                 summary.totals.addShareOf(entry.getValue());
                 track(entry.getKey(), entry.getValue());
+                summary.groups.addShareOf(
+                        entry.getKey(), entry.getValue(), countedNode(entry.getKey()));
             }
             reads.inc();
             summary.reference = reference.value();
@@ -264,6 +274,14 @@ final class SkuKeyedState implements SkuLedger.State {
         summaryChanged = true;
     }
 
+    /** A node as the positions' group shares were last counted with (see {@link #replacedNode}). */
+    private NodeInfo countedNode(String nodeId) {
+        if (replacedNode != null && replacedNode.nodeId.equals(nodeId)) {
+            return replacedNode;
+        }
+        return nodes == null ? null : node(nodeId);
+    }
+
     @Override
     public NodeInfo node(String nodeId) {
         try {
@@ -360,6 +378,11 @@ final class SkuKeyedState implements SkuLedger.State {
     @Override
     public NetworkTotals totals() {
         return summary.totals;
+    }
+
+    @Override
+    public GroupTotals groups() {
+        return summary.groups;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.ProjectedStockout;
@@ -68,6 +69,14 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     @Override
     public void network(String sku, NetworkTotals totals, long eventTime) {
         output(LedgerOutputs.NETWORK, LedgerRecords.network(sku, totals, eventTime, generation));
+    }
+
+    @Override
+    public void group(
+            String sku, String group, GroupTotals.Figures figures, long changes, long eventTime) {
+        output(
+                LedgerOutputs.GROUPS,
+                LedgerRecords.group(sku, group, figures, changes, eventTime, generation));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.omnistock.engine.functions;
 
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.StockByNode;
 import io.omnistock.domain.safety.SkuReference;
@@ -31,6 +32,12 @@ public final class SkuSummary {
      * keeps one per time), never miss one.
      */
     long checkTimer = NO_TIMER;
+
+    /**
+     * Derived from the positions and the node reference data; not stored (see {@link
+     * SkuKeyedState#load}).
+     */
+    public GroupTotals groups = new GroupTotals();
 
     /**
      * The SKU's category and own safety-stock rules, or null: read from their own state when the

@@ -6,6 +6,7 @@ import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.contracts.Topics;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
@@ -108,6 +109,10 @@ final class GeneratedReplay implements SkuLedger.Output {
 
     @Override
     public void network(String sku, NetworkTotals t, long eventTime) {}
+
+    @Override
+    public void group(
+            String sku, String group, GroupTotals.Figures figures, long changes, long eventTime) {}
 
     @Override
     public void discrepancy(CountDiscrepancy discrepancy) {}
