@@ -90,8 +90,8 @@ public final class GroupTotals {
     /** Figures by group; null while none. */
     private Map<String, Figures> byGroup;
 
-    /** The figures, at the start of the change in progress, of the groups it touched. */
-    private final Map<String, Figures> before = new HashMap<>();
+    /** The figures, at the start of the change in progress, of the groups it touched; lazy. */
+    private Map<String, Figures> before;
 
     /** The SKU's change count (see the class comment): the low bits of the groups' versions. */
     private long changes;
@@ -133,7 +133,9 @@ public final class GroupTotals {
 
     /** Starts a change: the groups it moves are compared with their figures now at its end. */
     void beginChange() {
-        before.clear();
+        if (before != null) {
+            before.clear();
+        }
     }
 
     /**
@@ -176,7 +178,7 @@ public final class GroupTotals {
      * change count; a group left with no node is published once with zero figures and forgotten.
      */
     void endChange(String sku, long eventTime, SkuLedger.Output out) {
-        if (before.isEmpty()) {
+        if (before == null || before.isEmpty()) {
             return;
         }
         for (Map.Entry<String, Figures> e : before.entrySet()) {
@@ -198,8 +200,13 @@ public final class GroupTotals {
         }
         for (String group : share.groups) {
             Figures f = byGroup.computeIfAbsent(group, g -> new Figures());
-            if (tracked && !before.containsKey(group)) {
-                before.put(group, f.nodes == 0 ? NONE : new Figures(f));
+            if (tracked) {
+                if (before == null) {
+                    before = new HashMap<>();
+                }
+                if (!before.containsKey(group)) {
+                    before.put(group, f.nodes == 0 ? NONE : new Figures(f));
+                }
             }
             f.onHand += sign * share.onHand;
             f.reserved += sign * share.reserved;

@@ -119,7 +119,7 @@ public final class EngineJob {
     }
 
     private static String groupKey(GroupAvailability g) {
-        return Topics.groupKey(g.getSku(), g.getGroup());
+        return Topics.groupKey(g.getSku(), g.getNodeGroup());
     }
 
     private static String availabilityKey(Availability a) {

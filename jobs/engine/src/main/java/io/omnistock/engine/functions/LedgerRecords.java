@@ -119,7 +119,7 @@ final class LedgerRecords {
         g.setEventId(Topics.groupKey(sku, group) + '|' + version);
         g.setEventTime(Instant.ofEpochMilli(eventTime));
         g.setSku(sku);
-        g.setGroup(group);
+        g.setNodeGroup(group);
         g.setOnHand(f.onHand());
         g.setReserved(f.reserved());
         g.setAtp(f.atp());

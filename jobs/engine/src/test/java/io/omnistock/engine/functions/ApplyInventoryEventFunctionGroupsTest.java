@@ -120,7 +120,7 @@ class ApplyInventoryEventFunctionGroupsTest {
         Map<String, GroupAvailability> latest = new HashMap<>();
         Map<String, Long> previous = new HashMap<>();
         for (GroupAvailability g : all) {
-            String key = Topics.groupKey(g.getSku(), g.getGroup());
+            String key = Topics.groupKey(g.getSku(), g.getNodeGroup());
             assertThat(g.getVersion()).as(key).isGreaterThan(previous.getOrDefault(key, 0L));
             previous.put(key, g.getVersion());
             latest.merge(key, g, (a, b) -> a.getVersion() >= b.getVersion() ? a : b);
@@ -129,7 +129,7 @@ class ApplyInventoryEventFunctionGroupsTest {
         // SKU-2: STORE-1 3 (ATP 2) in brand-a; east holds DC-1's 7, received after the restore
         assertThat(latest.values())
                 .extracting(
-                        g -> Topics.groupKey(g.getSku(), g.getGroup()),
+                        g -> Topics.groupKey(g.getSku(), g.getNodeGroup()),
                         GroupAvailability::getOnHand,
                         GroupAvailability::getAtp,
                         GroupAvailability::getNodes)
@@ -156,7 +156,7 @@ class ApplyInventoryEventFunctionGroupsTest {
                 .map(
                         g ->
                                 tuple(
-                                        Topics.groupKey(g.getSku(), g.getGroup()),
+                                        Topics.groupKey(g.getSku(), g.getNodeGroup()),
                                         g.getOnHand(),
                                         g.getReserved(),
                                         g.getAtp(),
