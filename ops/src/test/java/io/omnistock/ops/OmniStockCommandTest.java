@@ -27,13 +27,14 @@ class OmniStockCommandTest {
         assertThat(err.toString())
                 .contains(
                         "'orders' is not one of decisions, metrics, deadletters, alerts, returns,"
-                                + " availability, network, quotes, discrepancies, counts, nor an"
-                                + " output topic (inventory.availability, ");
+                                + " availability, network, groups, quotes, discrepancies, counts, nor"
+                                + " an output topic (inventory.availability, ");
     }
 
     @Test
     void tailTakesEveryOutputTopicByShortNameOrTopicName() {
         assertThat(TailedTopics.parse("Availability")).containsExactly(Topics.AVAILABILITY);
+        assertThat(TailedTopics.parse("groups")).containsExactly(Topics.GROUP_AVAILABILITY);
         assertThat(TailedTopics.parse("inventory.count-checks"))
                 .containsExactly(Topics.COUNT_CHECKS);
         assertThat(TailedTopics.parse("metrics"))
