@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
@@ -29,6 +30,9 @@ public final class AvailabilityApi {
             ThreadLocal.withInitial(Topics.AVAILABILITY::codec);
     private static final ThreadLocal<AvroCodec<NetworkAvailability>> NETWORK_CODEC =
             ThreadLocal.withInitial(Topics.NETWORK_AVAILABILITY::codec);
+
+    private static final ThreadLocal<AvroCodec<GroupAvailability>> GROUP_CODEC =
+            ThreadLocal.withInitial(Topics.GROUP_AVAILABILITY::codec);
 
     private final AvailabilityView view;
     private final BooleanSupplier caughtUp;
@@ -70,6 +74,31 @@ public final class AvailabilityApi {
         }
         ObjectNode body = skuJson(sku, entry);
         body.put("caughtUp", current);
+        return ApiResponse.ok(body);
+    }
+
+    /**
+     * {@code GET /v1/availability/{sku}/groups}: the SKU's record of every node group it has one
+     * for ({@code inventory.availability.groups}), sorted by group name.
+     */
+    public ApiResponse groups(String sku) {
+        boolean current = caughtUp.getAsBoolean();
+        SkuEntry entry = view.groups(sku);
+        if (entry == null) {
+            return ApiResponse.notFound(
+                    "no group availability for SKU '"
+                            + sku
+                            + "'"
+                            + (current ? "" : " yet (the service is still catching up)"));
+        }
+        ObjectNode body = NODES.objectNode();
+        body.put("caughtUp", current);
+        body.put("sku", sku);
+        ArrayNode groups = body.putArray("groups");
+        AvroCodec<GroupAvailability> codec = GROUP_CODEC.get();
+        for (int i = 0; i < entry.nodeCount(); i++) {
+            groups.add(entry(entry.nodeRecord(i), codec));
+        }
         return ApiResponse.ok(body);
     }
 

@@ -1,6 +1,7 @@
 package io.omnistock.serving;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
@@ -28,11 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code inventory.availability} and {@code inventory.availability.network} into the {@link
- * AvailabilityView}: one {@code read_committed} consumer assigned to every partition of both, from
- * the beginning, on a thread of its own. A record that does not decode is counted and skipped
- * (logged once per key and reason). When Kafka fails it starts over after a pause (the view keeps
- * what it has; the highest-version rule makes re-reading harmless).
+ * Reads {@code inventory.availability}, {@code inventory.availability.network} and {@code
+ * inventory.availability.groups} into the {@link AvailabilityView}: one {@code read_committed}
+ * consumer assigned to every partition of the three, from the beginning, on a thread of its own. A
+ * record that does not decode is counted and skipped (logged once per key and reason). When Kafka
+ * fails it starts over after a pause (the view keeps what it has; the highest-version rule makes
+ * re-reading harmless).
  */
 public final class AvailabilityMaterializer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AvailabilityMaterializer.class);
@@ -45,6 +47,7 @@ public final class AvailabilityMaterializer implements AutoCloseable {
     private final DecodeFailures failures = new DecodeFailures();
     private final AvroCodec<Availability> positionCodec = Topics.AVAILABILITY.codec();
     private final AvroCodec<NetworkAvailability> networkCodec = Topics.NETWORK_AVAILABILITY.codec();
+    private final AvroCodec<GroupAvailability> groupCodec = Topics.GROUP_AVAILABILITY.codec();
     private final Thread thread;
 
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -74,6 +77,10 @@ public final class AvailabilityMaterializer implements AutoCloseable {
                 "omnistock_serving_network_keys",
                 "SKUs with network totals held",
                 () -> view.networkKeys());
+        metrics.gauge(
+                "omnistock_serving_group_keys",
+                "Group records (sku|group) held",
+                () -> view.groupKeys());
         metrics.gauge(
                 "omnistock_serving_catchup_remaining_records",
                 "Offsets still to read to reach the end offsets the topics had at start",
@@ -136,6 +143,7 @@ public final class AvailabilityMaterializer implements AutoCloseable {
                 List<TopicPartition> partitions = new ArrayList<>();
                 partitions.addAll(partitionsOf(c, Topics.AVAILABILITY.name()));
                 partitions.addAll(partitionsOf(c, Topics.NETWORK_AVAILABILITY.name()));
+                partitions.addAll(groupPartitions(c));
                 c.assign(partitions);
                 c.seekToBeginning(partitions);
                 if (catchUp == null) {
@@ -185,6 +193,15 @@ public final class AvailabilityMaterializer implements AutoCloseable {
     /** Applies one record; never throws for a bad record. */
     void apply(ConsumerRecord<String, byte[]> r) {
         boolean network = r.topic().equals(Topics.NETWORK_AVAILABILITY.name());
+        boolean group = r.topic().equals(Topics.GROUP_AVAILABILITY.name());
+        if (r.value() == null && group) {
+            metrics.record(r.topic(), "tombstone");
+            int bar = r.key() == null ? -1 : r.key().indexOf('|');
+            if (bar > 0) {
+                view.removeGroup(r.key().substring(0, bar), r.key().substring(bar + 1));
+            }
+            return;
+        }
         if (r.value() == null) {
             tombstone(r.topic(), r.key(), network);
             return;
@@ -192,7 +209,17 @@ public final class AvailabilityMaterializer implements AutoCloseable {
         Header h = r.headers().lastHeader(WriterSchemas.HEADER);
         String schemaHeader = h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
         try {
-            if (network) {
+            if (group) {
+                GroupAvailability g = groupCodec.decode(r.value(), schemaHeader);
+                StoredRecord s =
+                        new StoredRecord(
+                                g.getVersion(),
+                                g.getEventTime().toEpochMilli(),
+                                r.timestamp(),
+                                schemaHeader == null ? r.value() : groupCodec.encode(g));
+                metrics.record(
+                        r.topic(), outcome(view.applyGroup(g.getSku(), g.getNodeGroup(), s)));
+            } else if (network) {
                 NetworkAvailability n = networkCodec.decode(r.value(), schemaHeader);
                 StoredRecord s =
                         new StoredRecord(
@@ -250,6 +277,21 @@ public final class AvailabilityMaterializer implements AutoCloseable {
 
     private static String outcome(AvailabilityView.Outcome o) {
         return o == AvailabilityView.Outcome.APPLIED ? "applied" : "stale";
+    }
+
+    /**
+     * The group topic's partitions, or none while the topic does not exist (a cluster whose engine
+     * predates group availability): the service then answers positions and network totals, and
+     * reads group records after a restart once the topic exists.
+     */
+    private static List<TopicPartition> groupPartitions(KafkaConsumer<?, ?> c) {
+        String topic = Topics.GROUP_AVAILABILITY.name();
+        List<PartitionInfo> infos = c.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            LOG.warn("Topic {} does not exist: group availability is not served", topic);
+            return List.of();
+        }
+        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
     private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> c, String topic) {

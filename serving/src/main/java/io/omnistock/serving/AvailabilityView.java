@@ -30,6 +30,14 @@ public final class AvailabilityView {
     private final AtomicLong positions = new AtomicLong();
     private final AtomicLong networks = new AtomicLong();
 
+    /**
+     * Group records by SKU, apart from {@link #bySku} so a SKU in no group costs nothing: an
+     * entry's "nodes" are the SKU's groups, sorted by name.
+     */
+    private final ConcurrentHashMap<String, SkuEntry> groupsBySku = new ConcurrentHashMap<>();
+
+    private final AtomicLong groups = new AtomicLong();
+
     /** Applies the availability of {@code sku} at {@code nodeId}. */
     public Outcome applyPosition(String sku, String nodeId, StoredRecord record) {
         Outcome[] outcome = {Outcome.APPLIED};
@@ -69,6 +77,50 @@ public final class AvailabilityView {
                     return e.withNetwork(record);
                 });
         return outcome[0];
+    }
+
+    /** Applies the availability of {@code sku} in node group {@code group}. */
+    public Outcome applyGroup(String sku, String group, StoredRecord record) {
+        Outcome[] outcome = {Outcome.APPLIED};
+        groupsBySku.compute(
+                sku,
+                (k, entry) -> {
+                    SkuEntry e = entry == null ? SkuEntry.EMPTY : entry;
+                    StoredRecord held = e.node(group);
+                    if (held != null && held.version() > record.version()) {
+                        outcome[0] = Outcome.STALE;
+                        return entry;
+                    }
+                    if (held == null) {
+                        groups.incrementAndGet();
+                    }
+                    return e.withNode(group, record);
+                });
+        return outcome[0];
+    }
+
+    /** A tombstone for {@code sku|group} on the group topic: forgets that record. */
+    public void removeGroup(String sku, String group) {
+        groupsBySku.computeIfPresent(
+                sku,
+                (k, e) -> {
+                    if (e.node(group) == null) {
+                        return e;
+                    }
+                    groups.decrementAndGet();
+                    SkuEntry left = e.withoutNode(group);
+                    return left.isEmpty() ? null : left;
+                });
+    }
+
+    /** The group records of {@code sku} (its "nodes" are group names), or null when none. */
+    public SkuEntry groups(String sku) {
+        return groupsBySku.get(sku);
+    }
+
+    /** Group records ({@code sku|group} keys) held. */
+    public long groupKeys() {
+        return groups.get();
     }
 
     private String shared(String nodeId) {

@@ -29,6 +29,13 @@ final class HttpApi implements HttpHandler {
     private static final int MAX_BODY_BYTES = 1 << 20;
     private static final String PREFIX = "/v1/availability";
 
+    /**
+     * The segment after a SKU that asks for its group records. It is matched before decoding, so a
+     * node whose id is {@code groups} stays reachable as a position with a percent-escape ({@code
+     * /v1/availability/{sku}/%67roups}).
+     */
+    private static final String GROUPS = "groups";
+
     private final AvailabilityApi availability;
     private final AvailabilityMaterializer materializer;
     private final QuoteClient quotes;
@@ -91,6 +98,12 @@ final class HttpApi implements HttpHandler {
                             method.equals("GET")
                                     ? availability.sku(Requests.id("sku", segments[0]))
                                     : notAllowed(exchange, "GET");
+                } else if (segments.length == 2 && segments[1].equals(GROUPS)) {
+                    endpoint = "groups";
+                    response =
+                            method.equals("GET")
+                                    ? availability.groups(Requests.id("sku", segments[0]))
+                                    : notAllowed(exchange, "GET");
                 } else if (segments.length == 2) {
                     endpoint = "position";
                     response =
@@ -103,7 +116,8 @@ final class HttpApi implements HttpHandler {
                     response =
                             ApiResponse.badRequest(
                                     "expected /v1/availability/{sku} or"
-                                            + " /v1/availability/{sku}/{node} (escape '/' in ids"
+                                            + " /v1/availability/{sku}/{node} or"
+                                            + " /v1/availability/{sku}/groups (escape '/' in ids"
                                             + " as %2F)");
                 }
             } else {
@@ -111,7 +125,8 @@ final class HttpApi implements HttpHandler {
                         ApiResponse.notFound(
                                 "no endpoint "
                                         + path
-                                        + "; see GET /v1/availability/{sku}[/{node}], POST"
+                                        + "; see GET /v1/availability/{sku}[/{node}],"
+                                        + " /v1/availability/{sku}/groups, POST"
                                         + " /v1/availability:batch, POST /v1/quotes, /health,"
                                         + " /ready, /metrics");
             }

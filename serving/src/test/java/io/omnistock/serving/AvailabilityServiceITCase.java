@@ -3,12 +3,14 @@ package io.omnistock.serving;
 import static io.omnistock.serving.Records.BEGINNING;
 import static io.omnistock.serving.Records.ONE_MINUTE_LATER;
 import static io.omnistock.serving.Records.availability;
+import static io.omnistock.serving.Records.group;
 import static io.omnistock.serving.Records.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
@@ -62,6 +64,7 @@ class AvailabilityServiceITCase {
                 List.of(
                         Topics.AVAILABILITY,
                         Topics.NETWORK_AVAILABILITY,
+                        Topics.GROUP_AVAILABILITY,
                         Topics.QUOTE_REQUESTS,
                         Topics.QUOTE_RESPONSES),
                 2);
@@ -72,6 +75,9 @@ class AvailabilityServiceITCase {
         sendPosition(availability("SKU-1", "DC-1", 1, 40, BEGINNING), ts++);
         kafka.send(Topics.NETWORK_AVAILABILITY, "SKU-1", network("SKU-1", 2, 47, BEGINNING), ts++);
         kafka.send(Topics.AVAILABILITY.name(), "SKU-1|STORE-2", new byte[] {1, 2, 3}, ts++);
+        sendGroup(group("SKU-1", "EAST", 4, 47, 47, ONE_MINUTE_LATER), ts++);
+        sendGroup(group("SKU-1", "BRAND-A", 3, 9, 7, ONE_MINUTE_LATER), ts++);
+        sendGroup(group("SKU-1", "BRAND-A", 2, 20, 20, BEGINNING), ts++); // older, after
         sendPosition(availability("SKU-2", "STORE-1", 1, 3, BEGINNING), ts++);
         sendAborted(availability("SKU-2", "STORE-1", 100, 1_000, ONE_MINUTE_LATER));
 
@@ -161,6 +167,28 @@ class AvailabilityServiceITCase {
     }
 
     @Test
+    void aGroupsLookupAnswersTheHighestVersionOfEachGroupByName() throws Exception {
+        HttpResponse<String> r = get("/v1/availability/SKU-1/groups");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("caughtUp").asBoolean()).isTrue();
+        assertThat(body.get("sku").asText()).isEqualTo("SKU-1");
+        assertThat(body.get("groups")).hasSize(2);
+        assertThat(body.at("/groups/0/record/nodeGroup").asText()).isEqualTo("BRAND-A");
+        assertThat(body.at("/groups/0/record/version").asLong()).isEqualTo(3);
+        assertThat(body.at("/groups/0/record/onHand").asLong()).isEqualTo(9);
+        assertThat(body.at("/groups/0/record/reserved").asLong()).isEqualTo(2);
+        assertThat(body.at("/groups/0/record/atp").asLong()).isEqualTo(7);
+        assertThat(body.at("/groups/1/record/nodeGroup").asText()).isEqualTo("EAST");
+        assertThat(body.at("/groups/1/record/atp").asLong()).isEqualTo(47);
+        assertThat(get("/v1/availability/SKU-2/groups").statusCode()).isEqualTo(404);
+        HttpResponse<String> node = get("/v1/availability/SKU-1/%67roups");
+        assertThat(node.statusCode()).as("a node named groups, escaped").isEqualTo(404);
+        assertThat(node.body()).contains("at node 'groups'");
+    }
+
+    @Test
     void aBatchAnswersEachSkuAndListsTheUnknown() throws Exception {
         HttpResponse<String> r =
                 post("/v1/availability:batch", "[\"SKU-1\",\"SKU-2\",\"SKU-404\"]");
@@ -230,6 +258,12 @@ class AvailabilityServiceITCase {
                                 "omnistock_serving_undecodable_records_total{reason=\"UNDECODABLE\",topic=\"inventory.availability\"}"))
                 .isEqualTo(1);
         assertThat(value(text, "omnistock_serving_keys")).isGreaterThanOrEqualTo(3);
+        assertThat(
+                        value(
+                                text,
+                                "omnistock_serving_records_total{outcome=\"stale\",topic=\"inventory.availability.groups\"}"))
+                .isEqualTo(1);
+        assertThat(value(text, "omnistock_serving_group_keys")).isEqualTo(2);
         assertThat(value(text, "omnistock_serving_caught_up")).isEqualTo(1);
         assertThat(value(text, "omnistock_serving_catchup_remaining_records")).isZero();
         assertThat(
@@ -333,6 +367,14 @@ class AvailabilityServiceITCase {
                 .setStatus(QuoteStatus.UNAVAILABLE)
                 .setChannel(q.getChannel())
                 .build();
+    }
+
+    private static void sendGroup(GroupAvailability g, long timestamp) {
+        kafka.send(
+                Topics.GROUP_AVAILABILITY,
+                Topics.groupKey(g.getSku(), g.getNodeGroup()),
+                g,
+                timestamp);
     }
 
     private static void sendPosition(Availability a, long timestamp) {

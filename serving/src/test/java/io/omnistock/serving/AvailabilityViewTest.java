@@ -3,6 +3,7 @@ package io.omnistock.serving;
 import static io.omnistock.serving.Records.BEGINNING;
 import static io.omnistock.serving.Records.ONE_MINUTE_LATER;
 import static io.omnistock.serving.Records.availability;
+import static io.omnistock.serving.Records.group;
 import static io.omnistock.serving.Records.network;
 import static io.omnistock.serving.Records.stored;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,30 @@ class AvailabilityViewTest {
         assertThat(outcome).isEqualTo(AvailabilityView.Outcome.STALE);
         assertThat(view.position("SKU-1", "STORE-1").version()).isEqualTo(7);
         assertThat(view.position("SKU-1", "STORE-1").kafkaTimestamp()).isEqualTo(2);
+    }
+
+    @Test
+    void groupRecordsFollowTheSameRuleApartFromTheSkusPositions() {
+        view.applyGroup("SKU-1", "EAST", stored(group("SKU-1", "EAST", 4, 10, 9, BEGINNING), 1));
+        view.applyGroup(
+                "SKU-1", "BRAND-A", stored(group("SKU-1", "BRAND-A", 2, 5, 5, BEGINNING), 2));
+
+        assertThat(
+                        view.applyGroup(
+                                "SKU-1",
+                                "EAST",
+                                stored(group("SKU-1", "EAST", 3, 99, 99, BEGINNING), 3)))
+                .isEqualTo(AvailabilityView.Outcome.STALE);
+        assertThat(view.groups("SKU-1").nodeCount()).isEqualTo(2);
+        assertThat(view.groups("SKU-1").nodeId(0)).isEqualTo("BRAND-A");
+        assertThat(view.groups("SKU-1").node("EAST").version()).isEqualTo(4);
+        assertThat(view.groupKeys()).isEqualTo(2);
+        assertThat(view.sku("SKU-1")).as("no position nor network record").isNull();
+
+        view.removeGroup("SKU-1", "EAST");
+        view.removeGroup("SKU-1", "BRAND-A");
+        assertThat(view.groups("SKU-1")).isNull();
+        assertThat(view.groupKeys()).isZero();
     }
 
     @Test

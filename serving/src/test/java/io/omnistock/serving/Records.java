@@ -1,6 +1,7 @@
 package io.omnistock.serving;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.SourceSystem;
@@ -50,6 +51,21 @@ final class Records {
                 .build();
     }
 
+    static GroupAvailability group(
+            String sku, String group, long version, long onHand, long atp, Instant at) {
+        return GroupAvailability.newBuilder()
+                .setEventId(Topics.groupKey(sku, group) + '|' + version)
+                .setEventTime(at)
+                .setSku(sku)
+                .setNodeGroup(group)
+                .setOnHand(onHand)
+                .setReserved(onHand - atp)
+                .setAtp(atp)
+                .setNodes(1)
+                .setVersion(version)
+                .build();
+    }
+
     static StoredRecord stored(Availability a, long kafkaTimestamp) {
         return new StoredRecord(
                 a.getVersion(),
@@ -64,6 +80,14 @@ final class Records {
                 n.getEventTime().toEpochMilli(),
                 kafkaTimestamp,
                 Topics.NETWORK_AVAILABILITY.codec().encode(n));
+    }
+
+    static StoredRecord stored(GroupAvailability g, long kafkaTimestamp) {
+        return new StoredRecord(
+                g.getVersion(),
+                g.getEventTime().toEpochMilli(),
+                kafkaTimestamp,
+                Topics.GROUP_AVAILABILITY.codec().encode(g));
     }
 
     private Records() {}
