@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "omnistock-serve 0.1.0",
         description = {
-            "The availability service: an HTTP JSON API over inventory.availability and"
-                    + " inventory.availability.network, and delivery quotes through the engine.",
-            "API: GET /v1/availability/{sku}[/{node}], POST /v1/availability:batch,"
+            "The availability service: an HTTP JSON API over inventory.availability,"
+                    + " inventory.availability.network and inventory.availability.groups, and"
+                    + " delivery quotes through the engine.",
+            "API: GET /v1/availability/{sku}[/{node}], GET /v1/availability/{sku}/groups,"
+                    + " POST /v1/availability:batch,"
                     + " POST /v1/quotes, GET /health, /ready, /metrics"
                     + " (docs/reference/availability-api.md)."
         })
