@@ -32,6 +32,7 @@ class TopicsTest {
                     "returns.dispositions",
                     "quotes.responses",
                     "deadletter",
+                    "inventory.movements",
                     "metrics.sustainability",
                     "metrics.operations");
 

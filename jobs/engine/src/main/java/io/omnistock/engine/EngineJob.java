@@ -5,6 +5,7 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
@@ -106,6 +107,7 @@ public final class EngineJob {
                 .deadLetters(sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic))
                 .returns(sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId))
                 .quotes(sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId))
+                .movements(sink(conf, Topics.MOVEMENTS, EngineJob::movementKey))
                 .build();
     }
 
@@ -118,6 +120,10 @@ public final class EngineJob {
 
     private static String availabilityKey(Availability a) {
         return Topics.positionKey(a.getSku(), a.getNodeId());
+    }
+
+    private static String movementKey(Movement m) {
+        return Topics.positionKey(m.getSku(), m.getNodeId());
     }
 
     private static String countCheckKey(CountCheck c) {

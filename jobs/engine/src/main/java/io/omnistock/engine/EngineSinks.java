@@ -5,6 +5,7 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
@@ -28,7 +29,8 @@ public record EngineSinks(
         SinkApplier<CountCheck> countChecks,
         SinkApplier<DeadLetter> deadLetters,
         SinkApplier<ReturnDisposition> returns,
-        SinkApplier<QuoteResponse> quotes) {
+        SinkApplier<QuoteResponse> quotes,
+        SinkApplier<Movement> movements) {
 
     /**
      * Sinks that discard every output, each named and uid'd {@code discard-<output>}: name the
@@ -51,6 +53,7 @@ public record EngineSinks(
         b.deadLetters = deadLetters;
         b.returns = returns;
         b.quotes = quotes;
+        b.movements = movements;
         return b;
     }
 
@@ -66,6 +69,7 @@ public record EngineSinks(
         private SinkApplier<DeadLetter> deadLetters = discard("deadLetters");
         private SinkApplier<ReturnDisposition> returns = discard("returns");
         private SinkApplier<QuoteResponse> quotes = discard("quotes");
+        private SinkApplier<Movement> movements = discard("movements");
 
         public Builder availability(SinkApplier<Availability> sink) {
             availability = sink;
@@ -117,6 +121,12 @@ public record EngineSinks(
             return this;
         }
 
+        /** The movement journal (empty while ledger.journal.enabled is off). */
+        public Builder movements(SinkApplier<Movement> sink) {
+            movements = sink;
+            return this;
+        }
+
         public EngineSinks build() {
             return new EngineSinks(
                     availability,
@@ -128,7 +138,8 @@ public record EngineSinks(
                     countChecks,
                     deadLetters,
                     returns,
-                    quotes);
+                    quotes,
+                    movements);
         }
 
         private Builder() {}

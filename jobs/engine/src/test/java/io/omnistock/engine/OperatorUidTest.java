@@ -56,7 +56,8 @@ class OperatorUidTest {
                     "returns.dispositions",
                     "deadletter",
                     "quotes.responses", // added with delivery-options quotes
-                    "inventory.count-checks"); // added when the metric windows left the job
+                    "inventory.count-checks", // added when the metric windows left the job
+                    "inventory.movements"); // added with the movement journal
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

@@ -5,6 +5,7 @@ import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.JournalEntry;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
@@ -107,5 +108,10 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     public void returned(ReturnDisposition disposition) {
         counts.returnsTriaged.inc();
         output(LedgerOutputs.RETURN_DISPOSITIONS, disposition);
+    }
+
+    @Override
+    public void movement(JournalEntry entry) {
+        output(LedgerOutputs.MOVEMENTS, LedgerRecords.movement(entry, current, generation));
     }
 }
