@@ -88,6 +88,64 @@ class SkuLedgerJournalTest {
         assertThat(ledger.movements.get(4).event().eventId).isEqualTo(sale.eventId);
     }
 
+    /** The worked example of docs/concepts/movement-journal.md: why on-hand is 12. */
+    @Test
+    void theWorkedExampleOfTheDocs() {
+        ledger.node(DC, NodeType.DC, NodeStatus.OPEN, 2);
+        InventoryEvent pick = event(EventType.PICK, DC, 3, at(9, 10));
+        ledger.apply(cycleCount(DC, 20, at(8, 0)).withDetails("CC-ANNUAL", null));
+        ledger.apply(pick);
+        ledger.apply(event(EventType.PICK, DC, 2, at(7, 55)));
+        ledger.apply(event(EventType.ADJUSTMENT, DC, -5, at(10, 0)).withDetails("DAMAGED", null));
+        ledger.apply(copyOf(pick));
+        ledger.apply(cycleCount(DC, 30, at(6, 0)).withDetails("CC-LATE-UPLOAD", null));
+        ledger.apply(asn("ASN-77", DC, 40, at(11, 0), at(35, 0)));
+
+        assertThat(ledger.movements)
+                .extracting(
+                        JournalEntry::outcome,
+                        JournalEntry::before,
+                        JournalEntry::after,
+                        JournalEntry::version)
+                .containsExactly(
+                        tuple(
+                                Outcome.APPLIED,
+                                new Figures(0, 0, 0, 0),
+                                new Figures(20, 0, 0, 18),
+                                1L),
+                        tuple(
+                                Outcome.APPLIED,
+                                new Figures(20, 0, 0, 18),
+                                new Figures(17, 0, 0, 15),
+                                2L),
+                        tuple(
+                                Outcome.SUPERSEDED_BY_COUNT,
+                                new Figures(17, 0, 0, 15),
+                                new Figures(17, 0, 0, 15),
+                                2L),
+                        tuple(
+                                Outcome.APPLIED,
+                                new Figures(17, 0, 0, 15),
+                                new Figures(12, 0, 0, 10),
+                                3L),
+                        tuple(
+                                Outcome.DUPLICATE,
+                                new Figures(12, 0, 0, 10),
+                                new Figures(12, 0, 0, 10),
+                                3L),
+                        tuple(
+                                Outcome.STALE_COUNT,
+                                new Figures(12, 0, 0, 10),
+                                new Figures(12, 0, 0, 10),
+                                3L),
+                        tuple(
+                                Outcome.APPLIED,
+                                new Figures(12, 0, 0, 10),
+                                new Figures(12, 0, 40, 10),
+                                4L));
+        assertThat(ledger.onHand(DC)).isEqualTo(12);
+    }
+
     @Test
     void rejectedEventsAreDeadLettersNotEntries() {
         InventoryEvent sale = sale(STORE, 2, at(10, 0));
