@@ -6,6 +6,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.OperationsMetrics;
@@ -91,6 +92,14 @@ public final class Topics {
     public static final TopicSpec<CountCheck> COUNT_CHECKS =
             new TopicSpec<>("inventory.count-checks", CountCheck.class, false);
 
+    /**
+     * The movement journal (key = sku|node): every inventory event the ledger applied or judged a
+     * duplicate, stale or superseded, with the position before and after, while {@code
+     * ledger.journal.enabled} is on. Retained, not compacted: it is a position's history.
+     */
+    public static final TopicSpec<Movement> MOVEMENTS =
+            new TopicSpec<>("inventory.movements", Movement.class, false);
+
     public static final TopicSpec<RoutingDecision> DECISIONS =
             new TopicSpec<>("orders.decisions", RoutingDecision.class, false);
 
@@ -140,7 +149,8 @@ public final class Topics {
                     DECISIONS,
                     RETURN_DISPOSITIONS,
                     QUOTE_RESPONSES,
-                    DEADLETTER);
+                    DEADLETTER,
+                    MOVEMENTS);
 
     /** Inputs of the analytics job: outputs of the ledger job. */
     public static final List<TopicSpec<?>> ANALYTICS_INPUTS =

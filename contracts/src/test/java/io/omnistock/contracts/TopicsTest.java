@@ -33,6 +33,7 @@ class TopicsTest {
                     "returns.dispositions",
                     "quotes.responses",
                     "deadletter",
+                    "inventory.movements",
                     "metrics.sustainability",
                     "metrics.operations");
 

@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
         name = "omnistock",
         mixinStandardHelpOptions = true,
         version = "omnistock 0.1.0",
-        description = "Operate an OmniStock deployment: topics, availability, tails, dead letters.",
+        description =
+                "Operate an OmniStock deployment: topics, availability, tails, position history,"
+                        + " dead letters.",
         subcommands = {
             TopicsCommand.class,
             AvailabilityCommand.class,
             TailCommand.class,
+            HistoryCommand.class,
             DeadLettersCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -10,10 +10,13 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
+import io.omnistock.avro.MovementOutcome;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.PosEventType;
+import io.omnistock.avro.PositionFigures;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.DeadLetters;
 import io.omnistock.contracts.TopicSpec;
@@ -260,6 +263,101 @@ class OpsCommandITCase {
     }
 
     @Test
+    void historyPrintsOnePositionsJournalOldestFirstWithinTheWindow() throws Exception {
+        long now = System.currentTimeMillis();
+        long old = now - Duration.ofDays(30).toMillis();
+        try (KafkaTestClient client = new KafkaTestClient(KAFKA.bootstrapServers())) {
+            client.send(
+                    Topics.MOVEMENTS,
+                    "sku-h|dc-1",
+                    movement("opening", "CYCLE_COUNT", 5, MovementOutcome.APPLIED, 0, 5, 1),
+                    old);
+            client.send(
+                    Topics.MOVEMENTS,
+                    "sku-h|dc-1",
+                    movement("count-1", "CYCLE_COUNT", 20, MovementOutcome.APPLIED, 5, 20, 2),
+                    now - 3_000);
+            client.send(
+                    Topics.MOVEMENTS,
+                    "sku-h|dc-2",
+                    movement("elsewhere", "SALE", 1, MovementOutcome.APPLIED, 9, 8, 4),
+                    now - 2_500);
+            client.send(
+                    Topics.MOVEMENTS,
+                    "sku-h|dc-1",
+                    movement("sale-1", "SALE", 8, MovementOutcome.APPLIED, 20, 12, 3),
+                    now - 2_000);
+            client.send(
+                    Topics.MOVEMENTS,
+                    "sku-h|dc-1",
+                    movement("sale-1", "SALE", 8, MovementOutcome.DUPLICATE, 12, 12, 3),
+                    now - 1_000);
+        }
+
+        Run week = run("history", "--sku", "sku-h", "--node", "dc-1");
+        Run month = run("history", "--sku", "sku-h", "--node", "dc-1", "--since", "60d");
+        Run json = run("history", "--sku", "sku-h", "--node", "dc-1", "--json");
+        Run none = run("history", "--sku", "sku-h", "--node", "dc-9");
+        Run badAge = run("history", "--sku", "sku-h", "--node", "dc-1", "--since", "soon");
+
+        assertThat(week.exitCode).as(week.err).isZero();
+        List<String> rows = week.lines().subList(1, week.lines().size());
+        assertThat(rows).as(week.out).hasSize(3);
+        assertThat(columns(rows.get(0)))
+                .as(
+                        "EVENT TIME, EVENT, TYPE, QTY, OUTCOME, ON HAND, RESERVED, IN TRANSIT, ATP, VERSION")
+                .containsSubsequence(
+                        "count-1", "CYCLE_COUNT", "20", "APPLIED", "5->20", "0", "0", "5->20", "2")
+                .contains("reason=R-count-1", "inventory.wms/1@41");
+        assertThat(columns(rows.get(1)))
+                .containsSubsequence("sale-1", "SALE", "8", "APPLIED", "20->12");
+        assertThat(columns(rows.get(2)))
+                .containsSubsequence("sale-1", "SALE", "8", "DUPLICATE", "12", "0", "0", "12", "3");
+        assertThat(week.out).doesNotContain("opening").doesNotContain("elsewhere");
+        assertThat(week.err).contains("journal records read").contains("(3 of sku-h|dc-1)");
+        assertThat(month.lines()).hasSize(5);
+        assertThat(month.lines().get(1)).contains("opening");
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : json.lines()) {
+            objects.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(objects)
+                .extracting(o -> o.get("outcome").asText())
+                .containsExactly("APPLIED", "APPLIED", "DUPLICATE");
+        assertThat(objects.get(1).at("/after/onHand").asLong()).isEqualTo(12);
+        assertThat(none.exitCode).isZero();
+        assertThat(none.out).contains("No movements for sku-h|dc-9 on inventory.movements since");
+        assertThat(badAge.exitCode).isEqualTo(2);
+        assertThat(badAge.err).contains("'soon' is not an age");
+    }
+
+    @Test
+    void historyFromAnUnreachableBrokerFailsNamingItsAddress() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        var cli = OmniStockCommand.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+
+        int exitCode =
+                cli.execute(
+                        "history",
+                        "--sku",
+                        "s",
+                        "--node",
+                        "n",
+                        "--bootstrap",
+                        "127.0.0.1:" + closed);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("error: cannot reach Kafka at 127.0.0.1:" + closed + " within 10 s");
+    }
+
+    @Test
     void anUnreachableBrokerFailsNamingItsAddressAndTheFix() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -328,6 +426,7 @@ class OpsCommandITCase {
                         new String[] {"topics", "describe", "--help"},
                         new String[] {"availability", "--help"},
                         new String[] {"tail", "--help"},
+                        new String[] {"history", "--help"},
                         new String[] {"deadletters", "replay", "--help"})) {
             Run help = run(command);
             assertThat(help.exitCode).as(Arrays.toString(command)).isZero();
@@ -416,6 +515,33 @@ class OpsCommandITCase {
                 .setThreePlAtp(0)
                 .setOpenNodes(2)
                 .setVersion(version)
+                .build();
+    }
+
+    private static Movement movement(
+            String eventId,
+            String type,
+            long quantity,
+            MovementOutcome outcome,
+            long onHandBefore,
+            long onHandAfter,
+            long version) {
+        return Movement.newBuilder()
+                .setEventId(eventId)
+                .setEventTime(AT)
+                .setSku("sku-h")
+                .setNodeId("dc-1")
+                .setSource(SourceSystem.WMS)
+                .setSourceTopic("inventory.wms")
+                .setSourcePartition(1)
+                .setSourceOffset(41)
+                .setEventType(type)
+                .setQuantity(quantity)
+                .setReasonCode("R-" + eventId)
+                .setOutcome(outcome)
+                .setBefore(new PositionFigures(onHandBefore, 0L, 0L, onHandBefore))
+                .setAfter(new PositionFigures(onHandAfter, 0L, 0L, onHandAfter))
+                .setAvailabilityVersion(version)
                 .build();
     }
 

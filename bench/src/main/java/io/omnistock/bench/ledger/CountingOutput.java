@@ -5,6 +5,7 @@ import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.JournalEntry;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
@@ -24,6 +25,7 @@ public final class CountingOutput implements SkuLedger.Output {
     public long rejected;
     public long replies;
     public long returns;
+    public long movements;
 
     @Override
     public void availability(AvailabilityChange change) {
@@ -74,5 +76,10 @@ public final class CountingOutput implements SkuLedger.Output {
     @Override
     public void returned(ReturnDisposition disposition) {
         returns++;
+    }
+
+    @Override
+    public void movement(JournalEntry entry) {
+        movements++;
     }
 }

@@ -52,7 +52,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     private static final MemorySize MANAGED_MEMORY = MemorySize.ofMebiBytes(512);
 
     /** Sinks of the ledger job: one per output topic ({@link EngineSinks}). */
-    private static final int LEDGER_SINKS = 10;
+    private static final int LEDGER_SINKS = 11;
 
     /** SKUs (x every node: the positions) and inventory records, in a full and a quick run. */
     private static final int FULL_SKUS = 10_000;
@@ -106,7 +106,13 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                 **bare-flink**: the same source, deserializer, watermarks, backend and \
                 checkpointing, keyBy(sku) -> one `ValueState<Long>` counter per SKU -> a counting \
                 sink; **plain-java**: the same deserializer and the domain `SkuLedger` over \
-                HashMaps, on one thread. A run fails \
+                HashMaps, on one thread. **Movement journal** (`ledger.journal.enabled`), same \
+                run, same records: **ledger-journal** is the ledger job with the journal on (one \
+                `Movement` record per event to its counting sink; the journal-off job has the \
+                same sink, which then sees nothing), **plain-java-journal** the plain-Java rules \
+                with it on; each is reported against its journal-off twin (both warm up before \
+                either is measured, and the journal is measured first, so any JIT work left \
+                counts against it). A run fails \
                 unless the ledger's accumulators show every record processed and none \
                 dead-lettered. **State accesses per record**: the ledger's own counters \
                 `state-reads` (gets, contains, and each entry an iteration reads), `state-writes` \
@@ -163,23 +169,41 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                         SEED + 1);
         Path work = settings.workDir();
         for (int round = 1; round <= PLAIN_JAVA_WARM_UPS; round++) {
-            plainJava("warm-up plain-java " + round, warmUp);
+            plainJava("warm-up plain-java " + round, warmUp, false);
+            plainJava("warm-up plain-java-journal " + round, warmUp, true);
         }
-        Measured plain = plainJava("plain-java", input);
+        Measured plainJournal = plainJava("plain-java-journal", input, true);
+        Measured plain = plainJava("plain-java", input, false);
         bareFlink("warm-up bare-flink", warmUp, work.resolve("warm-up-bare-flink"));
         Measured bare = bareFlink("bare-flink", input, work.resolve("bare-flink"));
-        ledgerJob("warm-up ledger", warmUp, work.resolve("warm-up-ledger"));
-        Measured ledger = ledgerJob("ledger", input, work.resolve("ledger"));
+        // Both ledger variants warm up before either is measured, and the journal is measured
+        // first: whatever JIT work is left falls on it, so its cost is not understated.
+        ledgerJob("warm-up ledger", warmUp, work.resolve("warm-up-ledger"), false);
+        ledgerJob("warm-up ledger-journal", warmUp, work.resolve("warm-up-ledger-journal"), true);
+        Measured journal = ledgerJob("ledger-journal", input, work.resolve("ledger-journal"), true);
+        Measured ledger = ledgerJob("ledger", input, work.resolve("ledger"), false);
 
         List<Figure> figures = new ArrayList<>();
         figures.addAll(ledger.figures("ledger"));
+        figures.addAll(journal.figures("ledger-journal"));
         figures.addAll(bare.figures("bare-flink"));
         figures.addAll(plain.figures("plain-java"));
+        figures.addAll(plainJournal.figures("plain-java-journal"));
         figures.add(
                 new Figure(
                         "ledger / bare-flink (events/s per busy core)",
                         "ratio",
                         ledger.perBusyCoreSecond() / bare.perBusyCoreSecond()));
+        figures.add(
+                new Figure(
+                        "ledger-journal / ledger (events/s per busy core)",
+                        "ratio",
+                        journal.perBusyCoreSecond() / ledger.perBusyCoreSecond()));
+        figures.add(
+                new Figure(
+                        "plain-java-journal / plain-java (events/s per busy core)",
+                        "ratio",
+                        plainJournal.perBusyCoreSecond() / plain.perBusyCoreSecond()));
         figures.add(
                 new Figure(
                         "ledger / plain-java (events/s per busy core)",
@@ -191,8 +215,10 @@ public final class LedgerThroughputBenchmark implements Benchmark {
     /**
      * The real job: EnginePipeline with counting sinks; fails unless every record was processed.
      */
-    private static Measured ledgerJob(String label, LedgerInput input, Path dir) throws Exception {
+    private static Measured ledgerJob(String label, LedgerInput input, Path dir, boolean journal)
+            throws Exception {
         Configuration conf = flinkConfiguration(dir);
+        conf.set(LedgerOptions.JOURNAL_ENABLED, journal);
         StreamExecutionEnvironment env = EngineJob.environment(conf);
         // The availability sinks hang off the ledger operator: when both have seen the final
         // watermark, the ledger has applied every event.
@@ -211,6 +237,7 @@ public final class LedgerThroughputBenchmark implements Benchmark {
                             .deadLetters(counting(run, "dead-letters", false))
                             .returns(counting(run, "returns", false))
                             .quotes(counting(run, "quotes", false))
+                            .movements(counting(run, "movements", false))
                             .build();
             ReplaySource source =
                     new ReplaySource(run, LEDGER_SINKS * PARALLELISM, LedgerOptions.settings(conf));
@@ -344,8 +371,8 @@ public final class LedgerThroughputBenchmark implements Benchmark {
      * The domain rules alone: the same records through the same deserializer into {@link SkuLedger}
      * over HashMaps, on this thread, partitions interleaved record by record.
      */
-    private static Measured plainJava(String label, LedgerInput input) {
-        LedgerSettings settings = LedgerOptions.settings(new Configuration());
+    private static Measured plainJava(String label, LedgerInput input, boolean journal) {
+        LedgerSettings settings = LedgerOptions.settings(new Configuration()).withJournal(journal);
         long outOfOrderness = LedgerOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis();
         InventoryDeserializationSchema schema = new InventoryDeserializationSchema(settings);
         schema.open(
@@ -430,14 +457,19 @@ public final class LedgerThroughputBenchmark implements Benchmark {
         System.out.printf(
                 Locale.ROOT,
                 "   %s: %s, rejected on read %,d; availability %,d, network %,d,"
-                        + " discrepancies %,d, alerts %,d%n",
+                        + " discrepancies %,d, alerts %,d, movements %,d%n",
                 label,
                 outcomes,
                 rejectedOnRead,
                 out.availability,
                 out.network,
                 out.discrepancies,
-                out.alerts);
+                out.alerts,
+                out.movements);
+        if (out.movements != (journal ? input.events : 0)) {
+            throw new IllegalStateException(
+                    label + ": " + out.movements + " journal entries for " + input.events);
+        }
         if (rejectedOnRead != 0
                 || byOutcome[SkuLedger.Outcome.REJECTED.ordinal()] != 0
                 || byOutcome[SkuLedger.Outcome.DUPLICATE.ordinal()] != input.duplicates) {

@@ -60,6 +60,9 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     public final List<StockReply> replies = new ArrayList<>();
     public final List<ReturnDisposition> dispositions = new ArrayList<>();
 
+    /** The movement journal's entries (only while the journal is on). */
+    public final List<JournalEntry> movements = new ArrayList<>();
+
     /** How many facts were recorded, of every kind. */
     public int size() {
         return availability.size()
@@ -71,7 +74,8 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
                 + projectedStockouts.size()
                 + rejected.size()
                 + replies.size()
-                + dispositions.size();
+                + dispositions.size()
+                + movements.size();
     }
 
     @Override
@@ -148,5 +152,10 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     @Override
     public void returned(ReturnDisposition disposition) {
         dispositions.add(disposition);
+    }
+
+    @Override
+    public void movement(JournalEntry entry) {
+        movements.add(entry); // a value: its figures are copies
     }
 }

@@ -37,6 +37,12 @@ public class InventoryEvent {
     /** RETURN: the returned item's grade and triage facts, or null for an ungraded till return. */
     public ReturnedItem returned;
 
+    /** WMS: why the warehouse recorded the event (its {@code reasonCode}), or null. */
+    public String reasonCode;
+
+    /** 3PL: the snapshot batch the event belongs to (its {@code batchId}), or null. */
+    public String batchId;
+
     public InventoryEvent() {}
 
     public InventoryEvent(
@@ -73,6 +79,13 @@ public class InventoryEvent {
 
     public InventoryEvent withReturned(ReturnedItem returned) {
         this.returned = returned;
+        return this;
+    }
+
+    /** Sets the WMS reason code and the 3PL batch id (either may be null). */
+    public InventoryEvent withDetails(String reasonCode, String batchId) {
+        this.reasonCode = reasonCode;
+        this.batchId = batchId;
         return this;
     }
 

@@ -20,6 +20,7 @@ public final class LedgerSettings implements Serializable {
     private final long[] lowThresholds;
     private final ForecastSettings forecast;
     private final long discrepancySettleDelayMillis;
+    private final boolean journal;
 
     public LedgerSettings(
             Duration horizon,
@@ -35,7 +36,7 @@ public final class LedgerSettings implements Serializable {
             Duration maxFutureSkew,
             Map<NodeType, Long> lowThresholds,
             ForecastSettings forecast) {
-        this(horizon, maxQuantity, maxFutureSkew, lowThresholds, forecast, Duration.ZERO);
+        this(horizon, maxQuantity, maxFutureSkew, lowThresholds, forecast, Duration.ZERO, false);
     }
 
     private LedgerSettings(
@@ -44,12 +45,14 @@ public final class LedgerSettings implements Serializable {
             Duration maxFutureSkew,
             Map<NodeType, Long> lowThresholds,
             ForecastSettings forecast,
-            Duration discrepancySettleDelay) {
+            Duration discrepancySettleDelay,
+            boolean journal) {
         if (discrepancySettleDelay.isNegative()) {
             throw new IllegalArgumentException(
                     "discrepancy settle delay must not be negative: " + discrepancySettleDelay);
         }
         this.discrepancySettleDelayMillis = discrepancySettleDelay.toMillis();
+        this.journal = journal;
         this.forecast = forecast;
         this.horizonMillis = horizon.toMillis();
         this.maxQuantity = maxQuantity;
@@ -116,7 +119,8 @@ public final class LedgerSettings implements Serializable {
                 Duration.ofMillis(maxFutureSkewMillis),
                 lowThresholdMap(),
                 newForecast,
-                Duration.ofMillis(discrepancySettleDelayMillis));
+                Duration.ofMillis(discrepancySettleDelayMillis),
+                journal);
     }
 
     /** These settings with another discrepancy settle delay (not negative). */
@@ -127,7 +131,28 @@ public final class LedgerSettings implements Serializable {
                 Duration.ofMillis(maxFutureSkewMillis),
                 lowThresholdMap(),
                 forecast,
-                delay);
+                delay,
+                journal);
+    }
+
+    /**
+     * Whether the ledger journals every event it judges ({@link JournalEntry}, the movement
+     * journal): off by default; when off, applying an event makes no entry and costs nothing more.
+     */
+    public boolean journal() {
+        return journal;
+    }
+
+    /** These settings with the movement journal on or off. */
+    public LedgerSettings withJournal(boolean on) {
+        return new LedgerSettings(
+                Duration.ofMillis(horizonMillis),
+                maxQuantity,
+                Duration.ofMillis(maxFutureSkewMillis),
+                lowThresholdMap(),
+                forecast,
+                Duration.ofMillis(discrepancySettleDelayMillis),
+                on);
     }
 
     private Map<NodeType, Long> lowThresholdMap() {

@@ -142,6 +142,13 @@ public final class SkuLedger {
 
         /** A returned line was triaged (docs/design.md section 5). */
         void returned(ReturnDisposition disposition);
+
+        /**
+         * An event was judged (applied, duplicate, stale or superseded): the movement journal's
+         * entry, made only while {@link LedgerSettings#journal()} is on. Outputs that keep no
+         * journal ignore it.
+         */
+        default void movement(JournalEntry entry) {}
     }
 
     /** What became of one event. */
@@ -171,6 +178,7 @@ public final class SkuLedger {
     private final PositionPublisher publisher;
     private final SkuReservations reservations;
     private final SkuRouting routing;
+    private final boolean journal;
 
     /** With the default return triage rules. */
     public SkuLedger(LedgerSettings settings) {
@@ -197,6 +205,7 @@ public final class SkuLedger {
         this.settings = settings;
         this.returns = returns;
         this.validator = new EventValidator(settings);
+        this.journal = settings.journal();
     }
 
     /** How many ledger instances share each node's daily order capacity (the fast path's view). */
@@ -259,10 +268,33 @@ public final class SkuLedger {
         Position position = state.position(e.nodeId);
         if (position == null) {
             position = new Position();
-        } else if (position.hasApplied(e.eventId)) {
-            return Outcome.DUPLICATE;
         }
-        if (state.seenBeforeUpgrade(e.eventId)) {
+        if (!journal) {
+            return applyAt(position, e, node, watermark, state, out);
+        }
+        JournalEntry.Figures before = JournalEntry.Figures.publishedBy(position);
+        Outcome outcome = applyAt(position, e, node, watermark, state, out);
+        if (outcome != Outcome.REJECTED) {
+            out.movement(
+                    new JournalEntry(
+                            e,
+                            outcome,
+                            before,
+                            JournalEntry.Figures.publishedBy(position),
+                            position.version));
+        }
+        return outcome;
+    }
+
+    /** Applies a valid event of a known node at its position (new when the node had none). */
+    private Outcome applyAt(
+            Position position,
+            InventoryEvent e,
+            NodeInfo node,
+            long watermark,
+            State state,
+            Output out) {
+        if (position.hasApplied(e.eventId) || state.seenBeforeUpgrade(e.eventId)) {
             return Outcome.DUPLICATE;
         }
         if (e.type == EventType.RETURN) {

@@ -6,6 +6,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
@@ -108,6 +109,7 @@ public final class EngineJob {
                 .returns(sink(conf, Topics.RETURN_DISPOSITIONS, ReturnDisposition::getEventId))
                 .quotes(sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId))
                 .groups(sink(conf, Topics.GROUP_AVAILABILITY, EngineJob::groupKey))
+                .movements(sink(conf, Topics.MOVEMENTS, EngineJob::movementKey))
                 .build();
     }
 
@@ -124,6 +126,10 @@ public final class EngineJob {
 
     private static String availabilityKey(Availability a) {
         return Topics.positionKey(a.getSku(), a.getNodeId());
+    }
+
+    private static String movementKey(Movement m) {
+        return Topics.positionKey(m.getSku(), m.getNodeId());
     }
 
     private static String countCheckKey(CountCheck c) {

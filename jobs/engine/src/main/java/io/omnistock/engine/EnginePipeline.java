@@ -121,6 +121,7 @@ public final class EnginePipeline {
         sinks.deadLetters().apply(deadLetters);
         sinks.returns().apply(ledger.getSideOutput(LedgerOutputs.RETURN_DISPOSITIONS));
         sinks.countChecks().apply(ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS));
+        sinks.movements().apply(ledger.getSideOutput(LedgerOutputs.MOVEMENTS));
     }
 
     private EnginePipeline() {}

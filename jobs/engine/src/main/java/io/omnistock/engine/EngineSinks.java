@@ -6,6 +6,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
@@ -30,7 +31,8 @@ public record EngineSinks(
         SinkApplier<DeadLetter> deadLetters,
         SinkApplier<ReturnDisposition> returns,
         SinkApplier<QuoteResponse> quotes,
-        SinkApplier<GroupAvailability> groups) {
+        SinkApplier<GroupAvailability> groups,
+        SinkApplier<Movement> movements) {
 
     /**
      * Sinks that discard every output, each named and uid'd {@code discard-<output>}: name the
@@ -54,6 +56,7 @@ public record EngineSinks(
         b.returns = returns;
         b.quotes = quotes;
         b.groups = groups;
+        b.movements = movements;
         return b;
     }
 
@@ -70,6 +73,7 @@ public record EngineSinks(
         private SinkApplier<ReturnDisposition> returns = discard("returns");
         private SinkApplier<QuoteResponse> quotes = discard("quotes");
         private SinkApplier<GroupAvailability> groups = discard("groups");
+        private SinkApplier<Movement> movements = discard("movements");
 
         public Builder availability(SinkApplier<Availability> sink) {
             availability = sink;
@@ -126,6 +130,12 @@ public record EngineSinks(
             return this;
         }
 
+        /** The movement journal (empty while ledger.journal.enabled is off). */
+        public Builder movements(SinkApplier<Movement> sink) {
+            movements = sink;
+            return this;
+        }
+
         public EngineSinks build() {
             return new EngineSinks(
                     availability,
@@ -138,7 +148,8 @@ public record EngineSinks(
                     deadLetters,
                     returns,
                     quotes,
-                    groups);
+                    groups,
+                    movements);
         }
 
         private Builder() {}

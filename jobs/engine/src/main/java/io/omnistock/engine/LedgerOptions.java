@@ -92,6 +92,17 @@ public final class LedgerOptions {
                                     + " heap in front of RocksDB, most recently used first; a hit"
                                     + " saves one state read per event and a read per node per probe. About 250 bytes plus 8 per node each.");
 
+    public static final ConfigOption<Boolean> JOURNAL_ENABLED =
+            ConfigOptions.key("ledger.journal.enabled")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Whether the ledger writes the movement journal: one record per inventory"
+                                    + " event it applied or judged a duplicate, stale or superseded,"
+                                    + " with the position before and after, on the retained"
+                                    + " inventory.movements topic (about one record per input event)."
+                                    + " Off: no record and no cost per event.");
+
     public static final ConfigOption<Long> LOW_THRESHOLD_STORE = lowThreshold("store", 5);
     public static final ConfigOption<Long> LOW_THRESHOLD_DARK_STORE = lowThreshold("dark-store", 5);
     public static final ConfigOption<Long> LOW_THRESHOLD_DC = lowThreshold("dc", 20);
@@ -156,7 +167,8 @@ public final class LedgerOptions {
                         conf.get(MAX_FUTURE_SKEW),
                         low,
                         forecast(conf))
-                .withDiscrepancySettleDelay(conf.get(DISCREPANCY_SETTLE_DELAY));
+                .withDiscrepancySettleDelay(conf.get(DISCREPANCY_SETTLE_DELAY))
+                .withJournal(conf.get(JOURNAL_ENABLED));
     }
 
     /** The demand forecast's settings from a configuration. */

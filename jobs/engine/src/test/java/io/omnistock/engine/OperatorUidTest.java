@@ -57,7 +57,8 @@ class OperatorUidTest {
                     "deadletter",
                     "quotes.responses", // added with delivery-options quotes
                     "inventory.count-checks", // added when the metric windows left the job
-                    "inventory.availability.groups"); // added with group availability
+                    "inventory.availability.groups", // added with group availability
+                    "inventory.movements"); // added with the movement journal
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

@@ -88,7 +88,8 @@ public final class InventoryEventMapper {
                         wms.getQuantity(),
                         SourceSystem.WMS)
                 .withReference(wms.getAsnId())
-                .withCounterpart(wms.getCounterpartNodeId());
+                .withCounterpart(wms.getCounterpartNodeId())
+                .withDetails(wms.getReasonCode(), null);
     }
 
     static InventoryEvent fromThreePl(ThreePlEvent tpl) {
@@ -102,7 +103,8 @@ public final class InventoryEventMapper {
                                 type,
                                 tpl.getQuantity(),
                                 SourceSystem.THREE_PL)
-                        .withReference(tpl.getAsnId());
+                        .withReference(tpl.getAsnId())
+                        .withDetails(null, tpl.getBatchId());
         if (tpl.getEta() != null) {
             event.withEta(tpl.getEta().toEpochMilli());
         }

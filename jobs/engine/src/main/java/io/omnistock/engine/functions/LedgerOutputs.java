@@ -5,6 +5,7 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
@@ -47,6 +48,10 @@ public final class LedgerOutputs {
     /** Counts compared with the ledger, for inventory.count-checks (inventory accuracy). */
     public static final OutputTag<CountCheck> COUNT_CHECKS =
             new OutputTag<>("count-checks", new AvroTypeInfo<>(CountCheck.class));
+
+    /** The movement journal: every event the ledger judged, for inventory.movements. */
+    public static final OutputTag<Movement> MOVEMENTS =
+            new OutputTag<>("movements", new AvroTypeInfo<>(Movement.class));
 
     /** The ledger's answers to routing, keyed by order downstream. */
     public static final OutputTag<SourcedEvent> STOCK_REPLIES =

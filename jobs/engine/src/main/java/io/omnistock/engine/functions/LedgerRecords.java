@@ -7,7 +7,10 @@ import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.InTransitQuantity;
 import io.omnistock.avro.InventoryAlert;
+import io.omnistock.avro.Movement;
+import io.omnistock.avro.MovementOutcome;
 import io.omnistock.avro.NetworkAvailability;
+import io.omnistock.avro.PositionFigures;
 import io.omnistock.avro.ProjectedAtp;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.Topics;
@@ -15,8 +18,10 @@ import io.omnistock.domain.forecast.Forecast;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.GroupTotals;
+import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InboundShipment;
 import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.JournalEntry;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.inventory.ProjectedStockout;
@@ -192,6 +197,40 @@ final class LedgerRecords {
         alert.setDaysOfCover(p.daysOfCover());
         alert.setVelocityPerDay(p.velocityPerDay());
         return alert;
+    }
+
+    /**
+     * The movement journal's record of an event as the ledger judged it ({@code sourced}: the
+     * record it came in, for its topic, partition and offset), its availability version of this
+     * restore generation.
+     */
+    static Movement movement(JournalEntry entry, SourcedEvent sourced, long generation) {
+        InventoryEvent e = entry.event();
+        boolean fromKafka = sourced != null && sourced.fromKafka();
+        boolean asn = e.type == EventType.ASN || e.type == EventType.RECEIPT;
+        Movement m = new Movement(); // setters, as above: every field is set
+        m.setEventId(e.eventId);
+        m.setEventTime(Instant.ofEpochMilli(e.eventTime));
+        m.setSku(e.sku);
+        m.setNodeId(e.nodeId);
+        m.setSource(e.source == null ? SourceSystem.UNKNOWN : e.source);
+        m.setSourceTopic(fromKafka ? sourced.topic : null);
+        m.setSourcePartition(fromKafka ? sourced.partition : -1);
+        m.setSourceOffset(fromKafka ? sourced.offset : -1L);
+        m.setEventType(e.type.name());
+        m.setQuantity(e.quantity);
+        m.setReasonCode(e.reasonCode);
+        m.setBatchId(e.batchId);
+        m.setAsnId(asn ? e.reference : null);
+        m.setOutcome(MovementOutcome.valueOf(entry.outcome().name()));
+        m.setBefore(figures(entry.before()));
+        m.setAfter(figures(entry.after()));
+        m.setAvailabilityVersion(entry.version() == 0 ? 0 : version(generation, entry.version()));
+        return m;
+    }
+
+    private static PositionFigures figures(JournalEntry.Figures f) {
+        return new PositionFigures(f.onHand(), f.reserved(), f.inTransit(), f.atp());
     }
 
     private LedgerRecords() {}

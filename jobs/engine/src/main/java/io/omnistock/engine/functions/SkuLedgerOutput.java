@@ -6,6 +6,7 @@ import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.JournalEntry;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.Rejection;
@@ -116,5 +117,10 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     public void returned(ReturnDisposition disposition) {
         counts.returnsTriaged.inc();
         output(LedgerOutputs.RETURN_DISPOSITIONS, disposition);
+    }
+
+    @Override
+    public void movement(JournalEntry entry) {
+        output(LedgerOutputs.MOVEMENTS, LedgerRecords.movement(entry, current, generation));
     }
 }

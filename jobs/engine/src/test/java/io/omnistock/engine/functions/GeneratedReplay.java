@@ -9,6 +9,7 @@ import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
+import io.omnistock.domain.inventory.JournalEntry;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.Position;
@@ -42,6 +43,10 @@ final class GeneratedReplay implements SkuLedger.Output {
     final Map<String, InMemorySkuState> skus = new HashMap<>();
     final Map<String, NodeInfo> nodes = new HashMap<>();
     final List<Raised> alerts = new ArrayList<>();
+
+    /** The movement journal by key {@code sku|node}, in order (while the journal is on). */
+    final Map<String, List<JournalEntry>> journal = new HashMap<>();
+
     final SkuLedger ledger;
     private final InventoryDeserializationSchema schema;
     private final List<SourcedEvent> decoded = new ArrayList<>();
@@ -151,6 +156,14 @@ final class GeneratedReplay implements SkuLedger.Output {
     @Override
     public void reply(StockReply reply) {
         throw new AssertionError("no routing in a generated inventory stream: " + reply);
+    }
+
+    @Override
+    public void movement(JournalEntry entry) {
+        journal.computeIfAbsent(
+                        Topics.positionKey(entry.event().sku, entry.event().nodeId),
+                        key -> new ArrayList<>())
+                .add(entry);
     }
 
     @Override

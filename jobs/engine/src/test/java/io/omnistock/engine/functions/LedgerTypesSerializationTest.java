@@ -126,6 +126,28 @@ class LedgerTypesSerializationTest {
                 new InventoryEvent(
                                 "r-1", 6, "SKU-1", "DC-1", EventType.RETURN, 2, SourceSystem.ORDERS)
                         .withReturned(item);
+        // the journal's details: a WMS reason code, a 3PL batch id (with a returned item too)
+        SourcedEvent reasoned = fromKafka("inventory.wms");
+        reasoned.event =
+                new InventoryEvent("w-1", 8, "SKU-1", "DC-1", EventType.DAMAGE, 1, SourceSystem.WMS)
+                        .withDetails("BROKEN", null);
+        SourcedEvent batched = fromKafka("inventory.3pl");
+        batched.event =
+                new InventoryEvent(
+                                "s-1",
+                                9,
+                                "SKU-1",
+                                "3PL-1",
+                                EventType.SNAPSHOT,
+                                40,
+                                SourceSystem.THREE_PL)
+                        .withDetails(null, "B-42");
+        SourcedEvent returnedWithReason = fromKafka("orders.lifecycle");
+        returnedWithReason.event =
+                new InventoryEvent(
+                                "r-2", 6, "SKU-1", "DC-1", EventType.RETURN, 1, SourceSystem.ORDERS)
+                        .withReturned(item)
+                        .withDetails("RMA", "B-1");
         SourcedEvent rejected = fromKafka("inventory.pos");
         rejected.rejection = DeadLetterReason.UNDECODABLE;
         rejected.rejectionMessage = "truncated";
@@ -220,6 +242,9 @@ class LedgerTypesSerializationTest {
                 SourcedEvent.of(node.node),
                 event,
                 returned,
+                reasoned,
+                batched,
+                returnedWithReason,
                 rejected,
                 node,
                 order,

@@ -38,6 +38,11 @@ import org.apache.flink.formats.avro.typeutils.AvroSerializer;
  * second parts byte. The first parts byte had no bit left; a record never carries both an inventory
  * event and node data, so those two bits together announce the second byte (and a record with it
  * carries neither). Every record version 2 wrote reads as it is.
+ *
+ * <p>An inventory event's WMS reason code and 3PL batch id (for the movement journal) follow it
+ * behind a flag in its source byte, as a returned item does: an event without them is written as
+ * before, so every record an earlier version wrote reads as it is and the snapshot keeps its
+ * version.
  */
 public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -72,6 +77,14 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
      * keep the bytes version 1 wrote, so savepoints from before returns read as they are.
      */
     private static final int RETURNED_FOLLOWS = 1 << 6;
+
+    /**
+     * Set in an inventory event's source byte when its WMS reason code and 3PL batch id follow
+     * (after a returned item): records without them keep the bytes earlier versions wrote.
+     */
+    private static final int DETAILS_FOLLOW = 1 << 5;
+
+    private static final int SOURCE_FLAGS = RETURNED_FOLLOWS | DETAILS_FOLLOW;
 
     private final TypeSerializer<NodeInfo> nodes;
     private final TypeSerializer<OrderRequest> orders;
@@ -254,11 +267,21 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         Utf8.write(e.reference, out);
         Utf8.write(e.counterpartNodeId, out);
         out.writeLong(e.eta);
-        if (e.returned == null) {
+        boolean details = e.reasonCode != null || e.batchId != null;
+        if (e.returned == null && !details) {
             writeEnum(e.source, out); // as version 1 wrote it
-        } else {
-            out.writeByte(e.source.ordinal() | RETURNED_FOLLOWS);
+            return;
+        }
+        out.writeByte(
+                e.source.ordinal()
+                        | (e.returned != null ? RETURNED_FOLLOWS : 0)
+                        | (details ? DETAILS_FOLLOW : 0));
+        if (e.returned != null) {
             writeReturned(e.returned, out);
+        }
+        if (details) {
+            Utf8.write(e.reasonCode, out);
+            Utf8.write(e.batchId, out);
         }
     }
 
@@ -338,11 +361,16 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         e.counterpartNodeId = Utf8.read(in);
         e.eta = in.readLong();
         int source = in.readByte();
-        if (source >= 0 && (source & RETURNED_FOLLOWS) != 0) {
-            e.source = SOURCES[source & ~RETURNED_FOLLOWS];
+        if (source < 0) {
+            return e;
+        }
+        e.source = SOURCES[source & ~SOURCE_FLAGS];
+        if ((source & RETURNED_FOLLOWS) != 0) {
             e.returned = readReturned(in);
-        } else {
-            e.source = source < 0 ? null : SOURCES[source];
+        }
+        if ((source & DETAILS_FOLLOW) != 0) {
+            e.reasonCode = Utf8.read(in);
+            e.batchId = Utf8.read(in);
         }
         return e;
     }
