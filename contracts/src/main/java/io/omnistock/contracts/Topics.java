@@ -5,6 +5,8 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.HoldEvent;
+import io.omnistock.avro.HoldRequest;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
@@ -61,6 +63,13 @@ public final class Topics {
             new TopicSpec<>("quotes.requests", QuoteRequest.class, false);
 
     /**
+     * Cart and checkout holds (key = sku): HOLD, EXTEND and RELEASE requests for the SKU's ledger,
+     * answered on {@link #HOLD_EVENTS}.
+     */
+    public static final TopicSpec<HoldRequest> HOLD_REQUESTS =
+            new TopicSpec<>("holds.requests", HoldRequest.class, false);
+
+    /**
      * Internal: routing's reservation requests to the SKU-keyed ledger (key = sku). The ledger job
      * writes and reads it, closing the loop from routing back to the ledger that a dataflow graph
      * cannot close.
@@ -114,6 +123,14 @@ public final class Topics {
     public static final TopicSpec<QuoteResponse> QUOTE_RESPONSES =
             new TopicSpec<>("quotes.responses", QuoteResponse.class, false);
 
+    /**
+     * What became of each hold (key = holdId): HELD, REFUSED, EXTENDED, RELEASED, EXPIRED,
+     * CONVERTED. Not compacted: a shop reads the answer to its request soon after it is written,
+     * and a hold's events are a history, kept for the topic's retention.
+     */
+    public static final TopicSpec<HoldEvent> HOLD_EVENTS =
+            new TopicSpec<>("holds.events", HoldEvent.class, false);
+
     public static final TopicSpec<SustainabilityMetrics> METRICS_SUSTAINABILITY =
             new TopicSpec<>("metrics.sustainability", SustainabilityMetrics.class, false);
     public static final TopicSpec<OperationsMetrics> METRICS_OPERATIONS =
@@ -135,7 +152,8 @@ public final class Topics {
                     RESERVATIONS,
                     QUOTE_REQUESTS,
                     SKUS,
-                    SAFETY_STOCK);
+                    SAFETY_STOCK,
+                    HOLD_REQUESTS);
 
     /** Outputs of the ledger job ({@link #RESERVATIONS} is both). */
     public static final List<TopicSpec<?>> LEDGER_OUTPUTS =
@@ -149,6 +167,7 @@ public final class Topics {
                     DECISIONS,
                     RETURN_DISPOSITIONS,
                     QUOTE_RESPONSES,
+                    HOLD_EVENTS,
                     DEADLETTER,
                     MOVEMENTS);
 

@@ -2,6 +2,8 @@ package io.omnistock.domain.inventory;
 
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
+import io.omnistock.domain.holds.HoldCommand;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
@@ -20,6 +22,7 @@ final class InMemoryLedger extends RecordingLedgerOutput {
     final Map<String, NodeInfo> nodes = state.nodes;
     final Map<String, Position> positions = state.positions;
     final Map<String, Long> seen = state.seen;
+    final InMemoryHolds holdStore = new InMemoryHolds();
 
     final SkuLedger ledger;
     long watermark = Long.MIN_VALUE;
@@ -63,6 +66,27 @@ final class InMemoryLedger extends RecordingLedgerOutput {
 
     SkuLedger.Outcome handle(StockRequest request) {
         return ledger.handle(request, state, this);
+    }
+
+    /** Applies a hold request with the wall clock at {@code nowMillis}. */
+    SkuLedger.Outcome hold(HoldCommand command, long nowMillis) {
+        return ledger.hold(command, nowMillis, state, holdStore, this);
+    }
+
+    /**
+     * The wall clock reaches {@code nowMillis}: the holds expired by then give their units back.
+     */
+    int expireHolds(long nowMillis) {
+        return ledger.expireHolds(LedgerEvents.SKU, nowMillis, state, holdStore, this);
+    }
+
+    long held(String node) {
+        return positions.get(node).held;
+    }
+
+    /** The last hold outcome; fails when there is none. */
+    HoldOutcome lastHoldOutcome() {
+        return holdOutcomes.get(holdOutcomes.size() - 1);
     }
 
     StockReply lastReply() {

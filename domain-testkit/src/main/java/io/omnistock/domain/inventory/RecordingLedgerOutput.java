@@ -1,6 +1,7 @@
 package io.omnistock.domain.inventory;
 
 import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.StockReply;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     public final List<Rejected> rejected = new ArrayList<>();
     public final List<StockReply> replies = new ArrayList<>();
     public final List<ReturnDisposition> dispositions = new ArrayList<>();
+    public final List<HoldOutcome> holdOutcomes = new ArrayList<>();
 
     /** The movement journal's entries (only while the journal is on). */
     public final List<JournalEntry> movements = new ArrayList<>();
@@ -75,7 +77,8 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
                 + rejected.size()
                 + replies.size()
                 + dispositions.size()
-                + movements.size();
+                + movements.size()
+                + holdOutcomes.size();
     }
 
     @Override
@@ -157,5 +160,10 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     @Override
     public void movement(JournalEntry entry) {
         movements.add(entry); // a value: its figures are copies
+    }
+
+    @Override
+    public void hold(HoldOutcome outcome) {
+        holdOutcomes.add(outcome);
     }
 }

@@ -121,8 +121,7 @@ public final class DemandForecast {
     public static long projectedAtp(
             Position p, long safetyStock, double velocityPerDay, long asOf, long horizonMillis) {
         double demand = velocityPerDay * horizonMillis / ForecastSettings.MILLIS_PER_DAY;
-        double units =
-                p.onHand - p.reserved - safetyStock + inboundBy(p, asOf + horizonMillis) - demand;
+        double units = p.free() - safetyStock + inboundBy(p, asOf + horizonMillis) - demand;
         return Math.max(0, (long) Math.floor(units + 1e-9));
     }
 

@@ -17,6 +17,9 @@ public class Position {
     public long onHand;
     public long reserved;
 
+    /** Units set aside by cart and checkout holds ({@link SkuHolds}): not available to promise. */
+    public long held;
+
     /** As-of time of the count in force, or {@link #NO_COUNT}. */
     public long lastCountTime = NO_COUNT;
 
@@ -47,6 +50,7 @@ public class Position {
 
     public long publishedOnHand;
     public long publishedReserved;
+    public long publishedHeld;
     public long publishedInTransit;
     public long publishedSafetyStock;
     public long publishedAtp;
@@ -91,14 +95,23 @@ public class Position {
     }
 
     /**
-     * ATP = max(0, onHand - reserved - safetyStock), never above on-hand less reserved whatever the
-     * reference data says (a negative safety stock is dead-lettered, and counts as 0 here).
+     * ATP = max(0, onHand - reserved - held - safetyStock), never above on-hand less reserved and
+     * held whatever the reference data says (a negative safety stock is dead-lettered, and counts
+     * as 0 here).
      */
     public long atp(long safetyStock) {
-        return atp(onHand - reserved, safetyStock);
+        return atp(free(), safetyStock);
     }
 
-    /** ATP of {@code free} units (on-hand less reserved) with {@code safetyStock} held back. */
+    /** On-hand less reserved and held: what ATP is before safety stock. */
+    public long free() {
+        return onHand - reserved - held;
+    }
+
+    /**
+     * ATP of {@code free} units (on-hand less reserved and held) with {@code safetyStock} held
+     * back.
+     */
     public static long atp(long free, long safetyStock) {
         return Math.max(0, free - Math.max(0, safetyStock));
     }

@@ -133,6 +133,7 @@ final class PositionPublisher {
                         || p.inboundChanged
                         || p.onHand != p.publishedOnHand
                         || p.reserved != p.publishedReserved
+                        || p.held != p.publishedHeld
                         || inTransit != p.publishedInTransit
                         || safetyStock != p.publishedSafetyStock
                         || atp != p.publishedAtp;
@@ -144,6 +145,7 @@ final class PositionPublisher {
         p.version++;
         p.publishedOnHand = p.onHand;
         p.publishedReserved = p.reserved;
+        p.publishedHeld = p.held;
         p.publishedInTransit = inTransit;
         p.publishedSafetyStock = safetyStock;
         p.publishedAtp = atp;

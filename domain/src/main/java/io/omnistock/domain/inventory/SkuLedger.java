@@ -6,10 +6,13 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.forecast.DemandForecast;
+import io.omnistock.domain.holds.HoldCommand;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.orders.OrderValidator;
 import io.omnistock.domain.orders.SingleSkuPlanner;
 import io.omnistock.domain.planning.Router;
 import io.omnistock.domain.returns.Returns;
+import io.omnistock.ledger.domain.Hold;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.domain.StockReply;
@@ -97,6 +100,19 @@ public final class SkuLedger {
         Iterable<Reservation> reservations();
     }
 
+    /** The SKU's standing cart and checkout holds, by hold id ({@link SkuHolds}). */
+    public interface HoldStore {
+        /** The standing hold with this id, or null. */
+        Hold get(String holdId);
+
+        void put(Hold hold);
+
+        void remove(String holdId);
+
+        /** Every standing hold of the SKU. */
+        Iterable<Hold> all();
+    }
+
     /** Where the ledger's facts go. */
     public interface Output {
         /** A changed position (its position and forecast are working values: read them now). */
@@ -149,6 +165,11 @@ public final class SkuLedger {
          * journal ignore it.
          */
         default void movement(JournalEntry entry) {}
+
+        /** What became of a hold ({@link SkuHolds}): for holds.events. */
+        default void hold(HoldOutcome outcome) {
+            throw new UnsupportedOperationException("this output takes no hold outcomes");
+        }
     }
 
     /** What became of one event. */
@@ -179,6 +200,7 @@ public final class SkuLedger {
     private final SkuReservations reservations;
     private final SkuRouting routing;
     private final boolean journal;
+    private final SkuHolds holds;
 
     /** With the default return triage rules. */
     public SkuLedger(LedgerSettings settings) {
@@ -196,6 +218,7 @@ public final class SkuLedger {
     public SkuLedger(LedgerSettings settings, Returns returns, Router router) {
         this.publisher = new PositionPublisher(settings);
         this.reservations = new SkuReservations(publisher);
+        this.holds = new SkuHolds(publisher);
         this.routing =
                 new SkuRouting(
                         reservations,
@@ -216,6 +239,24 @@ public final class SkuLedger {
     /** Answers a probe, or applies a reservation, release or commit (docs/design.md section 4). */
     public Outcome handle(StockRequest request, State state, Output out) {
         return reservations.handle(request, state, out);
+    }
+
+    /**
+     * Applies a HOLD, EXTEND or RELEASE of a cart or checkout hold ({@link SkuHolds}); {@code
+     * nowMillis} is the wall clock a hold's TTL runs on. Every outcome goes to {@link Output#hold}.
+     */
+    public Outcome hold(
+            HoldCommand command, long nowMillis, State state, HoldStore holdStore, Output out) {
+        return holds.apply(command, nowMillis, state, holdStore, out);
+    }
+
+    /**
+     * Gives back the units of every hold of the SKU that expired at or before {@code nowMillis}
+     * (wall clock), publishing EXPIRED for each; returns how many expired.
+     */
+    public int expireHolds(
+            String sku, long nowMillis, State state, HoldStore holdStore, Output out) {
+        return holds.expire(sku, nowMillis, state, holdStore, out);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class StockByNode {
         if (free[slot] == ABSENT) {
             positions++;
         }
-        free[slot] = p.onHand - p.reserved;
+        free[slot] = p.free();
         InboundUnits[] inbound = inbound(nodeId, p);
         if (inbound.length > 0 && due == null) {
             due = new InboundUnits[free.length][];

@@ -5,6 +5,7 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.HoldEvent;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
@@ -110,6 +111,7 @@ public final class EngineJob {
                 .quotes(sink(conf, Topics.QUOTE_RESPONSES, QuoteResponse::getRequestId))
                 .groups(sink(conf, Topics.GROUP_AVAILABILITY, EngineJob::groupKey))
                 .movements(sink(conf, Topics.MOVEMENTS, EngineJob::movementKey))
+                .holds(sink(conf, Topics.HOLD_EVENTS, HoldEvent::getHoldId))
                 .build();
     }
 

@@ -27,10 +27,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * probe the ledger for stock (one probe per SKU) and meet its answers at routing, keyed by order ->
  * decisions, and reservation requests that return to the ledger through Kafka (a single-SKU order
  * is planned and reserved by its SKU's ledger instead, and answered in the job); quote requests
- * probe the ledger the same way and are answered at routing with delivery options; returned lines
- * are triaged by the ledger -> return dispositions; counts compared with the ledger -> count
- * checks. Decisions, returns, count checks and dead letters are what the analytics job's metric
- * windows read back from their topics. Assembly only: sources and sinks come from the caller.
+ * probe the ledger the same way and are answered at routing with delivery options; cart and
+ * checkout holds go to their SKU's ledger, which answers them (and their expiry) -> hold events;
+ * returned lines are triaged by the ledger -> return dispositions; counts compared with the ledger
+ * -> count checks. Decisions, returns, count checks and dead letters are what the analytics job's
+ * metric windows read back from their topics. Assembly only: sources and sinks come from the
+ * caller.
  */
 public final class EnginePipeline {
     public static final String SOURCE_UID = "inventory-sources";
@@ -113,6 +115,7 @@ public final class EnginePipeline {
         sinks.decisions().apply(decisions);
         sinks.reservations().apply(decisions.getSideOutput(LedgerOutputs.RESERVATION_REQUESTS));
         sinks.quotes().apply(decisions.getSideOutput(LedgerOutputs.QUOTE_RESPONSES));
+        sinks.holds().apply(ledger.getSideOutput(LedgerOutputs.HOLD_EVENTS));
         DataStream<DeadLetter> deadLetters =
                 events.getSideOutput(LedgerOutputs.DEAD_LETTERS)
                         .union(

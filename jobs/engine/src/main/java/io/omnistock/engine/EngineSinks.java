@@ -5,6 +5,7 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.HoldEvent;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
@@ -32,7 +33,8 @@ public record EngineSinks(
         SinkApplier<ReturnDisposition> returns,
         SinkApplier<QuoteResponse> quotes,
         SinkApplier<GroupAvailability> groups,
-        SinkApplier<Movement> movements) {
+        SinkApplier<Movement> movements,
+        SinkApplier<HoldEvent> holds) {
 
     /**
      * Sinks that discard every output, each named and uid'd {@code discard-<output>}: name the
@@ -57,6 +59,7 @@ public record EngineSinks(
         b.quotes = quotes;
         b.groups = groups;
         b.movements = movements;
+        b.holds = holds;
         return b;
     }
 
@@ -74,6 +77,7 @@ public record EngineSinks(
         private SinkApplier<QuoteResponse> quotes = discard("quotes");
         private SinkApplier<GroupAvailability> groups = discard("groups");
         private SinkApplier<Movement> movements = discard("movements");
+        private SinkApplier<HoldEvent> holds = discard("holds");
 
         public Builder availability(SinkApplier<Availability> sink) {
             availability = sink;
@@ -136,6 +140,11 @@ public record EngineSinks(
             return this;
         }
 
+        public Builder holds(SinkApplier<HoldEvent> sink) {
+            holds = sink;
+            return this;
+        }
+
         public EngineSinks build() {
             return new EngineSinks(
                     availability,
@@ -149,7 +158,8 @@ public record EngineSinks(
                     returns,
                     quotes,
                     groups,
-                    movements);
+                    movements,
+                    holds);
         }
 
         private Builder() {}

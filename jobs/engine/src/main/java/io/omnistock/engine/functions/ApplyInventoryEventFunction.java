@@ -10,6 +10,7 @@ import io.omnistock.domain.planning.RoutingPolicy;
 import io.omnistock.domain.returns.Returns;
 import io.omnistock.domain.safety.SafetyStockRule;
 import io.omnistock.domain.safety.SkuReference;
+import io.omnistock.ledger.domain.Hold;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.Reservation;
 import io.omnistock.ledger.functions.serialization.PositionSerializer;
@@ -41,7 +42,8 @@ import org.apache.flink.util.Collector;
  * processing-time timers), {@link ExpirySchedule} (dedupe entries and delta buffers expired by
  * watermark, and count checks settled by it: event-time timers) and {@link SafetyStockHandler} (SKU
  * records and safety-stock rules: the SKU's own on the keyed side, the category and node-type rules
- * on the broadcast side).
+ * on the broadcast side) and {@link HoldHandler} (cart and checkout holds, expired on the wall
+ * clock: processing-time timers at odd milliseconds).
  */
 public class ApplyInventoryEventFunction
         extends KeyedBroadcastProcessFunction<String, SourcedEvent, SourcedEvent, Availability>
@@ -79,6 +81,13 @@ public class ApplyInventoryEventFunction
             new MapStateDescriptor<>(
                     "reservations", Types.STRING, TypeInformation.of(Reservation.class));
 
+    /**
+     * The SKU's standing cart and checkout holds, by hold id ({@link HoldHandler}). A savepoint
+     * contract: never rename.
+     */
+    static final MapStateDescriptor<String, Hold> HOLDS =
+            new MapStateDescriptor<>("holds", Types.STRING, TypeInformation.of(Hold.class));
+
     /** Records held by {@link HeldRecords}. A savepoint contract: never rename. */
     static final ListStateDescriptor<SourcedEvent> PENDING =
             new ListStateDescriptor<>(
@@ -101,6 +110,7 @@ public class ApplyInventoryEventFunction
     private transient NodeChangeHandler nodeChanges;
     private transient HeldRecords held;
     private transient SafetyStockHandler safetyStock;
+    private transient HoldHandler holds;
     private transient ListState<Long> generationState;
     private transient long generation;
 
@@ -162,6 +172,14 @@ public class ApplyInventoryEventFunction
         requests = new StockRequestHandler(ledger, state, output, expiry, counts);
         nodeChanges = new NodeChangeHandler(ledger, state, output);
         safetyStock = new SafetyStockHandler(ledger, state, output);
+        holds =
+                new HoldHandler(
+                        ledger,
+                        state,
+                        output,
+                        expiry,
+                        counts,
+                        getRuntimeContext().getMapState(HOLDS));
     }
 
     /**
@@ -198,6 +216,8 @@ public class ApplyInventoryEventFunction
         state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
         if (in.isSafetyStockReference()) {
             safetyStock.onSkuReference(in, ctx, out);
+        } else if (in.hold != null) { // holds never wait: a SKU without stock refuses them
+            holds.onRequest(in, ctx, out);
         } else if (!held.holdIfWaiting(in, ctx.timerService())) {
             handle(in, ctx, out);
             if (in.event != null) {
@@ -214,7 +234,11 @@ public class ApplyInventoryEventFunction
         state.load(ctx.getCurrentKey());
         state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            handleAll(held.graceOver(), ctx, out);
+            if (holds.isHoldTimer(timestamp)) {
+                holds.onExpiry(ctx.getCurrentKey(), timestamp, ctx, out);
+            } else {
+                handleAll(held.graceOver(), ctx, out);
+            }
         } else {
             expiry.fire(ctx.getCurrentKey(), timestamp, ctx, out);
         }

@@ -60,7 +60,7 @@ final class HeldRecords {
         }
         state.hold(in);
         counts.timersRegistered.inc();
-        timers.registerProcessingTimeTimer(timers.currentProcessingTime() + grace);
+        timers.registerProcessingTimeTimer(graceTimer(timers.currentProcessingTime() + grace));
         return true;
     }
 
@@ -80,6 +80,14 @@ final class HeldRecords {
     /** The held records, in arrival order, when their grace is over (none if they went earlier). */
     List<SourcedEvent> graceOver() throws Exception {
         return state.summary.heldRecords == 0 ? List.of() : state.takeHeld();
+    }
+
+    /**
+     * A grace timer fires at an even millisecond (at most 1 ms late), so it is told apart from a
+     * hold's expiry, always odd ({@link HoldHandler#isHoldTimer}).
+     */
+    static long graceTimer(long due) {
+        return due + (due & 1L);
     }
 
     /** Routing's requests for an order's stock; reservations and quotes never wait. */

@@ -1,6 +1,7 @@
 package io.omnistock.engine.functions;
 
 import io.omnistock.avro.DeadLetterReason;
+import io.omnistock.avro.HoldRequest;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.OrderLifecycleEvent;
@@ -16,6 +17,8 @@ import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
 import io.omnistock.contracts.Topics;
 import io.omnistock.contracts.WriterSchemas;
+import io.omnistock.domain.holds.HoldCommand;
+import io.omnistock.domain.holds.HoldValidator;
 import io.omnistock.domain.inventory.EventValidator;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
@@ -55,6 +58,8 @@ public class InventoryDeserializationSchema
     private transient AvroCodec<QuoteRequest> quotes;
     private transient AvroCodec<SkuRecord> skus;
     private transient AvroCodec<SafetyStockRule> safetyStock;
+    private transient AvroCodec<HoldRequest> holds;
+    private transient HoldValidator holdValidator;
     private transient EventValidator validator;
     private transient NodeRecordValidator nodeValidator;
     private transient ReferenceRecordValidator referenceValidator;
@@ -75,6 +80,8 @@ public class InventoryDeserializationSchema
         quotes = Topics.QUOTE_REQUESTS.codec();
         skus = Topics.SKUS.codec();
         safetyStock = Topics.SAFETY_STOCK.codec();
+        holds = Topics.HOLD_REQUESTS.codec();
+        holdValidator = new HoldValidator(settings.maxQuantity(), settings.maxFutureSkewMillis());
         validator = new EventValidator(settings);
         nodeValidator = new NodeRecordValidator(settings.maxQuantity());
         referenceValidator = new ReferenceRecordValidator(settings.maxQuantity());
@@ -139,6 +146,10 @@ public class InventoryDeserializationSchema
             }
             return;
         }
+        if (topic.equals(Topics.HOLD_REQUESTS.name())) {
+            readHold(sourced, holds.decode(sourced.bytes, writer));
+            return;
+        }
         if (topic.equals(Topics.RESERVATIONS.name())) {
             sourced.request =
                     InventoryEventMapper.fromReservation(
@@ -172,6 +183,18 @@ public class InventoryDeserializationSchema
             return;
         }
         checkKey(sourced, key);
+    }
+
+    /** A hold request: validated ({@link HoldValidator}), then its key checked against its SKU. */
+    private void readHold(SourcedEvent sourced, HoldRequest request) {
+        Rejection rejection = holdValidator.validate(request, System.currentTimeMillis());
+        if (rejection != null) {
+            reject(sourced, rejection.reason(), rejection.message());
+            return;
+        }
+        if (checkKey(sourced, request.getSku())) {
+            sourced.hold = HoldCommand.of(request);
+        }
     }
 
     /** A node record, validated in the order {@link NodeRecordValidator} documents. */

@@ -4,6 +4,7 @@ import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.HoldEvent;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.Movement;
 import io.omnistock.avro.NetworkAvailability;
@@ -64,6 +65,10 @@ public final class LedgerOutputs {
     /** Routing's answers to delivery-options quotes, for the quotes.responses topic. */
     public static final OutputTag<QuoteResponse> QUOTE_RESPONSES =
             new OutputTag<>("quote-responses", new AvroTypeInfo<>(QuoteResponse.class));
+
+    /** What became of each cart and checkout hold, for the holds.events topic. */
+    public static final OutputTag<HoldEvent> HOLD_EVENTS =
+            new OutputTag<>("hold-events", new AvroTypeInfo<>(HoldEvent.class));
 
     /** Orders, their lifecycle events and quote requests, on their way to routing. */
     public static final OutputTag<SourcedEvent> ORDERS =

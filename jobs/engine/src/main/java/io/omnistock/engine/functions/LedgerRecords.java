@@ -5,6 +5,8 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.Discrepancy;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.HoldEvent;
+import io.omnistock.avro.HoldEventType;
 import io.omnistock.avro.InTransitQuantity;
 import io.omnistock.avro.InventoryAlert;
 import io.omnistock.avro.Movement;
@@ -15,10 +17,11 @@ import io.omnistock.avro.ProjectedAtp;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.Topics;
 import io.omnistock.domain.forecast.Forecast;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
-import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.EventType;
+import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.InboundShipment;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.JournalEntry;
@@ -63,6 +66,7 @@ final class LedgerRecords {
         a.setNodeType(node.type);
         a.setOnHand(p.publishedOnHand);
         a.setReserved(p.publishedReserved);
+        a.setHeld(p.publishedHeld);
         a.setInTransit(p.publishedInTransit);
         a.setInTransitByEta(inTransit);
         a.setSafetyStock(p.publishedSafetyStock);
@@ -234,4 +238,31 @@ final class LedgerRecords {
     }
 
     private LedgerRecords() {}
+
+    /** A hold's outcome, for holds.events (key = holdId). */
+    static HoldEvent holdEvent(HoldOutcome o) {
+        HoldEvent e = new HoldEvent();
+        e.setEventId(
+                o.holdId()
+                        + '|'
+                        + o.type()
+                        + '|'
+                        + (o.requestEventId() != null
+                                ? o.requestEventId()
+                                : Long.toString(o.eventTime())));
+        e.setEventTime(Instant.ofEpochMilli(o.eventTime()));
+        e.setHoldId(o.holdId());
+        e.setSku(o.sku());
+        e.setType(HoldEventType.valueOf(o.type().name()));
+        e.setNodeId(o.nodeId());
+        e.setQuantity(o.units());
+        e.setExpiresAt(
+                o.expiresAt() == HoldOutcome.NO_EXPIRY
+                        ? null
+                        : Instant.ofEpochMilli(o.expiresAt()));
+        e.setReason(o.reason());
+        e.setChannel(o.channel() == null ? "" : o.channel());
+        e.setRequestEventId(o.requestEventId());
+        return e;
+    }
 }

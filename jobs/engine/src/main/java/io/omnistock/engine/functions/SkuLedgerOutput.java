@@ -2,6 +2,7 @@ package io.omnistock.engine.functions;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.GroupTotals;
@@ -111,6 +112,11 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     @Override
     public void reply(StockReply reply) {
         output(LedgerOutputs.STOCK_REPLIES, SourcedEvent.of(reply));
+    }
+
+    @Override
+    public void hold(HoldOutcome outcome) {
+        output(LedgerOutputs.HOLD_EVENTS, LedgerRecords.holdEvent(outcome));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.contracts.DeadLetters;
+import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.safety.SafetyStockRule;
 import io.omnistock.domain.safety.SkuCategory;
@@ -21,10 +22,11 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * #node} (network.nodes), {@link #order} (orders.requests), {@link #lifecycle} (orders.lifecycle),
  * {@link #quote} (quotes.requests), {@link #request} (orders.reservations, or a probe made in the
  * job), {@link #reply} (the ledger answering routing), {@link #skuCategory} (reference.skus),
- * {@link #rule} (reference.safety-stock) or {@link #rejection} is set; a ROUTE request (the
- * single-SKU fast path) carries its {@link #order} too, for the ledger to plan. A record read from
- * Kafka keeps where it came from and its original bytes, so a record rejected anywhere downstream
- * reaches the dead-letter topic intact. Serialized by {@link SourcedEventSerializer}.
+ * {@link #rule} (reference.safety-stock), {@link #hold} (holds.requests) or {@link #rejection} is
+ * set; a ROUTE request (the single-SKU fast path) carries its {@link #order} too, for the ledger to
+ * plan. A record read from Kafka keeps where it came from and its original bytes, so a record
+ * rejected anywhere downstream reaches the dead-letter topic intact. Serialized by {@link
+ * SourcedEventSerializer}.
  */
 @TypeInfo(SourcedEventTypeInfo.Factory.class)
 public class SourcedEvent {
@@ -37,6 +39,7 @@ public class SourcedEvent {
     public StockReply reply;
     public SkuCategory skuCategory;
     public SafetyStockRule rule;
+    public HoldCommand hold;
 
     public DeadLetterReason rejection;
     public String rejectionMessage;
@@ -104,6 +107,9 @@ public class SourcedEvent {
         if (request != null) {
             return request.sku;
         }
+        if (hold != null) {
+            return hold.sku;
+        }
         return skuCategory != null ? skuCategory.sku : rule.sku;
     }
 
@@ -137,6 +143,9 @@ public class SourcedEvent {
         }
         if (quote != null) {
             return quote.getEventTime().toEpochMilli();
+        }
+        if (hold != null) {
+            return hold.eventTime;
         }
         return request != null ? request.eventTime : Long.MIN_VALUE;
     }

@@ -23,11 +23,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * inbound shipments; layout 2 appends the demand forecast (rate, its time, observed-since, the
  * projected-stockout flag); layout 3 appends the count of network-share changes and the remembered
  * event ids (network totals and dedupe moved from per-SKU entries into the positions); layout 4
- * appends the pending count checks (discrepancies judged in event time). A savepoint written with
- * layout 1 restores through {@link Snapshot} version 3 and is migrated: its positions read with a
- * fresh forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
+ * appends the pending count checks (discrepancies judged in event time); layout 5 appends the units
+ * held by cart and checkout holds and their published figure. A savepoint written with layout 1
+ * restores through {@link Snapshot} version 3 and is migrated: its positions read with a fresh
+ * forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
  * legacyDedupeUntil} keeps the old map consulted); layouts 1 to 3 read with no pending checks
- * (their counts were compared on arrival).
+ * (their counts were compared on arrival); layouts 1 to 4 read with nothing held (there were no
+ * holds).
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
@@ -35,7 +37,8 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     static final int LAYOUT_1 = 1;
     static final int LAYOUT_2 = 2;
     static final int LAYOUT_3 = 3;
-    static final int CURRENT_LAYOUT = 4;
+    static final int LAYOUT_4 = 4;
+    static final int CURRENT_LAYOUT = 5;
 
     public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
 
@@ -49,6 +52,9 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
      * Reads (and writes) the layout of savepoints taken before count checks waited in event time.
      */
     static final PositionSerializer LAYOUT_3_INSTANCE = new PositionSerializer(LAYOUT_3);
+
+    /** Reads (and writes) the layout of savepoints taken before holds. */
+    static final PositionSerializer LAYOUT_4_INSTANCE = new PositionSerializer(LAYOUT_4);
 
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
@@ -65,6 +71,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             case LAYOUT_1 -> LAYOUT_1_INSTANCE;
             case LAYOUT_2 -> LAYOUT_2_INSTANCE;
             case LAYOUT_3 -> LAYOUT_3_INSTANCE;
+            case LAYOUT_4 -> LAYOUT_4_INSTANCE;
             case CURRENT_LAYOUT -> INSTANCE;
             default -> throw new IllegalArgumentException("unknown Position layout " + layout);
         };
@@ -135,6 +142,10 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
                 out.writeLong(c.coversAfter);
                 out.writeBoolean(c.openingBalance);
             }
+        }
+        if (layout >= 5) {
+            out.writeLong(p.held);
+            out.writeLong(p.publishedHeld);
         }
     }
 
@@ -216,6 +227,10 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
                 checks.add(c);
             }
             p.pendingChecks = checks;
+        }
+        if (layout >= 5) {
+            p.held = in.readLong();
+            p.publishedHeld = in.readLong();
         }
         return p;
     }

@@ -8,6 +8,7 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.SafetyStockScope;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.returns.ReturnedItem;
@@ -43,6 +44,10 @@ import org.apache.flink.formats.avro.typeutils.AvroSerializer;
  * behind a flag in its source byte, as a returned item does: an event without them is written as
  * before, so every record an earlier version wrote reads as it is and the snapshot keeps its
  * version.
+ *
+ * <p>Version 4 added hold requests (holds.requests), written field by field behind the second parts
+ * byte like the reference data: a hold request carries no event or node. Every record version 3
+ * wrote reads as it is (its second byte never has the hold bit).
  */
 public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -68,6 +73,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     // which parts the second byte announces
     private static final int SKU_CATEGORY = 1;
     private static final int SAFETY_RULE = 1 << 1;
+    private static final int HOLD = 1 << 2;
+
+    private static final HoldCommand.Action[] HOLD_ACTIONS = HoldCommand.Action.values();
 
     private static final SafetyStockScope[] SCOPES = SafetyStockScope.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
@@ -148,10 +156,13 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
 
     @Override
     public void serialize(SourcedEvent s, DataOutputView out) throws IOException {
-        int more = (s.skuCategory != null ? SKU_CATEGORY : 0) | (s.rule != null ? SAFETY_RULE : 0);
+        int more =
+                (s.skuCategory != null ? SKU_CATEGORY : 0)
+                        | (s.rule != null ? SAFETY_RULE : 0)
+                        | (s.hold != null ? HOLD : 0);
         if (more != 0 && (s.event != null || s.node != null)) {
             throw new IllegalArgumentException(
-                    "a record with SKU reference data or a rule carries no event or node");
+                    "a record with SKU reference data, a rule or a hold carries no event or node");
         }
         int parts =
                 (more != 0 ? MORE_PARTS : 0)
@@ -171,6 +182,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
             }
             if (s.rule != null) {
                 writeRule(s.rule, out);
+            }
+            if (s.hold != null) {
+                writeHold(s.hold, out);
             }
         }
         if (s.event != null) {
@@ -218,6 +232,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
             }
             if ((more & SAFETY_RULE) != 0) {
                 s.rule = readRule(in);
+            }
+            if ((more & HOLD) != 0) {
+                s.hold = readHold(in);
             }
         } else {
             if ((parts & EVENT) != 0) {
@@ -325,6 +342,33 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         return r;
     }
 
+    private static void writeHold(HoldCommand h, DataOutputView out) throws IOException {
+        Utf8.write(h.eventId, out);
+        out.writeLong(h.eventTime);
+        Utf8.write(h.holdId, out);
+        Utf8.write(h.sku, out);
+        writeEnum(h.action, out);
+        Utf8.write(h.nodeId, out);
+        out.writeLong(h.quantity);
+        out.writeLong(h.ttlMillis);
+        Utf8.write(h.channel, out);
+    }
+
+    private static HoldCommand readHold(DataInputView in) throws IOException {
+        HoldCommand h = new HoldCommand();
+        h.eventId = Utf8.read(in);
+        h.eventTime = in.readLong();
+        h.holdId = Utf8.read(in);
+        h.sku = Utf8.read(in);
+        int action = in.readByte();
+        h.action = action < 0 ? null : HOLD_ACTIONS[action];
+        h.nodeId = Utf8.read(in);
+        h.quantity = in.readLong();
+        h.ttlMillis = in.readLong();
+        h.channel = Utf8.read(in);
+        return h;
+    }
+
     private static void writeReturned(ReturnedItem r, DataOutputView out) throws IOException {
         writeEnum(r.grade, out);
         Utf8.write(r.category, out);
@@ -397,8 +441,11 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     /** Restores this serializer, and the nested ones, from checkpoints and savepoints. */
     public static final class Snapshot
             extends CompositeTypeSerializerSnapshot<SourcedEvent, SourcedEventSerializer> {
-        /** 3: SKU reference data and safety-stock rules (version 2 records read as they are). */
-        private static final int VERSION = 3;
+        /**
+         * 3: SKU reference data and safety-stock rules (version 2 records read as they are); 4:
+         * hold requests (version 3 records read as they are).
+         */
+        private static final int VERSION = 4;
 
         public Snapshot() {}
 
