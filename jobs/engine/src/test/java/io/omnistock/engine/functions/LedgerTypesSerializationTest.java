@@ -19,6 +19,7 @@ import io.omnistock.avro.TransportMode;
 import io.omnistock.contracts.DeadLetters;
 import io.omnistock.domain.analytics.MetricFact;
 import io.omnistock.domain.analytics.MetricFacts;
+import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.inventory.BufferedDelta;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InboundShipment;
@@ -30,6 +31,7 @@ import io.omnistock.domain.returns.ReturnedItem;
 import io.omnistock.domain.safety.SafetyStockRule;
 import io.omnistock.domain.safety.SkuCategory;
 import io.omnistock.domain.safety.SkuReference;
+import io.omnistock.ledger.domain.Hold;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.Reservation;
@@ -77,6 +79,7 @@ class LedgerTypesSerializationTest {
                 InboundShipment.class,
                 NetworkTotals.class,
                 Reservation.class,
+                Hold.class,
                 NodeUnits.class,
                 StockRequest.class,
                 StockReply.class,
@@ -235,7 +238,33 @@ class LedgerTypesSerializationTest {
         categoryRule.nodeType = NodeType.DARK_STORE;
         categoryRule.units = 5;
         categoryRule.updatedAt = 4_600;
+        SourcedEvent hold = fromKafka("holds.requests");
+        hold.hold =
+                new HoldCommand(
+                        "h-1",
+                        4_700,
+                        "H-1",
+                        "SKU-1",
+                        HoldCommand.Action.HOLD,
+                        "DC-1",
+                        3,
+                        900_000,
+                        "WEB");
+        SourcedEvent anyNodeHold = fromKafka("holds.requests");
+        anyNodeHold.hold =
+                new HoldCommand(
+                        "h-2",
+                        4_800,
+                        "H-2",
+                        "SKU-1",
+                        HoldCommand.Action.EXTEND,
+                        null,
+                        0,
+                        60_000,
+                        "");
         return Stream.of(
+                hold,
+                anyNodeHold,
                 skuRecord,
                 skuRule,
                 SourcedEvent.of(categoryRule), // broadcast: no origin

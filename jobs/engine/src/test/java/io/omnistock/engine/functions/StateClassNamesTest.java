@@ -67,6 +67,7 @@ class StateClassNamesTest {
                                     "io.omnistock.ledger.domain.StockRequest$Action",
                                     "io.omnistock.ledger.functions.serialization.SourcedEventSerializer$Snapshot")),
                     Map.entry("restore-generation", Set.of()),
+                    Map.entry("holds", Set.of("io.omnistock.ledger.domain.Hold")),
                     Map.entry(
                             "orders",
                             Set.of(
@@ -120,6 +121,7 @@ class StateClassNamesTest {
                     ApplyInventoryEventFunction.RESERVATIONS,
                     ApplyInventoryEventFunction.PENDING,
                     ApplyInventoryEventFunction.GENERATION,
+                    ApplyInventoryEventFunction.HOLDS,
                     RouteOrderFunction.ORDERS,
                     RouteOrderFunction.HELD,
                     RouteOrderFunction.CAPACITY,

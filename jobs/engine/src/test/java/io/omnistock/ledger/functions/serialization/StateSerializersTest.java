@@ -122,7 +122,9 @@ class StateSerializersTest {
                         "observedSince",
                         "stockoutAlerted",
                         "rememberedEvents",
-                        "pendingChecks")
+                        "pendingChecks",
+                        "held",
+                        "publishedHeld")
                 .isEqualTo(p);
         assertThat(back.demandRateTime).isEqualTo(new Position().demandRateTime);
         assertThat(back.observedSince).isEqualTo(Position.NO_DELTA);
@@ -155,7 +157,7 @@ class StateSerializersTest {
         assertThat(in.available()).as("bytes left unread").isZero();
         assertThat(back)
                 .usingRecursiveComparison()
-                .ignoringFields("rememberedEvents", "pendingChecks")
+                .ignoringFields("rememberedEvents", "pendingChecks", "held", "publishedHeld")
                 .isEqualTo(p);
         assertThat(back.rememberedEvents).isEmpty();
     }
@@ -184,13 +186,60 @@ class StateSerializersTest {
                                 .isCompatibleAfterMigration())
                 .isTrue();
         assertThat(in.available()).as("bytes left unread").isZero();
-        assertThat(back).usingRecursiveComparison().ignoringFields("pendingChecks").isEqualTo(p);
+        assertThat(back)
+                .usingRecursiveComparison()
+                .ignoringFields("pendingChecks", "held", "publishedHeld")
+                .isEqualTo(p);
         assertThat(back.pendingChecks).as("its counts were compared on arrival").isEmpty();
         // migrated: written again in the current layout, with its checks from now on
         back.pendingChecks.add(check("count-3", 1_400, true));
         assertThat(roundTrip(PositionSerializer.INSTANCE, back))
                 .usingRecursiveComparison()
                 .isEqualTo(back);
+    }
+
+    @Test
+    void aSavepointWrittenBeforeHoldsRestoresWithNothingHeld() throws IOException {
+        Position p = position();
+        p.held = 0; // layout 4 has no held units
+        p.publishedHeld = 0;
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PositionSerializer.LAYOUT_4_INSTANCE.serialize(p, out); // the bytes of layout 4
+        DataOutputSerializer snapshot = new DataOutputSerializer(8);
+        PositionSerializer.LAYOUT_4_INSTANCE.snapshotConfiguration().writeSnapshot(snapshot);
+        PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
+        old.readSnapshot(
+                4,
+                new DataInputDeserializer(snapshot.getCopyOfBuffer()),
+                getClass().getClassLoader());
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Position back = old.restoreSerializer().deserialize(in);
+
+        assertThat(
+                        PositionSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+        assertThat(back.held).isZero();
+        // migrated: written again in the current layout, with held units from now on
+        back.held = 2;
+        back.publishedHeld = 2;
+        assertThat(roundTrip(PositionSerializer.INSTANCE, back))
+                .usingRecursiveComparison()
+                .isEqualTo(back);
+        assertThat(out.length())
+                .as("layout 5 appends two longs")
+                .isEqualTo(serialized(PositionSerializer.INSTANCE, p) - 16);
+    }
+
+    private static int serialized(PositionSerializer serializer, Position p) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(p, out);
+        return out.length();
     }
 
     @Test
@@ -265,6 +314,8 @@ class StateSerializersTest {
         p.version = 7;
         p.publishedOnHand = 38;
         p.publishedReserved = 2;
+        p.held = 5;
+        p.publishedHeld = 4;
         p.publishedInTransit = 11;
         p.publishedSafetyStock = 4;
         p.publishedAtp = 32;
