@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
                     + " returns: returns.dispositions; availability: inventory.availability;"
                     + " network: inventory.availability.network; groups:"
                     + " inventory.availability.groups; quotes: quotes.responses;"
-                    + " discrepancies: inventory.discrepancies; counts: inventory.count-checks."
+                    + " discrepancies: inventory.discrepancies; counts: inventory.count-checks;"
+                    + " holds: holds.events."
                     + " An output topic's own name works too.",
             "Reads only committed records, so in exactly-once mode records appear at the jobs'"
                     + " checkpoints."

@@ -23,7 +23,8 @@ enum TailedTopics {
     groups(Topics.GROUP_AVAILABILITY),
     quotes(Topics.QUOTE_RESPONSES),
     discrepancies(Topics.DISCREPANCIES),
-    counts(Topics.COUNT_CHECKS);
+    counts(Topics.COUNT_CHECKS),
+    holds(Topics.HOLD_EVENTS);
 
     private final List<TopicSpec<?>> topics;
 

@@ -27,8 +27,8 @@ class OmniStockCommandTest {
         assertThat(err.toString())
                 .contains(
                         "'orders' is not one of decisions, metrics, deadletters, alerts, returns,"
-                                + " availability, network, groups, quotes, discrepancies, counts, nor"
-                                + " an output topic (inventory.availability, ");
+                                + " availability, network, groups, quotes, discrepancies, counts,"
+                                + " holds, nor an output topic (inventory.availability, ");
     }
 
     @Test

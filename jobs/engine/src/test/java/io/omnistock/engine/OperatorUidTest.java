@@ -56,6 +56,7 @@ class OperatorUidTest {
                     "returns.dispositions",
                     "deadletter",
                     "quotes.responses", // added with delivery-options quotes
+                    "holds.events", // added with holds
                     "inventory.count-checks", // added when the metric windows left the job
                     "inventory.availability.groups", // added with group availability
                     "inventory.movements"); // added with the movement journal
