@@ -1,6 +1,8 @@
 package io.omnistock.generator;
 
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.HoldAction;
+import io.omnistock.avro.HoldRequest;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeStatus;
@@ -314,6 +316,26 @@ final class BadRecordFactory {
                 junk[0] = 1; // zig-zag -1: a negative string length
                 yield bytes(kind, "QUOTE-" + ids.next(), junk, time);
             }
+            case RANDOM_BYTES_HOLD -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, sku, junk, time);
+            }
+            case HOLD_WITHOUT_TTL -> {
+                HoldRequest hold =
+                        HoldRequest.newBuilder()
+                                .setEventId(ids.next())
+                                .setEventTime(Instant.ofEpochMilli(time))
+                                .setHoldId("HOLD-" + ids.next())
+                                .setSku(sku)
+                                .setAction(HoldAction.HOLD)
+                                .setNodeId(null)
+                                .setQuantity(1)
+                                .setTtlSeconds(0)
+                                .setChannel("WEB")
+                                .build();
+                yield bytes(kind, sku, Topics.HOLD_REQUESTS.codec().encode(hold), time);
+            }
             case RANDOM_BYTES_SKU_RECORD, RANDOM_BYTES_SAFETY_STOCK_RULE -> {
                 byte[] junk = randomBytes(16 + rng.nextInt(48));
                 junk[0] = 1; // zig-zag -1: a negative string length
@@ -397,7 +419,8 @@ final class BadRecordFactory {
                 Instant.ofEpochMilli(time).plus(ORDER_PROMISE),
                 RoutingPreference.BALANCED,
                 store.getRegion(),
-                null);
+                null,
+                new ArrayList<>());
     }
 
     private GeneratedRecord order(BadRecordKind kind, OrderRequest order) {

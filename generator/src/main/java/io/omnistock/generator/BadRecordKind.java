@@ -13,8 +13,8 @@ import java.util.Arrays;
  * inventory stream draws from exactly the kinds it always did. The kinds added last ({@link
  * #isCorpusOnly()}: records written with another schema, an enum index out of range, an empty key,
  * truncated and random bytes on the topics that had none, an event a year old, an ungraded return,
- * bad SKU records and safety-stock rules) appear only in the corpus, so generated streams of a seed
- * stay the same.
+ * bad SKU records and safety-stock rules, bad hold requests) appear only in the corpus, so
+ * generated streams of a seed stay the same.
  *
  * <p>No kind yields {@code INVALID_TRANSITION}: it needs a lifecycle event for an order the engine
  * already knows, and an order and its lifecycle travel on two topics, which no publishing order can
@@ -165,7 +165,11 @@ public enum BadRecordKind {
     /** A node record listing the node group BRAND-A twice. */
     REPEATED_NODE_GROUP(Topics.NODES, DeadLetterReason.INVALID_NODE_RECORD, true),
     /** An order naming the node group {@code NO-SUCH-GROUP}, which no node belongs to. */
-    ORDER_OF_UNKNOWN_NODE_GROUP(Topics.ORDER_REQUESTS, DeadLetterReason.UNKNOWN_NODE_GROUP, true);
+    ORDER_OF_UNKNOWN_NODE_GROUP(Topics.ORDER_REQUESTS, DeadLetterReason.UNKNOWN_NODE_GROUP, true),
+    /** Random bytes whose first string length is negative, on {@code holds.requests}. */
+    RANDOM_BYTES_HOLD(Topics.HOLD_REQUESTS, DeadLetterReason.UNDECODABLE, true),
+    /** A HOLD of one unit of a real SKU with a TTL of 0 seconds. */
+    HOLD_WITHOUT_TTL(Topics.HOLD_REQUESTS, DeadLetterReason.INVALID_HOLD_TTL, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

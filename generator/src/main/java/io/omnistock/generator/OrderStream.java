@@ -345,7 +345,8 @@ final class OrderStream implements Iterator<GeneratedRecord> {
                         Instant.ofEpochMilli(promiseBy),
                         preference,
                         site.region(),
-                        null);
+                        null,
+                        new java.util.ArrayList<>());
         GeneratedRecord record = records.valid(order);
         add(time, record);
         maybeDuplicate(time, record);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.HoldRequest;
 import io.omnistock.avro.LifecycleType;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.OrderLifecycleEvent;
@@ -52,7 +53,7 @@ class BadRecordsTest {
         // order and its lifecycle travel on two topics, so no corpus can sequence them;
         // OUTPUT_TOO_LARGE is an output's reason, never an input's
         assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
-                .hasSize(31)
+                .hasSize(32)
                 .containsAll(
                         EnumSet.complementOf(
                                 EnumSet.of(
@@ -159,6 +160,13 @@ class BadRecordsTest {
                 assertThat(r.key()).isEqualTo("SKU|" + rule.getSku());
                 assertThat(reason).isEqualTo(DeadLetterReason.INVALID_SAFETY_STOCK_RULE);
                 assertThat(rule.getUnits()).isNegative();
+                continue;
+            }
+            if (decoded instanceof HoldRequest h) {
+                assertThat(r.key()).isEqualTo(h.getSku()).isIn(skuIds);
+                assertThat(reason).isEqualTo(DeadLetterReason.INVALID_HOLD_TTL);
+                assertThat(h.getQuantity()).isPositive();
+                assertThat(h.getTtlSeconds()).isZero();
                 continue;
             }
             Fields f = Fields.of(decoded);
@@ -404,6 +412,14 @@ class BadRecordsTest {
                         null,
                         rule.getUnits(),
                         rule.getEventTime());
+            }
+            if (r instanceof HoldRequest h) {
+                return new Fields(
+                        h.getEventId(),
+                        h.getSku(),
+                        h.getNodeId(),
+                        h.getQuantity(),
+                        h.getEventTime());
             }
             NodeRecord n = (NodeRecord) r;
             return new Fields(n.getEventId(), null, n.getNodeId(), 0, n.getEventTime());

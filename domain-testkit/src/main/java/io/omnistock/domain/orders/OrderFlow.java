@@ -17,10 +17,13 @@ import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.carbon.CarbonFactorTable;
+import io.omnistock.domain.holds.HoldCommand;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.GroupTotals;
+import io.omnistock.domain.inventory.InMemoryHolds;
 import io.omnistock.domain.inventory.InMemorySkuState;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
@@ -99,6 +102,13 @@ public final class OrderFlow {
 
     public final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     final Map<String, InMemorySkuState> skus = new LinkedHashMap<>();
+
+    /** Each SKU's standing holds. */
+    final Map<String, InMemoryHolds> holds = new LinkedHashMap<>();
+
+    /** Every hold outcome the ledgers published, in order. */
+    public final List<HoldOutcome> holdOutcomes = new ArrayList<>();
+
     final Map<String, OrderState> orders = new LinkedHashMap<>();
 
     final List<RoutingDecision> decisions = new ArrayList<>();
@@ -441,7 +451,13 @@ public final class OrderFlow {
     private void handle(StockRequest request, InMemorySkuState state) {
         if (request.action == StockRequest.Action.ROUTE) {
             ledger.route(
-                    request, routeOrders.remove(request), nodes.values(), NOW, state, ledgerOut);
+                    request,
+                    routeOrders.remove(request),
+                    nodes.values(),
+                    NOW,
+                    state,
+                    holdsOf(request.sku),
+                    ledgerOut);
         } else {
             ledger.handle(request, state, ledgerOut);
         }
@@ -519,6 +535,16 @@ public final class OrderFlow {
 
     OrderState orderState(String orderId) {
         return orders.computeIfAbsent(orderId, id -> new OrderState());
+    }
+
+    /** The SKU's standing cart and checkout holds. */
+    public InMemoryHolds holdsOf(String sku) {
+        return holds.computeIfAbsent(sku, s -> new InMemoryHolds());
+    }
+
+    /** A hold request for the SKU's ledger, applied with the wall clock at {@link #NOW}. */
+    public SkuLedger.Outcome hold(HoldCommand command) {
+        return ledger.hold(command, NOW, ledgerState(command.sku), holdsOf(command.sku), ledgerOut);
     }
 
     InMemorySkuState ledgerState(String sku) {
@@ -716,6 +742,11 @@ public final class OrderFlow {
         @Override
         public void returned(ReturnDisposition disposition) {
             throw new AssertionError("no returns in an order flow: " + disposition);
+        }
+
+        @Override
+        public void hold(HoldOutcome outcome) {
+            holdOutcomes.add(outcome);
         }
     }
 }

@@ -271,7 +271,24 @@ public final class SkuLedger {
             long nowMillis,
             State state,
             Output out) {
-        routing.route(request, order, nodes, nowMillis, state, out);
+        routing.route(request, order, nodes, nowMillis, state, null, out);
+    }
+
+    /**
+     * As {@link #route(StockRequest, OrderRequest, Collection, long, State, Output)}; an order
+     * naming one of the SKU's holds in {@code holdIds} converts it (CONFIRM, {@link SkuHolds}): the
+     * order is planned on the held node, with the hold's units back in its ATP, and reserved in the
+     * same step.
+     */
+    public void route(
+            StockRequest request,
+            OrderRequest order,
+            Collection<NodeInfo> nodes,
+            long nowMillis,
+            State state,
+            HoldStore holdStore,
+            Output out) {
+        routing.route(request, order, nodes, nowMillis, state, holdStore, out);
     }
 
     /**

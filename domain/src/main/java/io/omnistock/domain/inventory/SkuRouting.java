@@ -1,8 +1,10 @@
 package io.omnistock.domain.inventory;
 
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.orders.DailyCapacity;
 import io.omnistock.domain.orders.SingleSkuPlanner;
+import io.omnistock.ledger.domain.Hold;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockReply;
@@ -53,7 +55,13 @@ final class SkuRouting {
             Collection<NodeInfo> nodes,
             long nowMillis,
             SkuLedger.State state,
+            SkuLedger.HoldStore holds,
             SkuLedger.Output out) {
+        Hold hold = confirmedHold(order, holds);
+        if (hold != null) {
+            routeHeld(request, order, hold, nodes, nowMillis, state, holds, out);
+            return;
+        }
         List<NodeUnits> atp = new ArrayList<>();
         boolean known = SkuReservations.available(state, atp);
         // one grant per order event: a redelivered order must not hold its units twice
@@ -76,6 +84,150 @@ final class SkuRouting {
             asProbe(request, state, out);
             return;
         }
+        StockReply routed =
+                proposal.units().isEmpty()
+                        ? answer(request, proposal, atp, state)
+                        : grant(request, proposal, atp, state, out);
+        if (routed == null) {
+            asProbe(request, state, out); // cannot happen on the ATP just read; the loop copes
+            return;
+        }
+        out.reply(routed);
+    }
+
+    /** The hold of this SKU the order names in {@code holdIds}, or null. */
+    private static Hold confirmedHold(OrderRequest order, SkuLedger.HoldStore holds) {
+        if (order == null || holds == null || order.getHoldIds() == null) {
+            return null;
+        }
+        for (String holdId : order.getHoldIds()) {
+            Hold hold = holdId == null ? null : holds.get(holdId);
+            if (hold != null) {
+                return hold;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Confirms a hold (docs/concepts/holds.md): the hold's units go back into its node's ATP and
+     * the order is planned on that node alone, so its grant takes them (with whatever else the node
+     * has free) in the same step: no other request of the SKU comes between, and no ATP check
+     * counts the order's own held units against it. The hold is CONVERTED and gone; units it held
+     * beyond the grant are free again. When the plan takes nothing there (the node cannot serve the
+     * order's method, or closed), the hold stands as it was and the order takes the loop.
+     */
+    private void routeHeld(
+            StockRequest request,
+            OrderRequest order,
+            Hold hold,
+            Collection<NodeInfo> nodes,
+            long nowMillis,
+            SkuLedger.State state,
+            SkuLedger.HoldStore holds,
+            SkuLedger.Output out) {
+        String grantId = request.eventId + "/route";
+        Position p = state.position(hold.nodeId);
+        NodeInfo node = state.node(hold.nodeId);
+        if (planner == null
+                || p == null
+                || state.reservation(request.orderId) != null
+                || state.seen(grantId)) {
+            asProbe(request, state, out);
+            return;
+        }
+        p.held -= hold.units;
+        state.putPosition(hold.nodeId, p); // the grant reads it back
+        List<NodeUnits> atp = new ArrayList<>();
+        long free = node != null && node.isOpen() ? p.atp(state.safetyStock(node)) : 0;
+        if (free > 0) {
+            atp.add(new NodeUnits(hold.nodeId, free));
+        }
+        SingleSkuPlanner.Proposal proposal =
+                planner.propose(
+                        order,
+                        nowMillis,
+                        state::node,
+                        nodes,
+                        atp,
+                        n -> capacity.hasCapacity(n, request.eventTime));
+        StockReply routed =
+                proposal == null
+                                || !proposal.sku().equals(request.sku)
+                                || proposal.units().isEmpty()
+                        ? null
+                        : grant(request, proposal, atp, state, out);
+        if (routed == null) {
+            p = state.position(hold.nodeId);
+            p.held += hold.units; // the hold stands as it was
+            state.putPosition(hold.nodeId, p);
+            asProbe(request, state, out);
+            return;
+        }
+        holds.remove(hold.holdId);
+        long converted = 0;
+        for (NodeUnits u : routed.granted) {
+            if (u.nodeId.equals(hold.nodeId)) {
+                converted += u.units;
+            }
+        }
+        out.hold(
+                new HoldOutcome(
+                        HoldOutcome.Type.CONVERTED,
+                        hold.holdId,
+                        request.sku,
+                        hold.nodeId,
+                        converted,
+                        HoldOutcome.NO_EXPIRY,
+                        null,
+                        hold.channel,
+                        order.getEventId(),
+                        request.eventTime));
+        out.reply(routed);
+    }
+
+    /**
+     * Reserves a proposal's units and books their capacity; returns the ROUTED answer, or null when
+     * the grant was refused.
+     */
+    private StockReply grant(
+            StockRequest request,
+            SingleSkuPlanner.Proposal proposal,
+            List<NodeUnits> atp,
+            SkuLedger.State state,
+            SkuLedger.Output out) {
+        StockReply routed = answer(request, proposal, atp, state);
+        StockRequest reserve =
+                new StockRequest(
+                        request.orderId + "/1/" + request.sku, // routing's first RESERVE id
+                        request.eventTime,
+                        request.orderId,
+                        request.sku,
+                        StockRequest.Action.RESERVE,
+                        1);
+        reserve.units.addAll(proposal.units());
+        reserve.alternatives.addAll(proposal.alternatives());
+        StockReply answer = reservations.hold(reserve, state, out);
+        if (answer.kind != StockReply.Kind.GRANTED) {
+            return null;
+        }
+        state.remember(request.eventId + "/route", request.eventTime);
+        routed.granted = answer.units;
+        for (NodeUnits held : answer.units) {
+            NodeInfo node = state.node(held.nodeId);
+            if (node != null) {
+                capacity.book(node, request.eventTime);
+            }
+        }
+        return routed;
+    }
+
+    /** The ROUTED answer of a proposal, planned on {@code atp}, before any grant. */
+    private static StockReply answer(
+            StockRequest request,
+            SingleSkuPlanner.Proposal proposal,
+            List<NodeUnits> atp,
+            SkuLedger.State state) {
         StockReply routed = new StockReply(StockReply.Kind.ROUTED, request);
         routed.units = atp;
         SkuReservations.inbound(state, routed.inbound);
@@ -84,32 +236,7 @@ final class SkuRouting {
         routed.baselineCo2eKg = proposal.baselineCo2eKg();
         routed.baselineCost = proposal.baselineCost();
         routed.backordered = proposal.backordered();
-        if (!proposal.units().isEmpty()) {
-            StockRequest reserve =
-                    new StockRequest(
-                            request.orderId + "/1/" + request.sku, // routing's first RESERVE id
-                            request.eventTime,
-                            request.orderId,
-                            request.sku,
-                            StockRequest.Action.RESERVE,
-                            1);
-            reserve.units.addAll(proposal.units());
-            reserve.alternatives.addAll(proposal.alternatives());
-            StockReply answer = reservations.hold(reserve, state, out);
-            if (answer.kind != StockReply.Kind.GRANTED) {
-                asProbe(request, state, out); // cannot happen on the ATP just read; the loop copes
-                return;
-            }
-            state.remember(grantId, request.eventTime);
-            routed.granted = answer.units;
-            for (NodeUnits held : answer.units) {
-                NodeInfo node = state.node(held.nodeId);
-                if (node != null) {
-                    capacity.book(node, request.eventTime);
-                }
-            }
-        }
-        out.reply(routed);
+        return routed;
     }
 
     private void asProbe(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {

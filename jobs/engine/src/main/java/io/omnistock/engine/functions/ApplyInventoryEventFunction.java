@@ -169,7 +169,6 @@ public class ApplyInventoryEventFunction
                         counts,
                         holdPeriods.unknownNode().toMillis(),
                         holdPeriods.unknownSku().toMillis());
-        requests = new StockRequestHandler(ledger, state, output, expiry, counts);
         nodeChanges = new NodeChangeHandler(ledger, state, output);
         safetyStock = new SafetyStockHandler(ledger, state, output);
         holds =
@@ -180,6 +179,7 @@ public class ApplyInventoryEventFunction
                         expiry,
                         counts,
                         getRuntimeContext().getMapState(HOLDS));
+        requests = new StockRequestHandler(ledger, state, output, expiry, counts, holds);
     }
 
     /**

@@ -100,6 +100,19 @@ final class HoldHandler implements SkuLedger.HoldStore {
         settleTimers(ctx.timerService());
     }
 
+    /**
+     * The SKU's holds for a single-SKU order's ROUTE, which converts a hold the order names ({@link
+     * SkuLedger#route}); {@link #endRoute} settles the converted hold's timer.
+     */
+    SkuLedger.HoldStore beginRoute() {
+        begin();
+        return this;
+    }
+
+    void endRoute(TimerService timers) throws Exception {
+        settleTimers(timers);
+    }
+
     private void begin() {
         readExpiry.clear();
         unneeded.clear();

@@ -14,7 +14,7 @@ import org.apache.flink.util.Collector;
  * The stock-requests role of {@link ApplyInventoryEventFunction}: routing's reservations, releases
  * and commits (from Kafka, counted as input records), the probes and quotes routing makes in the
  * job (not input records), and the single-SKU fast path (a ROUTE request: planned, reserved and
- * answered at once).
+ * answered at once; an order naming one of the SKU's holds converts it, see {@link HoldHandler}).
  */
 final class StockRequestHandler {
     private final SkuLedger ledger;
@@ -22,18 +22,21 @@ final class StockRequestHandler {
     private final SkuLedgerOutput output;
     private final ExpirySchedule expiry;
     private final LedgerCounts counts;
+    private final HoldHandler holds;
 
     StockRequestHandler(
             SkuLedger ledger,
             SkuKeyedState state,
             SkuLedgerOutput output,
             ExpirySchedule expiry,
-            LedgerCounts counts) {
+            LedgerCounts counts,
+            HoldHandler holds) {
         this.ledger = ledger;
         this.state = state;
         this.output = output;
         this.expiry = expiry;
         this.counts = counts;
+        this.holds = holds;
     }
 
     /** A stock request for the loaded SKU. */
@@ -50,7 +53,9 @@ final class StockRequestHandler {
                     nodeList(state.nodes),
                     System.currentTimeMillis(),
                     state,
+                    holds.beginRoute(), // an order may confirm one of the SKU's holds
                     output);
+            holds.endRoute(ctx.timerService());
             expiry.schedule(in.request.eventTime, ctx.timerService()); // its grant's dedupe
             return;
         }
