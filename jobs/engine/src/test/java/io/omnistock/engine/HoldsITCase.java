@@ -177,6 +177,77 @@ class HoldsITCase {
                             Availability::getHeld, Availability::getReserved, Availability::getAtp)
                     .containsExactly(3L, 0L, 0L);
 
+            // the order that names the hold takes its units: ROUTED from D2, the hold CONVERTED
+            OrderRequest confirming =
+                    shipToHome(
+                                    "order-c",
+                                    holdTime + 2_000,
+                                    RoutingPreference.BALANCED,
+                                    LAT,
+                                    LON,
+                                    line("SKU-L", 3))
+                            .setHoldIds(List.of("cart-l"))
+                            .build();
+            client.send(
+                    Topics.ORDER_REQUESTS,
+                    confirming.getOrderId(),
+                    confirming,
+                    confirming.getEventTime().toEpochMilli());
+            List<RoutingDecision> confirmed =
+                    decisionsByOrder(
+                                    client.readUntil(
+                                            Topics.DECISIONS,
+                                            values ->
+                                                    values.stream()
+                                                            .anyMatch(
+                                                                    d ->
+                                                                            d.getOrderId()
+                                                                                    .equals(
+                                                                                            "order-c")),
+                                            DEADLINE))
+                            .get("order-c");
+            assertThat(confirmed)
+                    .singleElement()
+                    .satisfies(
+                            d -> {
+                                assertThat(d.getStatus()).isEqualTo(DecisionStatus.ROUTED);
+                                assertThat(d.getAllocations())
+                                        .extracting(a -> tuple(a.getNodeId(), a.getQuantity()))
+                                        .containsExactly(tuple("D2", 3));
+                            });
+            assertThat(
+                            client
+                                    .readUntil(
+                                            Topics.HOLD_EVENTS,
+                                            values ->
+                                                    values.stream()
+                                                            .anyMatch(
+                                                                    e ->
+                                                                            e.getType()
+                                                                                    == HoldEventType
+                                                                                            .CONVERTED),
+                                            DEADLINE)
+                                    .stream()
+                                    .map(KeyedValue::value)
+                                    .filter(e -> e.getHoldId().equals("cart-l"))
+                                    .toList())
+                    .extracting(HoldEvent::getType, HoldEvent::getNodeId, HoldEvent::getQuantity)
+                    .containsExactly(
+                            tuple(HoldEventType.HELD, "D2", 3L),
+                            tuple(HoldEventType.CONVERTED, "D2", 3L));
+            awaitFigures(client, Map.of("SKU-L|D2", figures(3, 3, 0)));
+            assertThat(
+                            client.readAll(Topics.AVAILABILITY, Duration.ofMillis(300)).stream()
+                                    .map(KeyedValue::value)
+                                    .toList())
+                    .allSatisfy(a -> assertThat(a.getAtp()).isNotNegative())
+                    .allSatisfy(
+                            a ->
+                                    assertThat(a.getReserved() + a.getHeld())
+                                            .as("no oversell: %s", a)
+                                            .isLessThanOrEqualTo(a.getOnHand()));
+            assertThat(OrderFixtures.latestAvailability(client).get("SKU-L|D2").getHeld()).isZero();
+
             // the HOLD without a TTL, dead-lettered with its bytes
             List<KeyedValue<DeadLetter>> deadLetters =
                     client.readUntil(Topics.DEADLETTER, values -> !values.isEmpty(), DEADLINE);
