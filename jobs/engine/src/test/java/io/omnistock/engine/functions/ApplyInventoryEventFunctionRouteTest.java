@@ -11,6 +11,7 @@ import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingPreference;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.inventory.LedgerSettings;
@@ -110,6 +111,57 @@ class ApplyInventoryEventFunctionRouteTest {
         Availability latest = harness.extractOutputValues().get(1);
         assertThat(latest.getReserved()).isEqualTo(3);
         assertThat(latest.getAtp()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderNamingAHoldConvertsItInOneStepAndItsExpiryTimerGoes() throws Exception {
+        open(RoutingPolicy.defaults());
+        SourcedEvent hold = new SourcedEvent();
+        hold.topic = "holds.requests";
+        hold.key = "SKU-1";
+        hold.hold =
+                new HoldCommand(
+                        "hold-1",
+                        T0,
+                        "H-1",
+                        "SKU-1",
+                        HoldCommand.Action.HOLD,
+                        "DC-1",
+                        3,
+                        60_000,
+                        "WEB");
+        harness.processElement(hold, T0);
+        // DC-1: 5 on hand, 3 held, safety 1: ATP 1
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        OrderRequest order =
+                OrderRequest.newBuilder(order("O-1", 3)).setHoldIds(List.of("H-1")).build();
+        harness.processElement(route(order), T0);
+
+        assertThat(replies())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.kind).isEqualTo(StockReply.Kind.ROUTED);
+                            assertThat(r.units)
+                                    .as("planned on the held node with the hold's units back")
+                                    .extracting(u -> tuple(u.nodeId, u.units))
+                                    .containsExactly(tuple("DC-1", 4L));
+                            assertThat(r.granted)
+                                    .extracting(u -> tuple(u.nodeId, u.units))
+                                    .containsExactly(tuple("DC-1", 3L));
+                        });
+        assertThat(harness.getSideOutput(LedgerOutputs.HOLD_EVENTS))
+                .extracting(e -> tuple(e.getValue().getType(), e.getValue().getQuantity()))
+                .containsExactly(
+                        tuple(io.omnistock.avro.HoldEventType.HELD, 3L),
+                        tuple(io.omnistock.avro.HoldEventType.CONVERTED, 3L));
+        List<Availability> published = harness.extractOutputValues();
+        Availability latest = published.get(published.size() - 1);
+        assertThat(latest.getReserved()).isEqualTo(3);
+        assertThat(latest.getHeld()).isZero();
+        assertThat(latest.getAtp()).isEqualTo(1); // 5 - 3 reserved - 0 held - 1 safety
+        assertThat(harness.numProcessingTimeTimers()).as("the hold's expiry deleted").isZero();
     }
 
     @Test
