@@ -30,12 +30,9 @@ public final class TopicAcls {
      */
     public static List<AclBinding> engine(
             String principal, String groupId, String transactionalIdPrefix) {
-        return job(
-                principal,
-                Topics.LEDGER_INPUTS,
-                Topics.LEDGER_OUTPUTS,
-                groupId,
-                transactionalIdPrefix);
+        List<TopicSpec<?>> inputs = new ArrayList<>(Topics.LEDGER_INPUTS);
+        inputs.addAll(Topics.LEDGER_RULE_INPUTS);
+        return job(principal, inputs, Topics.LEDGER_OUTPUTS, groupId, transactionalIdPrefix);
     }
 
     /**

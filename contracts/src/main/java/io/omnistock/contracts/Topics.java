@@ -22,6 +22,7 @@ import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.SafetyStockRule;
 import io.omnistock.avro.SkuRecord;
+import io.omnistock.avro.SourcingRuleSet;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.avro.ThreePlEvent;
 import io.omnistock.avro.WmsEvent;
@@ -52,6 +53,14 @@ public final class Topics {
      */
     public static final TopicSpec<SafetyStockRule> SAFETY_STOCK =
             new TopicSpec<>("reference.safety-stock", SafetyStockRule.class, true);
+
+    /**
+     * Sourcing rules (key = the rule-set id, {@code default}): the last published set that reads is
+     * in force for routing and quotes (docs/concepts/sourcing-rules.md). Read by its own source of
+     * the ledger job, not {@link #LEDGER_INPUTS}' one.
+     */
+    public static final TopicSpec<SourcingRuleSet> ROUTING_RULES =
+            new TopicSpec<>("routing.rules", SourcingRuleSet.class, true);
 
     public static final TopicSpec<OrderRequest> ORDER_REQUESTS =
             new TopicSpec<>("orders.requests", OrderRequest.class, false);
@@ -155,6 +164,9 @@ public final class Topics {
                     SAFETY_STOCK,
                     HOLD_REQUESTS);
 
+    /** Inputs of the ledger job read by their own sources (not as inventory records). */
+    public static final List<TopicSpec<?>> LEDGER_RULE_INPUTS = List.of(ROUTING_RULES);
+
     /** Outputs of the ledger job ({@link #RESERVATIONS} is both). */
     public static final List<TopicSpec<?>> LEDGER_OUTPUTS =
             List.of(
@@ -181,7 +193,7 @@ public final class Topics {
 
     /** Every topic in the catalog. */
     public static List<TopicSpec<?>> all() {
-        return Stream.of(LEDGER_INPUTS, LEDGER_OUTPUTS, ANALYTICS_OUTPUTS)
+        return Stream.of(LEDGER_INPUTS, LEDGER_RULE_INPUTS, LEDGER_OUTPUTS, ANALYTICS_OUTPUTS)
                 .flatMap(List::stream)
                 .distinct()
                 .toList();

@@ -24,6 +24,7 @@ class TopicsTest {
                     "reference.skus",
                     "reference.safety-stock",
                     "holds.requests",
+                    "routing.rules",
                     "inventory.availability",
                     "inventory.availability.network",
                     "inventory.availability.groups",
@@ -58,6 +59,7 @@ class TopicsTest {
                         Topics.NODES,
                         Topics.SKUS,
                         Topics.SAFETY_STOCK,
+                        Topics.ROUTING_RULES,
                         Topics.AVAILABILITY,
                         Topics.NETWORK_AVAILABILITY,
                         Topics.GROUP_AVAILABILITY);
@@ -68,6 +70,7 @@ class TopicsTest {
         assertThat(
                         Stream.of(
                                         Topics.LEDGER_INPUTS,
+                                        Topics.LEDGER_RULE_INPUTS,
                                         Topics.LEDGER_OUTPUTS,
                                         Topics.ANALYTICS_OUTPUTS)
                                 .flatMap(List::stream))

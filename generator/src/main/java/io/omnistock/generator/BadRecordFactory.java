@@ -420,7 +420,8 @@ final class BadRecordFactory {
                 RoutingPreference.BALANCED,
                 store.getRegion(),
                 null,
-                new ArrayList<>());
+                new ArrayList<>(),
+                null);
     }
 
     private GeneratedRecord order(BadRecordKind kind, OrderRequest order) {

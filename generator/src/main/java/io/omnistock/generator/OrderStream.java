@@ -346,7 +346,8 @@ final class OrderStream implements Iterator<GeneratedRecord> {
                         preference,
                         site.region(),
                         null,
-                        new java.util.ArrayList<>());
+                        new java.util.ArrayList<>(),
+                        null);
         GeneratedRecord record = records.valid(order);
         add(time, record);
         maybeDuplicate(time, record);

@@ -97,6 +97,8 @@ final class DecisionRecords {
                 .setAllocations(new ArrayList<>(s.granted))
                 .setBackordered(new ArrayList<>(s.backordered))
                 .setCandidates(new ArrayList<>(s.candidates))
+                .setRuleId(s.ruleId)
+                .setRuleSetVersion(s.ruleSetVersion)
                 .setInboundPromises(
                         s.inboundPromises == null
                                 ? new ArrayList<>()

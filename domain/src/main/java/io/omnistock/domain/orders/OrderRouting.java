@@ -19,6 +19,8 @@ import io.omnistock.domain.planning.Router;
 import io.omnistock.domain.planning.RoutingPlan;
 import io.omnistock.domain.planning.ScoredPlan;
 import io.omnistock.domain.planning.Shipment;
+import io.omnistock.domain.sourcing.Sourcing;
+import io.omnistock.domain.sourcing.SourcingRules;
 import io.omnistock.ledger.domain.InboundUnits;
 import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
@@ -56,6 +58,11 @@ public final class OrderRouting {
         void booked(NodeInfo node, long orderTime);
 
         long nowMillis();
+
+        /** The sourcing rules in force; null when none is published (the job options decide). */
+        default SourcingRules sourcing() {
+            return null;
+        }
     }
 
     /** Where routing's facts go. */
@@ -78,11 +85,13 @@ public final class OrderRouting {
     private final Router router;
     private final OrderValidator validator;
     private final int maxAttempts;
+    private final SourcingRules jobOptions;
 
     public OrderRouting(Router router, OrderValidator validator, int maxAttempts) {
         this.router = router;
         this.validator = validator;
         this.maxAttempts = maxAttempts;
+        this.jobOptions = SourcingRules.jobOptions(router);
     }
 
     /** The SKUs an order's (or a quote's) lines need stock for: one probe each. */
@@ -265,22 +274,60 @@ public final class OrderRouting {
                 return;
             }
         }
-        plan(s, s.order.getLines(), router.policy().maxSplit(), net, out);
+        Sourcing sourcing = sourcing(s, net);
+        s.ruleId = sourcing.ruleId();
+        s.ruleSetVersion = sourcing.ruleSetVersion();
+        switch (sourcing.action()) {
+            case REJECT -> {
+                decide(s, DecisionStatus.REJECTED, sourcing.decisionReason(), net, out);
+                return;
+            }
+            case BACKORDER, HOLD_FOR_REVIEW -> {
+                for (OrderLine line : s.order.getLines()) {
+                    s.backordered.add(new OrderLine(line.getSku(), line.getQuantity()));
+                }
+                decide(s, DecisionStatus.BACKORDERED, sourcing.decisionReason(), net, out);
+                return;
+            }
+            case ROUTE -> plan(s, s.order.getLines(), 0, sourcing, net, out);
+        }
     }
 
-    /** Plans the given lines on the latest stock and asks the ledger to reserve the plan. */
-    private void plan(OrderState s, List<OrderLine> lines, int maxSplit, Network net, Output out) {
+    /** How the sourcing rules in force source the order (the job options when none are). */
+    private Sourcing sourcing(OrderState s, Network net) {
+        SourcingRules rules = net.sourcing();
+        return (rules == null ? jobOptions : rules)
+                .decide(
+                        domainOrder(s.order, s.order.getLines()),
+                        s.order.getRegion(),
+                        s.order.getOrderValue());
+    }
+
+    /**
+     * Plans the given lines on the latest stock, on the nodes and with the policy of the order's
+     * sourcing rule, with at most the rule's max split less the nodes already used, and asks the
+     * ledger to reserve the plan.
+     */
+    private void plan(
+            OrderState s,
+            List<OrderLine> lines,
+            int nodesUsed,
+            Sourcing sourcing,
+            Network net,
+            Output out) {
         Order order = domainOrder(s.order, lines);
+        int maxSplit = Math.max(1, sourcing.router().policy().maxSplit() - nodesUsed);
         RoutingPlan plan =
-                router.plan(
-                        order,
-                        net.nodes(),
-                        (sku, nodeId) -> {
-                            SkuStock stock = s.stockOf(sku);
-                            return stock == null ? 0 : stock.atpAt(nodeId);
-                        },
-                        net.capacity(),
-                        maxSplit);
+                sourcing.router()
+                        .plan(
+                                order,
+                                sourcing.nodes(net.nodes()),
+                                (sku, nodeId) -> {
+                                    SkuStock stock = s.stockOf(sku);
+                                    return stock == null ? 0 : stock.atpAt(nodeId);
+                                },
+                                net.capacity(),
+                                maxSplit);
         if (s.attempt == 1) {
             for (ScoredPlan candidate : plan.candidates()) {
                 s.candidates.add(DecisionRecords.candidate(candidate));
@@ -346,8 +393,13 @@ public final class OrderRouting {
         for (Allocation a : s.granted) {
             used.add(a.getNodeId());
         }
-        int maxSplit = Math.max(1, router.policy().maxSplit() - used.size());
-        plan(s, refusedLines, maxSplit, net, out);
+        Sourcing sourcing = sourcing(s, net);
+        if (!sourcing.routes()) { // a rule set published since forbids routing it: stop here
+            s.backordered.addAll(refusedLines);
+            decide(s, DecisionRecords.finalStatus(s), null, net, out);
+            return;
+        }
+        plan(s, refusedLines, used.size(), sourcing, net, out);
     }
 
     private void decide(

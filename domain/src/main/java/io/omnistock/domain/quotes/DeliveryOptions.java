@@ -17,6 +17,8 @@ import io.omnistock.domain.planning.RoutingPlan;
 import io.omnistock.domain.planning.ScoredPlan;
 import io.omnistock.domain.planning.Shipment;
 import io.omnistock.domain.planning.StockView;
+import io.omnistock.domain.sourcing.Sourcing;
+import io.omnistock.domain.sourcing.SourcingRules;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.io.Serializable;
 import java.time.Instant;
@@ -86,48 +88,83 @@ public final class DeliveryOptions implements Serializable {
     private final Router router;
     private final QuoteSettings settings;
 
+    private final SourcingRules jobOptions;
+
     public DeliveryOptions(Router router, QuoteSettings settings) {
         this.router = router;
         this.settings = settings;
+        this.jobOptions = SourcingRules.jobOptions(router);
     }
 
-    /** The feasible options of the cart, labelled, in the order the class comment lists them. */
+    /** The job's routing options alone, for when no sourcing rule set is in force. */
+    public SourcingRules jobOptions() {
+        return jobOptions;
+    }
+
+    /**
+     * An option's order, how the sourcing rules source it and the plan its rule's router makes; the
+     * plan is null when the rule backorders, holds or rejects the order (no option).
+     */
+    private record Planned(Order order, Sourcing sourcing, RoutingPlan plan) {
+        boolean routed() {
+            return plan != null && plan.outcome() == RoutingOutcome.ROUTED;
+        }
+    }
+
+    /** The sourcing rules that plan a cart's options, and the cart's region and value. */
+    private record Rules(SourcingRules rules, String region, Double value) {}
+
+    /** The feasible options of the cart under the job's options (no sourcing rules). */
     public List<DeliveryOption> build(
             Cart cart, Collection<NodeInfo> nodes, StockView stock, CapacityView capacity) {
+        return build(cart, jobOptions, "", null, nodes, stock, capacity);
+    }
+
+    /**
+     * The feasible options of the cart, labelled, in the order the class comment lists them: each
+     * option's order planned under the sourcing rule that would decide it (its nodes, split and
+     * weights); an option whose order a rule backorders, holds or rejects is left out.
+     */
+    public List<DeliveryOption> build(
+            Cart cart,
+            SourcingRules sourcingRules,
+            String region,
+            Double value,
+            Collection<NodeInfo> nodes,
+            StockView stock,
+            CapacityView capacity) {
+        Rules rules = new Rules(sourcingRules, region, value);
         List<DeliveryOption> options = new ArrayList<>();
         if (cart.destination() != null) {
             Order standardOrder = order(cart, FulfilmentMethod.SHIP_TO_HOME, false, null);
-            RoutingPlan standard = plan(standardOrder, nodes, stock, capacity);
+            Planned standard = plan(rules, standardOrder, nodes, stock, capacity);
             addIfFeasible(
                     options,
                     FulfilmentMethod.SHIP_TO_HOME,
                     DeliverySpeed.STANDARD,
-                    standardOrder,
                     standard,
                     nodes,
                     stock,
                     capacity);
             Order expressOrder = expressOrder(cart);
-            RoutingPlan express = plan(expressOrder, nodes, stock, capacity);
+            Planned express = plan(rules, expressOrder, nodes, stock, capacity);
             if (!samePlan(standard, express)) {
                 addIfFeasible(
                         options,
                         FulfilmentMethod.SHIP_TO_HOME,
                         DeliverySpeed.EXPRESS,
-                        expressOrder,
                         express,
                         nodes,
                         stock,
                         capacity);
             }
             Order fromStore = order(cart, FulfilmentMethod.SHIP_TO_HOME, true, null);
-            RoutingPlan storePlan = plan(fromStore, nodes, stock, capacity);
+            Planned storePlan = plan(rules, fromStore, nodes, stock, capacity);
             if (usesShipFromStore(storePlan, nodes)) {
                 addIfFeasible(
                         options,
                         FulfilmentMethod.SHIP_FROM_STORE,
                         DeliverySpeed.STANDARD,
-                        fromStore,
                         storePlan,
                         nodes,
                         stock,
@@ -138,8 +175,7 @@ public final class DeliveryOptions implements Serializable {
                     options,
                     FulfilmentMethod.SAME_DAY,
                     DeliverySpeed.STANDARD,
-                    sameDay,
-                    plan(sameDay, nodes, stock, capacity),
+                    plan(rules, sameDay, nodes, stock, capacity),
                     nodes,
                     stock,
                     capacity);
@@ -155,8 +191,7 @@ public final class DeliveryOptions implements Serializable {
                         options,
                         pickup,
                         DeliverySpeed.STANDARD,
-                        order,
-                        plan(order, nodes, stock, capacity),
+                        plan(rules, order, nodes, stock, capacity),
                         nodes,
                         stock,
                         capacity)) {
@@ -213,25 +248,37 @@ public final class DeliveryOptions implements Serializable {
      * The plan routing would make for the order (alternative nodes left out: a quote never
      * re-routes). A pickup is planned on its store alone: routing finds no other node eligible.
      */
-    private RoutingPlan plan(
-            Order order, Collection<NodeInfo> nodes, StockView stock, CapacityView capacity) {
-        return router.planWithoutAlternatives(
-                order, nodes, stock, capacity, router.policy().maxSplit());
+    private static Planned plan(
+            Rules rules,
+            Order order,
+            Collection<NodeInfo> nodes,
+            StockView stock,
+            CapacityView capacity) {
+        Sourcing sourcing = rules.rules().decide(order, rules.region(), rules.value());
+        if (!sourcing.routes()) {
+            return new Planned(order, sourcing, null);
+        }
+        Router router = sourcing.router();
+        return new Planned(
+                order,
+                sourcing,
+                router.planWithoutAlternatives(
+                        order, sourcing.nodes(nodes), stock, capacity, router.policy().maxSplit()));
     }
 
     private boolean addIfFeasible(
             List<DeliveryOption> options,
             FulfilmentMethod method,
             DeliverySpeed speed,
-            Order order,
-            RoutingPlan plan,
+            Planned planned,
             Collection<NodeInfo> nodes,
             StockView stock,
             CapacityView capacity) {
-        if (plan.outcome() != RoutingOutcome.ROUTED) {
+        if (!planned.routed()) {
             return false;
         }
-        ScoredPlan chosen = plan.chosen();
+        Order order = planned.order();
+        ScoredPlan chosen = planned.plan().chosen();
         DeliveryOption option =
                 DeliveryOption.newBuilder()
                         .setMethod(method)
@@ -248,15 +295,16 @@ public final class DeliveryOptions implements Serializable {
                         .setShipFromStoreAllowed(order.shipFromStoreAllowed())
                         .setPreference(order.preference())
                         .setPromiseBy(Instant.ofEpochMilli(order.promiseBy()))
-                        .setConsolidation(consolidation(order, chosen, nodes, stock, capacity))
+                        .setConsolidation(consolidation(planned, chosen, nodes, stock, capacity))
+                        .setRuleId(planned.sourcing().ruleId())
                         .build();
         options.add(option);
         return true;
     }
 
     /** The best single-shipment plan when the chosen one splits and one shipment emits less. */
-    private ConsolidationSuggestion consolidation(
-            Order order,
+    private static ConsolidationSuggestion consolidation(
+            Planned planned,
             ScoredPlan chosen,
             Collection<NodeInfo> nodes,
             StockView stock,
@@ -264,7 +312,15 @@ public final class DeliveryOptions implements Serializable {
         if (chosen.shipmentCount() < 2) {
             return null;
         }
-        RoutingPlan single = router.planWithoutAlternatives(order, nodes, stock, capacity, 1);
+        RoutingPlan single =
+                planned.sourcing()
+                        .router()
+                        .planWithoutAlternatives(
+                                planned.order(),
+                                planned.sourcing().nodes(nodes),
+                                stock,
+                                capacity,
+                                1);
         if (single.outcome() != RoutingOutcome.ROUTED
                 || single.chosen().co2eKg() >= chosen.co2eKg() - EPSILON) {
             return null;
@@ -301,7 +357,12 @@ public final class DeliveryOptions implements Serializable {
         return shipments;
     }
 
-    private static boolean samePlan(RoutingPlan a, RoutingPlan b) {
+    private static boolean samePlan(Planned planA, Planned planB) {
+        if (planA.plan() == null || planB.plan() == null) {
+            return planA.plan() == planB.plan();
+        }
+        RoutingPlan a = planA.plan();
+        RoutingPlan b = planB.plan();
         if (a.chosen() == null || b.chosen() == null) {
             return a.chosen() == b.chosen();
         }
@@ -309,8 +370,9 @@ public final class DeliveryOptions implements Serializable {
     }
 
     /** Whether a shipment leaves a node that only ships from store (no SHIP_TO_HOME). */
-    private static boolean usesShipFromStore(RoutingPlan plan, Collection<NodeInfo> nodes) {
-        if (plan.chosen() == null) {
+    private static boolean usesShipFromStore(Planned planned, Collection<NodeInfo> nodes) {
+        RoutingPlan plan = planned.plan();
+        if (plan == null || plan.chosen() == null) {
             return false;
         }
         for (String nodeId : plan.chosen().nodeIds()) {

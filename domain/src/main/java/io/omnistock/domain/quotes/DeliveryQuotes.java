@@ -9,6 +9,7 @@ import io.omnistock.domain.network.NodeGroups;
 import io.omnistock.domain.orders.OrderRouting;
 import io.omnistock.domain.planning.GeoPoint;
 import io.omnistock.domain.planning.PlannedLine;
+import io.omnistock.domain.sourcing.SourcingRules;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.orders.SkuStock;
@@ -128,6 +129,7 @@ public final class DeliveryQuotes implements Serializable {
                         pickup == null || pickup.isBlank() ? null : pickup,
                         quote.getPreference(),
                         NodeGroups.named(quote.getNodeGroup()));
+        SourcingRules rules = net.sourcing() == null ? options.jobOptions() : net.sourcing();
         Map<String, Map<String, Long>> atp = new HashMap<>();
         for (SkuStock stock : s.stock) {
             Map<String, Long> byNode = new HashMap<>();
@@ -139,6 +141,9 @@ public final class DeliveryQuotes implements Serializable {
         var built =
                 options.build(
                         cart,
+                        rules,
+                        quote.getRegion(),
+                        quote.getOrderValue(),
                         net.nodes(),
                         (sku, nodeId) -> {
                             Map<String, Long> byNode = atp.get(sku);
@@ -154,6 +159,7 @@ public final class DeliveryQuotes implements Serializable {
                 .setStatus(built.isEmpty() ? QuoteStatus.UNAVAILABLE : QuoteStatus.OK)
                 .setUnitsQuoted(units)
                 .setOptions(built)
+                .setRuleSetVersion(rules.version())
                 .build();
     }
 

@@ -21,6 +21,8 @@ import io.omnistock.connectors.RequiredTopics;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.engine.functions.InventoryDeserializationSchema;
+import io.omnistock.engine.functions.RuleSetDeserializationSchema;
+import io.omnistock.engine.functions.RuleSetRecord;
 import io.omnistock.engine.functions.SourcedEvent;
 import java.io.IOException;
 import java.time.Duration;
@@ -50,7 +52,8 @@ public final class EngineJob {
     public static void main(String[] args) throws Exception {
         Configuration conf = configuration(args);
         // A missing topic fails the submission with its name, not a job that restarts forever.
-        RequiredTopics.check(conf, Topics.LEDGER_INPUTS, Topics.LEDGER_OUTPUTS);
+        RequiredTopics.check(
+                conf, Topics.LEDGER_INPUTS, Topics.LEDGER_RULE_INPUTS, Topics.LEDGER_OUTPUTS);
         StreamExecutionEnvironment env = environment(conf);
         build(env, conf);
         StreamGraph graph = env.getStreamGraph();
@@ -87,7 +90,12 @@ public final class EngineJob {
 
     /** The ledger pipeline on Kafka sources and sinks. */
     public static void build(StreamExecutionEnvironment env, Configuration conf) {
-        EnginePipeline.build(env, kafkaSource(conf), kafkaSinks(conf), conf);
+        EnginePipeline.build(env, kafkaSource(conf), rulesSource(conf), kafkaSinks(conf), conf);
+    }
+
+    static KafkaSource<RuleSetRecord> rulesSource(Configuration conf) {
+        return KafkaSources.source(
+                conf, new RuleSetDeserializationSchema(), Topics.LEDGER_RULE_INPUTS);
     }
 
     static KafkaSource<SourcedEvent> kafkaSource(Configuration conf) {

@@ -5,12 +5,15 @@ import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.engine.functions.ApplyInventoryEventFunction;
 import io.omnistock.engine.functions.LedgerOutputs;
+import io.omnistock.engine.functions.ParseSourcingRulesFunction;
 import io.omnistock.engine.functions.ProbeOrderSkusFunction;
 import io.omnistock.engine.functions.RouteOrderFunction;
+import io.omnistock.engine.functions.RoutingReference;
+import io.omnistock.engine.functions.RuleSetRecord;
 import io.omnistock.engine.functions.SourcedEvent;
 import io.omnistock.engine.functions.SplitInputFunction;
-import io.omnistock.ledger.domain.NodeInfo;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
@@ -40,10 +43,27 @@ public final class EnginePipeline {
     public static final String APPLY_UID = "apply-inventory-events";
     public static final String PROBE_UID = "probe-order-skus";
     public static final String ROUTE_UID = "route-orders";
+    public static final String RULES_SOURCE_UID = "sourcing-rules-source";
+    public static final String PARSE_RULES_UID = "parse-sourcing-rules";
+    public static final String RULES_WATERMARKS_UID = "sourcing-rules-watermarks";
 
+    /** The job without a sourcing rules source: routing follows the job's options alone. */
     public static void build(
             StreamExecutionEnvironment env,
             Source<SourcedEvent, ?, ?> source,
+            EngineSinks sinks,
+            Configuration conf) {
+        build(env, source, null, sinks, conf);
+    }
+
+    /**
+     * The job; {@code rulesSource} reads routing.rules (null: no sourcing rules, the job's options
+     * alone).
+     */
+    public static void build(
+            StreamExecutionEnvironment env,
+            Source<SourcedEvent, ?, ?> source,
+            Source<RuleSetRecord, ?, ?> rulesSource,
             EngineSinks sinks,
             Configuration conf) {
         WatermarkStrategy<SourcedEvent> watermarks =
@@ -57,9 +77,29 @@ public final class EnginePipeline {
         SingleOutputStreamOperator<SourcedEvent> events =
                 input.process(new SplitInputFunction()).name(SPLIT_UID).uid(SPLIT_UID);
 
-        BroadcastStream<NodeInfo> nodes =
-                events.getSideOutput(LedgerOutputs.NODE_UPDATES)
-                        .broadcast(ApplyInventoryEventFunction.NODES);
+        // Sourcing rules: checked once, then broadcast to routing and to the probes. Their
+        // stream never holds event time back (the rule sets carry no event time of orders).
+        DataStream<RoutingReference> nodeUpdates = events.getSideOutput(LedgerOutputs.NODE_UPDATES);
+        DataStream<RoutingReference> routingReference = nodeUpdates;
+        DataStream<RoutingReference> rules = null;
+        SingleOutputStreamOperator<RoutingReference> parsedRules = null;
+        if (rulesSource != null) {
+            parsedRules =
+                    env.fromSource(rulesSource, WatermarkStrategy.noWatermarks(), RULES_SOURCE_UID)
+                            .uid(RULES_SOURCE_UID)
+                            .process(new ParseSourcingRulesFunction())
+                            .name(PARSE_RULES_UID)
+                            .uid(PARSE_RULES_UID);
+            rules =
+                    parsedRules
+                            .assignTimestampsAndWatermarks(new NoEventTimeWatermarks<>())
+                            .name(RULES_WATERMARKS_UID)
+                            .uid(RULES_WATERMARKS_UID);
+            routingReference = nodeUpdates.union(rules);
+        }
+        BroadcastStream<RoutingReference> nodes =
+                routingReference.broadcast(
+                        ApplyInventoryEventFunction.NODES, RouteOrderFunction.SOURCING_RULES);
 
         BroadcastStream<SourcedEvent> ledgerReference =
                 events.getSideOutput(LedgerOutputs.LEDGER_REFERENCE)
@@ -68,11 +108,19 @@ public final class EnginePipeline {
                                 ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
 
         DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
+        DataStream<RoutingReference> probeRules =
+                rules != null
+                        ? rules
+                        : nodeUpdates
+                                .filter(reference -> reference.rules != null)
+                                .name(PROBE_UID + "-no-rules")
+                                .uid(PROBE_UID + "-no-rules");
         DataStream<SourcedEvent> probes =
-                orders.flatMap(
+                orders.connect(probeRules.broadcast(RouteOrderFunction.SOURCING_RULES))
+                        .process(
                                 new ProbeOrderSkusFunction(
-                                        conf.get(RoutingOptions.SINGLE_SKU_FAST_PATH)))
-                        .returns(SourcedEvent.class)
+                                        conf.get(RoutingOptions.SINGLE_SKU_FAST_PATH)),
+                                TypeInformation.of(SourcedEvent.class))
                         .name(PROBE_UID)
                         .uid(PROBE_UID);
 
@@ -121,6 +169,9 @@ public final class EnginePipeline {
                         .union(
                                 ledger.getSideOutput(LedgerOutputs.DEAD_LETTERS),
                                 decisions.getSideOutput(LedgerOutputs.DEAD_LETTERS));
+        if (parsedRules != null) {
+            deadLetters = deadLetters.union(parsedRules.getSideOutput(LedgerOutputs.DEAD_LETTERS));
+        }
         sinks.deadLetters().apply(deadLetters);
         sinks.returns().apply(ledger.getSideOutput(LedgerOutputs.RETURN_DISPOSITIONS));
         sinks.countChecks().apply(ledger.getSideOutput(LedgerOutputs.COUNT_CHECKS));

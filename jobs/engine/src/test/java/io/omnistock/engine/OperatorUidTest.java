@@ -40,7 +40,11 @@ class OperatorUidTest {
                     "split-input",
                     "probe-order-skus",
                     "apply-inventory-events",
-                    "route-orders");
+                    "route-orders",
+                    // added with sourcing rules (routing.rules)
+                    "sourcing-rules-source",
+                    "parse-sourcing-rules",
+                    "sourcing-rules-watermarks");
 
     // decision-to-fact ... metrics-1h and the metrics.* sinks moved to the analytics job (its
     // AnalyticsOperatorUidTest): a savepoint taken before restores with --allowNonRestoredState.

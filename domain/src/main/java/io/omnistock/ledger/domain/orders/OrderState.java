@@ -72,6 +72,15 @@ public class OrderState {
     /** Event ids of input records the routing function keeps for a possible dead letter. */
     public List<String> held = new ArrayList<>();
 
+    /**
+     * The sourcing rule that planned the order ({@code fallback} when a rule set was in force but
+     * no rule matched); null when no rule set was in force, and in state written before rules.
+     */
+    public String ruleId;
+
+    /** Version of the sourcing rule set that planned the order; null when none was in force. */
+    public Long ruleSetVersion;
+
     public OrderState() {}
 
     /** Whether an input record with this event id may still be dead-lettered. */

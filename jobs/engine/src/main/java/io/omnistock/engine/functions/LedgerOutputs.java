@@ -11,15 +11,15 @@ import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
-import io.omnistock.ledger.domain.NodeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
 /** The side outputs of the ledger's functions, typed so nothing falls back to Kryo. */
 public final class LedgerOutputs {
-    public static final OutputTag<NodeInfo> NODE_UPDATES =
-            new OutputTag<>("node-updates", TypeInformation.of(NodeInfo.class));
+    /** Node reference data on its way to routing's broadcast side. */
+    public static final OutputTag<RoutingReference> NODE_UPDATES =
+            new OutputTag<>("node-updates", TypeInformation.of(RoutingReference.class));
 
     /**
      * What the ledger's broadcast side takes: node reference data and the safety-stock rules that

@@ -8,7 +8,7 @@ import io.omnistock.ledger.domain.StockRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -17,8 +17,13 @@ import org.apache.flink.util.Collector;
  * SKU is sent instead as one ROUTE request carrying the order, which the SKU's ledger plans,
  * reserves and answers in one step. A quote request is probed the same way (a QUOTE probe, keyed at
  * routing by the request's event id); lifecycle events need no stock.
+ *
+ * <p>While a sourcing rule set is in force (broadcast from routing.rules), every order probes: the
+ * rules are applied by routing, so the fast path, which plans in the ledger under the job's
+ * options, is not taken (docs/concepts/sourcing-rules.md).
  */
-public class ProbeOrderSkusFunction implements FlatMapFunction<SourcedEvent, SourcedEvent> {
+public class ProbeOrderSkusFunction
+        extends BroadcastProcessFunction<SourcedEvent, RoutingReference, SourcedEvent> {
     private static final long serialVersionUID = 1L;
 
     private final boolean singleSkuFastPath;
@@ -33,7 +38,25 @@ public class ProbeOrderSkusFunction implements FlatMapFunction<SourcedEvent, Sou
     }
 
     @Override
-    public void flatMap(SourcedEvent in, Collector<SourcedEvent> out) {
+    public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<SourcedEvent> out)
+            throws Exception {
+        boolean rulesInForce =
+                ctx.getBroadcastState(RouteOrderFunction.SOURCING_RULES)
+                                .get(ParseSourcingRulesFunction.RULE_SET_ID)
+                        != null;
+        probe(in, singleSkuFastPath && !rulesInForce, out);
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RoutingReference reference, Context ctx, Collector<SourcedEvent> out) throws Exception {
+        if (reference.rules != null) {
+            ctx.getBroadcastState(RouteOrderFunction.SOURCING_RULES)
+                    .put(reference.rules.ruleSetId, reference.rules);
+        }
+    }
+
+    private void probe(SourcedEvent in, boolean fastPath, Collector<SourcedEvent> out) {
         if (in.quote != null) {
             QuoteRequest quote = in.quote;
             probe(
@@ -46,7 +69,7 @@ public class ProbeOrderSkusFunction implements FlatMapFunction<SourcedEvent, Sou
         } else if (in.order != null) {
             OrderRequest order = in.order;
             Set<String> skus = OrderRouting.skusOf(order.getLines());
-            if (singleSkuFastPath && skus.size() == 1) {
+            if (fastPath && skus.size() == 1) {
                 SourcedEvent route =
                         SourcedEvent.of(
                                 new StockRequest(

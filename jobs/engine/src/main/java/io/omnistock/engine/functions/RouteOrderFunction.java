@@ -42,7 +42,8 @@ import org.apache.flink.util.Collector;
  * time for quotes.
  */
 public class RouteOrderFunction
-        extends KeyedBroadcastProcessFunction<String, SourcedEvent, NodeInfo, RoutingDecision>
+        extends KeyedBroadcastProcessFunction<
+                String, SourcedEvent, RoutingReference, RoutingDecision>
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
@@ -57,6 +58,14 @@ public class RouteOrderFunction
             new ListStateDescriptor<>("daily-capacity", Types.TUPLE(Types.STRING, Types.LONG));
     static final ValueStateDescriptor<QuoteState> QUOTES =
             new ValueStateDescriptor<>("quotes", TypeInformation.of(QuoteState.class));
+
+    /**
+     * The sourcing rule set in force, by rule-set id (broadcast; the probes keep the same state to
+     * know whether the single-SKU fast path may be taken). Savepoint contract: never rename.
+     */
+    public static final MapStateDescriptor<String, RuleSetText> SOURCING_RULES =
+            new MapStateDescriptor<>(
+                    "sourcing-rules", Types.STRING, TypeInformation.of(RuleSetText.class));
 
     private final RoutingPolicy policy;
     private final LedgerSettings settings;
@@ -98,7 +107,9 @@ public class RouteOrderFunction
 
     @Override
     public void open(OpenContext openContext) {
-        Router router = new Router(policy, CarbonFactorTable.loadDefault());
+        CarbonFactorTable carbon = CarbonFactorTable.loadDefault();
+        Router router = new Router(policy, carbon);
+        network.useRouter(router, carbon);
         LedgerMetrics.Count processed =
                 new LedgerMetrics.Count(getRuntimeContext(), LedgerMetrics.PROCESSED);
         LedgerMetrics.Count deadLettered =
@@ -143,6 +154,7 @@ public class RouteOrderFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<RoutingDecision> out)
             throws Exception {
+        network.bindRules(ctx.getBroadcastState(SOURCING_RULES));
         if (QuoteHandler.handles(in)) {
             quoteHandler.onRecord(in, ctx);
         } else {
@@ -153,6 +165,7 @@ public class RouteOrderFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RoutingDecision> out)
             throws Exception {
+        network.bindRules(ctx.getBroadcastState(SOURCING_RULES));
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) { // only quotes use processing time
             quoteHandler.onTimeout(ctx);
         } else {
@@ -161,8 +174,14 @@ public class RouteOrderFunction
     }
 
     @Override
-    public void processBroadcastElement(NodeInfo node, Context ctx, Collector<RoutingDecision> out)
+    public void processBroadcastElement(
+            RoutingReference reference, Context ctx, Collector<RoutingDecision> out)
             throws Exception {
+        if (reference.rules != null) { // read already: in force from the next record on
+            ctx.getBroadcastState(SOURCING_RULES).put(reference.rules.ruleSetId, reference.rules);
+            return;
+        }
+        NodeInfo node = reference.node;
         NodeInfo previous =
                 ctx.getBroadcastState(ApplyInventoryEventFunction.NODES).get(node.nodeId);
         if (previous == null || previous.updatedAt <= node.updatedAt) {

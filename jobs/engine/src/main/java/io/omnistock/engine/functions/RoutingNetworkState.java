@@ -1,8 +1,11 @@
 package io.omnistock.engine.functions;
 
+import io.omnistock.domain.carbon.CarbonFactorTable;
 import io.omnistock.domain.orders.DailyCapacity;
 import io.omnistock.domain.orders.OrderRouting;
 import io.omnistock.domain.planning.CapacityView;
+import io.omnistock.domain.planning.Router;
+import io.omnistock.domain.sourcing.SourcingRules;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +26,44 @@ final class RoutingNetworkState implements OrderRouting.Network {
     private List<NodeInfo> all;
     private long orderTime;
     private final CapacityView capacityView = node -> capacity.hasCapacity(node, orderTime);
+    private ReadOnlyBroadcastState<String, RuleSetText> rules;
+    private Router router;
+    private CarbonFactorTable carbon;
+    private RuleSetText parsedText;
+    private SourcingRules parsed;
+
+    /** The router of the job's options, which sourcing rules override. */
+    void useRouter(Router router, CarbonFactorTable carbon) {
+        this.router = router;
+        this.carbon = carbon;
+    }
+
+    /** Binds the sourcing rule set broadcast state. */
+    void bindRules(ReadOnlyBroadcastState<String, RuleSetText> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The sourcing rules in force, parsed once per published version (and again after a restore);
+     * null when none is published.
+     */
+    @Override
+    public SourcingRules sourcing() {
+        RuleSetText current;
+        try {
+            current = rules == null ? null : rules.get(ParseSourcingRulesFunction.RULE_SET_ID);
+        } catch (Exception e) {
+            throw new IllegalStateException("broadcast state access failed", e);
+        }
+        if (current == null) {
+            return null;
+        }
+        if (current != parsedText) {
+            parsed = SourcingRules.of(router, current.parse(), carbon);
+            parsedText = current;
+        }
+        return parsed;
+    }
 
     /** Restores the capacity counts every subtask wrote, for a job at {@code parallelism}. */
     void restore(ListState<Tuple2<String, Long>> capacityState, int parallelism) throws Exception {

@@ -36,7 +36,7 @@ public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEve
                     LedgerOutputs.DEAD_LETTERS, in.toDeadLetter(in.rejection, in.rejectionMessage));
         } else if (in.node != null) {
             processed.inc();
-            ctx.output(LedgerOutputs.NODE_UPDATES, in.node);
+            ctx.output(LedgerOutputs.NODE_UPDATES, RoutingReference.of(in.node));
             ctx.output(LedgerOutputs.LEDGER_REFERENCE, SourcedEvent.of(in.node));
         } else if (in.isSafetyStockReference()) {
             processed.inc();

@@ -44,7 +44,8 @@ class RouteOrderFunctionTest {
     private static final long HOUR = 3_600_000;
     private static final Duration RETENTION = Duration.ofDays(7);
 
-    private KeyedBroadcastOperatorTestHarness<String, SourcedEvent, NodeInfo, RoutingDecision>
+    private KeyedBroadcastOperatorTestHarness<
+                    String, SourcedEvent, RoutingReference, RoutingDecision>
             harness;
 
     @BeforeEach
@@ -55,12 +56,13 @@ class RouteOrderFunctionTest {
                                 RoutingPolicy.defaults(), LedgerSettings.defaults(), 3, RETENTION),
                         SourcedEvent::orderId,
                         Types.STRING,
-                        ApplyInventoryEventFunction.NODES);
+                        ApplyInventoryEventFunction.NODES,
+                        RouteOrderFunction.SOURCING_RULES);
         NodeInfo dc =
                 new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 0)
                         .located(52.0, -1.0, "UK", 0, 1.5, List.of(FulfilmentMethod.SHIP_TO_HOME));
         dc.updatedAt = T0 - 24 * HOUR;
-        harness.processBroadcastElement(dc, dc.updatedAt);
+        harness.processBroadcastElement(RoutingReference.of(dc), dc.updatedAt);
     }
 
     @AfterEach

@@ -98,7 +98,10 @@ class StateClassNamesTest {
                                     "io.omnistock.ledger.domain.StockReply",
                                     "io.omnistock.ledger.domain.StockReply$Kind",
                                     "io.omnistock.ledger.domain.orders.SkuStock",
-                                    "io.omnistock.ledger.domain.quotes.QuoteState")));
+                                    "io.omnistock.ledger.domain.quotes.QuoteState")),
+                    Map.entry(
+                            "sourcing-rules",
+                            Set.of("io.omnistock.engine.functions.RuleSetText")));
 
     /**
      * Our classes outside the Avro records: those take their names from the .avsc files, whose
@@ -125,7 +128,8 @@ class StateClassNamesTest {
                     RouteOrderFunction.ORDERS,
                     RouteOrderFunction.HELD,
                     RouteOrderFunction.CAPACITY,
-                    RouteOrderFunction.QUOTES
+                    RouteOrderFunction.QUOTES,
+                    RouteOrderFunction.SOURCING_RULES
                 }) {
             state.initializeSerializerUnlessSet(new ExecutionConfig());
             named.put(state.getName(), classNames(state.getSerializer()));
