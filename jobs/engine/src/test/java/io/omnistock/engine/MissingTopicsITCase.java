@@ -43,11 +43,14 @@ class MissingTopicsITCase {
         Set<String> named =
                 Set.of(message.substring(prefix.length(), message.indexOf(". ")).split(", "));
         Set<String> expected =
-                Stream.concat(Topics.LEDGER_INPUTS.stream(), Topics.LEDGER_OUTPUTS.stream())
+                Stream.of(Topics.LEDGER_INPUTS, Topics.LEDGER_RULE_INPUTS, Topics.LEDGER_OUTPUTS)
+                        .flatMap(List::stream)
                         .filter(t -> !present.contains(t))
                         .map(TopicSpec::name)
                         .collect(Collectors.toSet());
-        assertThat(named).isEqualTo(expected).contains("deadletter", "orders.reservations");
+        assertThat(named)
+                .isEqualTo(expected)
+                .contains("deadletter", "orders.reservations", "routing.rules");
 
         KAFKA.createTopics(Topics.all(), 1);
         assertThatCode(
@@ -55,6 +58,7 @@ class MissingTopicsITCase {
                                 RequiredTopics.check(
                                         EngineJob.configuration(args),
                                         Topics.LEDGER_INPUTS,
+                                        Topics.LEDGER_RULE_INPUTS,
                                         Topics.LEDGER_OUTPUTS))
                 .doesNotThrowAnyException();
     }

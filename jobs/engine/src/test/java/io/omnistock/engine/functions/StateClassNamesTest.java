@@ -100,8 +100,7 @@ class StateClassNamesTest {
                                     "io.omnistock.ledger.domain.orders.SkuStock",
                                     "io.omnistock.ledger.domain.quotes.QuoteState")),
                     Map.entry(
-                            "sourcing-rules",
-                            Set.of("io.omnistock.engine.functions.RuleSetText")));
+                            "sourcing-rules", Set.of("io.omnistock.engine.functions.RuleSetText")));
 
     /**
      * Our classes outside the Avro records: those take their names from the .avsc files, whose
