@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
             "Create the catalog's missing topics with the engine's settings.",
             "Creates every topic of the catalog that is missing: availability topics and"
                     + " the reference topics (network.nodes, reference.skus,"
-                    + " reference.safety-stock) compacted (cleanup.policy=compact), the others"
+                    + " reference.safety-stock) and routing.rules compacted"
+                    + " (cleanup.policy=compact), the others"
                     + " kept 30 days"
                     + " (retention.ms). Topics that already exist are left unchanged;"
                     + " check them with 'omnistock topics describe'."

@@ -111,7 +111,8 @@ class OpsCommandITCase {
                         Topics.GROUP_AVAILABILITY.name(),
                         Topics.NODES.name(),
                         Topics.SKUS.name(),
-                        Topics.SAFETY_STOCK.name());
+                        Topics.SAFETY_STOCK.name(),
+                        Topics.ROUTING_RULES.name());
         assertThat(cleanupPolicies).hasSize(catalog);
         cleanupPolicies.forEach(
                 (name, policy) ->
