@@ -10,6 +10,7 @@ import io.omnistock.bench.micro.MicroBenchmarks;
 import io.omnistock.bench.routing.RoutingBenchmark;
 import io.omnistock.bench.soak.SoakBenchmark;
 import io.omnistock.bench.state.StateScaleBenchmark;
+import io.omnistock.bench.whatif.WhatIfMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,12 +45,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("what-if")) { // sourcing rules' what-if replay
+            WhatIfMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<String> a = Arrays.asList(args);
         if (a.contains("--help")) {
             System.out.println(
                     "./omnistock-bench [--quick] [--runs N] [--only name,...] [--out file]"
                             + " [--flink key=value ...] [--soak-minutes N] [--soak-rate R]"
                             + " [--soak-kill-every-minutes M]\n"
+                            + "./omnistock-bench what-if --draft FILE [--current FILE] ...:"
+                            + " sourcing rules' what-if replay (what-if --help)\n"
                             + "soak runs only when named: ./omnistock-bench --only soak\n"
                             + "benchmarks: "
                             + all().stream().map(Benchmark::name).toList());

@@ -155,6 +155,16 @@ public final class CarbonExperiment {
         return orders.size();
     }
 
+    /** The network's nodes, as routing sees them. */
+    public List<NodeInfo> nodes() {
+        return nodes;
+    }
+
+    /** The valid orders of the stream, in arrival order. */
+    public List<OrderRequest> orders() {
+        return orders;
+    }
+
     /** Units of every SKU x node at the start ({@code sku|node} -> ATP). */
     public Map<String, Long> openingAtp() {
         return openingAtp;
@@ -243,7 +253,7 @@ public final class CarbonExperiment {
     }
 
     /** The order as routing sees it, with the policy's preference (null: the order's own). */
-    static Order order(OrderRequest r, RoutingPreference preference) {
+    public static Order order(OrderRequest r, RoutingPreference preference) {
         Map<String, Integer> lines = new LinkedHashMap<>();
         for (OrderLine line : r.getLines()) {
             lines.merge(line.getSku(), line.getQuantity(), Integer::sum);
