@@ -330,6 +330,7 @@ class SavepointUpgradeITCase {
         EnginePipeline.build(
                 env,
                 EngineJob.kafkaSource(conf),
+                EngineJob.rulesSource(conf),
                 real.toBuilder()
                         .availability(
                                 stream ->
