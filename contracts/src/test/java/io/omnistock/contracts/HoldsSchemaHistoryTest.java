@@ -11,6 +11,7 @@ import io.omnistock.avro.SourceSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds appended {@code holdIds} to OrderRequest and {@code held} to Availability: producers and
- * consumers still on the versions before (v2 in the schema history) are read with the defaults, no
- * hold and nothing held.
+ * consumers still on the versions before (the newest in the schema history without the field) are
+ * read with the defaults, no hold and nothing held.
  */
 class HoldsSchemaHistoryTest {
     private static final Instant AT = Instant.parse("2026-12-01T08:00:00Z");
@@ -53,8 +54,8 @@ class HoldsSchemaHistoryTest {
                 Topics.ORDER_REQUESTS
                         .codec()
                         .decode(
-                                writeAs(before(OrderRequest.class), order),
-                                header(OrderRequest.class));
+                                writeAs(before(OrderRequest.class, "holdIds"), order),
+                                WriterSchemas.headerValue(before(OrderRequest.class, "holdIds")));
 
         assertThat(read).isEqualTo(order);
         assertThat(read.getHoldIds()).isEmpty();
@@ -82,31 +83,47 @@ class HoldsSchemaHistoryTest {
         Availability read =
                 Topics.AVAILABILITY
                         .codec()
-                        .decode(writeAs(before(Availability.class), a), header(Availability.class));
+                        .decode(
+                                writeAs(before(Availability.class, "held"), a),
+                                WriterSchemas.headerValue(before(Availability.class, "held")));
 
         assertThat(read).isEqualTo(a);
         assertThat(read.getHeld()).isZero();
     }
 
     private static void assertBefore(Class<? extends SpecificRecord> type, String appended) {
-        Schema current = SpecificData.get().getSchema(type);
-        Schema before = before(type);
-        assertThat(before.getField(appended)).isNull();
-        assertThat(current.getField(appended).pos()).isEqualTo(current.getFields().size() - 1);
-        assertThat(before.getFields()).hasSize(current.getFields().size() - 1);
-        assertThat(WriterSchemas.known().find(WriterSchemas.parseHeader(header(type))))
-                .isEqualTo(before);
+        List<Schema> versions = versions(type);
+        int before = versions.indexOf(before(type, appended));
+        Schema after = versions.get(before + 1);
+        assertThat(after.getField(appended).pos()).isEqualTo(after.getFields().size() - 1);
+        assertThat(versions.get(before).getFields()).hasSize(after.getFields().size() - 1);
+        assertThat(
+                        WriterSchemas.known()
+                                .find(
+                                        WriterSchemas.parseHeader(
+                                                WriterSchemas.headerValue(versions.get(before)))))
+                .isEqualTo(versions.get(before));
     }
 
-    /** The last version in the history: the one before holds. */
-    private static Schema before(Class<? extends SpecificRecord> type) {
-        List<Schema> history = WriterSchemas.history(type);
-        assertThat(history).hasSize(2);
-        return history.get(1);
+    /**
+     * The newest version without {@code field}: the one before holds appended it (later fields may
+     * have been appended since).
+     */
+    private static Schema before(Class<? extends SpecificRecord> type, String field) {
+        List<Schema> versions = versions(type);
+        for (int i = versions.size() - 2; i >= 0; i--) {
+            if (versions.get(i).getField(field) == null) {
+                return versions.get(i);
+            }
+        }
+        throw new AssertionError("no version of " + type.getSimpleName() + " without " + field);
     }
 
-    private static String header(Class<? extends SpecificRecord> type) {
-        return WriterSchemas.headerValue(before(type));
+    /** The schema history, oldest first, then the current schema. */
+    private static List<Schema> versions(Class<? extends SpecificRecord> type) {
+        List<Schema> versions = new ArrayList<>(WriterSchemas.history(type));
+        versions.add(SpecificData.get().getSchema(type));
+        return versions;
     }
 
     private static <T extends SpecificRecord> byte[] writeAs(Schema writerSchema, T record)
