@@ -160,6 +160,18 @@ final class LedgerRun implements AutoCloseable {
         return done(job.getAccumulators().get(10, TimeUnit.SECONDS));
     }
 
+    /**
+     * Whether the ledger operator is open (its own counters are reported) and the records done, as
+     * of the last heartbeat.
+     */
+    Progress progress() throws Exception {
+        Map<String, Object> counters = job.getAccumulators().get(10, TimeUnit.SECONDS);
+        return new Progress(counters.containsKey(LedgerMetrics.APPLIED), done(counters));
+    }
+
+    /** See {@link #progress()}. */
+    record Progress(boolean open, long done) {}
+
     /** Availability records the ledger has emitted, as of the last heartbeat. */
     long availabilityUpdates() throws Exception {
         return count(

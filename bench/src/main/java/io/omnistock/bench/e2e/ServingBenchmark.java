@@ -15,6 +15,8 @@ import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.TopicAdmin;
 import io.omnistock.contracts.Topics;
+import io.omnistock.deploy.ChildJvm;
+import io.omnistock.deploy.KafkaBrokerProcess;
 import io.omnistock.generator.GeneratedRecord;
 import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
@@ -23,9 +25,9 @@ import io.omnistock.generator.Sku;
 import io.omnistock.serving.AvailabilityService;
 import io.omnistock.serving.AvailabilityView;
 import io.omnistock.serving.StoredRecord;
-import io.omnistock.testing.EmbeddedKafkaBroker;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,8 +79,18 @@ public final class ServingBenchmark implements Benchmark {
         return """
                 The availability service (`serving`, JDK HttpServer, 8 worker threads) in the \
                 benchmark's JVM beside the real ledger job (`EngineJob`, local MiniCluster, \
-                parallelism 2, RocksDB, AT_LEAST_ONCE, checkpoints every 5 s) on the embedded \
-                KRaft broker (4 partitions per topic). **Keys**: 1,000 units of each of the 200 \
+                parallelism 2, RocksDB, AT_LEAST_ONCE, checkpoints every 5 s) on a KRaft broker \
+                (4 partitions per topic). **Processes**, as deployed (the service runs as \
+                `./omnistock-serve`, the engine on a Flink cluster): the broker in a JVM of its \
+                own (`kafka.Kafka`, Kafka's script defaults: `-Xmx1g -Xms1g`, G1 with \
+                `MaxGCPauseMillis=20`), the engine in another (`-Xmx2g`, G1; progress read from \
+                a file it rewrites every 20 ms from the job's accumulators), and the service, \
+                the lookup clients, the event producer and the freshness consumers in the \
+                benchmark's JVM (`./omnistock-bench`'s `-Xmx6g`, G1 by default; \
+                `./omnistock-serve` runs the service with `-Xmx1g`): all on the same 2 cores. \
+                Earlier runs put all of them in one JVM, where the engine's and the broker's young \
+                collections stopped the service's threads too: a cost no deployment pays. \
+                **Keys**: 1,000 units of each of the 200 \
                 most popular SKUs received at every node of the default network (11,000 \
                 positions) before the service starts; it is ready (caught up) before measuring. \
                 **Lookups**: `GET /v1/availability/{sku}/{node}` of a random stocked position, \
@@ -89,7 +101,11 @@ public final class ServingBenchmark implements Benchmark {
                 **Achieved** = lookups answered / (last answer - first measured send). **Latency** = response \
                 body read minus the request's scheduled send (System.nanoTime, one JVM): a wait \
                 for a free connection included. Non-200 answers and failures are counted, not \
-                sampled. **Freshness**, same events, same run: event scheduled send -> the first \
+                sampled. **GC** per phase, from the first measured send to the last answer: \
+                stop-the-world collection time (G1 young, mixed and full, from each JVM's \
+                GarbageCollectorMXBeans; the children's over JMX on localhost) of the bench JVM \
+                (with their count and the longest pause, which stops the service) and of the \
+                engine's and the broker's JVMs (which no longer stop it). **Freshness**, same events, same run: event scheduled send -> the first \
                 availability record naming it (`lastEventId`) returned by a `read_committed` \
                 consumer `poll` (topic), and -> that record applied to the service's view, from \
                 which the next lookup answers (API; the lookup's own latency is the figure \
@@ -126,6 +142,52 @@ public final class ServingBenchmark implements Benchmark {
         }
         figures.addAll(new Run(settings).execute());
         return figures;
+    }
+
+    /**
+     * The broker's JVM as Kafka's own start script sets it ({@code kafka-server-start.sh}, {@code
+     * kafka-run-class.sh}): 1 GB heap, G1 aiming at 20 ms pauses.
+     */
+    static List<String> brokerJvmArgs(int jmxPort) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "-Xmx1g",
+                                "-Xms1g",
+                                "-XX:+UseG1GC",
+                                "-XX:MaxGCPauseMillis=20",
+                                "-XX:InitiatingHeapOccupancyPercent=35",
+                                "-XX:+ExplicitGCInvokesConcurrent",
+                                "-Djava.awt.headless=true"));
+        args.addAll(inherited());
+        args.addAll(GcPauses.jmxFlags(jmxPort));
+        return args;
+    }
+
+    /**
+     * The engine's JVM (job manager and task manager of a local MiniCluster in one process): 2 GB
+     * heap, G1, this JVM's {@code --add-opens} for Flink's serializers.
+     */
+    static List<String> engineJvmArgs(int jmxPort) {
+        List<String> args = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseG1GC"));
+        args.addAll(inherited());
+        args.addAll(GcPauses.jmxFlags(jmxPort));
+        return args;
+    }
+
+    /** This JVM's module openings and logging configuration, for its children. */
+    private static List<String> inherited() {
+        List<String> args = new ArrayList<>();
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-opens") || arg.startsWith("--add-exports")) {
+                args.add(arg);
+            }
+        }
+        String log4j = System.getProperty("log4j.configurationFile");
+        if (log4j != null) {
+            args.add("-Dlog4j.configurationFile=" + log4j);
+        }
+        return args;
     }
 
     private static String label(long keys) {
@@ -346,6 +408,10 @@ public final class ServingBenchmark implements Benchmark {
         private List<String> skus;
         private List<String> lookups;
         private long sent;
+        private LedgerProcess engine;
+
+        /** The bench JVM's collections (the service's), the engine's and the broker's. */
+        private GcPauses[] gc;
 
         Run(BenchSettings settings) {
             this.settings = settings;
@@ -364,20 +430,39 @@ public final class ServingBenchmark implements Benchmark {
                             .limit(STOCKED_SKUS)
                             .map(Sku::id)
                             .toList();
-            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-                    LedgerRun.Cluster cluster =
-                            new LedgerRun.Cluster(
-                                    settings.workDir().toAbsolutePath(), settings.flinkOptions())) {
+            Path dir = settings.workDir().toAbsolutePath();
+            try (ChildProcesses children = new ChildProcesses()) {
+                int brokerJmx = ChildJvm.freePort();
+                KafkaBrokerProcess broker =
+                        children.add(
+                                KafkaBrokerProcess.start(
+                                        dir.resolve("kafka"),
+                                        System.getProperty("java.class.path"),
+                                        brokerJvmArgs(brokerJmx),
+                                        START_TIMEOUT));
                 String bootstrap = broker.bootstrapServers();
                 TopicAdmin.createTopics(bootstrap, new Properties(), Topics.all(), PARTITIONS);
                 feed = generated.get();
-                try (GeneratorPublisher p = new GeneratorPublisher(bootstrap, 0, null);
-                        LedgerRun ledger =
-                                cluster.submit(
+                int engineJmx = ChildJvm.freePort();
+                LedgerProcess ledger =
+                        children.add(
+                                LedgerProcess.start(
+                                        dir.resolve("engine"),
+                                        engineJvmArgs(engineJmx),
                                         bootstrap,
                                         DeliveryMode.AT_LEAST_ONCE,
-                                        CHECKPOINT_INTERVAL)) {
+                                        CHECKPOINT_INTERVAL,
+                                        settings.flinkOptions(),
+                                        START_TIMEOUT));
+                try (GeneratorPublisher p = new GeneratorPublisher(bootstrap, 0, null);
+                        GcPauses benchGc = GcPauses.local();
+                        GcPauses engineGc =
+                                GcPauses.remote("engine JVM", engineJmx, START_TIMEOUT);
+                        GcPauses brokerGc =
+                                GcPauses.remote("broker JVM", brokerJmx, START_TIMEOUT)) {
                     publisher = p;
+                    gc = new GcPauses[] {benchGc, engineGc, brokerGc};
+                    engine = ledger;
                     for (GeneratedRecord node : feed.nodes()) {
                         publisher.send(node);
                         sent++;
@@ -408,6 +493,12 @@ public final class ServingBenchmark implements Benchmark {
                         }
                     }
                     publisher.flush();
+                    // a job that died mid-run leaves figures of an idle job: fail the run instead
+                    ledger.requireAlive();
+                    if (!broker.isAlive()) {
+                        throw new IllegalStateException(
+                                "the broker died during the run: " + broker);
+                    }
                 }
             }
             return figures;
@@ -415,7 +506,15 @@ public final class ServingBenchmark implements Benchmark {
 
         private void measure() throws Exception {
             double load = loadAverage();
-            paced(OFFERED[0], EVENTS_PER_SECOND, warmUp, Duration.ZERO, null, null, null);
+            paced(
+                    System.nanoTime(),
+                    OFFERED[0],
+                    EVENTS_PER_SECOND,
+                    warmUp,
+                    Duration.ZERO,
+                    null,
+                    null,
+                    null);
             awaitOutstanding();
             // the baselines: the same lookups while the job takes no events
             Map<Double, LatencySamples> idle = new java.util.HashMap<>();
@@ -484,9 +583,39 @@ public final class ServingBenchmark implements Benchmark {
                 LatencySamples apiFreshness)
                 throws Exception {
             failed.set(0);
+            long start = System.nanoTime();
+            long gcFrom = start + warmUp.toNanos();
+            // each JVM's collections from the first measured send, taken off the pacing thread
+            java.util.concurrent.atomic.AtomicReference<GcPauses.Totals[]> gcAtStart =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread snapshot =
+                    new Thread(
+                            () -> {
+                                long wait;
+                                while ((wait = gcFrom - System.nanoTime()) > 0) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                                gc[0].resetLongest();
+                                gcAtStart.set(gcTotals());
+                            },
+                            "bench-gc-snapshot");
+            snapshot.setDaemon(true);
+            snapshot.start();
             long measureFrom =
-                    paced(rate, eventRate, warmUp, measured, latency, topicFreshness, apiFreshness);
+                    paced(
+                            start,
+                            rate,
+                            eventRate,
+                            warmUp,
+                            measured,
+                            latency,
+                            topicFreshness,
+                            apiFreshness);
             awaitOutstanding();
+            GcPauses.Totals[] gcAtEnd = gcTotals();
+            double longestPause = gc[0].longestMillis();
+            snapshot.join();
+            engine.requireAlive();
             figures.add(
                     new Figure(
                             phase + ": achieved (answered / first send to last answer)",
@@ -500,6 +629,29 @@ public final class ServingBenchmark implements Benchmark {
                                 latency.percentileMillis(p)));
             }
             figures.add(new Figure(phase + ": failed or non-200", "count", failed.get()));
+            GcPauses.Totals bench = gcAtEnd[0].minus(gcAtStart.get()[0]);
+            figures.add(new Figure(phase + ": GC pause time, bench JVM", "ms", bench.millis()));
+            figures.add(new Figure(phase + ": GC pauses, bench JVM", "count", bench.count()));
+            figures.add(new Figure(phase + ": longest GC pause, bench JVM", "ms", longestPause));
+            figures.add(
+                    new Figure(
+                            phase + ": GC pause time, engine JVM",
+                            "ms",
+                            gcAtEnd[1].minus(gcAtStart.get()[1]).millis()));
+            figures.add(
+                    new Figure(
+                            phase + ": GC pause time, broker JVM",
+                            "ms",
+                            gcAtEnd[2].minus(gcAtStart.get()[2]).millis()));
+        }
+
+        /** Stop-the-world collections so far of the bench, engine and broker JVMs. */
+        private GcPauses.Totals[] gcTotals() {
+            GcPauses.Totals[] totals = new GcPauses.Totals[gc.length];
+            for (int i = 0; i < gc.length; i++) {
+                totals[i] = gc[i].totals();
+            }
+            return totals;
         }
 
         private static String name(double p) {
@@ -508,10 +660,11 @@ public final class ServingBenchmark implements Benchmark {
 
         /**
          * Lookups at {@code lookupRate} and inventory events at {@code eventRate} on two fixed
-         * schedules for {@code warm} plus {@code measure}; what is scheduled after the warm-up is
-         * measured.
+         * schedules from {@code start} for {@code warm} plus {@code measure}; what is scheduled
+         * after the warm-up is measured.
          */
         private long paced(
+                long start,
                 double lookupRate,
                 double eventRate,
                 Duration warm,
@@ -521,7 +674,6 @@ public final class ServingBenchmark implements Benchmark {
                 LatencySamples apiFreshness) {
             double lookupInterval = 1e9 / lookupRate;
             double eventInterval = eventRate > 0 ? 1e9 / eventRate : Double.MAX_VALUE;
-            long start = System.nanoTime();
             long measureFrom = start + warm.toNanos();
             long end = measureFrom + measure.toNanos();
             long l = 0;
