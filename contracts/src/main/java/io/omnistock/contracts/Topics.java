@@ -17,6 +17,7 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.PosEvent;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
+import io.omnistock.avro.ReconciliationReport;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
@@ -145,6 +146,13 @@ public final class Topics {
     public static final TopicSpec<OperationsMetrics> METRICS_OPERATIONS =
             new TopicSpec<>("metrics.operations", OperationsMetrics.class, false);
 
+    /**
+     * Reconciliation reports (key = {@code batch|node|batchId} or {@code day|node|yyyy-mm-dd}): a
+     * later revision replaces an earlier one, like the metric windows'. Retained, not compacted.
+     */
+    public static final TopicSpec<ReconciliationReport> METRICS_RECONCILIATION =
+            new TopicSpec<>("metrics.reconciliation", ReconciliationReport.class, false);
+
     /** Room for a rejected record's original bytes (up to 64 KiB) plus why it was rejected. */
     public static final TopicSpec<DeadLetter> DEADLETTER =
             new TopicSpec<>("deadletter", DeadLetter.class, false, 2 * TopicSpec.MAX_RECORD_BYTES);
@@ -189,7 +197,7 @@ public final class Topics {
 
     /** Outputs of the analytics job. */
     public static final List<TopicSpec<?>> ANALYTICS_OUTPUTS =
-            List.of(METRICS_SUSTAINABILITY, METRICS_OPERATIONS);
+            List.of(METRICS_SUSTAINABILITY, METRICS_OPERATIONS, METRICS_RECONCILIATION);
 
     /** Every topic in the catalog. */
     public static List<TopicSpec<?>> all() {

@@ -38,7 +38,8 @@ class TopicsTest {
                     "deadletter",
                     "inventory.movements",
                     "metrics.sustainability",
-                    "metrics.operations");
+                    "metrics.operations",
+                    "metrics.reconciliation");
 
     @Test
     void namesAreThoseOfTheDesign() {

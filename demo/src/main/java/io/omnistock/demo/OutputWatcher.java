@@ -92,6 +92,7 @@ final class OutputWatcher implements Runnable, AutoCloseable {
                         Topics.QUOTE_RESPONSES.name(),
                         Topics.METRICS_SUSTAINABILITY.name(),
                         Topics.METRICS_OPERATIONS.name(),
+                        Topics.METRICS_RECONCILIATION.name(),
                         Topics.DEADLETTER.name()));
     }
 

@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
                     + " network: inventory.availability.network; groups:"
                     + " inventory.availability.groups; quotes: quotes.responses;"
                     + " discrepancies: inventory.discrepancies; counts: inventory.count-checks;"
-                    + " holds: holds.events."
+                    + " holds: holds.events; reconciliation: metrics.reconciliation."
                     + " An output topic's own name works too.",
             "Reads only committed records, so in exactly-once mode records appear at the jobs'"
                     + " checkpoints."

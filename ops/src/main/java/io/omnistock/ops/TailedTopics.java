@@ -24,7 +24,8 @@ enum TailedTopics {
     quotes(Topics.QUOTE_RESPONSES),
     discrepancies(Topics.DISCREPANCIES),
     counts(Topics.COUNT_CHECKS),
-    holds(Topics.HOLD_EVENTS);
+    holds(Topics.HOLD_EVENTS),
+    reconciliation(Topics.METRICS_RECONCILIATION);
 
     private final List<TopicSpec<?>> topics;
 

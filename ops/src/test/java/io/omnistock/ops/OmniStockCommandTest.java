@@ -28,7 +28,7 @@ class OmniStockCommandTest {
                 .contains(
                         "'orders' is not one of decisions, metrics, deadletters, alerts, returns,"
                                 + " availability, network, groups, quotes, discrepancies, counts,"
-                                + " holds, nor an output topic (inventory.availability, ");
+                                + " holds, reconciliation, nor an output topic (inventory.availability, ");
     }
 
     @Test
@@ -39,6 +39,8 @@ class OmniStockCommandTest {
                 .containsExactly(Topics.COUNT_CHECKS);
         assertThat(TailedTopics.parse("metrics"))
                 .containsExactly(Topics.METRICS_SUSTAINABILITY, Topics.METRICS_OPERATIONS);
+        assertThat(TailedTopics.parse("reconciliation"))
+                .containsExactly(Topics.METRICS_RECONCILIATION);
         for (var topic : Topics.LEDGER_OUTPUTS) {
             assertThat(TailedTopics.parse(topic.name())).containsExactly(topic);
         }

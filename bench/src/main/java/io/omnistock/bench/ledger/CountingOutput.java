@@ -49,7 +49,7 @@ public final class CountingOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
+    public void countCompared(InventoryEvent count, NodeInfo node, long expected, boolean matched) {
         countsCompared++;
     }
 

@@ -39,6 +39,9 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
 
     public record Compared(String countEventId, String nodeId, boolean matched) {}
 
+    /** A comparison's units and the count's 3PL batch (null for WMS counts). */
+    public record ComparedUnits(String countEventId, long expected, long counted, String batchId) {}
+
     public record Rejected(String eventId, Rejection rejection) {}
 
     /** A publication's forecast: velocity, cover (null when infinite), projected ATP. */
@@ -55,6 +58,7 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     public final List<Group> groups = new ArrayList<>();
     public final List<CountDiscrepancy> discrepancies = new ArrayList<>();
     public final List<Compared> compared = new ArrayList<>();
+    public final List<ComparedUnits> comparedUnits = new ArrayList<>();
     public final List<StockAlert> alerts = new ArrayList<>();
     public final List<ProjectedStockout> projectedStockouts = new ArrayList<>();
     public final List<Rejected> rejected = new ArrayList<>();
@@ -128,8 +132,10 @@ public class RecordingLedgerOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
+    public void countCompared(InventoryEvent count, NodeInfo node, long expected, boolean matched) {
         compared.add(new Compared(count.eventId, node.nodeId, matched));
+        comparedUnits.add(
+                new ComparedUnits(count.eventId, expected, count.quantity, count.batchId));
     }
 
     @Override

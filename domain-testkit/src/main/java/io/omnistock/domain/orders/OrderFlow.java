@@ -714,7 +714,8 @@ public final class OrderFlow {
         public void discrepancy(CountDiscrepancy discrepancy) {}
 
         @Override
-        public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {}
+        public void countCompared(
+                InventoryEvent count, NodeInfo node, long expected, boolean matched) {}
 
         @Override
         public void alert(StockAlert alert) {

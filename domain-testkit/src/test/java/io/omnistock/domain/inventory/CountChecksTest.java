@@ -6,6 +6,7 @@ import static io.omnistock.domain.inventory.LedgerEvents.at;
 import static io.omnistock.domain.inventory.LedgerEvents.cycleCount;
 import static io.omnistock.domain.inventory.LedgerEvents.receipt;
 import static io.omnistock.domain.inventory.LedgerEvents.sale;
+import static io.omnistock.domain.inventory.LedgerEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -106,6 +107,21 @@ class CountChecksTest {
                 .extracting(CountDiscrepancy::expected, CountDiscrepancy::counted)
                 .containsExactly(tuple(50L, 49L));
         assertThat(ledger.positions.get(DC).pendingChecks).isEmpty();
+    }
+
+    @Test
+    void aComparisonCarriesItsExpectedAndCountedUnitsAndTheSnapshotBatch() {
+        ledger.apply(receipt(DC, 50, at(8, 0)));
+        ledger.apply(snapshot(DC, 53, at(10, 0)).withDetails(null, "SNAP-1"));
+        ledger.apply(cycleCount(DC, 51, at(11, 0)));
+        ledger.settleAll();
+
+        assertThat(ledger.comparedUnits)
+                .extracting(
+                        RecordingLedgerOutput.ComparedUnits::expected,
+                        RecordingLedgerOutput.ComparedUnits::counted,
+                        RecordingLedgerOutput.ComparedUnits::batchId)
+                .containsExactly(tuple(50L, 53L, "SNAP-1"), tuple(53L, 51L, null));
     }
 
     @Test

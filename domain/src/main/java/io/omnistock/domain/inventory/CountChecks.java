@@ -45,6 +45,7 @@ final class CountChecks {
         check.type = count.type;
         check.source = count.source;
         check.counted = count.quantity;
+        check.batchId = count.batchId;
     }
 
     /**
@@ -91,7 +92,7 @@ final class CountChecks {
                 out.discrepancy(
                         new CountDiscrepancy(sku, nodeId, check.expected, check.counted, count));
             }
-            out.countCompared(count, node, matched);
+            out.countCompared(count, node, check.expected, matched);
         }
         return settled;
     }

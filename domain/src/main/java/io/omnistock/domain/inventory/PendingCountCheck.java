@@ -22,6 +22,9 @@ public class PendingCountCheck {
 
     public long counted;
 
+    /** The 3PL snapshot batch of the count ({@code batchId}), or null (WMS cycle counts). */
+    public String batchId;
+
     /** What the ledger held at {@link #asOf}, with the late deltas that arrived so far. */
     public long expected;
 
@@ -43,6 +46,7 @@ public class PendingCountCheck {
 
     /** The count event this check compares, rebuilt for the discrepancy and the count check. */
     InventoryEvent count(String sku, String nodeId) {
-        return new InventoryEvent(eventId, asOf, sku, nodeId, type, counted, source);
+        return new InventoryEvent(eventId, asOf, sku, nodeId, type, counted, source)
+                .withDetails(null, batchId);
     }
 }

@@ -142,9 +142,10 @@ public final class SkuLedger {
          * A count was compared with what the ledger expected (every applied count but an opening
          * balance; a re-count at the same time replaces its count's pending check), for the
          * inventory-accuracy figure, when its check settles; a mismatch is also a {@link
-         * #discrepancy}.
+         * #discrepancy}. {@code expected} is what the ledger held at the count's time ({@code
+         * matched} when it equals the count's quantity); the count carries its 3PL {@code batchId}.
          */
-        void countCompared(InventoryEvent count, NodeInfo node, boolean matched);
+        void countCompared(InventoryEvent count, NodeInfo node, long expected, boolean matched);
 
         void alert(StockAlert alert);
 

@@ -11,6 +11,7 @@ import io.omnistock.connectors.ReleaseThreadLocals;
 import io.omnistock.contracts.TopicSpec;
 import io.omnistock.contracts.Topics;
 import io.omnistock.domain.analytics.MetricRecords;
+import io.omnistock.domain.analytics.ReconciliationTally;
 import java.io.IOException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -23,9 +24,9 @@ import org.apache.flink.util.function.SerializableFunction;
  * The analytics job: reads the ledger job's {@code orders.decisions}, {@code returns.dispositions},
  * {@code inventory.count-checks} and {@code deadletter} topics (committed records only) and
  * publishes the 1-minute and 1-hour metric windows on {@code metrics.operations} and {@code
- * metrics.sustainability}; records that do not decode go to {@code deadletter}. It runs apart from
- * the ledger job, so a window can be changed, restarted or rescaled without touching the stock
- * authority.
+ * metrics.sustainability}, and reconciliation reports on {@code metrics.reconciliation}; records
+ * that do not decode go to {@code deadletter}. It runs apart from the ledger job, so a window can
+ * be changed, restarted or rescaled without touching the stock authority.
  *
  * <p>Options come from {@code --config <file.properties>} and/or {@code --key value} arguments (see
  * {@link MetricsOptions} and {@code KafkaOptions}). Unless given, its consumer group and its
@@ -96,7 +97,8 @@ public final class AnalyticsJob {
         return new AnalyticsSinks(
                 sink(conf, Topics.METRICS_SUSTAINABILITY, MetricRecords::key),
                 sink(conf, Topics.METRICS_OPERATIONS, MetricRecords::key),
-                sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic));
+                sink(conf, Topics.DEADLETTER, DeadLetter::getSourceTopic),
+                sink(conf, Topics.METRICS_RECONCILIATION, ReconciliationTally::recordKey));
     }
 
     private static <V extends org.apache.avro.specific.SpecificRecord>

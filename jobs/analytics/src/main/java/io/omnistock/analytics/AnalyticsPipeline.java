@@ -6,12 +6,14 @@ import io.omnistock.analytics.functions.CountExpiredFactsFunction;
 import io.omnistock.analytics.functions.DecisionToFactFunction;
 import io.omnistock.analytics.functions.ProvisionalThenFinalTrigger;
 import io.omnistock.analytics.functions.PublishWindowFigures;
+import io.omnistock.analytics.functions.ReconcileCountChecksFunction;
 import io.omnistock.analytics.functions.SplitAnalyticsInputFunction;
 import io.omnistock.analytics.functions.SumFactsByMinute;
 import io.omnistock.analytics.functions.SumWindowFigures;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.ReconciliationReport;
 import io.omnistock.avro.ReturnDisposition;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.domain.analytics.MetricFact;
@@ -53,6 +55,8 @@ public final class AnalyticsPipeline {
     static final String RETURN_FACTS_UID = "return-facts";
     static final String RETURN_TO_FACT_UID = "return-to-fact";
     static final String EXPIRED_FACTS_UID = "expired-metric-facts";
+    static final String RECONCILIATION_CHECKS_UID = "reconciliation-checks";
+    static final String RECONCILIATION_UID = "reconciliation-reports";
 
     private static final TypeInformation<MetricFact> FACT = TypeInformation.of(MetricFact.class);
     private static final TypeInformation<WindowFigures> SUMS =
@@ -148,6 +152,34 @@ public final class AnalyticsPipeline {
                 .apply(
                         minutes.getSideOutput(AnalyticsOutputs.SUSTAINABILITY)
                                 .union(hours.getSideOutput(AnalyticsOutputs.SUSTAINABILITY)));
+        sinks.reconciliation().apply(reconciliation(countChecks, conf));
+    }
+
+    /**
+     * Reconciliation reports per 3PL snapshot batch and per node and UTC day of cycle counts, from
+     * the count checks in their own event time, keyed by node (missing positions compare a node's
+     * snapshots).
+     */
+    static DataStream<ReconciliationReport> reconciliation(
+            DataStream<CountCheck> countChecks, Configuration conf) {
+        WatermarkStrategy<CountCheck> watermarks =
+                WatermarkStrategy.<CountCheck>forBoundedOutOfOrderness(
+                                conf.get(MetricsOptions.MAX_OUT_OF_ORDERNESS))
+                        .withTimestampAssigner(
+                                (check, recordTimestamp) -> check.getEventTime().toEpochMilli())
+                        .withIdleness(conf.get(MetricsOptions.SOURCE_IDLENESS));
+        return countChecks
+                .assignTimestampsAndWatermarks(watermarks)
+                .name(RECONCILIATION_CHECKS_UID)
+                .uid(RECONCILIATION_CHECKS_UID)
+                .keyBy(CountCheck::getNodeId, Types.STRING)
+                .process(
+                        new ReconcileCountChecksFunction(
+                                conf.get(MetricsOptions.ALLOWED_LATENESS),
+                                conf.get(MetricsOptions.LATE_RETENTION)),
+                        new AvroTypeInfo<>(ReconciliationReport.class))
+                .name(RECONCILIATION_UID)
+                .uid(RECONCILIATION_UID);
     }
 
     /**

@@ -36,7 +36,8 @@ class AnalyticsOperatorUidTest {
 
     /**
      * Added with the analytics job: its source, the split of its input, count checks to facts; then
-     * the counts of the facts that came too late for any revision of their window.
+     * the counts of the facts that came too late for any revision of their window; then the
+     * reconciliation reports (their count checks' watermarks, the reports by node).
      */
     private static final List<String> JOB_UIDS =
             List.of(
@@ -44,10 +45,16 @@ class AnalyticsOperatorUidTest {
                     "split-analytics-input",
                     "count-check-to-fact",
                     "expired-metric-facts-1m",
-                    "expired-metric-facts-1h");
+                    "expired-metric-facts-1h",
+                    "reconciliation-checks",
+                    "reconciliation-reports");
 
     private static final List<String> SINK_TOPICS =
-            List.of("metrics.sustainability", "metrics.operations", "deadletter");
+            List.of(
+                    "metrics.sustainability",
+                    "metrics.operations",
+                    "deadletter",
+                    "metrics.reconciliation");
 
     @Test
     void everyOperatorHasAUniqueExplicitUid() {
@@ -89,7 +96,7 @@ class AnalyticsOperatorUidTest {
                         analyticsGraph().getStreamNodes().stream()
                                 .filter(n -> n.getStateKeySerializer() != null)
                                 .map(StreamNode::getTransformationUID))
-                .containsExactlyInAnyOrder("metrics-1m", "metrics-1h");
+                .containsExactlyInAnyOrder("metrics-1m", "metrics-1h", "reconciliation-reports");
     }
 
     /** The real job's graph; its Kafka clients are only built, nothing connects. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.analytics.functions.AnalyticsMetrics;
 import io.omnistock.analytics.functions.PublishWindowFigures;
+import io.omnistock.analytics.functions.ReconcileCountChecksFunction;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.state.StateDescriptor;
@@ -41,6 +42,8 @@ class AnalyticsReferenceDocsTest {
     void theCountersPageNamesTheJobsCounters() throws Exception {
         assertThat(staticFieldsOf(AnalyticsMetrics.class, String.class))
                 .isSubsetOf(firstCellCodeSpans(read("docs/reference/counters.md")));
+        assertThat(codeSpans(read("docs/reference/counters.md")))
+                .contains(ReconcileCountChecksFunction.EXPIRED);
     }
 
     @Test
@@ -56,6 +59,10 @@ class AnalyticsReferenceDocsTest {
         Set<String> stateNames = new TreeSet<>();
         for (StateDescriptor<?, ?> state :
                 staticFieldsOf(PublishWindowFigures.class, StateDescriptor.class)) {
+            stateNames.add(state.getName());
+        }
+        for (StateDescriptor<?, ?> state :
+                staticFieldsOf(ReconcileCountChecksFunction.class, StateDescriptor.class)) {
             stateNames.add(state.getName());
         }
 

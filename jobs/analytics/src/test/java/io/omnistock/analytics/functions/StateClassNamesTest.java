@@ -41,7 +41,13 @@ class StateClassNamesTest {
                             Set.of("io.omnistock.ledger.domain.metrics.WindowFigures")),
                     Map.entry(
                             "window-contents",
-                            Set.of("io.omnistock.ledger.domain.metrics.WindowFigures")));
+                            Set.of("io.omnistock.ledger.domain.metrics.WindowFigures")),
+                    Map.entry(
+                            "reconciliation-reports",
+                            Set.of("io.omnistock.domain.analytics.ReconciliationTally")),
+                    Map.entry("reconciliation-snapshot-skus", Set.of()),
+                    Map.entry("reconciliation-previous-snapshot", Set.of()),
+                    Map.entry("reconciliation-previous-snapshot-time", Set.of()));
 
     /**
      * Our classes outside the Avro records: those take their names from the .avsc files, whose
@@ -55,7 +61,12 @@ class StateClassNamesTest {
         Map<String, Set<String>> named = new TreeMap<>();
         for (StateDescriptor<?, ?> state :
                 new StateDescriptor<?, ?>[] {
-                    PublishWindowFigures.FIRINGS, PublishWindowFigures.TOO_LATE
+                    PublishWindowFigures.FIRINGS,
+                    PublishWindowFigures.TOO_LATE,
+                    ReconcileCountChecksFunction.REPORTS,
+                    ReconcileCountChecksFunction.SNAPSHOT_SKUS,
+                    ReconcileCountChecksFunction.PREVIOUS_SNAPSHOT,
+                    ReconcileCountChecksFunction.PREVIOUS_SNAPSHOT_TIME
                 }) {
             state.initializeSerializerUnlessSet(new ExecutionConfig());
             named.put(state.getName(), classNames(state.getSerializer()));

@@ -153,7 +153,8 @@ final class LedgerRecords {
     }
 
     /** A count compared with the ledger, at the count's as-of time, in its node's region. */
-    static CountCheck countCheck(InventoryEvent count, NodeInfo node, boolean matched) {
+    static CountCheck countCheck(
+            InventoryEvent count, NodeInfo node, long expected, boolean matched) {
         return CountCheck.newBuilder()
                 .setEventId(count.eventId)
                 .setEventTime(Instant.ofEpochMilli(count.eventTime))
@@ -163,6 +164,8 @@ final class LedgerRecords {
                 .setCounted(count.quantity)
                 .setMatched(matched)
                 .setSource(count.source)
+                .setExpected(expected)
+                .setBatchId(count.batchId)
                 .build();
     }
 

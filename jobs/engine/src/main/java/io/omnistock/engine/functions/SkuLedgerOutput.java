@@ -88,8 +88,10 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     }
 
     @Override
-    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {
-        output(LedgerOutputs.COUNT_CHECKS, LedgerRecords.countCheck(count, node, matched));
+    public void countCompared(InventoryEvent count, NodeInfo node, long expected, boolean matched) {
+        output(
+                LedgerOutputs.COUNT_CHECKS,
+                LedgerRecords.countCheck(count, node, expected, matched));
     }
 
     @Override

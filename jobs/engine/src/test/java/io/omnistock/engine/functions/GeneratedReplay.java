@@ -123,7 +123,8 @@ final class GeneratedReplay implements SkuLedger.Output {
     public void discrepancy(CountDiscrepancy discrepancy) {}
 
     @Override
-    public void countCompared(InventoryEvent count, NodeInfo node, boolean matched) {}
+    public void countCompared(
+            InventoryEvent count, NodeInfo node, long expected, boolean matched) {}
 
     @Override
     public void alert(StockAlert a) {

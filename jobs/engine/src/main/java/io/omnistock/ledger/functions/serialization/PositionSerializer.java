@@ -29,7 +29,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
  * legacyDedupeUntil} keeps the old map consulted); layouts 1 to 3 read with no pending checks
  * (their counts were compared on arrival); layouts 1 to 4 read with nothing held (there were no
- * holds).
+ * holds). Layout 6 appends each pending check's 3PL batch id (reconciliation reports); layouts 1
+ * to 5 read with no batch ids on their pending checks.
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
@@ -38,7 +39,8 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     static final int LAYOUT_2 = 2;
     static final int LAYOUT_3 = 3;
     static final int LAYOUT_4 = 4;
-    static final int CURRENT_LAYOUT = 5;
+    static final int LAYOUT_5 = 5;
+    static final int CURRENT_LAYOUT = 6;
 
     public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
 
@@ -56,6 +58,9 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     /** Reads (and writes) the layout of savepoints taken before holds. */
     static final PositionSerializer LAYOUT_4_INSTANCE = new PositionSerializer(LAYOUT_4);
 
+    /** Reads (and writes) the layout of savepoints taken before checks kept their batch ids. */
+    static final PositionSerializer LAYOUT_5_INSTANCE = new PositionSerializer(LAYOUT_5);
+
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
     private static final SourceSystem[] SOURCES = SourceSystem.values();
@@ -72,6 +77,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             case LAYOUT_2 -> LAYOUT_2_INSTANCE;
             case LAYOUT_3 -> LAYOUT_3_INSTANCE;
             case LAYOUT_4 -> LAYOUT_4_INSTANCE;
+            case LAYOUT_5 -> LAYOUT_5_INSTANCE;
             case CURRENT_LAYOUT -> INSTANCE;
             default -> throw new IllegalArgumentException("unknown Position layout " + layout);
         };
@@ -146,6 +152,11 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
         if (layout >= 5) {
             out.writeLong(p.held);
             out.writeLong(p.publishedHeld);
+        }
+        if (layout >= 6) {
+            for (PendingCountCheck c : p.pendingChecks) {
+                Utf8.write(c.batchId, out);
+            }
         }
     }
 
@@ -231,6 +242,11 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
         if (layout >= 5) {
             p.held = in.readLong();
             p.publishedHeld = in.readLong();
+        }
+        if (layout >= 6) {
+            for (PendingCountCheck c : p.pendingChecks) {
+                c.batchId = Utf8.read(in);
+            }
         }
         return p;
     }
