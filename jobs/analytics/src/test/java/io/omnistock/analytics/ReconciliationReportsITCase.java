@@ -118,7 +118,12 @@ class ReconciliationReportsITCase {
                         latest(
                                         client.readUntil(
                                                 Topics.METRICS_RECONCILIATION,
-                                                v -> highest(v).get(DAY).getLateChecks() == 1,
+                                                v ->
+                                                        highest(v).containsKey(DAY)
+                                                                && highest(v)
+                                                                                .get(DAY)
+                                                                                .getLateChecks()
+                                                                        == 1,
                                                 DEADLINE))
                                 .get(DAY);
                 assertThat(revised.getProvisional()).isFalse();
