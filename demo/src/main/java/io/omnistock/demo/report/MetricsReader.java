@@ -1,6 +1,7 @@
 package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.ReconciliationReport;
 import io.omnistock.avro.SustainabilityMetrics;
 import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
@@ -24,7 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads {@code metrics.sustainability} and {@code metrics.operations} from the beginning up to the
  * end offsets they had when reading started, as a downstream consumer would ({@code
  * read_committed}, no consumer group: partitions assigned, nothing committed), into a {@link
- * MetricsSeries}.
+ * MetricsSeries}; and {@code metrics.reconciliation} where it exists (a cluster set up before the
+ * reconciliation reports has none).
  */
 public final class MetricsReader {
     private static final Duration POLL = Duration.ofMillis(500);
@@ -56,6 +58,7 @@ public final class MetricsReader {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "omnistock-report");
         AvroCodec<SustainabilityMetrics> sustainability = Topics.METRICS_SUSTAINABILITY.codec();
         AvroCodec<OperationsMetrics> operations = Topics.METRICS_OPERATIONS.codec();
+        AvroCodec<ReconciliationReport> reconciliation = Topics.METRICS_RECONCILIATION.codec();
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -76,6 +79,10 @@ public final class MetricsReader {
                     partitions.add(new TopicPartition(p.topic(), p.partition()));
                 }
             }
+            for (PartitionInfo p :
+                    topics.getOrDefault(Topics.METRICS_RECONCILIATION.name(), List.of())) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // read_committed: the end is the last stable offset (open transactions excluded)
@@ -95,6 +102,8 @@ public final class MetricsReader {
                     try {
                         if (record.topic().equals(Topics.METRICS_SUSTAINABILITY.name())) {
                             into.add(sustainability.decode(record.value()));
+                        } else if (record.topic().equals(Topics.METRICS_RECONCILIATION.name())) {
+                            into.add(reconciliation.decode(record.value()));
                         } else {
                             into.add(operations.decode(record.value()));
                         }

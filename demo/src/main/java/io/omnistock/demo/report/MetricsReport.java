@@ -7,6 +7,7 @@ import static io.omnistock.demo.report.HtmlText.number;
 import static io.omnistock.demo.report.HtmlText.pct;
 import static io.omnistock.demo.report.HtmlText.time;
 
+import io.omnistock.avro.ReconciliationReport;
 import io.omnistock.demo.report.MetricsSeries.Selection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,7 @@ public final class MetricsReport {
         regionTable(h, selection.window(), regions);
         latencyTable(h, totals);
         deadLetterTable(h, everything);
+        reconciliationTable(h, data.latestReconciliation(RECONCILIATION_ROWS));
 
         h.append("<script type=\"application/json\" id=\"report-data\">")
                 .append(ReportJson.of(selection, generatedAt, windows, totals, everything, regions))
@@ -388,6 +390,48 @@ public final class MetricsReport {
                     .append("</th>");
             cell(h, "deadLetters", e.getValue(), count(e.getValue()));
             h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** How many reconciliation reports the table shows: the latest. */
+    static final int RECONCILIATION_ROWS = 20;
+
+    private static void reconciliationTable(StringBuilder h, List<ReconciliationReport> reports) {
+        h.append("<h2>Reconciliation</h2>\n<p class=\"note\">The latest ")
+                .append(RECONCILIATION_ROWS)
+                .append(" reports of metrics.reconciliation: per 3PL snapshot batch and per node")
+                .append(" and UTC day of cycle counts, counts against what the ledger expected;")
+                .append(" missing: SKUs of the node's previous snapshot no batch counted.</p>\n");
+        if (reports.isEmpty()) {
+            h.append("<p class=\"note\">No reconciliation report has been published.</p>\n");
+            return;
+        }
+        h.append("<table class=\"reconciliation\">\n<thead><tr><th>Report</th><th>Node</th>")
+                .append("<th>Time (UTC)</th><th>Counted</th><th>Matched</th><th>Over</th>")
+                .append("<th>Units over</th><th>Short</th><th>Units short</th><th>Missing</th>")
+                .append("<th>Status</th></tr></thead>\n<tbody>\n");
+        for (ReconciliationReport r : reports) {
+            String name = r.getBatchId() != null ? r.getBatchId() : r.getDay();
+            h.append("<tr data-report=\"")
+                    .append(esc(r.getScope() + "|" + r.getNodeId() + "|" + name))
+                    .append("\"><th>")
+                    .append(esc(r.getScope() + " " + name))
+                    .append("</th><td>")
+                    .append(esc(r.getNodeId()))
+                    .append("</td><td>")
+                    .append(esc(time(r.getEventTime())))
+                    .append("</td>");
+            cell(h, "positionsCounted", r.getPositionsCounted(), count(r.getPositionsCounted()));
+            cell(h, "positionsMatched", r.getPositionsMatched(), count(r.getPositionsMatched()));
+            cell(h, "positionsOver", r.getPositionsOver(), count(r.getPositionsOver()));
+            cell(h, "unitsOver", r.getUnitsOver(), count(r.getUnitsOver()));
+            cell(h, "positionsShort", r.getPositionsShort(), count(r.getPositionsShort()));
+            cell(h, "unitsShort", r.getUnitsShort(), count(r.getUnitsShort()));
+            cell(h, "positionsMissing", r.getPositionsMissing(), count(r.getPositionsMissing()));
+            h.append("<td>")
+                    .append(r.getProvisional() ? "provisional" : "final")
+                    .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }

@@ -1,9 +1,11 @@
 package io.omnistock.demo.report;
 
 import io.omnistock.avro.OperationsMetrics;
+import io.omnistock.avro.ReconciliationReport;
 import io.omnistock.avro.SustainabilityMetrics;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,10 @@ public final class MetricsSeries {
     private final Map<Selection, TreeMap<Instant, SustainabilityMetrics>> sustainability =
             new HashMap<>();
     private final Map<Selection, TreeMap<Instant, OperationsMetrics>> operations = new HashMap<>();
+
+    /** Reconciliation reports, the highest revision per record key. */
+    private final Map<String, ReconciliationReport> reconciliation = new HashMap<>();
+
     private long records;
     private long superseded;
     private long stale;
@@ -93,6 +99,36 @@ public final class MetricsSeries {
                 m,
                 m.getRevision(),
                 OperationsMetrics::getRevision);
+    }
+
+    /**
+     * Keeps {@code r} unless a report of the same key with a higher revision is already kept
+     * (reports are kept whatever the window size).
+     *
+     * @return whether it was kept
+     */
+    public synchronized boolean add(ReconciliationReport r) {
+        String key = r.getEventId().substring(0, Math.max(0, r.getEventId().lastIndexOf('#')));
+        ReconciliationReport kept = reconciliation.get(key);
+        if (kept != null && kept.getRevision() > r.getRevision()) {
+            return false;
+        }
+        reconciliation.put(key, r);
+        return true;
+    }
+
+    /**
+     * The {@code limit} latest reconciliation reports (by their time, then key, newest first), the
+     * highest revision of each.
+     */
+    public synchronized List<ReconciliationReport> latestReconciliation(int limit) {
+        return reconciliation.values().stream()
+                .sorted(
+                        Comparator.comparing(ReconciliationReport::getEventTime)
+                                .thenComparing(ReconciliationReport::getEventId)
+                                .reversed())
+                .limit(limit)
+                .toList();
     }
 
     /**
@@ -176,6 +212,7 @@ public final class MetricsSeries {
         MetricsSeries copy = new MetricsSeries(onlyWindow);
         sustainability.forEach((k, v) -> copy.sustainability.put(k, new TreeMap<>(v)));
         operations.forEach((k, v) -> copy.operations.put(k, new TreeMap<>(v)));
+        copy.reconciliation.putAll(reconciliation);
         copy.records = records;
         copy.superseded = superseded;
         copy.stale = stale;

@@ -233,13 +233,50 @@ class StateSerializersTest {
                 .isEqualTo(back);
         assertThat(out.length())
                 .as("layout 5 appends two longs")
-                .isEqualTo(serialized(PositionSerializer.INSTANCE, p) - 16);
+                .isEqualTo(serialized(PositionSerializer.LAYOUT_5_INSTANCE, p) - 16);
     }
 
     private static int serialized(PositionSerializer serializer, Position p) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         serializer.serialize(p, out);
         return out.length();
+    }
+
+    @Test
+    void aSavepointWrittenBeforeChecksKeptTheirBatchRestoresWithNoBatchIds() throws IOException {
+        Position p = position();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PositionSerializer.LAYOUT_5_INSTANCE.serialize(p, out); // the bytes of layout 5
+        DataOutputSerializer snapshot = new DataOutputSerializer(8);
+        PositionSerializer.LAYOUT_5_INSTANCE.snapshotConfiguration().writeSnapshot(snapshot);
+        PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
+        old.readSnapshot(
+                4,
+                new DataInputDeserializer(snapshot.getCopyOfBuffer()),
+                getClass().getClassLoader());
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Position back = old.restoreSerializer().deserialize(in);
+
+        assertThat(
+                        PositionSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+        assertThat(back.pendingChecks).extracting(c -> c.batchId).containsOnlyNulls();
+    }
+
+    @Test
+    void thePendingChecksKeepTheirBatch() throws IOException {
+        Position p = position();
+        p.pendingChecks.get(1).batchId = "SNAP-3pl-1-7-2";
+
+        assertThat(roundTrip(PositionSerializer.INSTANCE, p))
+                .usingRecursiveComparison()
+                .isEqualTo(p);
     }
 
     @Test
