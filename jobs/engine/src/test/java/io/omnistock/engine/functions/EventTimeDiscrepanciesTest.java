@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.Topics;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.returns.Returns;
@@ -118,6 +119,19 @@ class EventTimeDiscrepanciesTest {
             List<Discrepancy> discrepancies = values(harness, LedgerOutputs.DISCREPANCIES);
             List<CountCheck> checks = values(harness, LedgerOutputs.COUNT_CHECKS);
             assertThat(values(harness, LedgerOutputs.DEAD_LETTERS)).isEmpty();
+            assertThat(checks)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            c -> {
+                                assertThat(c.getExpected()).as(c.getEventId()).isNotNull();
+                                assertThat(c.getMatched())
+                                        .as(c.getEventId())
+                                        .isEqualTo(c.getCounted() == c.getExpected());
+                                assertThat(c.getBatchId() != null)
+                                        .as("%s carries its 3PL batch", c.getEventId())
+                                        .isEqualTo(c.getSource() == SourceSystem.THREE_PL);
+                            });
+            assertThat(checks).anyMatch(c -> c.getBatchId() != null);
             long matched = checks.stream().filter(CountCheck::getMatched).count();
             return new Judged(
                     discrepancies.stream()
