@@ -180,6 +180,9 @@ public final class ReconcileCountChecksFunction
                     skus.remove();
                 }
             }
+            if (snapshotSkus.isEmpty()) {
+                snapshotSkus.clear(); // no open snapshot: no entry left for the node
+            }
             Long previousTime = previousSnapshotTime.value();
             if (current.isEmpty() || (previousTime != null && previousTime >= snapshot.getKey())) {
                 continue; // final after a later snapshot: not compared
