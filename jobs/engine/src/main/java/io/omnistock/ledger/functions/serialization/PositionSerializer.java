@@ -29,8 +29,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * forecast; layouts 1 and 2 read with no remembered ids (the SKU summary's {@code
  * legacyDedupeUntil} keeps the old map consulted); layouts 1 to 3 read with no pending checks
  * (their counts were compared on arrival); layouts 1 to 4 read with nothing held (there were no
- * holds). Layout 6 appends each pending check's 3PL batch id (reconciliation reports); layouts 1
- * to 5 read with no batch ids on their pending checks.
+ * holds). Layout 6 appends each pending check's 3PL batch id (reconciliation reports); layouts 1 to
+ * 5 read with no batch ids on their pending checks.
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
