@@ -40,7 +40,9 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * fact four times over), then in tumbling event-time windows of 1 minute and 1 hour, by order time,
  * that publish provisionally when the watermark passes, again as a new revision for each late fact,
  * final when the allowed lateness has passed, and again (final, the fact counted as late) for each
- * fact later still while the window's sums are kept.
+ * fact later still while the window's sums are kept. The count checks also become reconciliation
+ * reports per 3PL snapshot batch and per node and UTC day ({@link
+ * io.omnistock.analytics.functions.ReconcileCountChecksFunction}), on the same conventions.
  */
 public final class AnalyticsPipeline {
     public static final String SOURCE_UID = "analytics-sources";
