@@ -52,10 +52,11 @@ class OrderGeneratorTest {
 
     /**
      * Seed 42 of the small network, like DeterminismGuardTest. Changed on purpose when OrderRequest
-     * gained holdIds (an empty array: one more byte per order).
+     * gained holdIds (an empty array: one more byte per order) and again when it gained orderValue
+     * (null: one more byte per order).
      */
     private static final String SMALL_ORDERS_SHA256 =
-            "e909e8e4a0335cf499076eb805d2e64c8e989556318be5534e2695249f1495bc";
+            "2efd9d4b4a1b00acb7ae2fd51cff96e8b17365dbdf703f81ff15ffc66455d077";
 
     private static RetailNetwork network;
     private static List<GeneratedRecord> records;
