@@ -56,9 +56,13 @@ record CatchUpEstimate(long backlog, double offeredPerSecond, double processedPe
 
     /**
      * {@code caught up}, {@code caught up, but falling behind by 1,500/s}, {@code catching up in
-     * ~2m 05s (gaining 1,200/s)} or {@code falling behind by 3,400/s}.
+     * ~2m 05s (gaining 1,200/s)}, {@code falling behind by 3,400/s}, or {@code measuring rates}
+     * while neither rate is known yet.
      */
     String describe() {
+        if (!caughtUp() && offeredPerSecond <= 0 && processedPerSecond <= 0) {
+            return "measuring rates"; // the first tick: neither rate has a second interval yet
+        }
         if (caughtUp()) {
             return -gainPerSecond() > NOTABLE_LOSS * offeredPerSecond
                     ? String.format(

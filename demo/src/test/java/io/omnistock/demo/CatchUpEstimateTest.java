@@ -42,6 +42,12 @@ class CatchUpEstimateTest {
     }
 
     @Test
+    void aBacklogBeforeAnyRateIsMeasuredIsNotCalledFallingBehind() {
+        assertThat(input(7_366, 0, 0).describe()).isEqualTo("measuring rates");
+        assertThat(input(7_366, 0, 2_000).describe()).startsWith("catching up in");
+    }
+
+    @Test
     void withNothingOfferedOnlyTheFloorIsCaughtUp() {
         assertThat(input(1_000, 0, 0).caughtUp()).isTrue();
         assertThat(input(1_001, 0, 2_000).caughtUp()).isFalse();
