@@ -115,46 +115,43 @@ final class MetricsSummary {
      */
     static String agreementLine(MetricsSeries metrics, RoutingTally.Snapshot decisions) {
         MetricsTotals t = MetricsTotals.of(metrics.select(Selection.DEFAULT));
-        boolean agree =
-                t.decisions() == decisions.orders()
-                        && t.orders() == decisions.routed()
-                        && t.splitOrders() == decisions.split()
-                        && t.unitsAllocated() == decisions.unitsAllocated()
-                        && Math.abs(t.co2eKg() - decisions.co2eKg())
-                                < 1e-6 * Math.max(1, decisions.co2eKg());
-        return String.format(
-                Locale.ROOT,
-                "  metric windows against orders.decisions: %s; decided orders %,d %s %,d, routed"
-                        + " %,d %s %,d, split %,d %s %,d, units allocated %,d %s %,d, kg CO2e %,.1f"
-                        + " %s %,.1f%n",
+        boolean co2eEqual =
+                Math.abs(t.co2eKg() - decisions.co2eKg()) < 1e-6 * Math.max(1, decisions.co2eKg());
+        List<String> figures =
+                List.of(
+                        compared("decided orders", t.decisions(), decisions.orders()),
+                        compared("routed", t.orders(), decisions.routed()),
+                        compared("split", t.splitOrders(), decisions.split()),
+                        compared("units allocated", t.unitsAllocated(), decisions.unitsAllocated()),
+                        String.format(
+                                Locale.ROOT,
+                                "kg CO2e %,.1f %s %,.1f",
+                                t.co2eKg(),
+                                co2eEqual ? "=" : "vs",
+                                decisions.co2eKg()));
+        boolean agree = co2eEqual && figures.stream().noneMatch(f -> f.contains(" vs "));
+        String verdict =
                 agree
                         ? "they agree"
                         : t.provisionalWindows() > 0
                                 ? "not yet equal ("
                                         + t.provisionalWindows()
                                         + " windows provisional)"
-                                : "THEY DIFFER",
-                t.decisions(),
-                sign(t.decisions() == decisions.orders()),
-                decisions.orders(),
-                t.orders(),
-                sign(t.orders() == decisions.routed()),
-                decisions.routed(),
-                t.splitOrders(),
-                sign(t.splitOrders() == decisions.split()),
-                decisions.split(),
-                t.unitsAllocated(),
-                sign(t.unitsAllocated() == decisions.unitsAllocated()),
-                decisions.unitsAllocated(),
-                t.co2eKg(),
-                sign(
-                        Math.abs(t.co2eKg() - decisions.co2eKg())
-                                < 1e-6 * Math.max(1, decisions.co2eKg())),
-                decisions.co2eKg());
+                                : "THEY DIFFER";
+        return String.format(
+                "  metric windows against orders.decisions: %s; %s%n",
+                verdict, String.join(", ", figures));
     }
 
-    private static String sign(boolean equal) {
-        return equal ? "=" : "vs";
+    /** {@code routed 12 = 12} or {@code routed 12 vs 13}. */
+    private static String compared(String figure, long windows, long decisions) {
+        return String.format(
+                Locale.ROOT,
+                "%s %,d %s %,d",
+                figure,
+                windows,
+                windows == decisions ? "=" : "vs",
+                decisions);
     }
 
     private static String kg(Double v) {
