@@ -138,6 +138,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return jvm.isAlive();
     }
 
+    /** The operating system's id of the broker's process. */
+    public long pid() {
+        return jvm.pid();
+    }
+
     /**
      * Stops the broker (SIGTERM, a controlled shutdown), starts it again on the same data and
      * ports, and waits until it answers: clients reconnect by themselves.

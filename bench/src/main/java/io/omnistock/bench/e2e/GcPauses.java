@@ -19,10 +19,10 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The stop-the-world garbage collections of one JVM (G1: young, mixed and full collections; the
- * concurrent cycles of collectors that report them are left out), from its GarbageCollectorMXBeans:
- * this JVM's own, or a child's over JMX on localhost ({@link #jmxFlags(int)}). The longest pause is
- * watched in this JVM only.
+ * The stop-the-world garbage collections of one JVM (G1: young, mixed and full collections; ZGC:
+ * its pauses; the concurrent cycles of collectors that report them are left out), from its
+ * GarbageCollectorMXBeans: this JVM's own, or a child's over JMX on localhost ({@link
+ * #jmxFlags(int)}). The longest pause is watched in this JVM only.
  */
 final class GcPauses implements AutoCloseable {
     /** Collections and their time so far; NaN-valued when the JVM could not be asked. */
@@ -96,8 +96,8 @@ final class GcPauses implements AutoCloseable {
                             new ObjectName(
                                     ManagementFactory.GARBAGE_COLLECTOR_MXBEAN_DOMAIN_TYPE + ",*"),
                             null)) {
-                if (bean.getKeyProperty("name").contains("Concurrent")) {
-                    continue; // a concurrent cycle (ZGC, Shenandoah), not a pause
+                if (concurrent(bean.getKeyProperty("name"))) {
+                    continue;
                 }
                 AttributeList values =
                         server.getAttributes(
@@ -129,10 +129,18 @@ final class GcPauses implements AutoCloseable {
         }
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-        if (info.getGcName().contains("Concurrent")) {
+        if (concurrent(info.getGcName())) {
             return;
         }
         longest.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+    }
+
+    /**
+     * A collector that reports concurrent cycles, not pauses: Shenandoah's and ZGC's "Cycles" (ZGC
+     * reports its pauses apart, as "ZGC Pauses").
+     */
+    private static boolean concurrent(String collector) {
+        return collector.contains("Concurrent") || collector.contains("Cycles");
     }
 
     @Override

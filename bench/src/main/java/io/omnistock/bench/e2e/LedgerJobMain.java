@@ -2,10 +2,7 @@ package io.omnistock.bench.e2e;
 
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,35 +38,8 @@ public final class LedgerJobMain {
             int eq = args[i].indexOf('=');
             flinkOptions.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
-        CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread parent =
-                new Thread(
-                        () -> {
-                            try {
-                                while (System.in.read() >= 0) {
-                                    // nothing is sent; end of input is the parent's end
-                                }
-                            } catch (IOException e) {
-                                // the parent's end too
-                            }
-                            stop.countDown();
-                        },
-                        "parent-watch");
-        parent.setDaemon(true);
-        parent.start();
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    stop.countDown();
-                                    try {
-                                        stopped.await(30, TimeUnit.SECONDS);
-                                    } catch (InterruptedException e) {
-                                        Thread.currentThread().interrupt();
-                                    }
-                                },
-                                "ledger-job-stop"));
+        CountDownLatch stop = ChildMain.stopSignal("ledger-job", stopped);
         int status = 0;
         try (LedgerRun.Cluster cluster = new LedgerRun.Cluster(workDir, flinkOptions);
                 LedgerRun ledger = cluster.submit(bootstrap, mode, checkpointInterval)) {
@@ -86,11 +56,8 @@ public final class LedgerJobMain {
         System.exit(status); // the MiniCluster leaves non-daemon threads behind
     }
 
-    /** Replaces the file at once: a reader sees the old progress or the new, never a part. */
     static void write(Path file, LedgerRun.Progress progress) throws IOException {
-        Path next = file.resolveSibling(file.getFileName() + ".next");
-        Files.writeString(next, format(progress), StandardCharsets.US_ASCII);
-        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        ChildMain.replace(file, format(progress));
     }
 
     static String format(LedgerRun.Progress progress) {

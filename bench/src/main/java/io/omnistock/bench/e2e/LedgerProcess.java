@@ -104,6 +104,11 @@ final class LedgerProcess implements AutoCloseable {
         return jvm.isAlive();
     }
 
+    /** The operating system's id of the job's process. */
+    long pid() {
+        return jvm.pid();
+    }
+
     private LedgerRun.Progress await(
             String what, Predicate<LedgerRun.Progress> done, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -22,7 +22,6 @@ import io.omnistock.generator.GeneratorPublisher;
 import io.omnistock.generator.NetworkConfig;
 import io.omnistock.generator.RetailNetwork;
 import io.omnistock.generator.Sku;
-import io.omnistock.serving.AvailabilityService;
 import io.omnistock.serving.AvailabilityView;
 import io.omnistock.serving.StoredRecord;
 import java.lang.management.ManagementFactory;
@@ -32,14 +31,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -52,6 +48,15 @@ public final class ServingBenchmark implements Benchmark {
 
     /** The rates of the baseline phases, the job taking no events. */
     static final double[] BASELINE_RATES = {2_000, 5_000};
+
+    /**
+     * The rate measured again last with the engine's and the broker's JVMs at a lower CPU priority
+     * (nice {@value #NICE}), as an operator puts a latency-bound service ahead of a
+     * throughput-bound job on shared cores.
+     */
+    static final double PRIORITIZED_RATE = 2_000;
+
+    static final int NICE = 10;
 
     /** Inventory load on the job during the lookups. */
     static final double EVENTS_PER_SECOND = 2_000;
@@ -66,6 +71,9 @@ public final class ServingBenchmark implements Benchmark {
     /** Kept-alive connections the lookups are spread over (open loop: a late answer queues). */
     private static final int CONNECTIONS = 16;
 
+    /** The JVM flags {@code ./omnistock-serve} starts the service with. */
+    static final List<String> SERVE_JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseZGC");
+
     /** Nodes per SKU in the memory measurement: the default generated network's 55. */
     private static final int NODES_PER_SKU = 55;
 
@@ -77,44 +85,46 @@ public final class ServingBenchmark implements Benchmark {
     @Override
     public String description() {
         return """
-                The availability service (`serving`, JDK HttpServer, 8 worker threads) in the \
-                benchmark's JVM beside the real ledger job (`EngineJob`, local MiniCluster, \
-                parallelism 2, RocksDB, AT_LEAST_ONCE, checkpoints every 5 s) on a KRaft broker \
-                (4 partitions per topic). **Processes**, as deployed (the service runs as \
-                `./omnistock-serve`, the engine on a Flink cluster): the broker in a JVM of its \
-                own (`kafka.Kafka`, Kafka's script defaults: `-Xmx1g -Xms1g`, G1 with \
-                `MaxGCPauseMillis=20`), the engine in another (`-Xmx2g`, G1; progress read from \
-                a file it rewrites every 20 ms from the job's accumulators), and the service, \
-                the lookup clients, the event producer and the freshness consumers in the \
-                benchmark's JVM (`./omnistock-bench`'s `-Xmx6g`, G1 by default; \
-                `./omnistock-serve` runs the service with `-Xmx1g`): all on the same 2 cores. \
-                Earlier runs put all of them in one JVM, where the engine's and the broker's young \
-                collections stopped the service's threads too: a cost no deployment pays. \
-                **Keys**: 1,000 units of each of the 200 \
+                The availability service (`serving`, JDK HttpServer, 8 worker threads) beside \
+                the real ledger job (`EngineJob`, local MiniCluster, parallelism 2, RocksDB, \
+                AT_LEAST_ONCE, checkpoints every 5 s) on a KRaft broker (4 partitions per \
+                topic). **Processes**, as deployed, each in a JVM of its own on the same 2 cores: \
+                the broker (`kafka.Kafka`, Kafka's script defaults: `-Xmx1g -Xms1g`, G1 with \
+                `MaxGCPauseMillis=20`); the engine (`-Xmx2g`, G1; progress read from a file it \
+                rewrites every 20 ms from the job's accumulators); the service, started as \
+                `./omnistock-serve` starts it (`-Xmx1g -XX:+UseZGC`); the callers (`-Xmx512m \
+                -XX:+UseZGC`, as a web shop's JVM would be, so their own collections do not \
+                count against the service); and the benchmark's JVM, which sends the inventory \
+                events and reads the topic. **Keys**: 1,000 units of each of the 200 \
                 most popular SKUs received at every node of the default network (11,000 \
                 positions) before the service starts; it is ready (caught up) before measuring. \
                 **Lookups**: `GET /v1/availability/{sku}/{node}` of a random stocked position, \
-                16 kept-alive HTTP/1.1 connections (plain sockets, one thread each, fed from one queue in schedule order), open loop on a fixed schedule at \
+                16 kept-alive HTTP/1.1 connections (plain sockets, one thread each, fed from one \
+                queue in schedule order, requests encoded once), open loop on a fixed schedule at \
                 500, 2,000 and 5,000 req/s, each phase measured after a warm-up, while the job \
-                takes 2,000 inventory events/s of the generated stream; **baselines**: 2,000 \
-                and 5,000 req/s first while the job takes no events (same service, same run). \
-                **Achieved** = lookups answered / (last answer - first measured send). **Latency** = response \
-                body read minus the request's scheduled send (System.nanoTime, one JVM): a wait \
-                for a free connection included. Non-200 answers and failures are counted, not \
-                sampled. **GC** per phase, from the first measured send to the last answer: \
-                stop-the-world collection time (G1 young, mixed and full, from each JVM's \
-                GarbageCollectorMXBeans; the children's over JMX on localhost) of the bench JVM \
-                (with their count and the longest pause, which stops the service) and of the \
-                engine's and the broker's JVMs (which no longer stop it). **Freshness**, same events, same run: event scheduled send -> the first \
+                takes 2,000 inventory events/s of the generated stream (sent on the same \
+                wall-clock schedule by the benchmark's JVM); **baselines**: 2,000 and 5,000 \
+                req/s first while the job takes no events (same service, same run); **last**, \
+                2,000 req/s again with every thread of the engine's and the broker's JVMs at \
+                nice 10 (`renice`), as an operator puts a latency-bound service ahead of a \
+                throughput-bound job on shared cores (no freshness sampled there). \
+                **Achieved** = lookups answered / (last answer - first measured send). \
+                **Latency** = response body read minus the request's scheduled send \
+                (System.nanoTime in the callers' JVM): a wait for a free connection included. \
+                Non-200 answers and failures are counted, not sampled. **GC** per phase, from \
+                the first measured send to the last answer: stop-the-world collection time and \
+                count (ZGC pauses; G1 young, mixed and full collections) of each JVM from its \
+                GarbageCollectorMXBeans, the service's, the engine's and the broker's over JMX on \
+                localhost, the callers' from inside (with its longest pause). **Freshness**, same events, same run: event scheduled send -> the first \
                 availability record naming it (`lastEventId`) returned by a `read_committed` \
                 consumer `poll` (topic), and -> that record applied to the service's view, from \
-                which the next lookup answers (API; the lookup's own latency is the figure \
-                above). **Memory**: heap used after GC before and after holding N positions \
+                which the next lookup answers (API: the service's JVM notes System.nanoTime, \
+                the machine's monotonic clock, the same in every process on Linux; the lookup's \
+                own latency is the figure above). **Memory**: heap used after GC before and after holding N positions \
                 (55 per SKU, plus one network record per SKU) in an `AvailabilityView`, records \
                 with 3 projected horizons as the job writes them, divided by N. **Targets**: \
                 lookup p99 <= 5 ms at 2,000 req/s beside the engine on 2 cores; freshness p99 \
-                within 50 ms of the topic's. Producer, broker, job, service and client share \
-                the machine's cores. Quick: 100k keys, warm-ups of 2 s and 3 s measured per \
+                within 50 ms of the topic's. Quick: 100k keys, warm-ups of 2 s and 3 s measured per \
                 rate; full: 1M and 10M keys (10M only if the heap has room), 3 s warm-ups and \
                 10 s measured.""";
     }
@@ -172,6 +182,24 @@ public final class ServingBenchmark implements Benchmark {
         List<String> args = new ArrayList<>(List.of("-Xmx2g", "-XX:+UseG1GC"));
         args.addAll(inherited());
         args.addAll(GcPauses.jmxFlags(jmxPort));
+        return args;
+    }
+
+    /**
+     * The service's JVM as {@code ./omnistock-serve} starts it: 1 GB heap and ZGC, whose pauses
+     * stay under a millisecond while it shares the cores with the engine.
+     */
+    static List<String> serviceJvmArgs(int jmxPort) {
+        List<String> args = new ArrayList<>(SERVE_JVM_FLAGS);
+        args.addAll(inherited());
+        args.addAll(GcPauses.jmxFlags(jmxPort));
+        return args;
+    }
+
+    /** The callers' JVM: a web shop's, low-pause too, so its own collections stay out. */
+    static List<String> callersJvmArgs() {
+        List<String> args = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseZGC"));
+        args.addAll(inherited());
         return args;
     }
 
@@ -266,152 +294,35 @@ public final class ServingBenchmark implements Benchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /**
-     * A fixed pool of HTTP/1.1 keep-alive connections, one thread each, taking lookups from one
-     * queue in schedule order: bounded connections, and a lookup waiting for a free connection
-     * counts the wait (latency runs from the scheduled send).
-     */
-    private static final class LookupClients implements AutoCloseable {
-        private record Lookup(String path, java.util.function.Consumer<Boolean> done) {}
-
-        private final java.util.concurrent.BlockingQueue<Lookup> queue =
-                new java.util.concurrent.LinkedBlockingQueue<>();
-        private final List<Thread> threads = new ArrayList<>();
-        private final int port;
-        private volatile boolean running = true;
-
-        LookupClients(int port, int connections) {
-            this.port = port;
-            for (int i = 0; i < connections; i++) {
-                Thread t = new Thread(this::work, "bench-lookup-" + i);
-                t.setDaemon(true);
-                t.start();
-                threads.add(t);
-            }
-        }
-
-        void submit(String path, java.util.function.Consumer<Boolean> done) {
-            queue.add(new Lookup(path, done));
-        }
-
-        private void work() {
-            java.net.Socket socket = null;
-            java.io.InputStream in = null;
-            while (running) {
-                Lookup l;
-                try {
-                    l = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (l == null) {
-                    continue;
-                }
-                boolean ok = false;
-                try {
-                    if (socket == null) {
-                        socket = new java.net.Socket("localhost", port);
-                        socket.setTcpNoDelay(true);
-                        in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
-                    }
-                    ok = get(socket, in, l.path()) == 200;
-                } catch (java.io.IOException e) {
-                    closeQuietly(socket);
-                    socket = null;
-                }
-                l.done().accept(ok);
-            }
-            closeQuietly(socket);
-        }
-
-        /** One GET on a kept-alive connection; reads the whole answer; returns the status. */
-        private static int get(java.net.Socket socket, java.io.InputStream in, String path)
-                throws java.io.IOException {
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(
-                    ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.flush();
-            StringBuilder head = new StringBuilder(256);
-            while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new java.io.EOFException("connection closed");
-                }
-                head.append((char) b);
-            }
-            String[] lines = head.toString().split("\r\n");
-            int status = Integer.parseInt(lines[0].split(" ")[1]);
-            int length = 0;
-            for (String line : lines) {
-                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                    length = Integer.parseInt(line.substring(15).trim());
-                }
-            }
-            if (in.readNBytes(length).length < length) {
-                throw new java.io.EOFException("connection closed in a body");
-            }
-            return status;
-        }
-
-        private static void closeQuietly(java.net.Socket s) {
-            if (s != null) {
-                try {
-                    s.close();
-                } catch (java.io.IOException e) {
-                    // closing anyway
-                }
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            for (Thread t : threads) {
-                t.join(5_000);
-            }
-        }
-    }
-
-    /** The service's view: each record applied, matched by {@code lastEventId}. */
-    private static final class ServedWatcher {
-        private record Expected(long sentNanos, LatencySamples samples) {}
-
-        private final Map<String, Expected> expected = new ConcurrentHashMap<>();
-
-        void expect(String eventId, long sentNanos, LatencySamples samples) {
-            expected.put(eventId, new Expected(sentNanos, samples));
-        }
-
-        void applied(Availability a) {
-            Expected e = expected.remove(a.getLastEventId());
-            if (e != null && e.samples() != null) {
-                e.samples().add(System.nanoTime() - e.sentNanos());
-            }
-        }
-    }
-
     private static final class Run {
+        /** Between phases: the callers drain and report, the next phase's schedule starts. */
+        private static final Duration GAP = Duration.ofSeconds(2);
+
+        /** Time for the callers' JVM to start before its first phase. */
+        private static final Duration CALLERS_START = Duration.ofSeconds(5);
+
         private final BenchSettings settings;
         private final Duration warmUp;
         private final Duration measured;
         private final List<Figure> figures = new ArrayList<>();
-        private final SplittableRandom rng = new SplittableRandom(42);
-        private final AtomicLong outstanding = new AtomicLong();
-        private final AtomicLong failed = new AtomicLong();
-        private final AtomicLong lastAnswered = new AtomicLong();
-        private LookupClients clients;
         private EventFeed feed;
         private GeneratorPublisher publisher;
         private AvailabilityWatcher topic;
-        private final ServedWatcher served = new ServedWatcher();
-        private List<String> skus;
-        private List<String> lookups;
-        private long sent;
-        private LedgerProcess engine;
 
-        /** The bench JVM's collections (the service's), the engine's and the broker's. */
+        /** Each measured event's send time (nanoTime) and where its API freshness goes. */
+        private final Map<String, Sent> sentEvents = new HashMap<>();
+
+        private List<String> skus;
+        private long sent;
+
+        /** The service's, the engine's and the broker's collections. */
         private GcPauses[] gc;
+
+        private record Sent(long nanos, LatencySamples apiFreshness) {}
+
+        /** A phase of the run: lookups at {@code rate}, inventory events at {@code eventRate}. */
+        private record Step(
+                String name, double rate, double eventRate, boolean reported, boolean jobBehind) {}
 
         Run(BenchSettings settings) {
             this.settings = settings;
@@ -454,15 +365,8 @@ public final class ServingBenchmark implements Benchmark {
                                         CHECKPOINT_INTERVAL,
                                         settings.flinkOptions(),
                                         START_TIMEOUT));
-                try (GeneratorPublisher p = new GeneratorPublisher(bootstrap, 0, null);
-                        GcPauses benchGc = GcPauses.local();
-                        GcPauses engineGc =
-                                GcPauses.remote("engine JVM", engineJmx, START_TIMEOUT);
-                        GcPauses brokerGc =
-                                GcPauses.remote("broker JVM", brokerJmx, START_TIMEOUT)) {
+                try (GeneratorPublisher p = new GeneratorPublisher(bootstrap, 0, null)) {
                     publisher = p;
-                    gc = new GcPauses[] {benchGc, engineGc, brokerGc};
-                    engine = ledger;
                     for (GeneratedRecord node : feed.nodes()) {
                         publisher.send(node);
                         sent++;
@@ -474,27 +378,36 @@ public final class ServingBenchmark implements Benchmark {
                             config.start().toEpochMilli() + EventFeed.OPENING_LOAD.toMillis());
                     publisher.flush();
                     ledger.awaitDone(sent, DRAIN_TIMEOUT);
-                    try (AvailabilityService service =
-                                    AvailabilityService.start(
-                                            AvailabilityService.Settings.of(bootstrap, 0));
-                            AvailabilityWatcher t = new AvailabilityWatcher(bootstrap, true)) {
-                        topic = t;
-                        service.onPositionApplied(served::applied);
-                        awaitCaughtUp(service);
-                        lookups = new ArrayList<>();
-                        for (String sku : skus) {
-                            for (NodeRecord node : network.nodes()) {
-                                lookups.add("/v1/availability/" + sku + "/" + node.getNodeId());
-                            }
-                        }
-                        try (LookupClients c = new LookupClients(service.port(), CONNECTIONS)) {
-                            clients = c;
-                            measure();
+                    int serviceJmx = ChildJvm.freePort();
+                    ServiceProcess service =
+                            children.add(
+                                    ServiceProcess.start(
+                                            dir.resolve("service"),
+                                            serviceJvmArgs(serviceJmx),
+                                            bootstrap,
+                                            START_TIMEOUT));
+                    service.awaitCaughtUp(START_TIMEOUT);
+                    List<String> lookups = new ArrayList<>();
+                    for (String sku : skus) {
+                        for (NodeRecord node : network.nodes()) {
+                            lookups.add("/v1/availability/" + sku + "/" + node.getNodeId());
                         }
                     }
+                    try (GcPauses serviceGc =
+                                    GcPauses.remote("service JVM", serviceJmx, START_TIMEOUT);
+                            GcPauses engineGc =
+                                    GcPauses.remote("engine JVM", engineJmx, START_TIMEOUT);
+                            GcPauses brokerGc =
+                                    GcPauses.remote("broker JVM", brokerJmx, START_TIMEOUT);
+                            AvailabilityWatcher t = new AvailabilityWatcher(bootstrap, true)) {
+                        gc = new GcPauses[] {serviceGc, engineGc, brokerGc};
+                        topic = t;
+                        measure(children, dir, broker, service, ledger, lookups);
+                    }
                     publisher.flush();
-                    // a job that died mid-run leaves figures of an idle job: fail the run instead
+                    // a process that died mid-run leaves figures of an idle one: fail instead
                     ledger.requireAlive();
+                    service.requireAlive();
                     if (!broker.isAlive()) {
                         throw new IllegalStateException(
                                 "the broker died during the run: " + broker);
@@ -504,51 +417,111 @@ public final class ServingBenchmark implements Benchmark {
             return figures;
         }
 
-        private void measure() throws Exception {
+        /**
+         * A warm-up phase, the baselines (the job taking no events), then each offered rate with
+         * the job's load; the callers' JVM runs the lookups of each phase on the schedule chosen
+         * here while this JVM sends the phase's inventory events.
+         */
+        private void measure(
+                ChildProcesses children,
+                Path dir,
+                KafkaBrokerProcess broker,
+                ServiceProcess service,
+                LedgerProcess ledger,
+                List<String> lookups)
+                throws Exception {
             double load = loadAverage();
-            paced(
-                    System.nanoTime(),
-                    OFFERED[0],
-                    EVENTS_PER_SECOND,
-                    warmUp,
-                    Duration.ZERO,
-                    null,
-                    null,
-                    null);
-            awaitOutstanding();
-            // the baselines: the same lookups while the job takes no events
-            Map<Double, LatencySamples> idle = new java.util.HashMap<>();
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step("warm-up", OFFERED[0], EVENTS_PER_SECOND, false, false));
             for (double rate : BASELINE_RATES) {
-                LatencySamples samples = new LatencySamples();
-                idle.put(rate, samples);
-                phase(
-                        String.format("job idle, %,d req/s", (long) rate),
-                        rate,
-                        0,
-                        samples,
-                        null,
-                        null);
+                steps.add(
+                        new Step(
+                                String.format("job idle, %,d req/s", (long) rate),
+                                rate,
+                                0,
+                                true,
+                                false));
             }
+            for (double rate : OFFERED) {
+                steps.add(
+                        new Step(
+                                String.format("%,d req/s", (long) rate),
+                                rate,
+                                EVENTS_PER_SECOND,
+                                true,
+                                false));
+            }
+            // last: lowering a priority cannot be undone without privilege
+            steps.add(
+                    new Step(
+                            String.format(
+                                    "%,d req/s, engine and broker at nice %d",
+                                    (long) PRIORITIZED_RATE, NICE),
+                            PRIORITIZED_RATE,
+                            EVENTS_PER_SECOND,
+                            true,
+                            true));
+            List<CallerProcess.Phase> phases = new ArrayList<>();
+            long start = System.currentTimeMillis() + CALLERS_START.toMillis();
+            for (Step step : steps) {
+                CallerProcess.Phase phase =
+                        new CallerProcess.Phase(step.rate(), start, warmUp, measured);
+                phases.add(phase);
+                start = phase.endEpochMillis() + GAP.toMillis();
+            }
+            CallerProcess callers =
+                    children.add(
+                            CallerProcess.start(
+                                    dir.resolve("callers"),
+                                    callersJvmArgs(),
+                                    service.port(),
+                                    CONNECTIONS,
+                                    lookups,
+                                    phases));
             LatencySamples topicFreshness = new LatencySamples();
             LatencySamples apiFreshness = new LatencySamples();
-            for (double rate : OFFERED) {
-                LatencySamples latency = new LatencySamples();
-                String phase = String.format("%,d req/s", (long) rate);
-                phase(phase, rate, EVENTS_PER_SECOND, latency, topicFreshness, apiFreshness);
+            Map<String, Double> idleP99 = new HashMap<>();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                CallerProcess.Phase phase = phases.get(i);
+                if (step.jobBehind()) {
+                    CpuPriority.lower(ledger.pid(), NICE);
+                    CpuPriority.lower(broker.pid(), NICE);
+                }
+                boolean freshness = step.reported() && step.eventRate() > 0 && !step.jobBehind();
+                GcPauses.Totals[] gcAtEnd = new GcPauses.Totals[gc.length];
+                GcPauses.Totals[] gcAtStart =
+                        events(
+                                phase,
+                                step.eventRate(),
+                                freshness ? topicFreshness : null,
+                                freshness ? apiFreshness : null,
+                                gcAtEnd);
+                CallerProcess.PhaseResult result = callers.await(i, DRAIN_TIMEOUT);
+                ledger.requireAlive();
+                service.requireAlive();
                 load = Math.max(load, loadAverage());
-                if (idle.containsKey(rate)) {
-                    figures.add(
-                            new Figure(
-                                    phase + ": p99 with the job's load / p99 job idle",
-                                    "ratio",
-                                    latency.percentileMillis(99)
-                                            / idle.get(rate).percentileMillis(99)));
+                if (step.reported()) {
+                    report(step.name(), result, gcAtStart, gcAtEnd);
+                    if (step.eventRate() == 0) {
+                        idleP99.put(String.format("%,d req/s", (long) step.rate()), result.p99());
+                    } else if (idleP99.containsKey(step.name())) {
+                        figures.add(
+                                new Figure(
+                                        step.name() + ": p99 with the job's load / p99 job idle",
+                                        "ratio",
+                                        result.p99() / idleP99.get(step.name())));
+                    }
                 }
             }
             // the last events' records: wait for both readers before reading the figures
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline && apiFreshness.size() < topicFreshness.size()) {
-                Thread.sleep(20);
+            while (System.nanoTime() < deadline) {
+                matchApplied(service.appliedNanos());
+                if (apiFreshness.size() >= topicFreshness.size()) {
+                    break;
+                }
+                Thread.sleep(100);
             }
             for (double p : new double[] {50, 99}) {
                 figures.add(
@@ -573,79 +546,56 @@ public final class ServingBenchmark implements Benchmark {
             figures.add(new Figure("machine load average (1 min, highest seen)", "runnable", load));
         }
 
-        /** One measured phase and its figures. */
-        private void phase(
+        /** Moves the events the service has applied from {@link #sentEvents} into their samples. */
+        private void matchApplied(Map<String, Long> applied) {
+            var it = sentEvents.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                Long at = applied.get(e.getKey());
+                if (at != null) {
+                    e.getValue().apiFreshness().add(at - e.getValue().nanos());
+                    it.remove();
+                }
+            }
+        }
+
+        private void report(
                 String phase,
-                double rate,
-                double eventRate,
-                LatencySamples latency,
-                LatencySamples topicFreshness,
-                LatencySamples apiFreshness)
-                throws Exception {
-            failed.set(0);
-            long start = System.nanoTime();
-            long gcFrom = start + warmUp.toNanos();
-            // each JVM's collections from the first measured send, taken off the pacing thread
-            java.util.concurrent.atomic.AtomicReference<GcPauses.Totals[]> gcAtStart =
-                    new java.util.concurrent.atomic.AtomicReference<>();
-            Thread snapshot =
-                    new Thread(
-                            () -> {
-                                long wait;
-                                while ((wait = gcFrom - System.nanoTime()) > 0) {
-                                    LockSupport.parkNanos(wait);
-                                }
-                                gc[0].resetLongest();
-                                gcAtStart.set(gcTotals());
-                            },
-                            "bench-gc-snapshot");
-            snapshot.setDaemon(true);
-            snapshot.start();
-            long measureFrom =
-                    paced(
-                            start,
-                            rate,
-                            eventRate,
-                            warmUp,
-                            measured,
-                            latency,
-                            topicFreshness,
-                            apiFreshness);
-            awaitOutstanding();
-            GcPauses.Totals[] gcAtEnd = gcTotals();
-            double longestPause = gc[0].longestMillis();
-            snapshot.join();
-            engine.requireAlive();
+                CallerProcess.PhaseResult result,
+                GcPauses.Totals[] gcAtStart,
+                GcPauses.Totals[] gcAtEnd) {
             figures.add(
                     new Figure(
                             phase + ": achieved (answered / first send to last answer)",
                             "req/s",
-                            latency.size() / ((lastAnswered.get() - measureFrom) / 1e9)));
-            for (double p : PERCENTILES) {
-                figures.add(
-                        new Figure(
-                                phase + ": lookup latency " + name(p),
-                                "ms",
-                                latency.percentileMillis(p)));
-            }
-            figures.add(new Figure(phase + ": failed or non-200", "count", failed.get()));
-            GcPauses.Totals bench = gcAtEnd[0].minus(gcAtStart.get()[0]);
-            figures.add(new Figure(phase + ": GC pause time, bench JVM", "ms", bench.millis()));
-            figures.add(new Figure(phase + ": GC pauses, bench JVM", "count", bench.count()));
-            figures.add(new Figure(phase + ": longest GC pause, bench JVM", "ms", longestPause));
+                            result.achieved()));
+            figures.add(new Figure(phase + ": lookup latency p50", "ms", result.p50()));
+            figures.add(new Figure(phase + ": lookup latency p99", "ms", result.p99()));
+            figures.add(new Figure(phase + ": lookup latency p99.9", "ms", result.p999()));
+            figures.add(new Figure(phase + ": failed or non-200", "count", result.failed()));
+            GcPauses.Totals service = gcAtEnd[0].minus(gcAtStart[0]);
+            figures.add(new Figure(phase + ": GC pause time, service JVM", "ms", service.millis()));
+            figures.add(new Figure(phase + ": GC pauses, service JVM", "count", service.count()));
+            figures.add(
+                    new Figure(phase + ": GC pause time, callers JVM", "ms", result.gcMillis()));
+            figures.add(
+                    new Figure(
+                            phase + ": longest GC pause, callers JVM",
+                            "ms",
+                            result.longestGcMillis()));
             figures.add(
                     new Figure(
                             phase + ": GC pause time, engine JVM",
                             "ms",
-                            gcAtEnd[1].minus(gcAtStart.get()[1]).millis()));
+                            gcAtEnd[1].minus(gcAtStart[1]).millis()));
             figures.add(
                     new Figure(
                             phase + ": GC pause time, broker JVM",
                             "ms",
-                            gcAtEnd[2].minus(gcAtStart.get()[2]).millis()));
+                            gcAtEnd[2].minus(gcAtStart[2]).millis()));
         }
 
-        /** Stop-the-world collections so far of the bench, engine and broker JVMs. */
+        /** Stop-the-world collections so far of the service, engine and broker JVMs. */
         private GcPauses.Totals[] gcTotals() {
             GcPauses.Totals[] totals = new GcPauses.Totals[gc.length];
             for (int i = 0; i < gc.length; i++) {
@@ -659,88 +609,53 @@ public final class ServingBenchmark implements Benchmark {
         }
 
         /**
-         * Lookups at {@code lookupRate} and inventory events at {@code eventRate} on two fixed
-         * schedules from {@code start} for {@code warm} plus {@code measure}; what is scheduled
-         * after the warm-up is measured.
+         * The phase's inventory events at {@code eventRate} on a fixed schedule, beside the
+         * callers' lookups; the collections of the other JVMs are read at the start of the measured
+         * part (returned) and at its end (into {@code gcAtEnd}). Events sent in the measured part
+         * give freshness samples.
          */
-        private long paced(
-                long start,
-                double lookupRate,
+        private GcPauses.Totals[] events(
+                CallerProcess.Phase phase,
                 double eventRate,
-                Duration warm,
-                Duration measure,
-                LatencySamples latency,
                 LatencySamples topicFreshness,
-                LatencySamples apiFreshness) {
-            double lookupInterval = 1e9 / lookupRate;
-            double eventInterval = eventRate > 0 ? 1e9 / eventRate : Double.MAX_VALUE;
-            long measureFrom = start + warm.toNanos();
-            long end = measureFrom + measure.toNanos();
-            long l = 0;
-            long e = 0;
-            while (true) {
-                long lookupDue = start + (long) (l * lookupInterval);
-                long eventDue = eventRate > 0 ? start + (long) (e * eventInterval) : Long.MAX_VALUE;
-                long due = Math.min(lookupDue, eventDue);
+                LatencySamples apiFreshness,
+                GcPauses.Totals[] gcAtEnd)
+                throws InterruptedException {
+            long start =
+                    System.nanoTime()
+                            + (phase.startEpochMillis() - System.currentTimeMillis()) * 1_000_000L;
+            long measureFrom = start + phase.warmUp().toNanos();
+            long end = measureFrom + phase.measured().toNanos();
+            double interval = eventRate > 0 ? 1e9 / eventRate : Double.MAX_VALUE;
+            GcPauses.Totals[] gcAtStart = null;
+            for (long e = 0; ; e++) {
+                long due = eventRate > 0 ? start + (long) (e * interval) : end;
+                if (gcAtStart == null && due >= measureFrom) {
+                    parkUntil(measureFrom);
+                    gcAtStart = gcTotals();
+                }
                 if (due >= end) {
-                    return measureFrom;
+                    break;
                 }
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                parkUntil(due);
                 boolean measuring = due >= measureFrom;
-                if (eventDue < lookupDue) {
-                    EventFeed.Event event = feed.next();
-                    topic.expect(event.eventId(), eventDue, measuring ? topicFreshness : null);
-                    served.expect(event.eventId(), eventDue, measuring ? apiFreshness : null);
-                    publisher.send(event.record());
-                    sent++;
-                    e++;
-                } else {
-                    lookup(lookupDue, measuring ? latency : null);
-                    l++;
+                EventFeed.Event event = feed.next();
+                topic.expect(event.eventId(), due, measuring ? topicFreshness : null);
+                if (measuring && apiFreshness != null) {
+                    sentEvents.put(event.eventId(), new Sent(due, apiFreshness));
                 }
+                publisher.send(event.record());
+                sent++;
             }
+            parkUntil(end);
+            System.arraycopy(gcTotals(), 0, gcAtEnd, 0, gc.length);
+            return gcAtStart;
         }
 
-        private void lookup(long due, LatencySamples samples) {
-            String path = lookups.get(rng.nextInt(lookups.size()));
-            outstanding.incrementAndGet();
-            clients.submit(
-                    path,
-                    ok -> {
-                        long now = System.nanoTime();
-                        long took = now - due;
-                        lastAnswered.accumulateAndGet(now, Math::max);
-                        if (samples != null) {
-                            if (ok) {
-                                samples.add(took);
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        }
-                        outstanding.decrementAndGet();
-                    });
-        }
-
-        private void awaitOutstanding() throws Exception {
-            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            while (outstanding.get() > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException(outstanding.get() + " lookups still unanswered");
-                }
-                Thread.sleep(5);
-            }
-        }
-
-        private static void awaitCaughtUp(AvailabilityService service) throws Exception {
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (!service.caughtUp()) {
-                if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("the service did not catch up");
-                }
-                Thread.sleep(20);
+        private static void parkUntil(long due) {
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
             }
         }
 
