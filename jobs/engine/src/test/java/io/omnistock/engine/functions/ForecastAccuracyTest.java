@@ -87,9 +87,25 @@ class ForecastAccuracyTest {
         }
     }
 
+    /**
+     * The last generated stream and its network: the tests measure one network with several
+     * settings, and generating it is much of the time (a replay only reads it).
+     */
+    private static NetworkConfig generatedFor;
+
+    private static GeneratedRun generated;
+
+    private static synchronized GeneratedRun generate(NetworkConfig config) {
+        if (!config.equals(generatedFor)) {
+            generated = RetailEventGenerator.generate(config);
+            generatedFor = config;
+        }
+        return generated;
+    }
+
     static Measurement measure(NetworkConfig config, ForecastSettings forecastSettings) {
         Map<String, Double> rates = DemandRates.of(config);
-        GeneratedRun run = RetailEventGenerator.generate(config);
+        GeneratedRun run = generate(config);
         GeneratedReplay replay =
                 new GeneratedReplay(LedgerSettings.defaults().withForecast(forecastSettings));
         DemandForecast forecast = new DemandForecast(forecastSettings);
