@@ -90,49 +90,22 @@ public class InputDecoderFuzzTest {
         List<Seed> seeds = seeds();
         assertThat(seeds.stream().map(Seed::topic).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(INPUT_TOPICS);
-        InventoryDeserializationSchema schema =
-                new InventoryDeserializationSchema(LedgerSettings.defaults());
-        schema.open(null);
-        AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
-        List<SourcedEvent> out = new ArrayList<>(2);
-        Collector<SourcedEvent> collector =
-                new Collector<>() {
-                    @Override
-                    public void collect(SourcedEvent record) {
-                        out.add(record);
-                    }
-
-                    @Override
-                    public void close() {}
-                };
+        // two shards on two threads (the records are independent: record i depends on i alone)
+        int half = RECORDS / 2;
+        List<Shard> shards =
+                List.of(
+                        new Shard(seeds, FIRST, FIRST + half),
+                        new Shard(seeds, FIRST + half, FIRST + RECORDS));
+        shards.parallelStream().forEach(Shard::run);
         Map<DeadLetterReason, Long> reasons = new EnumMap<>(DeadLetterReason.class);
         List<String> failures = new ArrayList<>();
         long accepted = 0;
         long rejected = 0;
-
-        for (int i = FIRST; i < FIRST + RECORDS; i++) {
-            ConsumerRecord<byte[], byte[]> record = mutate(seeds, i, null).record();
-            out.clear();
-            String problem;
-            try {
-                schema.deserialize(record, collector);
-                problem = check(record, out, deadLetters);
-            } catch (Throwable t) { // the point of the test: nothing may escape
-                problem = "threw " + t;
-            }
-            if (problem != null) {
-                if (failures.size() < 5) {
-                    failures.add(describe(seeds, i, problem));
-                }
-                continue;
-            }
-            SourcedEvent sourced = out.get(0);
-            if (sourced.isRejected()) {
-                rejected++;
-                reasons.merge(sourced.rejection, 1L, Long::sum);
-            } else {
-                accepted++;
-            }
+        for (Shard shard : shards) {
+            shard.reasons.forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+            failures.addAll(shard.failures);
+            accepted += shard.accepted;
+            rejected += shard.rejected;
         }
 
         System.out.printf(
@@ -151,6 +124,65 @@ public class InputDecoderFuzzTest {
                         DeadLetterReason.MISSING_KEY,
                         DeadLetterReason.KEY_MISMATCH,
                         DeadLetterReason.UNKNOWN);
+    }
+
+    /** Records {@code from} (inclusive) to {@code to} through a decoder of their own. */
+    private final class Shard {
+        private final List<Seed> seeds;
+        private final int from;
+        private final int to;
+        final Map<DeadLetterReason, Long> reasons = new EnumMap<>(DeadLetterReason.class);
+        final List<String> failures = new ArrayList<>();
+        long accepted;
+        long rejected;
+
+        Shard(List<Seed> seeds, int from, int to) {
+            this.seeds = seeds;
+            this.from = from;
+            this.to = to;
+        }
+
+        void run() {
+            InventoryDeserializationSchema schema =
+                    new InventoryDeserializationSchema(LedgerSettings.defaults());
+            schema.open(null);
+            AvroCodec<DeadLetter> deadLetters = Topics.DEADLETTER.codec();
+            List<SourcedEvent> out = new ArrayList<>(2);
+            Collector<SourcedEvent> collector =
+                    new Collector<>() {
+                        @Override
+                        public void collect(SourcedEvent record) {
+                            out.add(record);
+                        }
+
+                        @Override
+                        public void close() {}
+                    };
+            for (int i = from; i < to; i++) {
+                ConsumerRecord<byte[], byte[]> record = mutate(seeds, i, null).record();
+                out.clear();
+                String problem;
+                try {
+                    schema.deserialize(record, collector);
+                    problem = check(record, out, deadLetters);
+                } catch (Throwable t) { // the point of the test: nothing may escape
+                    problem = "threw " + t;
+                }
+                if (problem != null) {
+                    if (failures.size() < 5) {
+                        failures.add(describe(seeds, i, problem));
+                    }
+                    continue;
+                }
+                SourcedEvent sourced = out.get(0);
+                if (sourced.isRejected()) {
+                    rejected++;
+                    reasons.merge(sourced.rejection, 1L, Long::sum);
+                } else {
+                    accepted++;
+                }
+            }
+        }
     }
 
     /** Null when the record came out right, else what is wrong. */
