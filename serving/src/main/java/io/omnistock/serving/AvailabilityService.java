@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The availability service: the materialised availability topics, the quote client and the HTTP
- * API, started together and stopped together. Use from a {@code main} ({@link ServeMain}), the demo
- * or a test:
+ * The availability service: the materialised availability topics, the quote and hold clients, the
+ * recent movement journal and the HTTP API, started together and stopped together. Use from a
+ * {@code main} ({@link ServeMain}), the demo or a test:
  *
  * <pre>{@code
  * try (AvailabilityService service = AvailabilityService.start(settings)) {
@@ -61,6 +61,8 @@ public final class AvailabilityService implements AutoCloseable {
     private final AvailabilityView view;
     private final AvailabilityMaterializer materializer;
     private final QuoteClient quotes;
+    private final HoldClient holds;
+    private final MovementJournal movements;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -95,10 +97,23 @@ public final class AvailabilityService implements AutoCloseable {
                             settings.clientProperties(),
                             settings.quoteTimeout(),
                             settings.maxQuotesInFlight());
+            this.holds =
+                    new HoldClient(
+                            settings.clientProperties(),
+                            settings.quoteTimeout(),
+                            settings.maxQuotesInFlight());
         } catch (RuntimeException e) {
             server.stop(0);
             throw e;
         }
+        this.movements =
+                new MovementJournal(
+                        settings.clientProperties(),
+                        MovementJournal.Bounds.DEFAULT,
+                        metrics,
+                        Clock.systemUTC());
+        server.createContext(HoldsHttp.PREFIX, new HoldsHttp(holds, metrics, Clock.systemUTC()));
+        server.createContext(MovementsHttp.PREFIX, new MovementsHttp(movements, metrics));
         server.createContext(
                 "/",
                 new HttpApi(
@@ -119,6 +134,8 @@ public final class AvailabilityService implements AutoCloseable {
         AvailabilityService service = new AvailabilityService(settings);
         service.materializer.start();
         service.quotes.start();
+        service.holds.start();
+        service.movements.start();
         service.server.start();
         return service;
     }
@@ -156,5 +173,7 @@ public final class AvailabilityService implements AutoCloseable {
         executor.shutdownNow();
         materializer.close();
         quotes.close();
+        holds.close();
+        movements.close();
     }
 }

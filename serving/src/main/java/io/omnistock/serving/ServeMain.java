@@ -24,10 +24,12 @@ import picocli.CommandLine.Option;
         description = {
             "The availability service: an HTTP JSON API over inventory.availability,"
                     + " inventory.availability.network and inventory.availability.groups, and"
-                    + " delivery quotes through the engine.",
+                    + " delivery quotes and cart holds through the engine, and the recent"
+                    + " movement journal.",
             "API: GET /v1/availability/{sku}[/{node}], GET /v1/availability/{sku}/groups,"
                     + " POST /v1/availability:batch,"
-                    + " POST /v1/quotes, GET /health, /ready, /metrics"
+                    + " POST /v1/quotes, POST /v1/holds[/{holdId}/extend|release],"
+                    + " GET /v1/movements/{sku}/{node}, GET /health, /ready, /metrics"
                     + " (docs/reference/availability-api.md)."
         })
 public final class ServeMain implements Callable<Integer> {
@@ -62,8 +64,8 @@ public final class ServeMain implements Callable<Integer> {
             paramLabel = "ms",
             defaultValue = "5000",
             description =
-                    "How long POST /v1/quotes waits for the engine's answer before a 504."
-                            + " Default: ${DEFAULT-VALUE}.")
+                    "How long POST /v1/quotes and the hold endpoints wait for the engine's"
+                            + " answer before a 504. Default: ${DEFAULT-VALUE}.")
     long quoteTimeoutMs;
 
     @Override

@@ -58,6 +58,14 @@ public final class ServingMetrics {
                     .help("Quote requests, by outcome (answered, timed_out, rejected, failed)")
                     .labelNames("outcome")
                     .register(registry);
+    private final Counter holds =
+            Counter.builder()
+                    .name("omnistock_serving_holds_total")
+                    .help(
+                            "Hold requests, by action (hold, extend, release) and outcome"
+                                    + " (answered, timed_out, rejected, failed)")
+                    .labelNames("action", "outcome")
+                    .register(registry);
 
     /** Counts one answered request and its latency. */
     public void request(String endpoint, int status, long nanos) {
@@ -76,6 +84,10 @@ public final class ServingMetrics {
 
     public void quote(String outcome) {
         quotes.labelValues(outcome).inc();
+    }
+
+    public void hold(String action, String outcome) {
+        holds.labelValues(action, outcome).inc();
     }
 
     /** Registers a gauge read when scraped. */

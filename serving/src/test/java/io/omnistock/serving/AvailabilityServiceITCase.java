@@ -4,6 +4,7 @@ import static io.omnistock.serving.Records.BEGINNING;
 import static io.omnistock.serving.Records.ONE_MINUTE_LATER;
 import static io.omnistock.serving.Records.availability;
 import static io.omnistock.serving.Records.group;
+import static io.omnistock.serving.Records.movement;
 import static io.omnistock.serving.Records.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.HoldAction;
+import io.omnistock.avro.HoldEvent;
+import io.omnistock.avro.HoldEventType;
+import io.omnistock.avro.HoldRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
@@ -66,7 +71,10 @@ class AvailabilityServiceITCase {
                         Topics.NETWORK_AVAILABILITY,
                         Topics.GROUP_AVAILABILITY,
                         Topics.QUOTE_REQUESTS,
-                        Topics.QUOTE_RESPONSES),
+                        Topics.QUOTE_RESPONSES,
+                        Topics.HOLD_REQUESTS,
+                        Topics.HOLD_EVENTS,
+                        Topics.MOVEMENTS),
                 2);
         kafka = new KafkaTestClient(KAFKA.bootstrapServers());
         long ts = 1_000;
@@ -80,6 +88,14 @@ class AvailabilityServiceITCase {
         sendGroup(group("SKU-1", "BRAND-A", 2, 20, 20, BEGINNING), ts++); // older, after
         sendPosition(availability("SKU-2", "STORE-1", 1, 3, BEGINNING), ts++);
         sendAborted(availability("SKU-2", "STORE-1", 100, 1_000, ONE_MINUTE_LATER));
+        long now = System.currentTimeMillis();
+        long dayAndHourAgo = now - Duration.ofHours(25).toMillis();
+        long hourAgo = now - Duration.ofHours(1).toMillis();
+        sendMovement(movement("SKU-1", "DC-1", "wms-0", 0, 99, 1), dayAndHourAgo); // out of window
+        sendMovement(movement("SKU-1", "DC-1", "wms-1", 0, 20, 1), hourAgo);
+        sendMovement(movement("SKU-1", "DC-1", "wms-2", 20, 5, 2), hourAgo + 1);
+        sendMovement(movement("SKU-1", "STORE-1", "pos-1", 0, 7, 1), hourAgo + 2);
+        sendMovement(movement("SKU-1", "DC-1", "wms-3", 25, 3, 3), hourAgo + 3);
 
         service =
                 AvailabilityService.start(
@@ -343,6 +359,178 @@ class AvailabilityServiceITCase {
                             "{\"lines\":[{\"sku\":\"S\",\"quantity\":1}],\"pickupNodeId\":\"X\"}");
             assertThat(quote.statusCode()).isEqualTo(503);
         }
+    }
+
+    @Test
+    void aPositionsMovementJournalIsServedOldestFirstWithinItsWindow() throws Exception {
+        // the journal has a reader of its own, which /ready does not wait for
+        JsonNode body =
+                Await.until(
+                        "the journal has caught up",
+                        () -> JSON.readTree(get("/v1/movements/SKU-1/DC-1").body()),
+                        b -> b.path("caughtUp").asBoolean(),
+                        DEADLINE);
+        HttpResponse<String> lastTwo = get("/v1/movements/SKU-1/DC-1?limit=2");
+
+        assertThat(body.get("movements").findValuesAsText("eventId"))
+                .as("wms-0 is older than the 24 h window")
+                .containsExactly("wms-1", "wms-2", "wms-3");
+        assertThat(body.at("/movements/2/record/after/onHand").asLong()).isEqualTo(28);
+        assertThat(body.get("held").asInt()).isEqualTo(3);
+        JsonNode two = JSON.readTree(lastTwo.body());
+        assertThat(two.get("movements").findValuesAsText("eventId"))
+                .containsExactly("wms-2", "wms-3");
+
+        sendMovement(movement("SKU-1", "DC-1", "wms-4", 28, 1, 4), System.currentTimeMillis());
+        JsonNode later =
+                Await.until(
+                        "wms-4 is served",
+                        () -> JSON.readTree(get("/v1/movements/SKU-1/DC-1?limit=1").body()),
+                        b -> b.at("/movements/0/record/eventId").asText().equals("wms-4"),
+                        DEADLINE);
+        assertThat(later.get("movements")).hasSize(1);
+
+        HttpResponse<String> unknown = get("/v1/movements/SKU-1/DC-404");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("not_found");
+        for (String bad :
+                List.of(
+                        "/v1/movements/SKU-1/DC-1?limit=0",
+                        "/v1/movements/SKU-1/DC-1?limit=101",
+                        "/v1/movements/SKU-1/DC-1?limit=x",
+                        "/v1/movements/SKU-1/DC-1?since=1h")) {
+            assertThat(get(bad).statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(get("/v1/movements/SKU-1").statusCode()).isEqualTo(404);
+        assertThat(value(get("/metrics").body(), "omnistock_serving_movement_positions"))
+                .isEqualTo(2);
+        assertThat(post("/v1/movements/SKU-1/DC-1", "{}").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void aHoldRequestIsSentToTheEngineAndItsOutcomeReturned() throws Exception {
+        CompletableFuture<HttpResponse<String>> answer =
+                postAsync(
+                        "/v1/holds",
+                        "{\"holdId\":\"H-IT-1\",\"sku\":\"SKU-1\",\"quantity\":2,"
+                                + "\"ttlSeconds\":900}");
+        HoldRequest asked = awaitHoldRequest("H-IT-1");
+        assertThat(asked.getAction()).isEqualTo(HoldAction.HOLD);
+        assertThat(asked.getNodeId()).as("any node").isNull();
+        assertThat(asked.getQuantity()).isEqualTo(2);
+        // another request's outcome for the same hold first: not the answer
+        kafka.send(Topics.HOLD_EVENTS, "H-IT-1", held(asked, "someone-else"), 9_000);
+        kafka.send(Topics.HOLD_EVENTS, "H-IT-1", held(asked, asked.getEventId()), 9_001);
+
+        HttpResponse<String> r = answer.get();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("type").asText()).isEqualTo("HELD");
+        assertThat(body.get("requestEventId").asText()).isEqualTo(asked.getEventId());
+        assertThat(body.get("nodeId").asText()).isEqualTo("DC-1");
+
+        HttpResponse<String> noSku = post("/v1/holds/H-IT-1/release", "{}");
+        HttpResponse<String> noTtl = post("/v1/holds", "{\"sku\":\"S\",\"quantity\":1}");
+        HttpResponse<String> longTtl =
+                post("/v1/holds/H-IT-1/extend", "{\"sku\":\"S\",\"ttlSeconds\":604801}");
+        HttpResponse<String> unknownField =
+                post("/v1/holds", "{\"sku\":\"S\",\"quantity\":1,\"ttlSeconds\":9,\"qty\":1}");
+        for (HttpResponse<String> bad : List.of(noSku, noTtl, longTtl, unknownField)) {
+            assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+            assertThat(JSON.readTree(bad.body()).get("error").asText()).isEqualTo("bad_request");
+        }
+        HttpResponse<String> confirm = post("/v1/holds/H-IT-1/confirm", "{\"sku\":\"S\"}");
+        assertThat(confirm.statusCode()).isEqualTo(404);
+        assertThat(confirm.body()).contains("holdIds");
+        assertThat(get("/v1/holds").statusCode()).isEqualTo(405);
+        String metrics = get("/metrics").body();
+        assertThat(
+                        value(
+                                metrics,
+                                "omnistock_serving_holds_total{action=\"hold\",outcome=\"answered\"}"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aHoldTheEngineDoesNotAnswerTimesOutWith504() throws Exception {
+        try (AvailabilityService impatient =
+                AvailabilityService.start(
+                        AvailabilityService.Settings.of(KAFKA.bootstrapServers(), 0)
+                                .withQuoteTimeout(Duration.ofSeconds(1)))) {
+            HttpResponse<String> r =
+                    Await.until(
+                            "a hold is asked",
+                            () ->
+                                    post(
+                                            impatient,
+                                            "/v1/holds/H-IT-SILENT/release",
+                                            "{\"sku\":\"SKU-1\"}"),
+                            a -> a.statusCode() != 503,
+                            DEADLINE);
+
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(504);
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("error").asText()).isEqualTo("timeout");
+            assertThat(body.get("message").asText()).contains("H-IT-SILENT", "RELEASE");
+            assertThat(
+                            value(
+                                    get(impatient, "/metrics").body(),
+                                    "omnistock_serving_holds_total{action=\"release\",outcome=\"timed_out\"}"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withoutABrokerHoldsAre503AndTheJournalSaysItHasReadNothing() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (AvailabilityService orphan =
+                AvailabilityService.start(
+                        AvailabilityService.Settings.of("localhost:" + closedPort, 0))) {
+            HttpResponse<String> hold =
+                    post(orphan, "/v1/holds", "{\"sku\":\"S\",\"quantity\":1,\"ttlSeconds\":60}");
+            assertThat(hold.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(hold.body()).get("message").asText()).contains("holds.events");
+            HttpResponse<String> journal = get(orphan, "/v1/movements/SKU-1/DC-1");
+            assertThat(journal.statusCode()).isEqualTo(404);
+            JsonNode error = JSON.readTree(journal.body());
+            assertThat(error.get("error").asText()).isEqualTo("journal_empty");
+            assertThat(error.get("message").asText()).contains("ledger.journal.enabled");
+        }
+    }
+
+    private static HoldRequest awaitHoldRequest(String holdId) {
+        return kafka
+                .readUntil(
+                        Topics.HOLD_REQUESTS,
+                        values -> values.stream().anyMatch(h -> h.getHoldId().equals(holdId)),
+                        DEADLINE)
+                .stream()
+                .map(KeyedValue::value)
+                .filter(h -> h.getHoldId().equals(holdId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static HoldEvent held(HoldRequest h, String requestEventId) {
+        return HoldEvent.newBuilder()
+                .setEventId(h.getHoldId() + "|HELD|" + requestEventId)
+                .setEventTime(h.getEventTime())
+                .setHoldId(h.getHoldId())
+                .setSku(h.getSku())
+                .setType(HoldEventType.HELD)
+                .setNodeId("DC-1")
+                .setQuantity(h.getQuantity())
+                .setExpiresAt(h.getEventTime().plusSeconds(900))
+                .setChannel(h.getChannel())
+                .setRequestEventId(requestEventId)
+                .build();
+    }
+
+    private static void sendMovement(io.omnistock.avro.Movement m, long timestamp) {
+        kafka.send(Topics.MOVEMENTS, Topics.positionKey(m.getSku(), m.getNodeId()), m, timestamp);
     }
 
     private static QuoteRequest awaitRequest(String requestId) {

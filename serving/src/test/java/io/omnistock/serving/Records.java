@@ -2,8 +2,11 @@ package io.omnistock.serving;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.GroupAvailability;
+import io.omnistock.avro.Movement;
+import io.omnistock.avro.MovementOutcome;
 import io.omnistock.avro.NetworkAvailability;
 import io.omnistock.avro.NodeType;
+import io.omnistock.avro.PositionFigures;
 import io.omnistock.avro.SourceSystem;
 import io.omnistock.contracts.Topics;
 import java.time.Instant;
@@ -33,6 +36,24 @@ final class Records {
                 .setVelocityPerDay(0.0)
                 .setDaysOfCover(null)
                 .setProjected(List.of())
+                .build();
+    }
+
+    /** A journal record of a receipt of {@code quantity} taking on-hand from {@code before}. */
+    static Movement movement(
+            String sku, String node, String eventId, long before, long quantity, long version) {
+        return Movement.newBuilder()
+                .setEventId(eventId)
+                .setEventTime(BEGINNING)
+                .setSku(sku)
+                .setNodeId(node)
+                .setSource(SourceSystem.WMS)
+                .setEventType("RECEIPT")
+                .setQuantity(quantity)
+                .setOutcome(MovementOutcome.APPLIED)
+                .setBefore(new PositionFigures(before, 0L, 0L, before))
+                .setAfter(new PositionFigures(before + quantity, 0L, 0L, before + quantity))
+                .setAvailabilityVersion(version)
                 .build();
     }
 
