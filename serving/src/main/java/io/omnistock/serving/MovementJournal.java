@@ -236,7 +236,8 @@ final class MovementJournal implements AutoCloseable {
         return true;
     }
 
-    private void apply(ConsumerRecord<String, byte[]> r) {
+    /** Takes one record read from the topic (package-private for the bounds test). */
+    void apply(ConsumerRecord<String, byte[]> r) {
         if (r.key() == null || r.value() == null) {
             metrics.undecodable(TOPIC, "MISSING_KEY_OR_VALUE");
             return;

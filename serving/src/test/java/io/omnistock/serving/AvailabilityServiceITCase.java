@@ -16,6 +16,7 @@ import io.omnistock.avro.HoldAction;
 import io.omnistock.avro.HoldEvent;
 import io.omnistock.avro.HoldEventType;
 import io.omnistock.avro.HoldRequest;
+import io.omnistock.avro.Movement;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.QuoteStatus;
@@ -529,7 +530,7 @@ class AvailabilityServiceITCase {
                 .build();
     }
 
-    private static void sendMovement(io.omnistock.avro.Movement m, long timestamp) {
+    private static void sendMovement(Movement m, long timestamp) {
         kafka.send(Topics.MOVEMENTS, Topics.positionKey(m.getSku(), m.getNodeId()), m, timestamp);
     }
 
