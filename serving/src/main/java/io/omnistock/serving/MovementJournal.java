@@ -91,6 +91,8 @@ final class MovementJournal implements AutoCloseable {
         consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumerProperties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        // the topic is missing while the journal is off: say so, never create it with defaults
+        consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         consumerProperties.putIfAbsent(
                 ConsumerConfig.CLIENT_ID_CONFIG, "omnistock-serving-movements");
         this.thread = new Thread(this::run, "omnistock-serving-movements");
