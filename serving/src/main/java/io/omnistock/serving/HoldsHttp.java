@@ -96,6 +96,8 @@ final class HoldsHttp implements HttpHandler {
             }
         } catch (BadRequestException e) {
             send(exchange, ApiResponse.badRequest(e.getMessage()), start);
+        } catch (JsonExchange.BodyTooLarge e) {
+            send(exchange, JsonExchange.tooLarge(), start);
         } catch (RuntimeException e) {
             LOG.error(
                     "Failed to answer {} {}",

@@ -1,6 +1,5 @@
 package io.omnistock.serving;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -9,7 +8,6 @@ import io.omnistock.avro.QuoteRequest;
 import io.omnistock.ops.RecordJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.UUID;
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final String JSON_TYPE = "application/json";
-    private static final int MAX_BODY_BYTES = 1 << 20;
     private static final String PREFIX = "/v1/availability";
 
     /**
@@ -127,19 +123,16 @@ final class HttpApi implements HttpHandler {
                                         + path
                                         + "; see GET /v1/availability/{sku}[/{node}],"
                                         + " /v1/availability/{sku}/groups, POST"
-                                        + " /v1/availability:batch, POST /v1/quotes, /health,"
-                                        + " /ready, /metrics");
+                                        + " /v1/availability:batch, POST /v1/quotes, POST"
+                                        + " /v1/holds[/{holdId}/extend|release], GET"
+                                        + " /v1/movements/{sku}/{node}, /health, /ready,"
+                                        + " /metrics");
             }
             send(exchange, response, endpoint, start);
         } catch (BadRequestException e) {
             send(exchange, ApiResponse.badRequest(e.getMessage()), endpoint, start);
-        } catch (BodyTooLarge e) {
-            send(
-                    exchange,
-                    ApiResponse.error(
-                            413, "too_large", "the body exceeds " + MAX_BODY_BYTES + " bytes"),
-                    endpoint,
-                    start);
+        } catch (JsonExchange.BodyTooLarge e) {
+            send(exchange, JsonExchange.tooLarge(), endpoint, start);
         } catch (RuntimeException e) {
             LOG.error(
                     "Failed to answer {} {}",
@@ -239,11 +232,7 @@ final class HttpApi implements HttpHandler {
     }
 
     private static ApiResponse notAllowed(HttpExchange exchange, String allowed) {
-        exchange.getResponseHeaders().set("Allow", allowed);
-        return ApiResponse.error(
-                405,
-                "method_not_allowed",
-                "use " + allowed + " on " + exchange.getRequestURI().getRawPath());
+        return JsonExchange.notAllowed(exchange, allowed);
     }
 
     private void writeMetrics(HttpExchange exchange, long start) throws IOException {
@@ -259,39 +248,10 @@ final class HttpApi implements HttpHandler {
 
     private void send(HttpExchange exchange, ApiResponse response, String endpoint, long start)
             throws IOException {
-        byte[] bytes = bytes(response.body());
-        try {
-            exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(response.status(), bytes.length);
-            try (OutputStream body = exchange.getResponseBody()) {
-                body.write(bytes);
-            }
-        } finally {
-            exchange.close();
-            metrics.request(endpoint, response.status(), System.nanoTime() - start);
-        }
-    }
-
-    private static byte[] bytes(JsonNode body) {
-        try {
-            return Requests.JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        JsonExchange.send(exchange, response, metrics, endpoint, start);
     }
 
     private static byte[] body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new BodyTooLarge();
-            }
-            return bytes;
-        }
-    }
-
-    private static final class BodyTooLarge extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+        return JsonExchange.body(exchange);
     }
 }

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Writing a JSON answer and reading a bounded body, for the handlers beside {@link HttpApi} (holds,
+ * Writing a JSON answer and reading a bounded body, for every handler ({@link HttpApi}, holds,
  * movements): the same headers, the same counting.
  */
 final class JsonExchange {
@@ -46,16 +46,26 @@ final class JsonExchange {
     /**
      * The request body, at most {@link #MAX_BODY_BYTES}.
      *
-     * @throws BadRequestException when it is longer
+     * @throws BodyTooLarge when it is longer
      */
     static byte[] body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new BadRequestException("the body exceeds " + MAX_BODY_BYTES + " bytes");
+                throw new BodyTooLarge();
             }
             return bytes;
         }
+    }
+
+    /** A body over {@link #MAX_BODY_BYTES}: answered 413 ({@link #tooLarge()}). */
+    static final class BodyTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The answer to {@link BodyTooLarge}. */
+    static ApiResponse tooLarge() {
+        return ApiResponse.error(413, "too_large", "the body exceeds " + MAX_BODY_BYTES + " bytes");
     }
 
     private JsonExchange() {}
