@@ -1,6 +1,11 @@
 package io.omnistock.bench.whatif;
 
+import io.omnistock.bench.carbon.CarbonExperiment;
+import io.omnistock.domain.carbon.CarbonFactorTable;
+import io.omnistock.domain.planning.RoutingPolicy;
 import io.omnistock.domain.sourcing.RuleSetException;
+import io.omnistock.domain.whatif.WhatIf;
+import io.omnistock.domain.whatif.WhatIfFigures;
 import io.omnistock.generator.NetworkConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +21,8 @@ import java.util.List;
  * stream (the demo's network, one simulated day from 2026-03-02T00:00Z) through the rule set in
  * force ({@code --current}, or the job's default options when left out) and a draft, each from the
  * same opening stock, and prints the two side by side with the orders decided otherwise. Writes
- * nothing to any topic. Exit 2 when a rule set does not read (the line and the reason).
+ * nothing to any topic. Exit 2 when a rule set does not read (the line and the reason). The replay
+ * over recorded orders is {@code ./omnistock what-if}; both use {@link WhatIf}.
  */
 public final class WhatIfMain {
     static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
@@ -38,7 +44,7 @@ public final class WhatIfMain {
         long currentVersion = Long.parseLong(option(a, "--current-version", "1"));
 
         WhatIf whatIf =
-                WhatIf.generated(
+                generated(
                         NetworkConfig.builder()
                                 .seed(seed)
                                 .start(START)
@@ -73,6 +79,20 @@ public final class WhatIfMain {
                         + START
                         + "), same opening stock for both; nothing written.\n");
         System.out.println(WhatIfFigures.report(current, draft, listed));
+    }
+
+    /**
+     * The generator's seeded stream over its network (the stream the carbon experiment routes): its
+     * nodes, opening stock and first {@code maxOrders} valid orders, under the default job options.
+     */
+    static WhatIf generated(NetworkConfig config, int maxOrders) {
+        CarbonExperiment recorded = CarbonExperiment.generated(config, maxOrders);
+        return new WhatIf(
+                recorded.nodes(),
+                recorded.openingAtp(),
+                recorded.orders(),
+                RoutingPolicy.defaults(),
+                CarbonFactorTable.loadDefault());
     }
 
     private static String option(List<String> args, String name, String fallback) {

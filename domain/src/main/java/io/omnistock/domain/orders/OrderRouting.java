@@ -183,7 +183,9 @@ public final class OrderRouting {
                 if (s.phase == OrderState.Phase.PLANNING
                         && reply.requestId.equals(s.order.getEventId())
                         && s.awaiting.remove(reply.sku)) {
-                    s.putStock(new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound));
+                    s.putStock(
+                            new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound)
+                                    .categorised(reply.category));
                     if (s.awaiting.isEmpty()) {
                         firstPlan(s, net, out);
                     }
@@ -258,7 +260,13 @@ public final class OrderRouting {
             }
         } else {
             s.refused.add(reply.sku);
-            s.putStock(new SkuStock(reply.sku, true, reply.units, reply.inbound));
+            SkuStock before = s.stockOf(reply.sku);
+            s.putStock(
+                    new SkuStock(reply.sku, true, reply.units, reply.inbound)
+                            .categorised(
+                                    reply.category != null || before == null
+                                            ? reply.category
+                                            : before.category));
         }
         s.proposed.removeIf(a -> a.getSku().equals(reply.sku));
     }
@@ -293,6 +301,15 @@ public final class OrderRouting {
         }
     }
 
+    /** The categories of the order's SKUs, as their ledgers answered the probes. */
+    private static List<String> categories(OrderState s) {
+        List<String> categories = new ArrayList<>(s.stock.size());
+        for (SkuStock stock : s.stock) {
+            categories.add(stock.category);
+        }
+        return categories;
+    }
+
     /** How the sourcing rules in force source the order (the job options when none are). */
     private Sourcing sourcing(OrderState s, Network net) {
         SourcingRules rules = net.sourcing();
@@ -300,7 +317,8 @@ public final class OrderRouting {
                 .decide(
                         domainOrder(s.order, s.order.getLines()),
                         s.order.getRegion(),
-                        s.order.getOrderValue());
+                        s.order.getOrderValue(),
+                        categories(s));
     }
 
     /**
@@ -601,7 +619,8 @@ public final class OrderRouting {
         return Outcome.REJECTED;
     }
 
-    static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
+    /** The order as the router plans it: its lines as given, in their order. */
+    public static Order domainOrder(OrderRequest r, List<OrderLine> lines) {
         List<PlannedLine> domainLines = new ArrayList<>(lines.size());
         for (OrderLine line : lines) {
             domainLines.add(new PlannedLine(line.getSku(), line.getQuantity()));

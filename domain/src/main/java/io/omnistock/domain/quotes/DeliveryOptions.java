@@ -111,8 +111,12 @@ public final class DeliveryOptions implements Serializable {
         }
     }
 
-    /** The sourcing rules that plan a cart's options, and the cart's region and value. */
-    private record Rules(SourcingRules rules, String region, Double value) {}
+    /**
+     * The sourcing rules that plan a cart's options, and the cart's region, value and SKU
+     * categories.
+     */
+    private record Rules(
+            SourcingRules rules, String region, Double value, Collection<String> categories) {}
 
     /** The feasible options of the cart under the job's options (no sourcing rules). */
     public List<DeliveryOption> build(
@@ -133,7 +137,23 @@ public final class DeliveryOptions implements Serializable {
             Collection<NodeInfo> nodes,
             StockView stock,
             CapacityView capacity) {
-        Rules rules = new Rules(sourcingRules, region, value);
+        return build(cart, sourcingRules, region, value, List.of(), nodes, stock, capacity);
+    }
+
+    /**
+     * As {@link #build(Cart, SourcingRules, String, Double, Collection, StockView, CapacityView)},
+     * with the categories of the cart's SKUs (reference.skus) for rules that name a category.
+     */
+    public List<DeliveryOption> build(
+            Cart cart,
+            SourcingRules sourcingRules,
+            String region,
+            Double value,
+            Collection<String> categories,
+            Collection<NodeInfo> nodes,
+            StockView stock,
+            CapacityView capacity) {
+        Rules rules = new Rules(sourcingRules, region, value, categories);
         List<DeliveryOption> options = new ArrayList<>();
         if (cart.destination() != null) {
             Order standardOrder = order(cart, FulfilmentMethod.SHIP_TO_HOME, false, null);
@@ -254,7 +274,8 @@ public final class DeliveryOptions implements Serializable {
             Collection<NodeInfo> nodes,
             StockView stock,
             CapacityView capacity) {
-        Sourcing sourcing = rules.rules().decide(order, rules.region(), rules.value());
+        Sourcing sourcing =
+                rules.rules().decide(order, rules.region(), rules.value(), rules.categories());
         if (!sourcing.routes()) {
             return new Planned(order, sourcing, null);
         }

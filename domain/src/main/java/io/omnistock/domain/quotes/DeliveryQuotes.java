@@ -77,7 +77,9 @@ public final class DeliveryQuotes implements Serializable {
             return isDone(s);
         }
         if (!s.answered) {
-            s.stock.add(new SkuStock(reply.sku, reply.knownSku, reply.units));
+            s.stock.add(
+                    new SkuStock(reply.sku, reply.knownSku, reply.units)
+                            .categorised(reply.category));
             if (s.awaiting.isEmpty()) {
                 s.answered = true;
                 out.response(answer(s, net));
@@ -144,6 +146,7 @@ public final class DeliveryQuotes implements Serializable {
                         rules,
                         quote.getRegion(),
                         quote.getOrderValue(),
+                        s.stock.stream().map(stock -> stock.category).toList(),
                         net.nodes(),
                         (sku, nodeId) -> {
                             Map<String, Long> byNode = atp.get(sku);

@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * The conditions of one sourcing rule, all of which must hold. An empty set matches any value;
- * bounds are inclusive below and exclusive above; a rule bounding the value never matches an order
- * without one. Hours are UTC hours of the order's event time, {@code fromHour} inclusive to {@code
- * toHour} exclusive, wrapping past midnight when {@code fromHour > toHour}; -1 for none.
+ * {@code categories} holds when any line's SKU is of one of them (a SKU without a category on
+ * reference.skus is of none); bounds are inclusive below and exclusive above; a rule bounding the
+ * value never matches an order without one. Hours are UTC hours of the order's event time, {@code
+ * fromHour} inclusive to {@code toHour} exclusive, wrapping past midnight when {@code fromHour >
+ * toHour}; -1 for none.
  */
 public record RuleConditions(
         Set<String> channels,
@@ -23,7 +25,8 @@ public record RuleConditions(
         double minValue,
         double maxValue,
         int fromHour,
-        int toHour)
+        int toHour,
+        Set<String> categories)
         implements Serializable {
 
     private static final long MILLIS_PER_HOUR = 3_600_000L;
@@ -40,13 +43,15 @@ public record RuleConditions(
                     Double.NEGATIVE_INFINITY,
                     Double.POSITIVE_INFINITY,
                     -1,
-                    -1);
+                    -1,
+                    Set.of());
 
     public RuleConditions {
         channels = normalised(channels);
         regions = normalised(regions);
         methods = Set.copyOf(methods);
         preferences = Set.copyOf(preferences);
+        categories = normalised(categories);
     }
 
     public boolean matches(OrderFacts order) {
@@ -72,6 +77,9 @@ public record RuleConditions(
                 return false;
             }
         }
+        if (!categories.isEmpty() && !anyOf(categories, order.categories())) {
+            return false;
+        }
         if (fromHour >= 0) {
             int hour = (int) Math.floorMod(order.eventTime() / MILLIS_PER_HOUR, 24L);
             boolean inside =
@@ -90,6 +98,15 @@ public record RuleConditions(
 
     private static boolean contains(Set<String> set, String value) {
         return value != null && set.contains(value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean anyOf(Set<String> set, Set<String> values) {
+        for (String value : values) {
+            if (contains(set, value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> normalised(Set<String> values) {

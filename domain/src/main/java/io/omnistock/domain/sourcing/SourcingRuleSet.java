@@ -26,7 +26,8 @@ import java.util.Set;
  * name: condition -&gt; REJECT "reason"
  * </pre>
  *
- * Conditions: {@code channel=A|B}, {@code region=A|B}, {@code method=SHIP_TO_HOME|...}, {@code
+ * Conditions: {@code channel=A|B}, {@code region=A|B}, {@code category=A|B} (any line's SKU of one
+ * of them, by its reference.skus category), {@code method=SHIP_TO_HOME|...}, {@code
  * preference=GREENEST|...}, {@code units>=N}, {@code units<N}, {@code value>=X}, {@code value<X},
  * {@code hours=H-H} (UTC hours of the order's event time, from inclusive to exclusive, wrapping
  * past midnight), or {@code *} alone for none. Strategy terms: {@code nodes=DC|STORE|...} (node
@@ -180,6 +181,7 @@ public final class SourcingRuleSet implements Serializable {
         }
         Set<String> channels = new HashSet<>();
         Set<String> regions = new HashSet<>();
+        Set<String> categories = new HashSet<>();
         Set<FulfilmentMethod> methods = EnumSet.noneOf(FulfilmentMethod.class);
         Set<RoutingPreference> preferences = EnumSet.noneOf(RoutingPreference.class);
         int minUnits = 0;
@@ -194,6 +196,8 @@ public final class SourcingRuleSet implements Serializable {
                 channels.addAll(names(c.substring(8), "channel", line));
             } else if (c.startsWith("region=")) {
                 regions.addAll(names(c.substring(7), "region", line));
+            } else if (c.startsWith("category=")) {
+                categories.addAll(names(c.substring(9), "category", line));
             } else if (c.startsWith("method=")) {
                 for (String m : names(c.substring(7), "method", line)) {
                     methods.add(symbol(FulfilmentMethod.class, m, "method", line));
@@ -225,8 +229,8 @@ public final class SourcingRuleSet implements Serializable {
                         line,
                         "condition '"
                                 + part.trim()
-                                + "' is not channel=, region=, method=, preference=, units>=,"
-                                + " units<, value>=, value< or hours=");
+                                + "' is not channel=, region=, category=, method=, preference=,"
+                                + " units>=, units<, value>=, value< or hours=");
             }
         }
         if (minUnits >= maxUnits) {
@@ -245,7 +249,8 @@ public final class SourcingRuleSet implements Serializable {
                 minValue,
                 maxValue,
                 fromHour,
-                toHour);
+                toHour,
+                categories);
     }
 
     private static SourcingStrategy strategy(String text, String rule, int line) {

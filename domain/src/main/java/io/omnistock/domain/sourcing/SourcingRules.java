@@ -74,6 +74,15 @@ public final class SourcingRules implements Serializable {
         return decide(OrderFacts.of(order, region, value));
     }
 
+    /**
+     * How to source this order, with the region and value its request carries and the categories of
+     * its SKUs (reference.skus, as the SKUs' ledgers answered them).
+     */
+    public Sourcing decide(
+            Order order, String region, Double value, java.util.Collection<String> categories) {
+        return decide(OrderFacts.of(order, region, value, categories));
+    }
+
     public Sourcing decide(OrderFacts facts) {
         if (set == null) {
             return fallback;

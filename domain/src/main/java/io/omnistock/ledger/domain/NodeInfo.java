@@ -1,6 +1,7 @@
 package io.omnistock.ledger.domain;
 
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import java.util.ArrayList;
@@ -10,6 +11,27 @@ import java.util.List;
  * What the ledger and routing need to know of a fulfilment node (from network.nodes). A Flink POJO.
  */
 public class NodeInfo {
+
+    /** A node reference record (network.nodes) as the ledger and routing see it. */
+    public static NodeInfo of(NodeRecord record) {
+        NodeInfo node =
+                new NodeInfo(
+                                record.getNodeId(),
+                                record.getType(),
+                                record.getStatus(),
+                                record.getSafetyStock())
+                        .located(
+                                record.getLatitude(),
+                                record.getLongitude(),
+                                record.getRegion(),
+                                record.getDailyOrderCapacity(),
+                                record.getHandlingCost(),
+                                record.getFulfilmentMethods())
+                        .inGroups(record.getGroups());
+        node.updatedAt = record.getEventTime().toEpochMilli();
+        return node;
+    }
+
     public String nodeId;
     public NodeType type;
     public NodeStatus status;

@@ -66,6 +66,12 @@ public class StockReply {
 
     public List<OrderLine> backordered = new ArrayList<>();
 
+    /**
+     * PROBED, QUOTED and REFUSED: the SKU's category from reference.skus, or null when none is
+     * known (what a sourcing rule's {@code category=} condition reads). Appended.
+     */
+    public String category;
+
     public String fromNodeId;
     public String toNodeId;
     public long movedUnits;

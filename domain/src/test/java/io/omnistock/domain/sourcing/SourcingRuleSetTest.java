@@ -212,8 +212,9 @@ class SourcingRuleSetTest {
         assertBad(
                 "a: colour=red -> DEFAULT",
                 1,
-                "condition 'colour=red' is not channel=, region=, method=, preference=, units>=,"
-                        + " units<, value>=, value< or hours=");
+                "condition 'colour=red' is not channel=, region=, category=, method=,"
+                        + " preference=, units>=, units<, value>=, value< or hours=");
+        assertBad("a: category=FROZEN| -> DEFAULT", 1, "category= lists an empty name");
         assertBad("a: * -> REJECT", 1, "rule a: REJECT needs a \"reason\"");
         assertBad(
                 "a: * -> DEFAULT\nA: * -> DEFAULT\na: * -> BACKORDER", 3, "two rules are named a");
@@ -257,5 +258,62 @@ class SourcingRuleSetTest {
 
         assertThat(when.channels()).isEqualTo(Set.of("WEB", "APP"));
         assertThat(when.matches(web(1))).isTrue();
+    }
+
+    private static OrderFacts withCategories(String... categories) {
+        return new OrderFacts(
+                "WEB",
+                "UK",
+                FulfilmentMethod.SHIP_TO_HOME,
+                RoutingPreference.BALANCED,
+                3,
+                100.0,
+                MORNING,
+                Set.of(categories));
+    }
+
+    @Test
+    void aCategoryConditionMeetsAnOrderWithAnyLineOfOneOfTheCategories() {
+        SourcingRuleSet set =
+                SourcingRuleSet.parse(
+                        "default",
+                        1,
+                        """
+                        frozen: category=Frozen|chilled -> nodes=STORE
+                        frozen-uk: category=FROZEN & region=UK -> REJECT "never"
+                        rest: * -> DEFAULT
+                        """);
+        RuleConditions frozen = set.rules().get(0).when();
+
+        assertThat(frozen.categories()).isEqualTo(Set.of("FROZEN", "CHILLED"));
+        // an order of one frozen and one toy line: any line's category counts
+        assertThat(set.match(withCategories("toys", "frozen")).name()).isEqualTo("frozen");
+        assertThat(set.match(withCategories("CHILLED")).name()).isEqualTo("frozen");
+        // no line of those categories, or SKUs without a category: the rule does not apply
+        assertThat(set.match(withCategories("toys")).name()).isEqualTo("rest");
+        assertThat(set.match(withCategories()).name()).isEqualTo("rest");
+        assertThat(set.match(web(3)).name()).isEqualTo("rest");
+        // the facts of a routing order: each distinct, non-blank category once
+        assertThat(
+                        OrderFacts.of(
+                                        new io.omnistock.domain.planning.Order(
+                                                "o-1",
+                                                MORNING,
+                                                "WEB",
+                                                java.util.List.of(
+                                                        new io.omnistock.domain.planning
+                                                                .PlannedLine("S", 1)),
+                                                FulfilmentMethod.SHIP_TO_HOME,
+                                                true,
+                                                new io.omnistock.domain.planning.GeoPoint(52, 0),
+                                                null,
+                                                MORNING,
+                                                RoutingPreference.BALANCED,
+                                                null),
+                                        "UK",
+                                        null,
+                                        java.util.Arrays.asList("frozen", null, " ", "frozen"))
+                                .categories())
+                .containsExactly("frozen");
     }
 }

@@ -20,6 +20,9 @@ public class SkuStock {
     /** Units still expected from ASNs at OPEN nodes, with their ETAs. */
     public List<InboundUnits> inbound = new ArrayList<>();
 
+    /** The SKU's category from reference.skus, or null when none is known. Appended. */
+    public String category;
+
     public SkuStock() {}
 
     public SkuStock(String sku, boolean known, List<NodeUnits> atp) {
@@ -31,6 +34,12 @@ public class SkuStock {
         this.known = known;
         this.atp = new ArrayList<>(atp);
         this.inbound = new ArrayList<>(inbound);
+    }
+
+    /** This, with the SKU's category as the ledger answered it. */
+    public SkuStock categorised(String category) {
+        this.category = category;
+        return this;
     }
 
     public long atpAt(String nodeId) {

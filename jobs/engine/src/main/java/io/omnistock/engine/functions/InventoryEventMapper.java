@@ -158,22 +158,7 @@ public final class InventoryEventMapper {
 
     /** A node reference record as the ledger's and routing's {@link NodeInfo}. */
     public static NodeInfo fromNode(NodeRecord record) {
-        NodeInfo node =
-                new NodeInfo(
-                                record.getNodeId(),
-                                record.getType(),
-                                record.getStatus(),
-                                record.getSafetyStock())
-                        .located(
-                                record.getLatitude(),
-                                record.getLongitude(),
-                                record.getRegion(),
-                                record.getDailyOrderCapacity(),
-                                record.getHandlingCost(),
-                                record.getFulfilmentMethods())
-                        .inGroups(record.getGroups());
-        node.updatedAt = record.getEventTime().toEpochMilli();
-        return node;
+        return NodeInfo.of(record);
     }
 
     private InventoryEventMapper() {}

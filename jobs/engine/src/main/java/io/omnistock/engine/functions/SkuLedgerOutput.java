@@ -30,6 +30,9 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     private ApplyInventoryEventFunction.Context broadcastContext;
     private Collector<Availability> out;
 
+    /** The category of the SKU whose request is in hand (its replies carry it), or null. */
+    private String category;
+
     SkuLedgerOutput(LedgerCounts counts, long generation) {
         this.counts = counts;
         this.generation = generation;
@@ -44,6 +47,15 @@ final class SkuLedgerOutput implements SkuLedger.Output {
         this.keyedContext = ctx;
         this.broadcastContext = null;
         this.out = out;
+        this.category = null;
+    }
+
+    /**
+     * The category of the SKU in hand (reference.skus), for the replies to its requests: routing
+     * and quotes match sourcing rules' {@code category=} conditions against it.
+     */
+    void category(String category) {
+        this.category = category;
     }
 
     /** Binds a broadcast context: the facts of a node's change. */
@@ -52,6 +64,7 @@ final class SkuLedgerOutput implements SkuLedger.Output {
         this.keyedContext = null;
         this.broadcastContext = ctx;
         this.out = out;
+        this.category = null;
     }
 
     private <X> void output(OutputTag<X> tag, X value) {
@@ -113,6 +126,9 @@ final class SkuLedgerOutput implements SkuLedger.Output {
 
     @Override
     public void reply(StockReply reply) {
+        if (reply.category == null) {
+            reply.category = category;
+        }
         output(LedgerOutputs.STOCK_REPLIES, SourcedEvent.of(reply));
     }
 

@@ -46,6 +46,7 @@ final class StockRequestHandler {
             Collector<Availability> out)
             throws Exception {
         output.bind(in, ctx, out);
+        output.category(state.reference().category); // rules may name the SKU's category
         if (in.request.action == StockRequest.Action.ROUTE) { // a single-SKU order, in the job
             ledger.route(
                     in.request,

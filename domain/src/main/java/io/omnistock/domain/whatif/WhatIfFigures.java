@@ -1,8 +1,8 @@
-package io.omnistock.bench.whatif;
+package io.omnistock.domain.whatif;
 
-import io.omnistock.bench.whatif.WhatIf.Outcome;
-import io.omnistock.bench.whatif.WhatIf.Run;
 import io.omnistock.domain.sourcing.SourcingAction;
+import io.omnistock.domain.whatif.WhatIf.Outcome;
+import io.omnistock.domain.whatif.WhatIf.Run;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.omnistock.bench.whatif;
+package io.omnistock.domain.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,11 +9,11 @@ import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingPreference;
-import io.omnistock.bench.whatif.WhatIf.Outcome;
-import io.omnistock.bench.whatif.WhatIf.Run;
 import io.omnistock.domain.carbon.CarbonFactorTable;
 import io.omnistock.domain.planning.RoutingPolicy;
 import io.omnistock.domain.sourcing.SourcingAction;
+import io.omnistock.domain.whatif.WhatIf.Outcome;
+import io.omnistock.domain.whatif.WhatIf.Run;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,5 +168,42 @@ class WhatIfTest {
                 .contains("| fill rate (units) | 1.000 | 0.455 | -54.5% |")
                 .contains("| rejected by a rule | 0 | 1 | new |")
                 .contains("(the first 1)");
+    }
+
+    @Test
+    void aCategoryRuleReadsTheCategoriesOfTheOrdersSkus() {
+        String draft = "frozen: category=FROZEN -> BACKORDER\n";
+        WhatIf categorised =
+                new WhatIf(
+                        List.of(node("D1", NodeType.DC, 100, 1.00)),
+                        Map.of("SKU-A|D1", 10L, "SKU-B|D1", 10L),
+                        Map.of("SKU-A", "frozen"),
+                        List.of(
+                                order("o1", "WEB", 2, 0),
+                                OrderRequest.newBuilder(order("o2", "WEB", 1, 1))
+                                        .setLines(
+                                                new ArrayList<>(
+                                                        List.of(
+                                                                new OrderLine("SKU-B", 1),
+                                                                new OrderLine("SKU-A", 1))))
+                                        .build(),
+                                OrderRequest.newBuilder(order("o3", "WEB", 1, 2))
+                                        .setLines(
+                                                new ArrayList<>(List.of(new OrderLine("SKU-B", 1))))
+                                        .build()),
+                        RoutingPolicy.defaults(),
+                        CarbonFactorTable.loadDefault());
+
+        Run run = categorised.run("draft", categorised.rules(draft, 1));
+
+        // o1 is all frozen, o2 has one frozen line of two: both backordered; o3 holds none
+        assertThat(run.outcomes())
+                .extracting(Outcome::summary)
+                .containsExactly(
+                        "BACKORDERED (frozen)", "BACKORDERED (frozen)", "ROUTED D1 (fallback)");
+        // without categories no order is of one
+        assertThat(whatIf.run("draft", whatIf.rules(draft, 1)).outcomes())
+                .extracting(Outcome::ruleId)
+                .containsOnly("fallback");
     }
 }

@@ -1,8 +1,9 @@
-package io.omnistock.bench.whatif;
+package io.omnistock.domain.whatif;
 
+import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
-import io.omnistock.bench.carbon.CarbonExperiment;
 import io.omnistock.domain.carbon.CarbonFactorTable;
+import io.omnistock.domain.orders.OrderRouting;
 import io.omnistock.domain.planning.CapacityView;
 import io.omnistock.domain.planning.FulfilmentPlan;
 import io.omnistock.domain.planning.LineAllocation;
@@ -15,9 +16,9 @@ import io.omnistock.domain.sourcing.Sourcing;
 import io.omnistock.domain.sourcing.SourcingAction;
 import io.omnistock.domain.sourcing.SourcingRuleSet;
 import io.omnistock.domain.sourcing.SourcingRules;
-import io.omnistock.generator.NetworkConfig;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,15 @@ import java.util.Map;
 /**
  * What-if replay of sourcing rules (docs/concepts/sourcing-rules.md): one recorded order stream
  * routed through two rule sets (the one in force and a draft), each from the same opening stock, as
- * routing would route it: the first matching rule picks the nodes, split and weights, or
- * backorders, holds or rejects the order. Plain Java over the domain router: no Kafka, no Flink,
- * nothing written anywhere.
+ * routing would route it: the first matching rule (its conditions read the order and its SKUs'
+ * categories) picks the nodes, split and weights, or backorders, holds or rejects the order. Plain
+ * Java over the domain router: no Kafka, no Flink, nothing written anywhere. Used by {@code
+ * ./omnistock what-if} (recorded orders) and {@code ./omnistock-bench what-if} (a seeded stream).
  *
- * <p>Stock and capacity as in the {@link CarbonExperiment}: every routed allocation takes its units
- * off that run's copy of the opening ATP, nothing is replenished; daily order capacity is booked
- * per node per UTC day.
+ * <p>Stock and capacity: every routed allocation takes its units off that run's copy of the opening
+ * ATP, nothing is replenished, nothing is reserved elsewhere meanwhile; daily order capacity is
+ * booked per node per UTC day. An order naming a SKU the stock does not know is planned like any
+ * other (it finds no stock), where the engine would dead-letter it.
  */
 public final class WhatIf {
 
@@ -93,35 +96,39 @@ public final class WhatIf {
 
     private final List<NodeInfo> nodes;
     private final Map<String, Long> openingAtp;
+    private final Map<String, String> categories;
     private final List<OrderRequest> orders;
     private final Router base;
     private final CarbonFactorTable carbon;
 
+    /** A replay without SKU categories (a {@code category=} condition then matches no order). */
     public WhatIf(
             List<NodeInfo> nodes,
             Map<String, Long> openingAtp,
             List<OrderRequest> orders,
             RoutingPolicy jobOptions,
             CarbonFactorTable carbon) {
-        this.nodes = List.copyOf(nodes);
-        this.openingAtp = Map.copyOf(openingAtp);
-        this.orders = List.copyOf(orders);
-        this.carbon = carbon;
-        this.base = new Router(jobOptions, carbon);
+        this(nodes, openingAtp, Map.of(), orders, jobOptions, carbon);
     }
 
     /**
-     * The generator's seeded stream over its network (the stream the carbon experiment routes): its
-     * nodes, opening stock and first {@code maxOrders} valid orders, under the default job options.
+     * @param openingAtp ATP per {@code sku|node} at the start
+     * @param categories the category of each SKU (reference.skus); a SKU left out has none
+     * @param orders the orders in the order they are routed
      */
-    public static WhatIf generated(NetworkConfig config, int maxOrders) {
-        CarbonExperiment recorded = CarbonExperiment.generated(config, maxOrders);
-        return new WhatIf(
-                recorded.nodes(),
-                recorded.openingAtp(),
-                recorded.orders(),
-                RoutingPolicy.defaults(),
-                CarbonFactorTable.loadDefault());
+    public WhatIf(
+            List<NodeInfo> nodes,
+            Map<String, Long> openingAtp,
+            Map<String, String> categories,
+            List<OrderRequest> orders,
+            RoutingPolicy jobOptions,
+            CarbonFactorTable carbon) {
+        this.nodes = List.copyOf(nodes);
+        this.openingAtp = Map.copyOf(openingAtp);
+        this.categories = Map.copyOf(categories);
+        this.orders = List.copyOf(orders);
+        this.carbon = carbon;
+        this.base = new Router(jobOptions, carbon);
     }
 
     public int orderCount() {
@@ -142,8 +149,13 @@ public final class WhatIf {
         Map<String, Integer> booked = new HashMap<>();
         List<Outcome> outcomes = new ArrayList<>(orders.size());
         for (OrderRequest request : orders) {
-            Order order = CarbonExperiment.order(request, null);
-            Sourcing sourcing = rules.decide(order, request.getRegion(), request.getOrderValue());
+            Order order = OrderRouting.domainOrder(request, request.getLines());
+            Sourcing sourcing =
+                    rules.decide(
+                            order,
+                            request.getRegion(),
+                            request.getOrderValue(),
+                            categoriesOf(request.getLines()));
             FulfilmentPlan chosen = null;
             if (sourcing.routes()) {
                 long day = Math.floorDiv(order.orderTime(), 86_400_000L);
@@ -181,6 +193,14 @@ public final class WhatIf {
                             chosen));
         }
         return new Run(label, rules.version(), outcomes);
+    }
+
+    private Collection<String> categoriesOf(List<OrderLine> lines) {
+        List<String> of = new ArrayList<>(lines.size());
+        for (String sku : OrderRouting.skusOf(lines)) {
+            of.add(categories.get(sku));
+        }
+        return of;
     }
 
     /** The orders the two runs (of the same stream) decided differently, in stream order. */
