@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
         version = "omnistock 0.1.0",
         description =
                 "Operate an OmniStock deployment: topics, availability, tails, position history,"
-                        + " dead letters.",
+                        + " dead letters, what-if replays of sourcing rules.",
         subcommands = {
             TopicsCommand.class,
             AvailabilityCommand.class,
             TailCommand.class,
             HistoryCommand.class,
             DeadLettersCommand.class,
+            WhatIfCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class OmniStockCommand implements Runnable {
