@@ -21,6 +21,7 @@ import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.RoutingDecision;
 import io.omnistock.avro.RoutingPreference;
+import io.omnistock.avro.SkuRecord;
 import io.omnistock.avro.SourcingRuleSet;
 import io.omnistock.avro.WmsEventType;
 import io.omnistock.connectors.KafkaOptions.DeliveryMode;
@@ -43,9 +44,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * no rule set a web order goes to the near, cheap store and its decision names no rule. Rule set v1
  * sends MARKETPLACE orders to DCs only and rejects orders of 9 units or more: the next marketplace
  * order goes to the DC, named {@code marketplace-dcs} v1, a web order still goes to the store under
- * the fallback, and a big order is REJECTED by {@code bulk}. Version 2 does not read (an unknown
- * node type on line 3): it is dead-lettered INVALID_RULE_SET with the line and reason, and the next
- * marketplace order still follows v1.
+ * the fallback, and a big order is REJECTED by {@code bulk}. SKU-G is FRAGILE on reference.skus: v1
+ * ships orders holding any fragile line from DCs, so a web order of SKU-G and SKU-R goes to the DC
+ * whole, named {@code fragile-dcs} (the category travels on the ledger's probe replies). Version 2
+ * does not read (an unknown node type on line 3): it is dead-lettered INVALID_RULE_SET with the
+ * line and reason, and the next marketplace order still follows v1.
  */
 class SourcingRulesITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -61,7 +64,10 @@ class SourcingRulesITCase {
             # marketplace SLAs: ship from DCs only, in one parcel
             marketplace-dcs: channel=MARKETPLACE -> nodes=DC & max-split=1
             bulk: units>=9 -> REJECT "orders of 9 units or more go through the B2B desk"
+            fragile-dcs: category=FRAGILE -> nodes=DC
             """;
+
+    private static final String FRAGILE_SKU = "SKU-G";
 
     static final String V2 =
             """
@@ -108,11 +114,31 @@ class SourcingRulesITCase {
             for (NodeRecord n : List.of(dc, store)) {
                 client.send(Topics.NODES, n.getNodeId(), n, nodeTime);
             }
-            stock(client, WmsEventType.RECEIPT, SKU, "D1", 100, stockTime);
-            stock(client, WmsEventType.RECEIPT, SKU, "S1", 100, stockTime);
+            client.send(
+                    Topics.SKUS,
+                    FRAGILE_SKU,
+                    SkuRecord.newBuilder()
+                            .setEventId("sku-g")
+                            .setEventTime(Instant.ofEpochMilli(nodeTime))
+                            .setSku(FRAGILE_SKU)
+                            .setCategory("fragile")
+                            .build(),
+                    nodeTime);
+            for (String sku : List.of(SKU, FRAGILE_SKU)) {
+                stock(client, WmsEventType.RECEIPT, sku, "D1", 100, stockTime);
+                stock(client, WmsEventType.RECEIPT, sku, "S1", 100, stockTime);
+            }
             awaitFigures(
                     client,
-                    Map.of(SKU + "|D1", figures(100, 0, 100), SKU + "|S1", figures(100, 0, 100)));
+                    Map.of(
+                            SKU + "|D1",
+                            figures(100, 0, 100),
+                            SKU + "|S1",
+                            figures(100, 0, 100),
+                            FRAGILE_SKU + "|D1",
+                            figures(100, 0, 100),
+                            FRAGILE_SKU + "|S1",
+                            figures(100, 0, 100)));
 
             // No rule set: the job's options decide, and the decision names no rule.
             send(client, order("web-0", "WEB", orderTime, 1));
@@ -160,6 +186,26 @@ class SourcingRulesITCase {
             assertThat(web1.getAllocations()).extracting(a -> a.getNodeId()).containsExactly("S1");
             assertThat(web1.getRuleId()).isEqualTo("fallback");
             assertThat(web1.getRuleSetVersion()).isEqualTo(1L);
+
+            // one fragile line of two: the whole order from the DC
+            send(
+                    client,
+                    shipToHome(
+                                    "fragile-1",
+                                    orderTime + 102,
+                                    RoutingPreference.BALANCED,
+                                    LAT,
+                                    LON,
+                                    line(SKU, 1),
+                                    line(FRAGILE_SKU, 1))
+                            .setChannel("WEB")
+                            .build());
+            RoutingDecision fragile = awaitDecision(client, "fragile-1");
+            assertThat(fragile.getStatus()).isEqualTo(DecisionStatus.ROUTED);
+            assertThat(fragile.getAllocations())
+                    .extracting(a -> tuple(a.getSku(), a.getNodeId()))
+                    .containsExactlyInAnyOrder(tuple(SKU, "D1"), tuple(FRAGILE_SKU, "D1"));
+            assertThat(fragile.getRuleId()).isEqualTo("fragile-dcs");
 
             // v2 does not read: dead-lettered with the line and reason; v1 stays in force.
             client.send(Topics.ROUTING_RULES, "default", ruleSet(2, V2, now + 1), now + 1);
