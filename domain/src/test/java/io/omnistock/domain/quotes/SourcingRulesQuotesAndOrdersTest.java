@@ -51,13 +51,15 @@ import org.junit.jupiter.api.Test;
  * node within the same-day radius), each option naming the rule; the order placed with the standard
  * option is routed to exactly that plan, at the option's cost and ETA, and its decision names the
  * same rule and version. A quote of 10 units is UNAVAILABLE, and the order of 10 is REJECTED by the
- * rule.
+ * rule. When the ledger answers that SKU-A is FRAGILE, a web cart and order go to the DC only under
+ * {@code fragile-dcs}.
  */
 class SourcingRulesQuotesAndOrdersTest {
     private static final String RULES =
             """
             marketplace-dcs: channel=MARKETPLACE -> nodes=DC & max-split=1
             bulk: units>=10 -> REJECT "through the B2B desk"
+            fragile-dcs: category=FRAGILE -> nodes=DC
             """;
 
     private final Router router = QuoteFixtures.router();
@@ -152,11 +154,45 @@ class SourcingRulesQuotesAndOrdersTest {
         assertThat(response.getOptions()).extracting(o -> o.getMethod()).contains(SHIP_FROM_STORE);
     }
 
+    @Test
+    void theCategoryTheLedgerAnswersDecidesQuotesAndOrdersByCategory() {
+        QuoteResponse response = quote("WEB", 2, net, "fragile");
+
+        assertThat(response.getOptions())
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.getRuleId()).isEqualTo("fragile-dcs"))
+                .allSatisfy(
+                        o ->
+                                assertThat(o.getPlan())
+                                        .extracting(p -> p.getNodeId())
+                                        .containsOnly("D1"));
+
+        OrderRequest request =
+                request("WEB", 2)
+                        .setMethod(SHIP_TO_HOME)
+                        .setShipFromStoreAllowed(true)
+                        .setPromiseBy(Instant.ofEpochMilli(QUOTE_TIME + 3 * 86_400_000L))
+                        .build();
+        List<NodeUnits> atp = List.of(new NodeUnits("D1", 5), new NodeUnits("S1", 5));
+        RoutingDecision fragile = route(request, atp, "fragile");
+        RoutingDecision plain = route(request, atp, "toys");
+
+        assertThat(fragile.getRuleId()).isEqualTo("fragile-dcs");
+        assertThat(fragile.getAllocations())
+                .extracting(a -> a.getNodeId() + ":" + a.getQuantity())
+                .containsExactly("D1:2");
+        assertThat(plain.getRuleId()).isEqualTo(SourcingRules.FALLBACK);
+    }
+
     private QuoteResponse quote(String channel, int units) {
         return quote(channel, units, net);
     }
 
     private QuoteResponse quote(String channel, int units, Net network) {
+        return quote(channel, units, network, null);
+    }
+
+    private QuoteResponse quote(String channel, int units, Net network, String category) {
         DeliveryQuotes quotes =
                 new DeliveryQuotes(
                         new DeliveryOptions(router, QuoteSettings.defaults()),
@@ -183,6 +219,7 @@ class SourcingRulesQuotesAndOrdersTest {
         reply.eventTime = QUOTE_TIME;
         reply.knownSku = true;
         reply.units = new ArrayList<>(List.of(new NodeUnits("D1", 5), new NodeUnits("S1", 5)));
+        reply.category = category;
         quotes.onReply(reply, state, network, responses::add);
         assertThat(responses).hasSize(1);
         return responses.get(0);
@@ -215,6 +252,10 @@ class SourcingRulesQuotesAndOrdersTest {
 
     /** Probe, plan, reserve (granted in full), decide. */
     private RoutingDecision route(OrderRequest request, List<NodeUnits> atp) {
+        return route(request, atp, null);
+    }
+
+    private RoutingDecision route(OrderRequest request, List<NodeUnits> atp, String category) {
         OrderRouting routing =
                 new OrderRouting(router, new OrderValidator(LedgerSettings.defaults()), 3);
         OrderState s = new OrderState();
@@ -228,6 +269,7 @@ class SourcingRulesQuotesAndOrdersTest {
         probed.eventTime = QUOTE_TIME;
         probed.knownSku = true;
         probed.units = new ArrayList<>(atp);
+        probed.category = category;
         routing.onReply(probed, s, net, out);
         for (StockRequest reserve : new ArrayList<>(out.requests)) {
             StockReply granted = new StockReply();
