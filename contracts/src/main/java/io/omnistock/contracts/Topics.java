@@ -1,6 +1,8 @@
 package io.omnistock.contracts;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.ChannelAvailability;
+import io.omnistock.avro.ChannelDefinition;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
@@ -56,6 +58,14 @@ public final class Topics {
             new TopicSpec<>("reference.safety-stock", SafetyStockRule.class, true);
 
     /**
+     * Sales channels (key = the channel id, as orders, quotes and holds name it): their exclusions
+     * and buffers bound what a channel may sell (docs/concepts/channels.md). The newest record per
+     * channel wins; a tombstone removes the channel.
+     */
+    public static final TopicSpec<ChannelDefinition> CHANNELS =
+            new TopicSpec<>("reference.channels", ChannelDefinition.class, true);
+
+    /**
      * Sourcing rules (key = the rule-set id, {@code default}): the last published set that reads is
      * in force for routing and quotes (docs/concepts/sourcing-rules.md). Read by its own source of
      * the ledger job, not {@link #LEDGER_INPUTS}' one.
@@ -98,6 +108,14 @@ public final class Topics {
      */
     public static final TopicSpec<GroupAvailability> GROUP_AVAILABILITY =
             new TopicSpec<>("inventory.availability.groups", GroupAvailability.class, true);
+
+    /**
+     * Available to sell per sales channel (key = {@link #channelKey sku|node|channel}, or {@code
+     * sku||channel} for the network total): published for the channels of {@link #CHANNELS} when a
+     * channel's figure changes.
+     */
+    public static final TopicSpec<ChannelAvailability> CHANNEL_AVAILABILITY =
+            new TopicSpec<>("inventory.availability.channels", ChannelAvailability.class, true);
 
     public static final TopicSpec<InventoryAlert> ALERTS =
             new TopicSpec<>("inventory.alerts", InventoryAlert.class, false);
@@ -170,7 +188,8 @@ public final class Topics {
                     QUOTE_REQUESTS,
                     SKUS,
                     SAFETY_STOCK,
-                    HOLD_REQUESTS);
+                    HOLD_REQUESTS,
+                    CHANNELS);
 
     /** Inputs of the ledger job read by their own sources (not as inventory records). */
     public static final List<TopicSpec<?>> LEDGER_RULE_INPUTS = List.of(ROUTING_RULES);
@@ -181,6 +200,7 @@ public final class Topics {
                     AVAILABILITY,
                     NETWORK_AVAILABILITY,
                     GROUP_AVAILABILITY,
+                    CHANNEL_AVAILABILITY,
                     ALERTS,
                     DISCREPANCIES,
                     COUNT_CHECKS,
@@ -215,6 +235,14 @@ public final class Topics {
     /** Key of a per-group record: {@code sku|group}. */
     public static String groupKey(String sku, String group) {
         return sku + '|' + group;
+    }
+
+    /**
+     * Key of a per-channel availability record: {@code sku|node|channel}, {@code sku||channel} for
+     * the network total (null node).
+     */
+    public static String channelKey(String sku, String nodeId, String channel) {
+        return sku + '|' + (nodeId == null ? "" : nodeId) + '|' + channel;
     }
 
     private Topics() {}

@@ -24,10 +24,12 @@ class TopicsTest {
                     "reference.skus",
                     "reference.safety-stock",
                     "holds.requests",
+                    "reference.channels",
                     "routing.rules",
                     "inventory.availability",
                     "inventory.availability.network",
                     "inventory.availability.groups",
+                    "inventory.availability.channels",
                     "inventory.alerts",
                     "inventory.discrepancies",
                     "inventory.count-checks",
@@ -63,7 +65,9 @@ class TopicsTest {
                         Topics.ROUTING_RULES,
                         Topics.AVAILABILITY,
                         Topics.NETWORK_AVAILABILITY,
-                        Topics.GROUP_AVAILABILITY);
+                        Topics.GROUP_AVAILABILITY,
+                        Topics.CHANNELS,
+                        Topics.CHANNEL_AVAILABILITY);
     }
 
     @Test
@@ -97,6 +101,12 @@ class TopicsTest {
     @Test
     void positionKeyIsSkuBarNode() {
         assertThat(Topics.positionKey("sku-1", "store-7")).isEqualTo("sku-1|store-7");
+    }
+
+    @Test
+    void channelKeyIsSkuBarNodeBarChannelWithNoNodeForTheNetwork() {
+        assertThat(Topics.channelKey("sku-1", "store-7", "WEB")).isEqualTo("sku-1|store-7|WEB");
+        assertThat(Topics.channelKey("sku-1", null, "WEB")).isEqualTo("sku-1||WEB");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.omnistock.ledger.domain.NodeInfo;
  *
  * @param source the system of the event that caused the change
  * @param causeEventId the id of that event (or of the request, or node change, that caused it)
+ * @param previousAtp the ATP published before this change (0 before the first publication)
  */
 public record AvailabilityChange(
         String sku,
@@ -21,4 +22,5 @@ public record AvailabilityChange(
         long eventTime,
         SourceSystem source,
         String causeEventId,
-        Forecast forecast) {}
+        Forecast forecast,
+        long previousAtp) {}

@@ -154,7 +154,15 @@ final class PositionPublisher {
         demand.compute(p, safetyStock, atp, eventTime, forecast);
         out.availability(
                 new AvailabilityChange(
-                        sku, nodeId, p, node, eventTime, source, causeEventId, forecast));
+                        sku,
+                        nodeId,
+                        p,
+                        node,
+                        eventTime,
+                        source,
+                        causeEventId,
+                        forecast,
+                        previousAtp));
         if (!firstPublication) {
             raiseAlerts(sku, nodeId, node, previousAtp, atp, eventTime, p.version, out);
         }

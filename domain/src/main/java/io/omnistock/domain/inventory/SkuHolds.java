@@ -78,7 +78,7 @@ final class SkuHolds {
             return;
         }
         Position p = state.position(nodeId);
-        long atp = p == null ? 0 : p.atp(state.safetyStock(node));
+        long atp = p == null ? 0 : state.sellable(node, p.atp(state.safetyStock(node)));
         if (atp < c.quantity) {
             out.hold(
                     HoldOutcome.refused(
@@ -121,7 +121,9 @@ final class SkuHolds {
                             if (node == null || !node.isOpen()) {
                                 return;
                             }
-                            long atp = Position.atp(free, state.safetyStock(node));
+                            long atp =
+                                    state.sellable(
+                                            node, Position.atp(free, state.safetyStock(node)));
                             if (atp > bestAtp[0]
                                     || (atp == bestAtp[0]
                                             && atp > 0

@@ -84,6 +84,15 @@ public final class SkuLedger {
         }
 
         /**
+         * What the order, quote or hold in hand may take of {@code atp} units at {@code node}: all
+         * of them, unless it names a sales channel defined on reference.channels, whose available
+         * to sell bounds it ({@link io.omnistock.domain.channels.Channel#ats}).
+         */
+        default long sellable(NodeInfo node, long atp) {
+            return atp;
+        }
+
+        /**
          * What probes need of the SKU's positions, node by node: derived from them and in step with
          * every {@link #putPosition}, so a store may answer it without reading them.
          */

@@ -59,14 +59,18 @@ final class SkuReservations {
         return SkuLedger.Outcome.APPLIED;
     }
 
-    /** Fills {@code into} with ATP per OPEN node that has some; returns whether the SKU exists. */
+    /**
+     * Fills {@code into} with ATP per OPEN node that has some (bounded by the sales channel of the
+     * request in hand, {@link SkuLedger.State#sellable}); returns whether the SKU exists.
+     */
     static boolean available(SkuLedger.State state, List<NodeUnits> into) {
         StockByNode stock = state.stock();
         stock.forEach(
                 (nodeId, free, due) -> {
                     NodeInfo node = state.node(nodeId);
                     if (node != null && node.isOpen()) {
-                        long atp = Position.atp(free, state.safetyStock(node));
+                        long atp =
+                                state.sellable(node, Position.atp(free, state.safetyStock(node)));
                         if (atp > 0) {
                             into.add(new NodeUnits(nodeId, atp));
                         }

@@ -43,6 +43,13 @@ public class StockRequest {
     /** RESERVE: other nodes for these units, best first, for re-routing on a shortage. */
     public List<String> alternatives = new ArrayList<>();
 
+    /**
+     * PROBE and QUOTE: the sales channel of the order or quote, whose available to sell bounds the
+     * answer (docs/concepts/channels.md); null or empty: plain ATP. Appended: null in state from
+     * before channels.
+     */
+    public String channel;
+
     public StockRequest() {}
 
     public StockRequest(

@@ -1,6 +1,7 @@
 package io.omnistock.engine;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.ChannelAvailability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
@@ -120,6 +121,7 @@ public final class EngineJob {
                 .groups(sink(conf, Topics.GROUP_AVAILABILITY, EngineJob::groupKey))
                 .movements(sink(conf, Topics.MOVEMENTS, EngineJob::movementKey))
                 .holds(sink(conf, Topics.HOLD_EVENTS, HoldEvent::getHoldId))
+                .channels(sink(conf, Topics.CHANNEL_AVAILABILITY, EngineJob::channelKey))
                 .build();
     }
 
@@ -132,6 +134,10 @@ public final class EngineJob {
 
     private static String groupKey(GroupAvailability g) {
         return Topics.groupKey(g.getSku(), g.getNodeGroup());
+    }
+
+    private static String channelKey(ChannelAvailability a) {
+        return Topics.channelKey(a.getSku(), a.getNodeId(), a.getChannel());
     }
 
     private static String availabilityKey(Availability a) {

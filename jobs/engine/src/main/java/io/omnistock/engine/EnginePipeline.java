@@ -105,7 +105,8 @@ public final class EnginePipeline {
                 events.getSideOutput(LedgerOutputs.LEDGER_REFERENCE)
                         .broadcast(
                                 ApplyInventoryEventFunction.NODES,
-                                ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
+                                ApplyInventoryEventFunction.SAFETY_STOCK_RULES,
+                                ApplyInventoryEventFunction.CHANNELS);
 
         DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
         DataStream<RoutingReference> probeRules =
@@ -158,6 +159,7 @@ public final class EnginePipeline {
         sinks.availability().apply(ledger);
         sinks.network().apply(ledger.getSideOutput(LedgerOutputs.NETWORK));
         sinks.groups().apply(ledger.getSideOutput(LedgerOutputs.GROUPS));
+        sinks.channels().apply(ledger.getSideOutput(LedgerOutputs.CHANNELS));
         sinks.alerts().apply(ledger.getSideOutput(LedgerOutputs.ALERTS));
         sinks.discrepancies().apply(ledger.getSideOutput(LedgerOutputs.DISCREPANCIES));
         sinks.decisions().apply(decisions);

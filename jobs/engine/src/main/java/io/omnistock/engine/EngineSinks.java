@@ -1,6 +1,7 @@
 package io.omnistock.engine;
 
 import io.omnistock.avro.Availability;
+import io.omnistock.avro.ChannelAvailability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
@@ -34,7 +35,8 @@ public record EngineSinks(
         SinkApplier<QuoteResponse> quotes,
         SinkApplier<GroupAvailability> groups,
         SinkApplier<Movement> movements,
-        SinkApplier<HoldEvent> holds) {
+        SinkApplier<HoldEvent> holds,
+        SinkApplier<ChannelAvailability> channels) {
 
     /**
      * Sinks that discard every output, each named and uid'd {@code discard-<output>}: name the
@@ -60,6 +62,7 @@ public record EngineSinks(
         b.groups = groups;
         b.movements = movements;
         b.holds = holds;
+        b.channels = channels;
         return b;
     }
 
@@ -78,6 +81,7 @@ public record EngineSinks(
         private SinkApplier<GroupAvailability> groups = discard("groups");
         private SinkApplier<Movement> movements = discard("movements");
         private SinkApplier<HoldEvent> holds = discard("holds");
+        private SinkApplier<ChannelAvailability> channels = discard("channels");
 
         public Builder availability(SinkApplier<Availability> sink) {
             availability = sink;
@@ -145,6 +149,12 @@ public record EngineSinks(
             return this;
         }
 
+        /** Available to sell per sales channel. */
+        public Builder channels(SinkApplier<ChannelAvailability> sink) {
+            channels = sink;
+            return this;
+        }
+
         public EngineSinks build() {
             return new EngineSinks(
                     availability,
@@ -159,7 +169,8 @@ public record EngineSinks(
                     quotes,
                     groups,
                     movements,
-                    holds);
+                    holds,
+                    channels);
         }
 
         private Builder() {}

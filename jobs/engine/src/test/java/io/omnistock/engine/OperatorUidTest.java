@@ -63,7 +63,8 @@ class OperatorUidTest {
                     "holds.events", // added with holds
                     "inventory.count-checks", // added when the metric windows left the job
                     "inventory.availability.groups", // added with group availability
-                    "inventory.movements"); // added with the movement journal
+                    "inventory.movements", // added with the movement journal
+                    "inventory.availability.channels"); // added with sales channels
 
     @Test
     void everyOperatorOfTheLedgerJobHasAUniqueExplicitUid() {

@@ -2,6 +2,7 @@ package io.omnistock.engine.functions;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.domain.carbon.CarbonFactorTable;
+import io.omnistock.domain.channels.Channel;
 import io.omnistock.domain.inventory.LedgerSettings;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.inventory.SkuLedger;
@@ -43,7 +44,9 @@ import org.apache.flink.util.Collector;
  * watermark, and count checks settled by it: event-time timers) and {@link SafetyStockHandler} (SKU
  * records and safety-stock rules: the SKU's own on the keyed side, the category and node-type rules
  * on the broadcast side) and {@link HoldHandler} (cart and checkout holds, expired on the wall
- * clock: processing-time timers at odd milliseconds).
+ * clock: processing-time timers at odd milliseconds), {@link ChannelHandler} (sales channels,
+ * broadcast; their available to sell is published with each changed position by {@link
+ * ChannelAvailabilityPublisher} and bounds the orders, quotes and holds naming them).
  */
 public class ApplyInventoryEventFunction
         extends KeyedBroadcastProcessFunction<String, SourcedEvent, SourcedEvent, Availability>
@@ -62,6 +65,13 @@ public class ApplyInventoryEventFunction
     public static final MapStateDescriptor<String, SafetyStockRule> SAFETY_STOCK_RULES =
             new MapStateDescriptor<>(
                     "safety-stock-rules", Types.STRING, TypeInformation.of(SafetyStockRule.class));
+
+    /**
+     * Broadcast state: channel id -> the latest version of each sales channel (reference.channels),
+     * removed ones included. A savepoint contract: never rename.
+     */
+    public static final MapStateDescriptor<String, Channel> CHANNELS =
+            new MapStateDescriptor<>("channels", Types.STRING, TypeInformation.of(Channel.class));
 
     /**
      * The SKU's category and its own safety-stock rules (SKU, SKU_NODE). A savepoint contract:
@@ -110,6 +120,7 @@ public class ApplyInventoryEventFunction
     private transient NodeChangeHandler nodeChanges;
     private transient HeldRecords held;
     private transient SafetyStockHandler safetyStock;
+    private transient ChannelHandler channels;
     private transient HoldHandler holds;
     private transient ListState<Long> generationState;
     private transient long generation;
@@ -170,7 +181,9 @@ public class ApplyInventoryEventFunction
                         holdPeriods.unknownNode().toMillis(),
                         holdPeriods.unknownSku().toMillis());
         nodeChanges = new NodeChangeHandler(ledger, state, output);
+        output.publishChannels(new ChannelAvailabilityPublisher(state, generation));
         safetyStock = new SafetyStockHandler(ledger, state, output);
+        channels = new ChannelHandler();
         holds =
                 new HoldHandler(
                         ledger,
@@ -214,6 +227,7 @@ public class ApplyInventoryEventFunction
         state.nodes = ctx.getBroadcastState(NODES);
         state.load(ctx.getCurrentKey());
         state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
+        state.channels = ctx.getBroadcastState(CHANNELS); // on the heap: no state backend read
         if (in.isSafetyStockReference()) {
             safetyStock.onSkuReference(in, ctx, out);
         } else if (in.hold != null) { // holds never wait: a SKU without stock refuses them
@@ -233,6 +247,7 @@ public class ApplyInventoryEventFunction
         state.nodes = ctx.getBroadcastState(NODES); // count checks name their node's region
         state.load(ctx.getCurrentKey());
         state.rules = ctx.getBroadcastState(SAFETY_STOCK_RULES);
+        state.channels = ctx.getBroadcastState(CHANNELS);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (holds.isHoldTimer(timestamp)) {
                 holds.onExpiry(ctx.getCurrentKey(), timestamp, ctx, out);
@@ -269,6 +284,8 @@ public class ApplyInventoryEventFunction
             nodeChanges.onNode(in.node, ctx, out);
         } else if (in.rule != null) {
             safetyStock.onSharedRule(in.rule, ctx, out);
+        } else if (in.channel != null) {
+            channels.onChannel(in.channel, ctx);
         }
     }
 }

@@ -60,8 +60,13 @@ final class HoldHandler implements SkuLedger.HoldStore {
         output.bind(in, ctx, out);
         TimerService timers = ctx.timerService();
         begin();
-        SkuLedger.Outcome outcome =
-                ledger.hold(in.hold, timers.currentProcessingTime(), state, this, output);
+        state.limitTo(in.hold.channel, in.hold.eventTime); // a defined channel bounds the hold
+        SkuLedger.Outcome outcome;
+        try {
+            outcome = ledger.hold(in.hold, timers.currentProcessingTime(), state, this, output);
+        } finally {
+            state.unlimited();
+        }
         counts.processed.inc();
         (outcome == SkuLedger.Outcome.DUPLICATE ? counts.duplicates : counts.applied).inc();
         if (outcome != SkuLedger.Outcome.DUPLICATE) { // its dedupe entry expires

@@ -1,5 +1,6 @@
 package io.omnistock.engine.functions;
 
+import io.omnistock.avro.ChannelDefinition;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.HoldRequest;
 import io.omnistock.avro.LifecycleType;
@@ -17,6 +18,8 @@ import io.omnistock.contracts.AvroCodec;
 import io.omnistock.contracts.DecodeException;
 import io.omnistock.contracts.Topics;
 import io.omnistock.contracts.WriterSchemas;
+import io.omnistock.domain.channels.Channel;
+import io.omnistock.domain.channels.ChannelRecordValidator;
 import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.holds.HoldValidator;
 import io.omnistock.domain.inventory.EventValidator;
@@ -59,6 +62,8 @@ public class InventoryDeserializationSchema
     private transient AvroCodec<SkuRecord> skus;
     private transient AvroCodec<SafetyStockRule> safetyStock;
     private transient AvroCodec<HoldRequest> holds;
+    private transient AvroCodec<ChannelDefinition> channels;
+    private transient ChannelRecordValidator channelValidator;
     private transient HoldValidator holdValidator;
     private transient EventValidator validator;
     private transient NodeRecordValidator nodeValidator;
@@ -81,6 +86,8 @@ public class InventoryDeserializationSchema
         skus = Topics.SKUS.codec();
         safetyStock = Topics.SAFETY_STOCK.codec();
         holds = Topics.HOLD_REQUESTS.codec();
+        channels = Topics.CHANNELS.codec();
+        channelValidator = new ChannelRecordValidator(settings.maxQuantity());
         holdValidator = new HoldValidator(settings.maxQuantity(), settings.maxFutureSkewMillis());
         validator = new EventValidator(settings);
         nodeValidator = new NodeRecordValidator(settings.maxQuantity());
@@ -97,6 +104,11 @@ public class InventoryDeserializationSchema
         sourced.key =
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         sourced.bytes = record.value() == null ? new byte[0] : record.value();
+        if (record.value() == null && sourced.topic.equals(Topics.CHANNELS.name())) {
+            readChannelTombstone(sourced);
+            out.collect(sourced);
+            return;
+        }
         Header schema = record.headers().lastHeader(WriterSchemas.HEADER);
         String writer =
                 schema == null || schema.value() == null
@@ -123,6 +135,10 @@ public class InventoryDeserializationSchema
         }
         if (topic.equals(Topics.SAFETY_STOCK.name())) {
             readRule(sourced, safetyStock.decode(sourced.bytes, writer));
+            return;
+        }
+        if (topic.equals(Topics.CHANNELS.name())) {
+            readChannel(sourced, channels.decode(sourced.bytes, writer));
             return;
         }
         if (topic.equals(Topics.ORDER_REQUESTS.name())) {
@@ -247,6 +263,36 @@ public class InventoryDeserializationSchema
             return;
         }
         sourced.rule = ReferenceRecordValidator.rule(record);
+    }
+
+    /**
+     * A channel definition, validated in the order {@link ChannelRecordValidator} documents, its
+     * key checked against its channel id after the id.
+     */
+    private void readChannel(SourcedEvent sourced, ChannelDefinition record) {
+        Rejection rejection = channelValidator.check(record);
+        if (rejection != null && rejection.reason() == DeadLetterReason.ABSURD_QUANTITY) {
+            if (checkKey(sourced, record.getChannel())) {
+                reject(sourced, rejection.reason(), rejection.message());
+            }
+            return;
+        }
+        if (rejection != null) {
+            reject(sourced, rejection.reason(), rejection.message());
+            return;
+        }
+        if (checkKey(sourced, record.getChannel())) {
+            sourced.channel = ChannelRecordValidator.channel(record);
+        }
+    }
+
+    /** A tombstone removes the channel its key names, as of its record's timestamp. */
+    private static void readChannelTombstone(SourcedEvent sourced) {
+        if (isBlank(sourced.key)) {
+            reject(sourced, DeadLetterReason.MISSING_KEY, "record has no key");
+            return;
+        }
+        sourced.channel = Channel.removed(sourced.key, sourced.recordTimestamp);
     }
 
     private static boolean checkKey(SourcedEvent sourced, String expected) {

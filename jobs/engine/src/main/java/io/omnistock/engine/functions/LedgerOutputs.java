@@ -1,5 +1,6 @@
 package io.omnistock.engine.functions;
 
+import io.omnistock.avro.ChannelAvailability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.DeadLetter;
 import io.omnistock.avro.Discrepancy;
@@ -36,6 +37,10 @@ public final class LedgerOutputs {
     /** A SKU's availability per node group, for inventory.availability.groups. */
     public static final OutputTag<GroupAvailability> GROUPS =
             new OutputTag<>("group-availability", new AvroTypeInfo<>(GroupAvailability.class));
+
+    /** Available to sell per sales channel (inventory.availability.channels). */
+    public static final OutputTag<ChannelAvailability> CHANNELS =
+            new OutputTag<>("channel-availability", new AvroTypeInfo<>(ChannelAvailability.class));
 
     public static final OutputTag<InventoryAlert> ALERTS =
             new OutputTag<>("alerts", new AvroTypeInfo<>(InventoryAlert.class));

@@ -65,6 +65,7 @@ public class ProbeOrderSkusFunction
                     quote.getEventId(),
                     quote.getLines(),
                     StockRequest.Action.QUOTE,
+                    quote.getChannel(),
                     out);
         } else if (in.order != null) {
             OrderRequest order = in.order;
@@ -89,6 +90,7 @@ public class ProbeOrderSkusFunction
                     order.getOrderId(),
                     order.getLines(),
                     StockRequest.Action.PROBE,
+                    order.getChannel(),
                     out);
         }
     }
@@ -100,12 +102,13 @@ public class ProbeOrderSkusFunction
             String orderId,
             List<OrderLine> lines,
             StockRequest.Action action,
+            String channel,
             Collector<SourcedEvent> out) {
         for (String sku : OrderRouting.skusOf(lines)) {
-            out.collect(
-                    SourcedEvent.of(
-                            new StockRequest(
-                                    requestId, time.toEpochMilli(), orderId, sku, action, 0)));
+            StockRequest probe =
+                    new StockRequest(requestId, time.toEpochMilli(), orderId, sku, action, 0);
+            probe.channel = channel; // its answer is bounded by the channel's ATS
+            out.collect(SourcedEvent.of(probe));
         }
     }
 }

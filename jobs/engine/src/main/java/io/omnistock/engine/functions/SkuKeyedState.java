@@ -1,5 +1,7 @@
 package io.omnistock.engine.functions;
 
+import io.omnistock.domain.channels.Channel;
+import io.omnistock.domain.channels.Channels;
 import io.omnistock.domain.inventory.GroupTotals;
 import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.NodeSlots;
@@ -59,6 +61,17 @@ final class SkuKeyedState implements SkuLedger.State {
     ReadOnlyBroadcastState<String, SafetyStockRule> rules;
 
     private final SafetyStock.SharedRules sharedRules = this::sharedRule;
+
+    /** The sales channels (reference.channels), of the call in progress. */
+    ReadOnlyBroadcastState<String, Channel> channels;
+
+    /** The channels as the domain reads them. */
+    final Channels channelLookup = this::channel;
+
+    /** The channel bounding the order, quote or hold in hand ({@link #limitTo}), or null. */
+    private Channel limit;
+
+    private long limitAt;
 
     /** The current key, between {@link #load} and {@link #store}. */
     private String sku;
@@ -286,6 +299,42 @@ final class SkuKeyedState implements SkuLedger.State {
     public NodeInfo node(String nodeId) {
         try {
             return nodes.get(nodeId);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Bounds what the order, quote or hold in hand may take to the ATS of {@code channelId} (at
+     * event time {@code at}) until {@link #unlimited}: no bound when the channel is not defined.
+     */
+    void limitTo(String channelId, long at) {
+        limit = channelId == null || channelId.isEmpty() ? null : channelLookup.limiting(channelId);
+        limitAt = at;
+    }
+
+    /** Ends the bound of {@link #limitTo}. */
+    void unlimited() {
+        limit = null;
+    }
+
+    @Override
+    public long sellable(NodeInfo node, long atp) {
+        if (limit == null) {
+            return atp;
+        }
+        String category = summary.reference == null ? null : summary.reference.category;
+        return limit.ats(sku, category, node, atp, limitAt);
+    }
+
+    /** The SKU's category (reference.skus), or null. */
+    String category() {
+        return summary.reference == null ? null : summary.reference.category;
+    }
+
+    private Channel channel(String id) {
+        try {
+            return channels == null ? null : channels.get(id);
         } catch (Exception e) {
             throw failed(e);
         }

@@ -29,6 +29,7 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     private ApplyInventoryEventFunction.ReadOnlyContext keyedContext;
     private ApplyInventoryEventFunction.Context broadcastContext;
     private Collector<Availability> out;
+    private ChannelAvailabilityPublisher channels;
 
     /** The category of the SKU whose request is in hand (its replies carry it), or null. */
     private String category;
@@ -36,6 +37,11 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     SkuLedgerOutput(LedgerCounts counts, long generation) {
         this.counts = counts;
         this.generation = generation;
+    }
+
+    /** Publishes available to sell per channel with each changed position. */
+    void publishChannels(ChannelAvailabilityPublisher channels) {
+        this.channels = channels;
     }
 
     /** Binds the record in hand and where the facts of applying it go. */
@@ -79,6 +85,15 @@ final class SkuLedgerOutput implements SkuLedger.Output {
     public void availability(AvailabilityChange change) {
         counts.availabilityUpdates.inc();
         out.collect(LedgerRecords.availability(change, generation));
+        if (channels != null) {
+            try {
+                channels.publish(change, record -> output(LedgerOutputs.CHANNELS, record));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("channel availability of " + change.sku(), e);
+            }
+        }
     }
 
     @Override

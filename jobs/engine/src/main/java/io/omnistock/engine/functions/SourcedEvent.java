@@ -6,6 +6,7 @@ import io.omnistock.avro.OrderLifecycleEvent;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.contracts.DeadLetters;
+import io.omnistock.domain.channels.Channel;
 import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.inventory.InventoryEvent;
 import io.omnistock.domain.safety.SafetyStockRule;
@@ -22,11 +23,11 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * #node} (network.nodes), {@link #order} (orders.requests), {@link #lifecycle} (orders.lifecycle),
  * {@link #quote} (quotes.requests), {@link #request} (orders.reservations, or a probe made in the
  * job), {@link #reply} (the ledger answering routing), {@link #skuCategory} (reference.skus),
- * {@link #rule} (reference.safety-stock), {@link #hold} (holds.requests) or {@link #rejection} is
- * set; a ROUTE request (the single-SKU fast path) carries its {@link #order} too, for the ledger to
- * plan. A record read from Kafka keeps where it came from and its original bytes, so a record
- * rejected anywhere downstream reaches the dead-letter topic intact. Serialized by {@link
- * SourcedEventSerializer}.
+ * {@link #rule} (reference.safety-stock), {@link #hold} (holds.requests), {@link #channel}
+ * (reference.channels) or {@link #rejection} is set; a ROUTE request (the single-SKU fast path)
+ * carries its {@link #order} too, for the ledger to plan. A record read from Kafka keeps where it
+ * came from and its original bytes, so a record rejected anywhere downstream reaches the
+ * dead-letter topic intact. Serialized by {@link SourcedEventSerializer}.
  */
 @TypeInfo(SourcedEventTypeInfo.Factory.class)
 public class SourcedEvent {
@@ -40,6 +41,7 @@ public class SourcedEvent {
     public SkuCategory skuCategory;
     public SafetyStockRule rule;
     public HoldCommand hold;
+    public Channel channel;
 
     public DeadLetterReason rejection;
     public String rejectionMessage;
@@ -86,6 +88,13 @@ public class SourcedEvent {
     public static SourcedEvent of(SafetyStockRule rule) {
         SourcedEvent sourced = new SourcedEvent();
         sourced.rule = rule;
+        return sourced;
+    }
+
+    /** A channel definition on its way to the ledger's broadcast side. */
+    public static SourcedEvent of(Channel channel) {
+        SourcedEvent sourced = new SourcedEvent();
+        sourced.channel = channel;
         return sourced;
     }
 

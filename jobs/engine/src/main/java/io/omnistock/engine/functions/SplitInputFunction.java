@@ -9,9 +9,9 @@ import org.apache.flink.util.Collector;
  * events and quote requests to {@link LedgerOutputs#ORDERS} (routing), node reference data to
  * {@link LedgerOutputs#NODE_UPDATES} (routing) and {@link LedgerOutputs#LEDGER_REFERENCE} (the
  * ledger's broadcast side), safety-stock rules naming no SKU to {@link
- * LedgerOutputs#LEDGER_REFERENCE}, SKU records and rules naming a SKU on to the SKU's ledger, and
- * rejected records to {@link LedgerOutputs#DEAD_LETTERS}. Counts every record in, and reference
- * data as processed.
+ * LedgerOutputs#LEDGER_REFERENCE}, channel definitions to {@link LedgerOutputs#LEDGER_REFERENCE}
+ * too, SKU records and rules naming a SKU on to the SKU's ledger, and rejected records to {@link
+ * LedgerOutputs#DEAD_LETTERS}. Counts every record in, and reference data as processed.
  */
 public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -38,6 +38,9 @@ public class SplitInputFunction extends ProcessFunction<SourcedEvent, SourcedEve
             processed.inc();
             ctx.output(LedgerOutputs.NODE_UPDATES, RoutingReference.of(in.node));
             ctx.output(LedgerOutputs.LEDGER_REFERENCE, SourcedEvent.of(in.node));
+        } else if (in.channel != null) {
+            processed.inc();
+            ctx.output(LedgerOutputs.LEDGER_REFERENCE, SourcedEvent.of(in.channel));
         } else if (in.isSafetyStockReference()) {
             processed.inc();
             if (in.rule != null && !in.rule.namesSku()) {

@@ -48,6 +48,7 @@ final class StockRequestHandler {
         output.bind(in, ctx, out);
         output.category(state.reference().category); // rules may name the SKU's category
         if (in.request.action == StockRequest.Action.ROUTE) { // a single-SKU order, in the job
+            state.limitTo(in.order.getChannel(), in.request.eventTime);
             ledger.route(
                     in.request,
                     in.order,
@@ -56,11 +57,18 @@ final class StockRequestHandler {
                     state,
                     holds.beginRoute(), // an order may confirm one of the SKU's holds
                     output);
+            state.unlimited();
             holds.endRoute(ctx.timerService());
             expiry.schedule(in.request.eventTime, ctx.timerService()); // its grant's dedupe
             return;
         }
-        SkuLedger.Outcome outcome = ledger.handle(in.request, state, output);
+        state.limitTo(in.request.channel, in.request.eventTime); // probes and quotes name it
+        SkuLedger.Outcome outcome;
+        try {
+            outcome = ledger.handle(in.request, state, output);
+        } finally {
+            state.unlimited();
+        }
         if (in.fromKafka()) { // probes are made in the job: not input records
             counts.processed.inc();
             (outcome == SkuLedger.Outcome.DUPLICATE ? counts.duplicates : counts.applied).inc();

@@ -262,7 +262,27 @@ class LedgerTypesSerializationTest {
                         0,
                         60_000,
                         "");
+        io.omnistock.domain.channels.ChannelControl buffer =
+                new io.omnistock.domain.channels.ChannelControl();
+        buffer.kind = io.omnistock.avro.ChannelControlKind.BUFFER;
+        buffer.scope = io.omnistock.avro.ChannelScope.CATEGORY_NODE_TYPE;
+        buffer.category = "toys";
+        buffer.nodeType = NodeType.STORE;
+        buffer.percent = 20;
+        buffer.effectiveFrom = 4_900;
+        io.omnistock.domain.channels.ChannelControl exclusion =
+                new io.omnistock.domain.channels.ChannelControl();
+        exclusion.kind = io.omnistock.avro.ChannelControlKind.EXCLUDE;
+        exclusion.scope = io.omnistock.avro.ChannelScope.SKU;
+        exclusion.sku = "SKU-1";
+        exclusion.effectiveUntil = 5_000;
+        SourcedEvent channel =
+                SourcedEvent.of(
+                        new io.omnistock.domain.channels.Channel(
+                                "WEB", 4_900, List.of(buffer, exclusion)));
         return Stream.of(
+                channel, // broadcast: no origin
+                SourcedEvent.of(io.omnistock.domain.channels.Channel.removed("APP", 4_950)),
                 hold,
                 anyNodeHold,
                 skuRecord,

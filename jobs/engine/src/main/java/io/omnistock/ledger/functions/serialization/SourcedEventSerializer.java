@@ -1,5 +1,7 @@
 package io.omnistock.ledger.functions.serialization;
 
+import io.omnistock.avro.ChannelControlKind;
+import io.omnistock.avro.ChannelScope;
 import io.omnistock.avro.ConditionGrade;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.NodeType;
@@ -8,6 +10,8 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.SafetyStockScope;
 import io.omnistock.avro.SourceSystem;
+import io.omnistock.domain.channels.Channel;
+import io.omnistock.domain.channels.ChannelControl;
 import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.inventory.EventType;
 import io.omnistock.domain.inventory.InventoryEvent;
@@ -48,6 +52,10 @@ import org.apache.flink.formats.avro.typeutils.AvroSerializer;
  * <p>Version 4 added hold requests (holds.requests), written field by field behind the second parts
  * byte like the reference data: a hold request carries no event or node. Every record version 3
  * wrote reads as it is (its second byte never has the hold bit).
+ *
+ * <p>Version 5 added channel definitions (reference.channels), written field by field behind the
+ * second parts byte like the reference data. Every record version 4 wrote reads as it is (its
+ * second byte never has the channel bit).
  */
 public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedEvent> {
     private static final long serialVersionUID = 1L;
@@ -74,6 +82,10 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
     private static final int SKU_CATEGORY = 1;
     private static final int SAFETY_RULE = 1 << 1;
     private static final int HOLD = 1 << 2;
+    private static final int CHANNEL = 1 << 3;
+
+    private static final ChannelControlKind[] CONTROL_KINDS = ChannelControlKind.values();
+    private static final ChannelScope[] CHANNEL_SCOPES = ChannelScope.values();
 
     private static final HoldCommand.Action[] HOLD_ACTIONS = HoldCommand.Action.values();
 
@@ -159,10 +171,12 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         int more =
                 (s.skuCategory != null ? SKU_CATEGORY : 0)
                         | (s.rule != null ? SAFETY_RULE : 0)
-                        | (s.hold != null ? HOLD : 0);
+                        | (s.hold != null ? HOLD : 0)
+                        | (s.channel != null ? CHANNEL : 0);
         if (more != 0 && (s.event != null || s.node != null)) {
             throw new IllegalArgumentException(
-                    "a record with SKU reference data, a rule or a hold carries no event or node");
+                    "a record with reference data, a rule, a hold or a channel carries no event or"
+                            + " node");
         }
         int parts =
                 (more != 0 ? MORE_PARTS : 0)
@@ -185,6 +199,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
             }
             if (s.hold != null) {
                 writeHold(s.hold, out);
+            }
+            if (s.channel != null) {
+                writeChannel(s.channel, out);
             }
         }
         if (s.event != null) {
@@ -235,6 +252,9 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
             }
             if ((more & HOLD) != 0) {
                 s.hold = readHold(in);
+            }
+            if ((more & CHANNEL) != 0) {
+                s.channel = readChannel(in);
             }
         } else {
             if ((parts & EVENT) != 0) {
@@ -369,6 +389,51 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
         return h;
     }
 
+    private static void writeChannel(Channel c, DataOutputView out) throws IOException {
+        Utf8.write(c.id, out);
+        out.writeLong(c.updatedAt);
+        out.writeBoolean(c.removed);
+        out.writeInt(c.controls.size());
+        for (ChannelControl k : c.controls) {
+            writeEnum(k.kind, out);
+            writeEnum(k.scope, out);
+            Utf8.write(k.sku, out);
+            Utf8.write(k.nodeId, out);
+            Utf8.write(k.category, out);
+            writeEnum(k.nodeType, out);
+            out.writeLong(k.units);
+            out.writeInt(k.percent);
+            out.writeLong(k.effectiveFrom);
+            out.writeLong(k.effectiveUntil);
+        }
+    }
+
+    private static Channel readChannel(DataInputView in) throws IOException {
+        Channel c = new Channel();
+        c.id = Utf8.read(in);
+        c.updatedAt = in.readLong();
+        c.removed = in.readBoolean();
+        int size = in.readInt();
+        for (int i = 0; i < size; i++) {
+            ChannelControl k = new ChannelControl();
+            int kind = in.readByte();
+            k.kind = kind < 0 ? null : CONTROL_KINDS[kind];
+            int scope = in.readByte();
+            k.scope = scope < 0 ? null : CHANNEL_SCOPES[scope];
+            k.sku = Utf8.read(in);
+            k.nodeId = Utf8.read(in);
+            k.category = Utf8.read(in);
+            int type = in.readByte();
+            k.nodeType = type < 0 ? null : NODE_TYPES[type];
+            k.units = in.readLong();
+            k.percent = in.readInt();
+            k.effectiveFrom = in.readLong();
+            k.effectiveUntil = in.readLong();
+            c.controls.add(k);
+        }
+        return c;
+    }
+
     private static void writeReturned(ReturnedItem r, DataOutputView out) throws IOException {
         writeEnum(r.grade, out);
         Utf8.write(r.category, out);
@@ -443,9 +508,10 @@ public final class SourcedEventSerializer extends HandWrittenSerializer<SourcedE
             extends CompositeTypeSerializerSnapshot<SourcedEvent, SourcedEventSerializer> {
         /**
          * 3: SKU reference data and safety-stock rules (version 2 records read as they are); 4:
-         * hold requests (version 3 records read as they are).
+         * hold requests (version 3 records read as they are); 5: channel definitions (version 4
+         * records read as they are).
          */
-        private static final int VERSION = 4;
+        private static final int VERSION = 5;
 
         public Snapshot() {}
 
