@@ -109,7 +109,9 @@ class OpsCommandITCase {
                         Topics.AVAILABILITY.name(),
                         Topics.NETWORK_AVAILABILITY.name(),
                         Topics.GROUP_AVAILABILITY.name(),
+                        Topics.CHANNEL_AVAILABILITY.name(),
                         Topics.NODES.name(),
+                        Topics.CHANNELS.name(),
                         Topics.SKUS.name(),
                         Topics.SAFETY_STOCK.name(),
                         Topics.ROUTING_RULES.name());

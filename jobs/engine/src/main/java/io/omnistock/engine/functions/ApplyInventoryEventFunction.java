@@ -280,6 +280,7 @@ public class ApplyInventoryEventFunction
     @Override
     public void processBroadcastElement(SourcedEvent in, Context ctx, Collector<Availability> out)
             throws Exception {
+        state.channels = ctx.getBroadcastState(CHANNELS); // node and rule changes publish them
         if (in.node != null) {
             nodeChanges.onNode(in.node, ctx, out);
         } else if (in.rule != null) {

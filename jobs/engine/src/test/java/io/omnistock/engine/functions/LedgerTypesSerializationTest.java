@@ -446,6 +446,51 @@ class LedgerTypesSerializationTest {
                 .isEqualTo(node);
     }
 
+    /**
+     * Savepoints taken before sales channels hold SourcedEvents written by the version 4 serializer
+     * (before channel definitions, and before StockRequest gained its channel): its snapshot
+     * (written by that code, a test resource) restores, migrating the nested StockRequest POJO,
+     * and reads a hold request that code wrote (another test resource) as it is; the current
+     * serializer writes the same bytes for it.
+     */
+    @Test
+    void aSnapshotFromBeforeChannelsRestoresAndReadsItsRecords() throws Exception {
+        TypeSerializerSnapshot<SourcedEvent> old =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(resource("sourced-event-v4.snapshot")),
+                        getClass().getClassLoader());
+        TypeSerializer<SourcedEvent> current =
+                TypeInformation.of(SourcedEvent.class).createSerializer(NO_GENERIC_TYPES);
+
+        assertThat(current.snapshotConfiguration().resolveSchemaCompatibility(old).isIncompatible())
+                .isFalse();
+        SourcedEvent hold = new SourcedEvent();
+        hold.topic = "holds.requests";
+        hold.partition = 1;
+        hold.offset = 7;
+        hold.recordTimestamp = 1_700_000_000_000L;
+        hold.key = "SKU-1";
+        hold.bytes = new byte[] {1, 2, 3};
+        hold.hold =
+                new HoldCommand(
+                        "h-1",
+                        4_700,
+                        "H-1",
+                        "SKU-1",
+                        HoldCommand.Action.HOLD,
+                        "DC-1",
+                        3,
+                        900_000,
+                        "WEB");
+        byte[] written = resource("sourced-event-v4-hold.record");
+        assertThat(old.restoreSerializer().deserialize(new DataInputDeserializer(written)))
+                .usingRecursiveComparison()
+                .isEqualTo(hold);
+        DataOutputSerializer rewritten = new DataOutputSerializer(256);
+        current.serialize(hold, rewritten);
+        assertThat(rewritten.getCopyOfBuffer()).as("the same bytes as version 4").isEqualTo(written);
+    }
+
     private byte[] resource(String name) throws Exception {
         try (var in = getClass().getResourceAsStream("/serializer-snapshots/" + name)) {
             return in.readAllBytes();
