@@ -94,6 +94,20 @@ public final class InMemorySkuState implements SkuLedger.State {
         return nodes.get(nodeId);
     }
 
+    /**
+     * The sales channel bounding the request in hand (null: none), at event time {@link
+     * #channelAt}.
+     */
+    public io.omnistock.domain.channels.Channel channel;
+
+    public long channelAt;
+
+    @Override
+    public long sellable(NodeInfo node, long atp) {
+        String category = reference == null ? null : reference.category;
+        return channel == null ? atp : channel.ats(sku, category, node, atp, channelAt);
+    }
+
     @Override
     public long safetyStock(NodeInfo node) {
         return SafetyStock.of(sku, node, reference, sharedRules::get);
