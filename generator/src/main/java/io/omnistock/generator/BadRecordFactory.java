@@ -1,5 +1,9 @@
 package io.omnistock.generator;
 
+import io.omnistock.avro.ChannelControl;
+import io.omnistock.avro.ChannelControlKind;
+import io.omnistock.avro.ChannelDefinition;
+import io.omnistock.avro.ChannelScope;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.HoldAction;
 import io.omnistock.avro.HoldRequest;
@@ -54,6 +58,9 @@ final class BadRecordFactory {
 
     /** No catalog has it: catalogs start at {@code SKU-00001}. */
     static final String UNKNOWN_SKU_ID = "SKU-00000";
+
+    /** A channel id no shop uses: a bad channel record never touches a real channel. */
+    static final String UNKNOWN_CHANNEL_ID = "NO-SUCH-CHANNEL";
 
     private static final Duration ORDER_PROMISE = Duration.ofDays(3);
 
@@ -335,6 +342,29 @@ final class BadRecordFactory {
                                 .setChannel("WEB")
                                 .build();
                 yield bytes(kind, sku, Topics.HOLD_REQUESTS.codec().encode(hold), time);
+            }
+            case RANDOM_BYTES_CHANNEL -> {
+                byte[] junk = randomBytes(16 + rng.nextInt(48));
+                junk[0] = 1; // zig-zag -1: a negative string length
+                yield bytes(kind, UNKNOWN_CHANNEL_ID, junk, time);
+            }
+            case CHANNEL_WITH_ABSURD_PERCENT -> {
+                ChannelDefinition channel =
+                        ChannelDefinition.newBuilder()
+                                .setEventId(ids.next())
+                                .setEventTime(Instant.ofEpochMilli(time))
+                                .setChannel(UNKNOWN_CHANNEL_ID)
+                                .setControls(
+                                        List.of(
+                                                ChannelControl.newBuilder()
+                                                        .setKind(ChannelControlKind.BUFFER)
+                                                        .setScope(ChannelScope.SKU)
+                                                        .setSku(UNKNOWN_SKU_ID)
+                                                        .setPercent(150)
+                                                        .build()))
+                                .build();
+                yield bytes(
+                        kind, UNKNOWN_CHANNEL_ID, Topics.CHANNELS.codec().encode(channel), time);
             }
             case RANDOM_BYTES_SKU_RECORD, RANDOM_BYTES_SAFETY_STOCK_RULE -> {
                 byte[] junk = randomBytes(16 + rng.nextInt(48));

@@ -169,7 +169,14 @@ public enum BadRecordKind {
     /** Random bytes whose first string length is negative, on {@code holds.requests}. */
     RANDOM_BYTES_HOLD(Topics.HOLD_REQUESTS, DeadLetterReason.UNDECODABLE, true),
     /** A HOLD of one unit of a real SKU with a TTL of 0 seconds. */
-    HOLD_WITHOUT_TTL(Topics.HOLD_REQUESTS, DeadLetterReason.INVALID_HOLD_TTL, true);
+    HOLD_WITHOUT_TTL(Topics.HOLD_REQUESTS, DeadLetterReason.INVALID_HOLD_TTL, true),
+    /** Random bytes whose first string length is negative, on {@code reference.channels}. */
+    RANDOM_BYTES_CHANNEL(Topics.CHANNELS, DeadLetterReason.UNDECODABLE, true),
+    /**
+     * A channel (an id no shop uses) with a buffer of 150 % of a SKU no catalog has: a percentage
+     * outside 0..100.
+     */
+    CHANNEL_WITH_ABSURD_PERCENT(Topics.CHANNELS, DeadLetterReason.INVALID_CHANNEL, true);
 
     private static final BadRecordKind[] INVENTORY_KINDS =
             Arrays.stream(values())

@@ -3,6 +3,7 @@ package io.omnistock.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.omnistock.avro.ChannelDefinition;
 import io.omnistock.avro.DeadLetterReason;
 import io.omnistock.avro.FulfilmentMethod;
 import io.omnistock.avro.HoldRequest;
@@ -55,7 +56,7 @@ class BadRecordsTest {
         // rule set's on routing.rules, which merchandisers publish, not the generated streams
         // (SourcingRulesITCase dead-letters one)
         assertThat(bad.stream().map(GeneratedRecord::expectedReason).collect(Collectors.toSet()))
-                .hasSize(32)
+                .hasSize(33)
                 .containsAll(
                         EnumSet.complementOf(
                                 EnumSet.of(
@@ -163,6 +164,18 @@ class BadRecordsTest {
                 assertThat(r.key()).isEqualTo("SKU|" + rule.getSku());
                 assertThat(reason).isEqualTo(DeadLetterReason.INVALID_SAFETY_STOCK_RULE);
                 assertThat(rule.getUnits()).isNegative();
+                continue;
+            }
+            if (decoded instanceof ChannelDefinition c) {
+                assertThat(r.key()).isEqualTo(c.getChannel()).isEqualTo("NO-SUCH-CHANNEL");
+                assertThat(reason).isEqualTo(DeadLetterReason.INVALID_CHANNEL);
+                assertThat(c.getControls())
+                        .singleElement()
+                        .satisfies(
+                                k -> {
+                                    assertThat(skuIds).doesNotContain(k.getSku());
+                                    assertThat(k.getPercent()).isGreaterThan(100);
+                                });
                 continue;
             }
             if (decoded instanceof HoldRequest h) {
@@ -423,6 +436,9 @@ class BadRecordsTest {
                         h.getNodeId(),
                         h.getQuantity(),
                         h.getEventTime());
+            }
+            if (r instanceof ChannelDefinition c) {
+                return new Fields(c.getEventId(), null, null, 0, c.getEventTime());
             }
             NodeRecord n = (NodeRecord) r;
             return new Fields(n.getEventId(), null, n.getNodeId(), 0, n.getEventTime());
