@@ -449,9 +449,9 @@ class LedgerTypesSerializationTest {
     /**
      * Savepoints taken before sales channels hold SourcedEvents written by the version 4 serializer
      * (before channel definitions, and before StockRequest gained its channel): its snapshot
-     * (written by that code, a test resource) restores, migrating the nested StockRequest POJO,
-     * and reads a hold request that code wrote (another test resource) as it is; the current
-     * serializer writes the same bytes for it.
+     * (written by that code, a test resource) restores, migrating the nested StockRequest POJO, and
+     * reads a hold request that code wrote (another test resource) as it is; the current serializer
+     * writes the same bytes for it.
      */
     @Test
     void aSnapshotFromBeforeChannelsRestoresAndReadsItsRecords() throws Exception {
@@ -488,7 +488,9 @@ class LedgerTypesSerializationTest {
                 .isEqualTo(hold);
         DataOutputSerializer rewritten = new DataOutputSerializer(256);
         current.serialize(hold, rewritten);
-        assertThat(rewritten.getCopyOfBuffer()).as("the same bytes as version 4").isEqualTo(written);
+        assertThat(rewritten.getCopyOfBuffer())
+                .as("the same bytes as version 4")
+                .isEqualTo(written);
     }
 
     private byte[] resource(String name) throws Exception {
