@@ -5,6 +5,8 @@ import static io.omnistock.domain.inventory.LedgerEvents.STORE;
 import static io.omnistock.domain.inventory.LedgerEvents.at;
 import static io.omnistock.domain.inventory.LedgerEvents.receipt;
 import static io.omnistock.domain.inventory.StockRequests.probe;
+import static io.omnistock.domain.inventory.StockRequests.reserve;
+import static io.omnistock.domain.inventory.StockRequests.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -16,6 +18,7 @@ import io.omnistock.domain.channels.Channel;
 import io.omnistock.domain.channels.ChannelControl;
 import io.omnistock.domain.holds.HoldCommand;
 import io.omnistock.domain.holds.HoldOutcome;
+import io.omnistock.ledger.domain.StockReply;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,16 @@ class SkuLedgerChannelsTest {
         ledger.hold(hold("H-2", STORE, 7), at(8, 0));
         assertThat(ledger.lastHoldOutcome().type()).isEqualTo(HoldOutcome.Type.HELD);
         assertThat(ledger.held(STORE)).isEqualTo(7);
+    }
+
+    @Test
+    void aReservationOnTheChannelIsGrantedAtMostItsAts() {
+        ledger.handle(reserve("O-1", at(8, 0), List.of(), units(STORE, 8)));
+        assertThat(ledger.lastReply().kind).isEqualTo(StockReply.Kind.REFUSED);
+
+        ledger.handle(reserve("O-2", at(8, 0), List.of(), units(STORE, 7)));
+        assertThat(ledger.lastReply().kind).isEqualTo(StockReply.Kind.GRANTED);
+        assertThat(ledger.atp(STORE)).isEqualTo(3);
     }
 
     @Test

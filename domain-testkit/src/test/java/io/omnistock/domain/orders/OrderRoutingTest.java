@@ -210,6 +210,18 @@ class OrderRoutingTest {
         }
 
         @Test
+        void theReservationNamesTheOrdersChannelSoItIsCheckedAgainstThatChannelsAts() {
+            flow.stock(SKU_A, DC_1, 5);
+
+            flow.place(order("O-1", line(SKU_A, 1)).setChannel("MARKETPLACE"));
+            flow.run();
+
+            assertThat(flow.sent(Action.RESERVE))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.channel).isEqualTo("MARKETPLACE"));
+        }
+
+        @Test
         void repliesArrivingBeforeTheOrderAreKeptForIt() {
             flow.stock(SKU_A, DC_1, 5);
             OrderRequest order = order("O-1", line(SKU_A, 2)).build();

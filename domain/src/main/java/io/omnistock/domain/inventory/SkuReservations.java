@@ -99,8 +99,9 @@ final class SkuReservations {
     }
 
     /**
-     * Holds every requested unit, or none: a grant never takes more than a node's ATP. Returns the
-     * answer (GRANTED, or REFUSED with the ATP now) without sending it.
+     * Holds every requested unit, or none: a grant never takes more than a node's ATP, nor more
+     * than the request's sales channel may sell there ({@link SkuLedger.State#sellable}). Returns
+     * the answer (GRANTED, or REFUSED with the ATP now) without sending it.
      */
     StockReply hold(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
         int n = request.units.size();
@@ -117,7 +118,8 @@ final class SkuReservations {
                     || nodes[i] == null
                     || !nodes[i].isOpen()
                     || positions[i] == null
-                    || positions[i].atp(state.safetyStock(nodes[i])) < wanted.units
+                    || state.sellable(nodes[i], positions[i].atp(state.safetyStock(nodes[i])))
+                            < wanted.units
                     || appearsEarlier(request.units, i)) {
                 return refusal(request, state);
             }

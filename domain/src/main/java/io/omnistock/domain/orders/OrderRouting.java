@@ -374,6 +374,7 @@ public final class OrderRouting {
                             sku,
                             StockRequest.Action.RESERVE,
                             s.attempt);
+            reserve.channel = s.order.getChannel(); // checked against the channel's ATS too
             for (LineAllocation a : allocations) {
                 if (a.sku().equals(sku)) {
                     reserve.units.add(new NodeUnits(a.nodeId(), a.quantity()));

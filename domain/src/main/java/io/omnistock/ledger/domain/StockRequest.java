@@ -44,9 +44,9 @@ public class StockRequest {
     public List<String> alternatives = new ArrayList<>();
 
     /**
-     * PROBE and QUOTE: the sales channel of the order or quote, whose available to sell bounds the
-     * answer (docs/concepts/channels.md); null or empty: plain ATP. Appended: null in state from
-     * before channels.
+     * PROBE, QUOTE and RESERVE: the sales channel of the order or quote, whose available to sell
+     * bounds the answer (docs/concepts/channels.md); null or empty: plain ATP. Appended: null in
+     * state from before channels.
      */
     public String channel;
 
