@@ -8,6 +8,7 @@ import io.omnistock.avro.InboundPromise;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
+import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.ReservationAction;
 import io.omnistock.avro.ReservationRequest;
 import io.omnistock.avro.RoutingDecision;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Inbound promises (docs/concepts/inbound-promises.md) appended {@code allowFutureSupply} to
  * OrderRequest, {@code futureAtp} to Availability, {@code promiseBy} (and the PROMISE action) to
- * ReservationRequest, and {@code asnId} and {@code reserved} to RoutingDecision's InboundPromise:
- * the versions before are in the schema history, known by their fingerprint, and records written
- * with them read with the defaults (no future supply, no future ATP, unreserved promises).
+ * ReservationRequest, {@code preOrderFrom} to QuoteResponse, and {@code asnId} and {@code reserved}
+ * to RoutingDecision's InboundPromise: the versions before are in the schema history, known by
+ * their fingerprint, and records written with them read with the defaults (no future supply, no
+ * future ATP, unreserved promises).
  */
 class InboundPromisesSchemaHistoryTest {
     private static final Instant AT = Instant.parse("2026-12-01T08:00:00Z");
@@ -40,6 +42,7 @@ class InboundPromisesSchemaHistoryTest {
         assertAppended(OrderRequest.class, "allowFutureSupply");
         assertAppended(Availability.class, "futureAtp");
         assertAppended(ReservationRequest.class, "promiseBy");
+        assertAppended(QuoteResponse.class, "preOrderFrom");
         Schema before = before(RoutingDecision.class);
         Schema promiseBefore = before.getField("inboundPromises").schema().getElementType();
         Schema promiseNow = InboundPromise.getClassSchema();
