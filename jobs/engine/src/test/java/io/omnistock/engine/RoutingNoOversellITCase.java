@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.DecisionStatus;
 import io.omnistock.avro.FulfilmentMethod;
+import io.omnistock.avro.HoldEvent;
+import io.omnistock.avro.HoldEventType;
 import io.omnistock.avro.InboundPromise;
 import io.omnistock.avro.NodeRecord;
 import io.omnistock.avro.NodeStatus;
@@ -62,8 +64,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (docs/concepts/inbound-promises.md): the DC has an ASN of 4 units per SKU, and after the failure,
  * while orders still stream in, two ASNs are received in full and the third is received in part and
  * revised down. Afterwards every order has exactly one final decision, no SKU x node has granted
- * more than its on-hand (receipts included) minus safety stock, no ASN is promised more than it
- * still brings, and the published availability holds exactly the units the decisions allocate.
+ * more than its on-hand (receipts included) minus safety stock and what standing cart holds keep
+ * (holds.requests: nine one-unit holds race with the orders), no ASN is promised more than it still
+ * brings, and the published availability holds exactly the units the decisions allocate.
  */
 class RoutingNoOversellITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -207,6 +210,17 @@ class RoutingNoOversellITCase {
             try (GeneratorPublisher publisher =
                     new GeneratorPublisher(kafka, ORDERS_PER_SECOND, null)) {
                 streaming = CompletableFuture.runAsync(() -> publisher.sendAll(orders));
+                // cart holds race with the orders: one unit of each SKU, three times, at the
+                // node with the most ATP, standing for an hour
+                for (int h = 0; h < 9; h++) {
+                    String sku = SKUS.get(h % SKUS.size());
+                    long holdTime = now - Duration.ofMinutes(8).toMillis() + h;
+                    client.send(
+                            Topics.HOLD_REQUESTS,
+                            sku,
+                            HoldsITCase.hold("cart-" + h, sku, null, 1, 3600, holdTime),
+                            holdTime);
+                }
                 decidedAtFailure =
                         client.readUntil(Topics.DECISIONS, values -> values.size() >= 20, DEADLINE)
                                 .size();
@@ -255,6 +269,7 @@ class RoutingNoOversellITCase {
                                                     client.readAll(
                                                             Topics.DECISIONS,
                                                             Duration.ofMillis(500)))),
+                                    standingHolds(client),
                                     safetyStock),
                     List::isEmpty,
                     Duration.ofSeconds(60));
@@ -282,6 +297,7 @@ class RoutingNoOversellITCase {
             // promised of an ASN beyond what it still brings
             Map<String, Long> allocated = allocatedByPosition(byOrder);
             Map<String, Long> promised = promisedByPosition(byOrder);
+            Map<String, Long> held = standingHolds(client);
             Map<String, Long> oversold = new TreeMap<>();
             long allocatedUnits = 0;
             long grantable = 0;
@@ -316,11 +332,13 @@ class RoutingNoOversellITCase {
             }
             for (Map.Entry<String, Long> position : onHand.entrySet()) {
                 long limit = position.getValue() - safetyStock.get(nodeOf(position.getKey()));
-                long held = allocated.getOrDefault(position.getKey(), 0L);
-                allocatedUnits += held;
+                long granted =
+                        allocated.getOrDefault(position.getKey(), 0L)
+                                + held.getOrDefault(position.getKey(), 0L);
+                allocatedUnits += allocated.getOrDefault(position.getKey(), 0L);
                 grantable += Math.max(0, limit);
-                if (held > limit) {
-                    oversold.put(position.getKey(), held - limit);
+                if (granted > limit) {
+                    oversold.merge(position.getKey(), granted - limit, Long::sum);
                 }
             }
             Set<String> unknownPositions = new HashSet<>(allocated.keySet());
@@ -328,6 +346,9 @@ class RoutingNoOversellITCase {
             Set<String> promisedElsewhere = new HashSet<>(promised.keySet());
             promisedElsewhere.removeAll(stillInbound.keySet());
             unknownPositions.addAll(promisedElsewhere);
+            Set<String> heldElsewhere = new HashSet<>(held.keySet());
+            heldElsewhere.removeAll(supply.keySet());
+            unknownPositions.addAll(heldElsewhere);
 
             System.out.printf(
                     "RoutingNoOversellITCase: %d orders (%d units) for %d grantable units;"
@@ -336,7 +357,7 @@ class RoutingNoOversellITCase {
                             + " oversold %d units, decisions for unknown orders %d;"
                             + " %d orders allowing future supply, %d promised inbound,"
                             + " %d promises turned into reservations by receipts,"
-                            + " %d units still promised%n",
+                            + " %d units still promised; %d units held by standing holds%n",
                     ORDERS,
                     demand,
                     grantable,
@@ -352,7 +373,8 @@ class RoutingNoOversellITCase {
                     futureSupplyOrders,
                     promisedOrders,
                     receivedPromises,
-                    promised.values().stream().mapToLong(Long::longValue).sum());
+                    promised.values().stream().mapToLong(Long::longValue).sum(),
+                    held.values().stream().mapToLong(Long::longValue).sum());
 
             assertThat(JobAttempts.highestAttempt(cluster, ledger.client().getJobID()))
                     .as("the job really failed and recovered")
@@ -379,6 +401,24 @@ class RoutingNoOversellITCase {
                     .isPositive();
             assertThat(statuses.getOrDefault(DecisionStatus.REJECTED, 0)).isZero();
         }
+    }
+
+    /** Units the standing holds keep (their last event HELD or EXTENDED), by {@code sku|node}. */
+    private static Map<String, Long> standingHolds(KafkaTestClient client) {
+        Map<String, HoldEvent> last = new HashMap<>();
+        for (KeyedValue<HoldEvent> e : client.readAll(Topics.HOLD_EVENTS, Duration.ofMillis(300))) {
+            last.put(e.key(), e.value());
+        }
+        Map<String, Long> held = new TreeMap<>();
+        for (HoldEvent e : last.values()) {
+            if (e.getType() == HoldEventType.HELD || e.getType() == HoldEventType.EXTENDED) {
+                held.merge(
+                        Topics.positionKey(e.getSku(), e.getNodeId()),
+                        (long) e.getQuantity(),
+                        Long::sum);
+            }
+        }
+        return held;
     }
 
     /** Units of ASNs the orders' current decisions are promised, by {@code sku|node}. */
@@ -492,16 +532,20 @@ class RoutingNoOversellITCase {
             Map<String, Availability> published,
             Map<String, Long> supply,
             Map<String, Long> allocated,
+            Map<String, Long> held,
             Map<String, Long> safetyStock) {
         List<String> mismatches = new ArrayList<>();
         supply.forEach(
                 (key, onHand) -> {
                     long reserved = allocated.getOrDefault(key, 0L);
                     long ss = safetyStock.get(nodeOf(key));
+                    long holds = held.getOrDefault(key, 0L);
                     String expected =
-                            figures(onHand, reserved, Math.max(0, onHand - reserved - ss));
+                            figures(onHand, reserved, Math.max(0, onHand - reserved - holds - ss));
                     Availability a = published.get(key);
-                    if (!figures(a).equals(expected) || a.getSafetyStock() != ss) {
+                    if (!figures(a).equals(expected)
+                            || a.getSafetyStock() != ss
+                            || a.getHeld() != holds) {
                         mismatches.add(
                                 key + " published " + figures(a) + ", decisions say " + expected);
                     }
