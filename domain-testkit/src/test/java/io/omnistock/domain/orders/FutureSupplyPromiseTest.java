@@ -132,6 +132,54 @@ class FutureSupplyPromiseTest {
 
     @ParameterizedTest(name = "fast path: {0}")
     @ValueSource(booleans = {false, true})
+    void aPartReceiptKeepsTheOldestPromisesFirst(boolean fastPath) {
+        OrderFlow flow = flow(fastPath);
+        flow.asn(SKU, DC_1, "ASN-1", 10, at(7, 0), ETA_24);
+        flow.place(futureSupply("O-1", 4)); // ASN-1 4
+        flow.run();
+        flow.place(futureSupply("O-2", 6)); // ASN-1 6
+        flow.run();
+
+        // 5 of ASN-1's 10 arrive: O-1 (oldest) gets its 4, O-2 the 5th; O-2 keeps 5 promised
+        flow.receiptAgainst(SKU, DC_1, "ASN-1", 5, ETA_24);
+        flow.run();
+
+        assertThat(units(flow.lastDecision("O-1").getAllocations())).isEqualTo(4);
+        assertThat(flow.lastDecision("O-1").getInboundPromises()).isEmpty();
+        RoutingDecision o2 = flow.lastDecision("O-2");
+        assertThat(units(o2, "INBOUND_RECEIVED")).isEqualTo(5);
+        assertThat(units(o2.getAllocations())).isEqualTo(1);
+        assertPromises(o2).containsExactly(tuple("ASN-1", DC_1, 5, ETA_24, true));
+        assertThat(flow.onHand(SKU, DC_1)).isEqualTo(5);
+        assertThat(flow.reserved(SKU, DC_1)).isEqualTo(5);
+        assertThat(shipment(flow, DC_1, "ASN-1").promised).isEqualTo(5); // = 10 - 5 still due
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMultiSkuOrderIsPromisedInboundPerSkuOnTheLoop() {
+        OrderFlow flow = flow(false);
+        String other = "SKU-B";
+        flow.stock(SKU, DC_1, 2);
+        flow.asn(SKU, DC_1, "ASN-A", 4, at(7, 0), ETA_24);
+        flow.asn(other, DC_2, "ASN-B", 5, at(7, 0), ETA_36);
+
+        // A: 2 on hand, 1 promised from ASN-A; B: none on hand, 2 promised from ASN-B
+        flow.place(order("O-1", line(SKU, 3), line(other, 2)).setAllowFutureSupply(true).build());
+        flow.run();
+
+        RoutingDecision d = flow.lastDecision("O-1");
+        assertThat(d.getStatus()).isEqualTo(DecisionStatus.PARTIALLY_ROUTED);
+        assertThat(units(d.getAllocations())).isEqualTo(2);
+        assertPromises(d)
+                .containsExactlyInAnyOrder(
+                        tuple("ASN-A", DC_1, 1, ETA_24, true),
+                        tuple("ASN-B", DC_2, 2, ETA_36, true));
+        assertThat(flow.sent(StockRequest.Action.PROMISE)).hasSize(2);
+        assertThat(flow.ledgerState(other).position(DC_2).inbound.get(0).promised).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "fast path: {0}")
+    @ValueSource(booleans = {false, true})
     void anAsnRevisedDownRepromisesTheNewestPromisesFirst(boolean fastPath) {
         OrderFlow flow = flow(fastPath);
         flow.asn(SKU, DC_1, "ASN-1", 10, at(7, 0), ETA_24);
