@@ -6,6 +6,7 @@ import io.omnistock.avro.OrderRequest;
 import io.omnistock.avro.QuoteRequest;
 import io.omnistock.avro.QuoteResponse;
 import io.omnistock.avro.RoutingDecision;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,12 +32,20 @@ class SourcingRulesSchemaHistoryTest {
     }
 
     private static void assertBefore(Class<? extends SpecificRecord> type, Set<String> appended) {
-        List<Schema> history = WriterSchemas.history(type);
-        Schema before = history.get(history.size() - 1);
-        Schema current = SpecificData.get().getSchema(type);
+        // the newest version without the fields, and the one after it (later fields may have
+        // been appended since)
+        List<Schema> versions = new ArrayList<>(WriterSchemas.history(type));
+        versions.add(SpecificData.get().getSchema(type));
+        String field = appended.iterator().next();
+        int i = versions.size() - 2;
+        while (i > 0 && versions.get(i).getField(field) != null) {
+            i--;
+        }
+        Schema before = versions.get(i);
+        Schema after = versions.get(i + 1);
 
         Set<String> added =
-                current.getFields().stream()
+                after.getFields().stream()
                         .map(Schema.Field::name)
                         .filter(name -> before.getField(name) == null)
                         .collect(Collectors.toSet());

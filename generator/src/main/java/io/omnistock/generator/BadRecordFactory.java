@@ -451,7 +451,8 @@ final class BadRecordFactory {
                 store.getRegion(),
                 null,
                 new ArrayList<>(),
-                null);
+                null,
+                false);
     }
 
     private GeneratedRecord order(BadRecordKind kind, OrderRequest order) {

@@ -347,7 +347,8 @@ final class OrderStream implements Iterator<GeneratedRecord> {
                         site.region(),
                         null,
                         new java.util.ArrayList<>(),
-                        null);
+                        null,
+                        false);
         GeneratedRecord record = records.valid(order);
         add(time, record);
         maybeDuplicate(time, record);

@@ -277,6 +277,21 @@ public final class OrderFlow {
         return ledger.apply(e, nodes.get(nodeId), NOW, Long.MIN_VALUE, ledgerState(sku), ledgerOut);
     }
 
+    /** A receipt of {@code units} against an ASN at the node. */
+    SkuLedger.Outcome receiptAgainst(String sku, String nodeId, String asnId, long units, long at) {
+        InventoryEvent e =
+                new InventoryEvent(
+                                "receipt-" + IDS.incrementAndGet(),
+                                at,
+                                sku,
+                                nodeId,
+                                EventType.RECEIPT,
+                                units,
+                                SourceSystem.THREE_PL)
+                        .withReference(asnId);
+        return ledger.apply(e, nodes.get(nodeId), NOW, Long.MIN_VALUE, ledgerState(sku), ledgerOut);
+    }
+
     public SkuLedger.Outcome inventory(
             EventType type, String sku, String nodeId, long units, long at) {
         InventoryEvent e =

@@ -17,6 +17,12 @@ public class InboundShipment {
 
     public long received;
 
+    /**
+     * Units of this ASN reserved for orders allowing future supply ({@link SkuPromises}): never
+     * more than {@link #remaining()}; a receipt turns them into on-hand reservations.
+     */
+    public long promised;
+
     /** Latest event time that touched this shipment (drives expiry). */
     public long lastTouched;
 
@@ -28,5 +34,10 @@ public class InboundShipment {
 
     public long remaining() {
         return Math.max(0, quantity - received);
+    }
+
+    /** Units still expected that no order has been promised. */
+    public long unpromised() {
+        return Math.max(0, remaining() - promised);
     }
 }

@@ -85,6 +85,15 @@ public class Position {
         return lastCountTime != NO_COUNT;
     }
 
+    /** Inbound units promised to orders allowing future supply, all ASNs together. */
+    public long promisedInbound() {
+        long total = 0;
+        for (InboundShipment shipment : inbound) {
+            total += shipment.promised;
+        }
+        return total;
+    }
+
     /** Units still expected from ASNs at this node. */
     public long inTransit() {
         long total = 0;
@@ -168,6 +177,16 @@ public class Position {
         for (BufferedDelta d : recentDeltas) {
             if (d.eventId.equals(eventId)) {
                 return d;
+            }
+        }
+        return null;
+    }
+
+    /** The shipment of this ASN, or null. */
+    InboundShipment findShipment(String asnId) {
+        for (InboundShipment shipment : inbound) {
+            if (shipment.asnId.equals(asnId)) {
+                return shipment;
             }
         }
         return null;

@@ -211,6 +211,7 @@ public final class SkuLedger {
     private final SkuRouting routing;
     private final boolean journal;
     private final SkuHolds holds;
+    private final SkuPromises promises;
 
     /** With the default return triage rules. */
     public SkuLedger(LedgerSettings settings) {
@@ -227,11 +228,13 @@ public final class SkuLedger {
      */
     public SkuLedger(LedgerSettings settings, Returns returns, Router router) {
         this.publisher = new PositionPublisher(settings);
-        this.reservations = new SkuReservations(publisher);
+        this.promises = new SkuPromises(publisher);
+        this.reservations = new SkuReservations(publisher, promises);
         this.holds = new SkuHolds(publisher);
         this.routing =
                 new SkuRouting(
                         reservations,
+                        promises,
                         router == null
                                 ? null
                                 : new SingleSkuPlanner(router, new OrderValidator(settings)));
@@ -392,6 +395,9 @@ public final class SkuLedger {
         recordDemand(position, e, outcome);
 
         NetworkTotals totals = publisher.beginChange(state);
+        if (e.type == EventType.ASN || e.type == EventType.RECEIPT) {
+            promisedInbound(position, e, totals, state, out);
+        }
         if (position.reserved > 0 && position.reserved > position.onHand) {
             reservations.resolveShortage(
                     e.sku, e.nodeId, position, node, totals, e.eventTime, e.eventId, state, out);
@@ -410,6 +416,45 @@ public final class SkuLedger {
         state.putPosition(e.nodeId, position);
         publisher.endChange(e.sku, totals, e.eventTime, out);
         return outcome;
+    }
+
+    /**
+     * An ASN or a receipt touched a shipment that has promised units ({@link SkuPromises}): a
+     * receipt turns them into reservations, a revision or a later ETA moves them. Costs one look at
+     * the position's shipments otherwise.
+     */
+    private void promisedInbound(
+            Position position, InventoryEvent e, NetworkTotals totals, State state, Output out) {
+        if (e.reference == null || e.reference.isBlank()) {
+            return;
+        }
+        InboundShipment shipment = position.findShipment(e.reference);
+        if (shipment == null || shipment.promised <= 0) {
+            return;
+        }
+        if (e.type == EventType.RECEIPT) {
+            promises.received(
+                    e.sku,
+                    e.nodeId,
+                    position,
+                    shipment,
+                    e.quantity,
+                    e.eventTime,
+                    e.eventId,
+                    state,
+                    out);
+        } else {
+            promises.asnChanged(
+                    e.sku,
+                    e.nodeId,
+                    position,
+                    shipment,
+                    totals,
+                    e.eventTime,
+                    e.eventId,
+                    state,
+                    out);
+        }
     }
 
     /**

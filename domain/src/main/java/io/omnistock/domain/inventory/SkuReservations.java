@@ -27,9 +27,11 @@ final class SkuReservations {
                     .reversed();
 
     private final PositionPublisher publisher;
+    private final SkuPromises promises;
 
-    SkuReservations(PositionPublisher publisher) {
+    SkuReservations(PositionPublisher publisher, SkuPromises promises) {
         this.publisher = publisher;
+        this.promises = promises;
     }
 
     SkuLedger.Outcome handle(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
@@ -54,6 +56,7 @@ final class SkuReservations {
             case RESERVE -> reserve(request, state, out);
             case RELEASE -> settle(request, false, state, out);
             case COMMIT -> settle(request, true, state, out);
+            case PROMISE -> promise(request, state, out);
             default -> throw new IllegalArgumentException("unexpected " + request.action);
         }
         return SkuLedger.Outcome.APPLIED;
@@ -91,6 +94,36 @@ final class SkuReservations {
                                 into.addAll(Arrays.asList(due));
                             }
                         });
+    }
+
+    /**
+     * Promises the order inbound units no other order was promised ({@link SkuPromises}) and
+     * answers PROMISED with them.
+     */
+    private void promise(StockRequest request, SkuLedger.State state, SkuLedger.Output out) {
+        long wanted = 0;
+        for (NodeUnits u : request.units) {
+            wanted += Math.max(0, u.units);
+        }
+        StockReply promised = new StockReply(StockReply.Kind.PROMISED, request);
+        if (request.promiseBy != StockRequest.NO_FUTURE_SUPPLY) {
+            promised.promised =
+                    promises.promise(
+                            request.sku,
+                            request.orderId,
+                            request.eventTime,
+                            wanted,
+                            request.promiseBy,
+                            request.alternatives,
+                            request.eventTime,
+                            request.eventId,
+                            null,
+                            null,
+                            null,
+                            state,
+                            out);
+        }
+        out.reply(promised);
     }
 
     /** Holds every requested unit, or none, and answers GRANTED or REFUSED. */
@@ -180,6 +213,8 @@ final class SkuReservations {
             return; // nothing held: a backordered line, or already settled
         }
         NetworkTotals totals = publisher.beginChange(state);
+        promises.releaseAll(
+                request.sku, reservation, totals, request.eventTime, request.eventId, state, out);
         for (NodeUnits held : reservation.held) {
             Position p = state.position(held.nodeId);
             p.reserved -= held.units;

@@ -1,5 +1,6 @@
 package io.omnistock.domain.inventory;
 
+import io.omnistock.avro.OrderLine;
 import io.omnistock.avro.OrderRequest;
 import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.orders.DailyCapacity;
@@ -28,6 +29,7 @@ import java.util.List;
  */
 final class SkuRouting {
     private final SkuReservations reservations;
+    private final SkuPromises promises;
     private final SingleSkuPlanner planner;
 
     /**
@@ -40,8 +42,9 @@ final class SkuRouting {
     private final DailyCapacity capacity = new DailyCapacity();
 
     /** {@code planner} null: every ROUTE is answered as a PROBE. */
-    SkuRouting(SkuReservations reservations, SingleSkuPlanner planner) {
+    SkuRouting(SkuReservations reservations, SkuPromises promises, SingleSkuPlanner planner) {
         this.reservations = reservations;
+        this.promises = promises;
         this.planner = planner;
     }
 
@@ -92,7 +95,43 @@ final class SkuRouting {
             asProbe(request, state, out); // cannot happen on the ATP just read; the loop copes
             return;
         }
+        if (order.getAllowFutureSupply() && !routed.backordered.isEmpty()) {
+            promiseBackordered(request, order, nodes, routed, state, out);
+        }
         out.reply(routed);
+    }
+
+    /**
+     * An order allowing future supply: what on-hand could not fill is promised from inbound no
+     * other order was promised ({@link SkuPromises}), and the ROUTED answer says so.
+     */
+    private void promiseBackordered(
+            StockRequest request,
+            OrderRequest order,
+            Collection<NodeInfo> nodes,
+            StockReply routed,
+            SkuLedger.State state,
+            SkuLedger.Output out) {
+        long wanted = 0;
+        for (OrderLine line : routed.backordered) {
+            wanted += line.getQuantity();
+        }
+        routed.promised =
+                promises.promise(
+                        request.sku,
+                        request.orderId,
+                        request.eventTime,
+                        wanted,
+                        order.getPromiseBy().toEpochMilli(),
+                        planner.inboundNodes(order, nodes),
+                        request.eventTime,
+                        request.eventId,
+                        null,
+                        null,
+                        null,
+                        state,
+                        out);
+        state.remember(request.eventId + "/route", request.eventTime);
     }
 
     /** The hold of this SKU the order names in {@code holdIds}, or null. */

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * What a probe, a quote or the single-SKU planner needs of one SKU's positions, node by node:
  * on-hand less reserved (ATP then only needs the node's safety stock and status), and the units
- * ASNs still bring with their ETAs. Derived from the positions and kept in step with every stored
- * change, so answering needs no state read; see {@link SkuLedger.State#stock}. Plain Java.
+ * ASNs still bring that no order was promised, with their ETAs. Derived from the positions and kept
+ * in step with every stored change, so answering needs no state read; see {@link
+ * SkuLedger.State#stock}. Plain Java.
  */
 public final class StockByNode {
     private static final long ABSENT = Long.MIN_VALUE;
@@ -85,8 +86,8 @@ public final class StockByNode {
         }
         List<InboundUnits> units = new ArrayList<>(p.inbound.size());
         for (InboundShipment s : p.inbound) {
-            if (s.remaining() > 0 && s.eta != InventoryEvent.NO_TIME) {
-                units.add(new InboundUnits(nodeId, s.remaining(), s.eta));
+            if (s.unpromised() > 0 && s.eta != InventoryEvent.NO_TIME) {
+                units.add(new InboundUnits(nodeId, s.unpromised(), s.eta));
             }
         }
         return units.toArray(NONE);

@@ -216,6 +216,15 @@ public final class OrderRouting {
                 }
             }
             case REROUTED -> rerouted(reply, s, net, out);
+            case PROMISED -> {
+                if (s.phase == OrderState.Phase.PROMISING && s.awaiting.remove(reply.sku)) {
+                    putPromises(s, reply.sku, reply.promised);
+                    if (s.awaiting.isEmpty()) {
+                        decide(s, DecisionRecords.finalStatus(s), null, net, out);
+                    }
+                }
+            }
+            case REPROMISED -> repromised(reply, s, net, out);
         }
     }
 
@@ -230,6 +239,10 @@ public final class OrderRouting {
         s.baselineCost = reply.baselineCost;
         s.backordered.addAll(reply.backordered);
         s.granted.addAll(reply.allocations);
+        if (s.order.getAllowFutureSupply()) {
+            s.promisesAsked = true; // the ledger promised inbound as it routed the order
+            putPromises(s, reply.sku, reply.promised);
+        }
         decide(s, DecisionRecords.finalStatus(s), null, net, out);
     }
 
@@ -423,6 +436,13 @@ public final class OrderRouting {
 
     private void decide(
             OrderState s, DecisionStatus status, String reason, Network net, Output out) {
+        if (reason == null
+                && !s.promisesAsked
+                && !s.backordered.isEmpty()
+                && s.order.getAllowFutureSupply()) {
+            askPromises(s, net, out);
+            return;
+        }
         s.phase = OrderState.Phase.DECIDED;
         s.revision++;
         promiseBackorders(s, net);
@@ -444,12 +464,124 @@ public final class OrderRouting {
     }
 
     /**
+     * An order allowing future supply, decided with backordered lines: asks each backordered SKU's
+     * ledger to promise it inbound units no other order was promised (PROMISE, through the
+     * reservation topic), at the nodes that may fulfil the order, by its promise date. The decision
+     * waits for the answers (PROMISED).
+     */
+    private void askPromises(OrderState s, Network net, Output out) {
+        s.promisesAsked = true;
+        s.phase = OrderState.Phase.PROMISING;
+        Map<String, Long> wanted = new java.util.LinkedHashMap<>();
+        for (OrderLine line : s.backordered) {
+            wanted.merge(line.getSku(), (long) line.getQuantity(), Long::sum);
+        }
+        List<String> nodes =
+                inboundNodes(router, domainOrder(s.order, s.order.getLines()), net.nodes());
+        for (Map.Entry<String, Long> e : wanted.entrySet()) {
+            StockRequest promise =
+                    new StockRequest(
+                            s.order.getOrderId() + "/promise/" + e.getKey(),
+                            s.order.getEventTime().toEpochMilli(),
+                            s.order.getOrderId(),
+                            e.getKey(),
+                            StockRequest.Action.PROMISE,
+                            s.attempt);
+            promise.units.add(new NodeUnits("", e.getValue()));
+            promise.alternatives.addAll(nodes);
+            promise.promiseBy = s.order.getPromiseBy().toEpochMilli();
+            s.awaiting.add(e.getKey());
+            out.request(promise);
+        }
+    }
+
+    /** Replaces the order's reserved inbound promises of {@code sku} with {@code promised}. */
+    private static void putPromises(OrderState s, String sku, List<InboundUnits> promised) {
+        s.inboundPromises.removeIf(p -> p.getSku().equals(sku));
+        for (InboundUnits u : promised) {
+            s.inboundPromises.add(
+                    new InboundPromise(
+                            sku,
+                            (int) u.units,
+                            u.nodeId,
+                            Instant.ofEpochMilli(u.eta),
+                            u.asnId,
+                            true));
+        }
+    }
+
+    /**
+     * The ledger changed the order's inbound promises of a SKU: a receipt turned some into on-hand
+     * reservations (allocated now, from the ASN's node), or a revised or late ASN moved them. The
+     * order's promises become the ledger's, and the customer side hears of it (RE_ROUTED, with the
+     * reason).
+     */
+    private void repromised(StockReply reply, OrderState s, Network net, Output out) {
+        if (s.phase != OrderState.Phase.DECIDED) {
+            return; // closed, or still deciding: the decision will carry the promises
+        }
+        long onHandBefore = 0;
+        for (Allocation a : s.granted) {
+            if (a.getSku().equals(reply.sku)) {
+                onHandBefore += a.getQuantity();
+            }
+        }
+        long onHandNow = 0;
+        for (NodeUnits u : reply.units) {
+            onHandNow += u.units;
+        }
+        long received = onHandNow - onHandBefore;
+        if (received > 0 && reply.fromNodeId != null) {
+            NodeInfo to = net.node(reply.fromNodeId);
+            if (to != null) {
+                Order order = domainOrder(s.order, s.order.getLines());
+                Shipment shipment =
+                        router.shipmentModel()
+                                .shipment(
+                                        router.shipmentModel().leg(order, to),
+                                        List.of(new PlannedLine(reply.sku, (int) received)));
+                for (LineAllocation a : shipment.lineAllocations()) {
+                    s.granted.add(DecisionRecords.allocation(a, to));
+                }
+            }
+            takeFromBackordered(s, reply.sku, received);
+        }
+        putPromises(s, reply.sku, reply.promised);
+        s.revision++;
+        out.decision(
+                DecisionRecords.decision(
+                        s, DecisionStatus.RE_ROUTED, reply.reason, reply.eventTime));
+    }
+
+    /** Takes {@code units} of {@code sku} off the backordered lines (now allocated). */
+    private static void takeFromBackordered(OrderState s, String sku, long units) {
+        long left = units;
+        for (java.util.Iterator<OrderLine> it = s.backordered.iterator();
+                it.hasNext() && left > 0; ) {
+            OrderLine line = it.next();
+            if (!line.getSku().equals(sku)) {
+                continue;
+            }
+            long take = Math.min(left, line.getQuantity());
+            left -= take;
+            if (take == line.getQuantity()) {
+                it.remove();
+            } else {
+                line.setQuantity((int) (line.getQuantity() - take));
+            }
+        }
+    }
+
+    /**
      * Inbound promises: each backordered line that inbound ASNs can fill gets a promise, the
      * earliest ETA by which the ASNs still expected at one node that may fulfil the order (OPEN,
      * method rules; capacity is not asked, it is for another day) add up to the line's units. Uses
      * the inbound the ledger reported with the SKU's latest ATP; nothing is reserved against it.
      */
     private void promiseBackorders(OrderState s, Network net) {
+        if (s.order.getAllowFutureSupply()) {
+            return; // the ledger reserved what inbound it could: those are the order's promises
+        }
         s.inboundPromises.clear();
         if (s.backordered.isEmpty()) {
             return;
@@ -477,7 +609,9 @@ public final class OrderRouting {
                                     line.getSku(),
                                     line.getQuantity(),
                                     u.nodeId,
-                                    Instant.ofEpochMilli(u.eta)));
+                                    Instant.ofEpochMilli(u.eta),
+                                    null,
+                                    false));
                     break;
                 }
             }
@@ -485,8 +619,24 @@ public final class OrderRouting {
     }
 
     private boolean mayFulfil(Order order, NodeInfo node) {
+        return mayFulfil(router, order, node);
+    }
+
+    private static boolean mayFulfil(Router router, Order order, NodeInfo node) {
         Eligibility eligibility = router.filter().check(order, node, CapacityView.UNLIMITED);
         return eligibility.isEligible();
+    }
+
+    /** The ids of the nodes that may fulfil {@code order} (capacity aside), sorted. */
+    static List<String> inboundNodes(Router router, Order order, Collection<NodeInfo> nodes) {
+        List<String> ids = new ArrayList<>();
+        for (NodeInfo node : nodes) {
+            if (node.isOpen() && mayFulfil(router, order, node)) {
+                ids.add(node.nodeId);
+            }
+        }
+        ids.sort(Comparator.naturalOrder());
+        return ids;
     }
 
     private void reject(OrderState s, String eventId, Rejection rejection, Output out) {
@@ -509,7 +659,9 @@ public final class OrderRouting {
 
     /** The ledger moved some of the order's units: follow it and tell the customer side. */
     private void rerouted(StockReply reply, OrderState s, Network net, Output out) {
-        if (s.phase != OrderState.Phase.DECIDED && s.phase != OrderState.Phase.RESERVING) {
+        if (s.phase != OrderState.Phase.DECIDED
+                && s.phase != OrderState.Phase.RESERVING
+                && s.phase != OrderState.Phase.PROMISING) {
             return; // closed: nothing is held any more
         }
         s.granted.removeIf(
@@ -552,7 +704,8 @@ public final class OrderRouting {
         }
         if (s.phase == null
                 || s.phase == OrderState.Phase.PLANNING
-                || s.phase == OrderState.Phase.RESERVING) {
+                || s.phase == OrderState.Phase.RESERVING
+                || s.phase == OrderState.Phase.PROMISING) {
             if (s.pendingLifecycle != null) {
                 out.rejected(
                         id,
@@ -653,6 +806,11 @@ public final class OrderRouting {
         Set<String> skus = new LinkedHashSet<>();
         for (Allocation a : s.granted) {
             skus.add(a.getSku());
+        }
+        for (InboundPromise p : s.inboundPromises) {
+            if (p.getReserved()) {
+                skus.add(p.getSku());
+            }
         }
         for (String sku : skus) {
             out.request(

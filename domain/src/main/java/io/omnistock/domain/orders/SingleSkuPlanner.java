@@ -104,6 +104,15 @@ public final class SingleSkuPlanner {
                 plan.baselineCost());
     }
 
+    /**
+     * The nodes an order may be promised inbound units at: every node its method and group rules
+     * let fulfil it (capacity is for another day), as routing's {@link OrderRouting} judges them.
+     */
+    public List<String> inboundNodes(OrderRequest order, Collection<NodeInfo> nodes) {
+        return OrderRouting.inboundNodes(
+                router, OrderRouting.domainOrder(order, order.getLines()), nodes);
+    }
+
     private static long atpAt(List<NodeUnits> atp, String nodeId) {
         for (NodeUnits u : atp) {
             if (u.nodeId.equals(nodeId)) {

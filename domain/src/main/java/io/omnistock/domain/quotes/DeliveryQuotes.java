@@ -78,7 +78,7 @@ public final class DeliveryQuotes implements Serializable {
         }
         if (!s.answered) {
             s.stock.add(
-                    new SkuStock(reply.sku, reply.knownSku, reply.units)
+                    new SkuStock(reply.sku, reply.knownSku, reply.units, reply.inbound)
                             .categorised(reply.category));
             if (s.awaiting.isEmpty()) {
                 s.answered = true;
@@ -158,10 +158,12 @@ public final class DeliveryQuotes implements Serializable {
         for (var line : lines) {
             units += line.quantity();
         }
+        Long preOrderFrom = built.isEmpty() ? PreOrders.from(lines, s.stock) : null;
         return base(quote)
                 .setStatus(built.isEmpty() ? QuoteStatus.UNAVAILABLE : QuoteStatus.OK)
                 .setUnitsQuoted(units)
                 .setOptions(built)
+                .setPreOrderFrom(preOrderFrom == null ? null : Instant.ofEpochMilli(preOrderFrom))
                 .setRuleSetVersion(rules.version())
                 .build();
     }

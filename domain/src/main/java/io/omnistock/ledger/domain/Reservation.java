@@ -21,6 +21,18 @@ public class Reservation {
     /** Other nodes that may take these units, best first. */
     public List<String> alternatives = new ArrayList<>();
 
+    /**
+     * Inbound units promised to the order (an order allowing future supply), one entry per ASN with
+     * its node and ETA: not on hand yet, so not in {@link #held}.
+     */
+    public List<InboundUnits> promised = new ArrayList<>();
+
+    /** The order's promise date, which a promised ASN's ETA must meet; 0 without promises. */
+    public long promiseBy;
+
+    /** Nodes the order may be fulfilled from, for promises moved off a revised or late ASN. */
+    public List<String> promiseNodes = new ArrayList<>();
+
     public Reservation() {}
 
     public Reservation(String orderId, long reservedAt, List<String> alternatives) {
@@ -54,6 +66,15 @@ public class Reservation {
     }
 
     public boolean isEmpty() {
-        return held.isEmpty();
+        return held.isEmpty() && (promised == null || promised.isEmpty());
+    }
+
+    /** Units promised against inbound ASNs, all of them. */
+    public long promisedUnits() {
+        long total = 0;
+        for (InboundUnits u : promised) {
+            total += u.units;
+        }
+        return total;
     }
 }

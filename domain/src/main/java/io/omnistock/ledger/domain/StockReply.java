@@ -27,7 +27,19 @@ public class StockReply {
          * on), and the ledger already holds {@link #granted} for the order (empty when the plan
          * allocated nothing), planned as {@link #allocations}. Appended.
          */
-        ROUTED
+        ROUTED,
+        /**
+         * Answers a PROMISE: {@link #promised} is what the ledger reserved of inbound ASNs for the
+         * order (empty when none could be). Appended.
+         */
+        PROMISED,
+        /**
+         * The ledger changed an order's inbound promises on its own: a receipt turned them into
+         * on-hand reservations ({@link #units}, what the order holds now), or a revised or late ASN
+         * moved them; {@link #promised} is what the order is promised now and {@link #reason} says
+         * why. Appended.
+         */
+        REPROMISED
     }
 
     public Kind kind;
@@ -71,6 +83,9 @@ public class StockReply {
      * known (what a sourcing rule's {@code category=} condition reads). Appended.
      */
     public String category;
+
+    /** ROUTED, PROMISED, REPROMISED: inbound units reserved for the order, per ASN. Appended. */
+    public List<InboundUnits> promised = new ArrayList<>();
 
     public String fromNodeId;
     public String toNodeId;

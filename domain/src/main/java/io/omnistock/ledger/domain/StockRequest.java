@@ -23,7 +23,13 @@ public class StockRequest {
          * Appended. Made in the job for a single-SKU order (never through Kafka): plan, reserve and
          * answer ROUTED at once, or answer as PROBE when the order must take the loop.
          */
-        ROUTE
+        ROUTE,
+        /**
+         * Appended. Reserve up to the {@link #units} wanted (their node ids are ignored) from
+         * inbound ASNs no order was promised, at the {@link #alternatives} nodes, with an ETA at or
+         * before {@link #promiseBy}, earliest first; answered PROMISED with what was promised.
+         */
+        PROMISE
     }
 
     /** Unique per request: RESERVE, RELEASE and COMMIT are applied once. */
@@ -49,6 +55,14 @@ public class StockRequest {
      * state from before channels.
      */
     public String channel;
+
+    /**
+     * PROMISE, and ROUTE of an order allowing future supply: the latest ETA a promised ASN may
+     * have. 0 ({@link #NO_FUTURE_SUPPLY}): no inbound may be promised.
+     */
+    public long promiseBy = NO_FUTURE_SUPPLY;
+
+    public static final long NO_FUTURE_SUPPLY = 0;
 
     public StockRequest() {}
 

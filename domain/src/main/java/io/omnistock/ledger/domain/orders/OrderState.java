@@ -20,7 +20,12 @@ public class OrderState {
         /** The final decision is out; the reservations are held. */
         DECIDED,
         /** Cancelled, shipped or picked up: nothing is held any more. */
-        CLOSED
+        CLOSED,
+        /**
+         * Waiting for the ledger to promise inbound units to the backordered lines of an order
+         * allowing future supply (PROMISE). Appended: enum constants are a savepoint contract.
+         */
+        PROMISING
     }
 
     /** Null until the order itself arrives (its stock replies may come first). */
@@ -80,6 +85,12 @@ public class OrderState {
 
     /** Version of the sourcing rule set that planned the order; null when none was in force. */
     public Long ruleSetVersion;
+
+    /**
+     * Whether the ledger was asked to promise inbound to the order's backordered lines (on the
+     * single-SKU fast path it did so while routing it): asked once per order.
+     */
+    public boolean promisesAsked;
 
     public OrderState() {}
 

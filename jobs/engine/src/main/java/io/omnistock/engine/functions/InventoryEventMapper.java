@@ -118,6 +118,7 @@ public final class InventoryEventMapper {
                     case RESERVE -> StockRequest.Action.RESERVE;
                     case RELEASE -> StockRequest.Action.RELEASE;
                     case COMMIT -> StockRequest.Action.COMMIT;
+                    case PROMISE -> StockRequest.Action.PROMISE;
                     default -> null;
                 };
         if (action == null) {
@@ -135,6 +136,9 @@ public final class InventoryEventMapper {
             request.units.add(new NodeUnits(q.getNodeId(), q.getQuantity()));
         }
         request.alternatives.addAll(r.getAlternatives());
+        if (r.getPromiseBy() != null) {
+            request.promiseBy = r.getPromiseBy().toEpochMilli();
+        }
         return request;
     }
 
@@ -153,6 +157,10 @@ public final class InventoryEventMapper {
                 .setAttempt(request.attempt)
                 .setAllocations(allocations)
                 .setAlternatives(new ArrayList<>(request.alternatives))
+                .setPromiseBy(
+                        request.promiseBy == StockRequest.NO_FUTURE_SUPPLY
+                                ? null
+                                : Instant.ofEpochMilli(request.promiseBy))
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.omnistock.avro.AlertType;
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.CountCheck;
 import io.omnistock.avro.Discrepancy;
+import io.omnistock.avro.FutureAtp;
 import io.omnistock.avro.GroupAvailability;
 import io.omnistock.avro.HoldEvent;
 import io.omnistock.avro.HoldEventType;
@@ -29,6 +30,7 @@ import io.omnistock.domain.inventory.NetworkTotals;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.domain.inventory.ProjectedStockout;
 import io.omnistock.domain.inventory.StockAlert;
+import io.omnistock.domain.promises.FutureSupply;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +71,7 @@ final class LedgerRecords {
         a.setHeld(p.publishedHeld);
         a.setInTransit(p.publishedInTransit);
         a.setInTransitByEta(inTransit);
+        a.setFutureAtp(p.publishedInTransit == 0 ? List.of() : futureAtp(p));
         a.setSafetyStock(p.publishedSafetyStock);
         a.setAtp(p.publishedAtp);
         a.setVersion(version);
@@ -84,6 +87,15 @@ final class LedgerRecords {
         List<ProjectedAtp> lines = new ArrayList<>(f.horizonCount());
         for (int i = 0; i < f.horizonCount(); i++) {
             lines.add(new ProjectedAtp(f.horizonMillis(i) / HOUR_MILLIS, f.projectedAtp[i]));
+        }
+        return lines;
+    }
+
+    private static List<FutureAtp> futureAtp(Position p) {
+        List<FutureSupply.Bucket> buckets = FutureSupply.buckets(p.inbound);
+        List<FutureAtp> lines = new ArrayList<>(buckets.size());
+        for (FutureSupply.Bucket b : buckets) {
+            lines.add(new FutureAtp(Instant.ofEpochMilli(b.until()), b.units()));
         }
         return lines;
     }

@@ -53,6 +53,8 @@ class StateClassNamesTest {
                     Map.entry(
                             "reservations",
                             Set.of(
+                                    // inbound promises: a reservation keeps its promised ASN units
+                                    "io.omnistock.ledger.domain.InboundUnits",
                                     "io.omnistock.ledger.domain.NodeUnits",
                                     "io.omnistock.ledger.domain.Reservation")),
                     Map.entry(

@@ -30,7 +30,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * legacyDedupeUntil} keeps the old map consulted); layouts 1 to 3 read with no pending checks
  * (their counts were compared on arrival); layouts 1 to 4 read with nothing held (there were no
  * holds). Layout 6 appends each pending check's 3PL batch id (reconciliation reports); layouts 1 to
- * 5 read with no batch ids on their pending checks.
+ * 5 read with no batch ids on their pending checks. Layout 7 appends each inbound shipment's units
+ * promised to orders allowing future supply (inbound promises); layouts 1 to 6 read with nothing
+ * promised (there were no such promises).
  */
 public final class PositionSerializer extends HandWrittenSerializer<Position> {
     private static final long serialVersionUID = 1L;
@@ -40,7 +42,8 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     static final int LAYOUT_3 = 3;
     static final int LAYOUT_4 = 4;
     static final int LAYOUT_5 = 5;
-    static final int CURRENT_LAYOUT = 6;
+    static final int LAYOUT_6 = 6;
+    static final int CURRENT_LAYOUT = 7;
 
     public static final PositionSerializer INSTANCE = new PositionSerializer(CURRENT_LAYOUT);
 
@@ -61,6 +64,9 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
     /** Reads (and writes) the layout of savepoints taken before checks kept their batch ids. */
     static final PositionSerializer LAYOUT_5_INSTANCE = new PositionSerializer(LAYOUT_5);
 
+    /** Reads (and writes) the layout of savepoints taken before inbound promises. */
+    static final PositionSerializer LAYOUT_6_INSTANCE = new PositionSerializer(LAYOUT_6);
+
     private static final EventType[] EVENT_TYPES = EventType.values();
     private static final NodeType[] NODE_TYPES = NodeType.values();
     private static final SourceSystem[] SOURCES = SourceSystem.values();
@@ -78,6 +84,7 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
             case LAYOUT_3 -> LAYOUT_3_INSTANCE;
             case LAYOUT_4 -> LAYOUT_4_INSTANCE;
             case LAYOUT_5 -> LAYOUT_5_INSTANCE;
+            case LAYOUT_6 -> LAYOUT_6_INSTANCE;
             case CURRENT_LAYOUT -> INSTANCE;
             default -> throw new IllegalArgumentException("unknown Position layout " + layout);
         };
@@ -156,6 +163,11 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
         if (layout >= 6) {
             for (PendingCountCheck c : p.pendingChecks) {
                 Utf8.write(c.batchId, out);
+            }
+        }
+        if (layout >= 7) {
+            for (InboundShipment s : p.inbound) {
+                out.writeLong(s.promised);
             }
         }
     }
@@ -246,6 +258,11 @@ public final class PositionSerializer extends HandWrittenSerializer<Position> {
         if (layout >= 6) {
             for (PendingCountCheck c : p.pendingChecks) {
                 c.batchId = Utf8.read(in);
+            }
+        }
+        if (layout >= 7) {
+            for (InboundShipment s : p.inbound) {
+                s.promised = in.readLong();
             }
         }
         return p;

@@ -270,6 +270,48 @@ class StateSerializersTest {
     }
 
     @Test
+    void aSavepointWrittenBeforeInboundPromisesRestoresWithNothingPromised() throws IOException {
+        Position p = position();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        PositionSerializer.LAYOUT_6_INSTANCE.serialize(p, out); // the bytes of layout 6
+        DataOutputSerializer snapshot = new DataOutputSerializer(8);
+        PositionSerializer.LAYOUT_6_INSTANCE.snapshotConfiguration().writeSnapshot(snapshot);
+        PositionSerializer.Snapshot old = new PositionSerializer.Snapshot();
+        old.readSnapshot(
+                4,
+                new DataInputDeserializer(snapshot.getCopyOfBuffer()),
+                getClass().getClassLoader());
+
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        Position back = old.restoreSerializer().deserialize(in);
+
+        assertThat(
+                        PositionSerializer.INSTANCE
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(old)
+                                .isCompatibleAfterMigration())
+                .isTrue();
+        assertThat(in.available()).as("bytes left unread").isZero();
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+        assertThat(back.inbound).extracting(s -> s.promised).containsOnly(0L);
+        assertThat(out.length())
+                .as("layout 7 appends one long per inbound shipment")
+                .isEqualTo(serialized(PositionSerializer.INSTANCE, p) - 8 * p.inbound.size());
+    }
+
+    @Test
+    void theInboundShipmentsKeepTheirPromisedUnits() throws IOException {
+        Position p = position();
+        p.inbound.get(0).promised = 3;
+
+        Position back = roundTrip(PositionSerializer.INSTANCE, p);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+        assertThat(back.inbound.get(0).promised).isEqualTo(3);
+        assertThat(back.inbound.get(0).unpromised()).isEqualTo(p.inbound.get(0).remaining() - 3);
+    }
+
+    @Test
     void thePendingChecksKeepTheirBatch() throws IOException {
         Position p = position();
         p.pendingChecks.get(1).batchId = "SNAP-3pl-1-7-2";
