@@ -103,10 +103,7 @@ public final class EnginePipeline {
 
         BroadcastStream<SourcedEvent> ledgerReference =
                 events.getSideOutput(LedgerOutputs.LEDGER_REFERENCE)
-                        .broadcast(
-                                ApplyInventoryEventFunction.NODES,
-                                ApplyInventoryEventFunction.SAFETY_STOCK_RULES,
-                                ApplyInventoryEventFunction.CHANNELS);
+                        .broadcast(ApplyInventoryEventFunction.BROADCAST_STATES);
 
         DataStream<SourcedEvent> orders = events.getSideOutput(LedgerOutputs.ORDERS);
         DataStream<RoutingReference> probeRules =

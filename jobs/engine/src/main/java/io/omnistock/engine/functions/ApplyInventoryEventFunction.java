@@ -73,6 +73,11 @@ public class ApplyInventoryEventFunction
     public static final MapStateDescriptor<String, Channel> CHANNELS =
             new MapStateDescriptor<>("channels", Types.STRING, TypeInformation.of(Channel.class));
 
+    /** Every broadcast state of the ledger, in the order its reference stream is broadcast with. */
+    public static final MapStateDescriptor<?, ?>[] BROADCAST_STATES = {
+        NODES, SAFETY_STOCK_RULES, CHANNELS
+    };
+
     /**
      * The SKU's category and its own safety-stock rules (SKU, SKU_NODE). A savepoint contract:
      * never rename.

@@ -212,9 +212,7 @@ class ApplyInventoryEventFunctionGroupsTest {
                                         Returns.defaults(),
                                         HoldPeriods.of(Duration.ofSeconds(5)),
                                         1),
-                                List.of(
-                                        ApplyInventoryEventFunction.NODES,
-                                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES)),
+                                List.of(ApplyInventoryEventFunction.BROADCAST_STATES)),
                         SourcedEvent::sku,
                         Types.STRING,
                         1,

@@ -56,8 +56,7 @@ class ApplyInventoryEventFunctionRouteTest {
                                 policy),
                         SourcedEvent::sku,
                         Types.STRING,
-                        ApplyInventoryEventFunction.NODES,
-                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES);
+                        ApplyInventoryEventFunction.BROADCAST_STATES);
         NodeInfo dc =
                 new NodeInfo("DC-1", NodeType.DC, NodeStatus.OPEN, 1)
                         .located(LAT + 1, 0, "UK", 0, 1.0, List.of(FulfilmentMethod.SHIP_TO_HOME));

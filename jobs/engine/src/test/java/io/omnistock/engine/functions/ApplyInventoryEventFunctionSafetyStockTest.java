@@ -60,9 +60,7 @@ class ApplyInventoryEventFunctionSafetyStockTest {
                                         Returns.defaults(),
                                         HoldPeriods.of(Duration.ofSeconds(5)),
                                         CACHE_ENTRIES),
-                                List.of(
-                                        ApplyInventoryEventFunction.NODES,
-                                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES)),
+                                List.of(ApplyInventoryEventFunction.BROADCAST_STATES)),
                         SourcedEvent::sku,
                         Types.STRING,
                         1,

@@ -465,9 +465,7 @@ class ApplyInventoryEventFunctionTest {
                                         Returns.defaults(),
                                         HoldPeriods.of(GRACE),
                                         CACHE_ENTRIES),
-                                List.of(
-                                        ApplyInventoryEventFunction.NODES,
-                                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES)),
+                                List.of(ApplyInventoryEventFunction.BROADCAST_STATES)),
                         SourcedEvent::sku,
                         Types.STRING,
                         1,

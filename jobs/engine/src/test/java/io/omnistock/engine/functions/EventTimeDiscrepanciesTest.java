@@ -199,9 +199,7 @@ class EventTimeDiscrepanciesTest {
                                         Returns.defaults(),
                                         HoldPeriods.of(Duration.ofSeconds(5)),
                                         1_000),
-                                List.of(
-                                        ApplyInventoryEventFunction.NODES,
-                                        ApplyInventoryEventFunction.SAFETY_STOCK_RULES)),
+                                List.of(ApplyInventoryEventFunction.BROADCAST_STATES)),
                         SourcedEvent::sku,
                         Types.STRING,
                         1,
