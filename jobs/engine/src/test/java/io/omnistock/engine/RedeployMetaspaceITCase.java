@@ -33,11 +33,15 @@ import org.junit.jupiter.api.Test;
  * <p>Logs: {@code target/redeploy-metaspace-it/}.
  */
 class RedeployMetaspaceITCase {
-    static final int CYCLES = 15;
+    /**
+     * Enough to catch a leak many times over (before the fix each cycle kept 22 MB and 2 class
+     * loaders), few enough for the suite's time: a cycle takes about 12 s.
+     */
+    static final int CYCLES = 6;
 
     /**
      * Metaspace the last cycle may hold over the first. A leaked job class loader holds 15-20 MB,
-     * so fourteen leaking cycles exceed this many times over; what may legitimately grow after the
+     * so five leaking cycles exceed this several times over; what may legitimately grow after the
      * first cycle (Flink classes loaded only on a later path, JIT metadata) is a few MB.
      */
     static final long METASPACE_SLACK_KB = 30 * 1024;
