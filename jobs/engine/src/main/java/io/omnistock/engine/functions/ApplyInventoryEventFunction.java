@@ -188,7 +188,7 @@ public class ApplyInventoryEventFunction
         nodeChanges = new NodeChangeHandler(ledger, state, output);
         output.publishChannels(new ChannelAvailabilityPublisher(state, generation));
         safetyStock = new SafetyStockHandler(ledger, state, output);
-        channels = new ChannelHandler();
+        channels = new ChannelHandler(state, output);
         holds =
                 new HoldHandler(
                         ledger,
@@ -291,7 +291,7 @@ public class ApplyInventoryEventFunction
         } else if (in.rule != null) {
             safetyStock.onSharedRule(in.rule, ctx, out);
         } else if (in.channel != null) {
-            channels.onChannel(in.channel, ctx);
+            channels.onChannel(in.channel, ctx, out);
         }
     }
 }

@@ -7,7 +7,9 @@ import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,7 +20,7 @@ import java.util.function.Consumer;
  * and then the SKU's network ATS on that channel (the sum over its OPEN nodes). Both are derived
  * from the ATP the ledger just published and the reference data, so no state is kept for them. With
  * no channel defined (the common case) it costs one look at the heap-held broadcast state per
- * published position.
+ * published position. A channel's change republishes what it moved ({@link #republish}).
  */
 final class ChannelAvailabilityPublisher {
     private final SkuKeyedState state;
@@ -92,6 +94,74 @@ final class ChannelAvailabilityPublisher {
                                 LedgerRecords.version(generation, state.totals().version),
                                 at));
             }
+        }
+    }
+
+    /**
+     * After {@code current} replaced {@code previous} on reference.channels (null: a channel new to
+     * this subtask), publishes the loaded SKU's figures on that channel that it moved: each
+     * position whose ATS differs (every position when the channel is new), at the position's
+     * version, then the SKU's network ATS on the channel at the totals' version, dated at the
+     * channel record's time. A position's ATP does not change, so its version does not either: a
+     * reader's "equal version replaces" takes the new figure. A removed channel publishes nothing.
+     */
+    void republish(String sku, Channel previous, Channel current, Consumer<ChannelAvailability> out)
+            throws Exception {
+        if (current.removed) {
+            return;
+        }
+        boolean wasDefined = previous != null && !previous.removed;
+        String category = state.category();
+        long at = current.updatedAt;
+        boolean excluded = current.excludes(sku, category, at);
+        List<String> nodeIds = new ArrayList<>();
+        List<Long> frees = new ArrayList<>();
+        state.stock()
+                .forEach(
+                        (nodeId, free, due) -> {
+                            nodeIds.add(nodeId);
+                            frees.add(free);
+                        });
+        long networkAtp = 0;
+        long networkAts = 0;
+        boolean moved = false;
+        for (int i = 0; i < nodeIds.size(); i++) {
+            NodeInfo node = state.node(nodeIds.get(i));
+            if (node == null) {
+                continue;
+            }
+            long atp = Position.atp(frees.get(i), state.safetyStock(node));
+            long after = current.ats(sku, category, node, atp, at);
+            if (!wasDefined || after != previous.ats(sku, category, node, atp, at)) {
+                moved = true;
+                Position p = state.position(nodeIds.get(i));
+                out.accept(
+                        record(
+                                sku,
+                                nodeIds.get(i),
+                                current.id,
+                                atp,
+                                after,
+                                excluded,
+                                LedgerRecords.version(generation, p.version),
+                                at));
+            }
+            if (node.isOpen()) {
+                networkAtp += atp;
+                networkAts += after;
+            }
+        }
+        if (moved) {
+            out.accept(
+                    record(
+                            sku,
+                            null,
+                            current.id,
+                            networkAtp,
+                            networkAts,
+                            excluded,
+                            LedgerRecords.version(generation, state.totals().version),
+                            at));
         }
     }
 

@@ -2,6 +2,7 @@ package io.omnistock.engine.functions;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.ReturnDisposition;
+import io.omnistock.domain.channels.Channel;
 import io.omnistock.domain.holds.HoldOutcome;
 import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.CountDiscrepancy;
@@ -93,6 +94,17 @@ final class SkuLedgerOutput implements SkuLedger.Output {
             } catch (Exception e) {
                 throw new IllegalStateException("channel availability of " + change.sku(), e);
             }
+        }
+    }
+
+    /**
+     * The loaded SKU's figures on a channel that changed (bound to a broadcast context): see {@link
+     * ChannelAvailabilityPublisher#republish}.
+     */
+    void channelChanged(String sku, Channel previous, Channel current) throws Exception {
+        if (channels != null) {
+            channels.republish(
+                    sku, previous, current, record -> output(LedgerOutputs.CHANNELS, record));
         }
     }
 
