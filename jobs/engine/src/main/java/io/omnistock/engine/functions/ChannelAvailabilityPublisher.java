@@ -7,9 +7,7 @@ import io.omnistock.domain.inventory.AvailabilityChange;
 import io.omnistock.domain.inventory.Position;
 import io.omnistock.ledger.domain.NodeInfo;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -105,8 +103,8 @@ final class ChannelAvailabilityPublisher {
      * channel record's time. A position's ATP does not change, so its version does not either: a
      * reader's "equal version replaces" takes the new figure. A removed channel publishes nothing.
      */
-    void republish(String sku, Channel previous, Channel current, Consumer<ChannelAvailability> out)
-            throws Exception {
+    void republish(
+            String sku, Channel previous, Channel current, Consumer<ChannelAvailability> out) {
         if (current.removed) {
             return;
         }
@@ -114,51 +112,44 @@ final class ChannelAvailabilityPublisher {
         String category = state.category();
         long at = current.updatedAt;
         boolean excluded = current.excludes(sku, category, at);
-        List<String> nodeIds = new ArrayList<>();
-        List<Long> frees = new ArrayList<>();
+        long[] network = {0, 0, 0}; // ATP, ATS, positions whose figure moved
         state.stock()
                 .forEach(
                         (nodeId, free, due) -> {
-                            nodeIds.add(nodeId);
-                            frees.add(free);
+                            NodeInfo node = state.node(nodeId);
+                            if (node == null) {
+                                return;
+                            }
+                            long atp = Position.atp(free, state.safetyStock(node));
+                            long after = current.ats(sku, category, node, atp, at);
+                            if (!wasDefined
+                                    || after != previous.ats(sku, category, node, atp, at)) {
+                                network[2]++;
+                                out.accept(
+                                        record(
+                                                sku,
+                                                nodeId,
+                                                current.id,
+                                                atp,
+                                                after,
+                                                excluded,
+                                                LedgerRecords.version(
+                                                        generation, state.position(nodeId).version),
+                                                at));
+                            }
+                            if (node.isOpen()) {
+                                network[0] += atp;
+                                network[1] += after;
+                            }
                         });
-        long networkAtp = 0;
-        long networkAts = 0;
-        boolean moved = false;
-        for (int i = 0; i < nodeIds.size(); i++) {
-            NodeInfo node = state.node(nodeIds.get(i));
-            if (node == null) {
-                continue;
-            }
-            long atp = Position.atp(frees.get(i), state.safetyStock(node));
-            long after = current.ats(sku, category, node, atp, at);
-            if (!wasDefined || after != previous.ats(sku, category, node, atp, at)) {
-                moved = true;
-                Position p = state.position(nodeIds.get(i));
-                out.accept(
-                        record(
-                                sku,
-                                nodeIds.get(i),
-                                current.id,
-                                atp,
-                                after,
-                                excluded,
-                                LedgerRecords.version(generation, p.version),
-                                at));
-            }
-            if (node.isOpen()) {
-                networkAtp += atp;
-                networkAts += after;
-            }
-        }
-        if (moved) {
+        if (network[2] > 0) {
             out.accept(
                     record(
                             sku,
                             null,
                             current.id,
-                            networkAtp,
-                            networkAts,
+                            network[0],
+                            network[1],
                             excluded,
                             LedgerRecords.version(generation, state.totals().version),
                             at));

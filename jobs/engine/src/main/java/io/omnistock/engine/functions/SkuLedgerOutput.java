@@ -101,7 +101,7 @@ final class SkuLedgerOutput implements SkuLedger.Output {
      * The loaded SKU's figures on a channel that changed (bound to a broadcast context): see {@link
      * ChannelAvailabilityPublisher#republish}.
      */
-    void channelChanged(String sku, Channel previous, Channel current) throws Exception {
+    void channelChanged(String sku, Channel previous, Channel current) {
         if (channels != null) {
             channels.republish(
                     sku, previous, current, record -> output(LedgerOutputs.CHANNELS, record));
