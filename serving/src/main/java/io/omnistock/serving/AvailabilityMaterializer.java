@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -141,8 +140,8 @@ public final class AvailabilityMaterializer implements AutoCloseable {
                     return;
                 }
                 List<TopicPartition> partitions = new ArrayList<>();
-                partitions.addAll(partitionsOf(c, Topics.AVAILABILITY.name()));
-                partitions.addAll(partitionsOf(c, Topics.NETWORK_AVAILABILITY.name()));
+                partitions.addAll(TopicPartitions.of(c, Topics.AVAILABILITY.name()));
+                partitions.addAll(TopicPartitions.of(c, Topics.NETWORK_AVAILABILITY.name()));
                 partitions.addAll(groupPartitions(c));
                 c.assign(partitions);
                 c.seekToBeginning(partitions);
@@ -286,20 +285,11 @@ public final class AvailabilityMaterializer implements AutoCloseable {
      */
     private static List<TopicPartition> groupPartitions(KafkaConsumer<?, ?> c) {
         String topic = Topics.GROUP_AVAILABILITY.name();
-        List<PartitionInfo> infos = c.partitionsFor(topic);
-        if (infos == null || infos.isEmpty()) {
+        List<TopicPartition> partitions = TopicPartitions.ifExists(c, topic);
+        if (partitions.isEmpty()) {
             LOG.warn("Topic {} does not exist: group availability is not served", topic);
-            return List.of();
         }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    }
-
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> c, String topic) {
-        List<PartitionInfo> infos = c.partitionsFor(topic);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist (yet)");
-        }
-        return infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        return partitions;
     }
 
     private void pause() {

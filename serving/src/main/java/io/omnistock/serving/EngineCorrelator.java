@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -217,14 +216,7 @@ final class EngineCorrelator<Q extends SpecificRecord, R extends SpecificRecord>
                 if (!running) {
                     return;
                 }
-                List<PartitionInfo> infos = c.partitionsFor(topic);
-                if (infos == null || infos.isEmpty()) {
-                    throw new IllegalStateException("topic " + topic + " does not exist (yet)");
-                }
-                List<TopicPartition> partitions =
-                        infos.stream()
-                                .map(i -> new TopicPartition(i.topic(), i.partition()))
-                                .toList();
+                List<TopicPartition> partitions = TopicPartitions.of(c, topic);
                 c.assign(partitions);
                 c.seekToEnd(partitions);
                 partitions.forEach(c::position); // fix the start before saying ready

@@ -75,17 +75,19 @@ final class HttpApi implements HttpHandler {
             ApiResponse response;
             if (path.equals("/health")) {
                 endpoint = "health";
-                response = method.equals("GET") ? health() : notAllowed(exchange, "GET");
+                response =
+                        method.equals("GET") ? health() : JsonExchange.notAllowed(exchange, "GET");
             } else if (path.equals("/ready")) {
                 endpoint = "ready";
-                response = method.equals("GET") ? ready() : notAllowed(exchange, "GET");
+                response =
+                        method.equals("GET") ? ready() : JsonExchange.notAllowed(exchange, "GET");
             } else if (path.equals(PREFIX + ":batch")
                     || (path.equals(PREFIX + "/batch") && method.equals("POST"))) {
                 endpoint = "batch";
                 response =
                         method.equals("POST")
-                                ? availability.batch(body(exchange))
-                                : notAllowed(exchange, "POST");
+                                ? availability.batch(JsonExchange.body(exchange))
+                                : JsonExchange.notAllowed(exchange, "POST");
             } else if (path.startsWith(PREFIX + "/")) {
                 String[] segments = path.substring(PREFIX.length() + 1).split("/", -1);
                 if (segments.length == 1) {
@@ -93,13 +95,13 @@ final class HttpApi implements HttpHandler {
                     response =
                             method.equals("GET")
                                     ? availability.sku(Requests.id("sku", segments[0]))
-                                    : notAllowed(exchange, "GET");
+                                    : JsonExchange.notAllowed(exchange, "GET");
                 } else if (segments.length == 2 && segments[1].equals(GROUPS)) {
                     endpoint = "groups";
                     response =
                             method.equals("GET")
                                     ? availability.groups(Requests.id("sku", segments[0]))
-                                    : notAllowed(exchange, "GET");
+                                    : JsonExchange.notAllowed(exchange, "GET");
                 } else if (segments.length == 2) {
                     endpoint = "position";
                     response =
@@ -107,7 +109,7 @@ final class HttpApi implements HttpHandler {
                                     ? availability.position(
                                             Requests.id("sku", segments[0]),
                                             Requests.id("node", segments[1]))
-                                    : notAllowed(exchange, "GET");
+                                    : JsonExchange.notAllowed(exchange, "GET");
                 } else {
                     response =
                             ApiResponse.badRequest(
@@ -168,7 +170,9 @@ final class HttpApi implements HttpHandler {
     private void quote(HttpExchange exchange, long start) throws IOException {
         QuoteRequest request =
                 QuoteRequests.fromJson(
-                        body(exchange), clock.instant(), () -> UUID.randomUUID().toString());
+                        JsonExchange.body(exchange),
+                        clock.instant(),
+                        () -> UUID.randomUUID().toString());
         try {
             quotes.ask(request)
                     .whenComplete(
@@ -227,12 +231,8 @@ final class HttpApi implements HttpHandler {
         if (method.equals(allowed)) {
             return true;
         }
-        send(exchange, notAllowed(exchange, allowed), endpoint, start);
+        send(exchange, JsonExchange.notAllowed(exchange, allowed), endpoint, start);
         return false;
-    }
-
-    private static ApiResponse notAllowed(HttpExchange exchange, String allowed) {
-        return JsonExchange.notAllowed(exchange, allowed);
     }
 
     private void writeMetrics(HttpExchange exchange, long start) throws IOException {
@@ -249,9 +249,5 @@ final class HttpApi implements HttpHandler {
     private void send(HttpExchange exchange, ApiResponse response, String endpoint, long start)
             throws IOException {
         JsonExchange.send(exchange, response, metrics, endpoint, start);
-    }
-
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        return JsonExchange.body(exchange);
     }
 }

@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -172,15 +171,11 @@ final class MovementJournal implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                List<PartitionInfo> infos = c.partitionsFor(TOPIC);
-                if (infos == null || infos.isEmpty()) {
+                List<TopicPartition> partitions = TopicPartitions.ifExists(c, TOPIC);
+                if (partitions.isEmpty()) {
                     state = "topic " + TOPIC + " does not exist";
                     throw new IllegalStateException("topic " + TOPIC + " does not exist (yet)");
                 }
-                List<TopicPartition> partitions =
-                        infos.stream()
-                                .map(i -> new TopicPartition(i.topic(), i.partition()))
-                                .toList();
                 c.assign(partitions);
                 seekToWindow(c, partitions);
                 Map<TopicPartition, Long> ends = c.endOffsets(partitions);
