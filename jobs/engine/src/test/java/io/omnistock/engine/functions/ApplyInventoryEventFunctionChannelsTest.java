@@ -6,22 +6,11 @@ import io.omnistock.avro.Availability;
 import io.omnistock.avro.ChannelAvailability;
 import io.omnistock.avro.ChannelControlKind;
 import io.omnistock.avro.ChannelScope;
-import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
-import io.omnistock.avro.SourceSystem;
 import io.omnistock.domain.channels.Channel;
 import io.omnistock.domain.channels.ChannelControl;
-import io.omnistock.domain.inventory.EventType;
-import io.omnistock.domain.inventory.InventoryEvent;
-import io.omnistock.domain.inventory.LedgerSettings;
-import io.omnistock.domain.returns.Returns;
-import io.omnistock.ledger.domain.NodeInfo;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -42,22 +31,7 @@ class ApplyInventoryEventFunctionChannelsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
-                                new ApplyInventoryEventFunction(
-                                        LedgerSettings.defaults(),
-                                        Returns.defaults(),
-                                        HoldPeriods.of(Duration.ofSeconds(5)),
-                                        1),
-                                List.of(ApplyInventoryEventFunction.BROADCAST_STATES)),
-                        SourcedEvent::sku,
-                        Types.STRING,
-                        1,
-                        1,
-                        0);
-        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-        harness.open();
+        harness = LedgerHarness.open(1);
         node("S1", NodeType.STORE, 2);
         node("D1", NodeType.DC, 0);
         receipt("SKU-1", "S1", 10);
@@ -135,22 +109,10 @@ class ApplyInventoryEventFunctionChannelsTest {
     }
 
     private void node(String id, NodeType type, long safetyStock) throws Exception {
-        NodeInfo node = new NodeInfo(id, type, NodeStatus.OPEN, safetyStock);
-        node.updatedAt = T0 - MINUTE;
-        harness.processBroadcastElement(SourcedEvent.of(node), node.updatedAt);
+        LedgerHarness.node(harness, id, type, safetyStock, T0 - MINUTE);
     }
 
     private void receipt(String sku, String nodeId, long units) throws Exception {
-        SourcedEvent in = new SourcedEvent();
-        in.event =
-                new InventoryEvent(
-                        "r-" + sku + "-" + nodeId,
-                        T0 - MINUTE,
-                        sku,
-                        nodeId,
-                        EventType.RECEIPT,
-                        units,
-                        SourceSystem.WMS);
-        harness.processElement(in, T0 - MINUTE);
+        LedgerHarness.receipt(harness, sku, nodeId, units, T0 - MINUTE);
     }
 }

@@ -4,30 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnistock.avro.Availability;
 import io.omnistock.avro.NetworkAvailability;
-import io.omnistock.avro.NodeStatus;
 import io.omnistock.avro.NodeType;
 import io.omnistock.avro.SafetyStockScope;
 import io.omnistock.avro.SourceSystem;
-import io.omnistock.domain.inventory.EventType;
-import io.omnistock.domain.inventory.InventoryEvent;
-import io.omnistock.domain.inventory.LedgerSettings;
-import io.omnistock.domain.returns.Returns;
 import io.omnistock.domain.safety.SafetyStockRule;
 import io.omnistock.domain.safety.SkuCategory;
 import io.omnistock.domain.safety.SkuReference;
-import io.omnistock.ledger.domain.NodeInfo;
 import io.omnistock.ledger.domain.NodeUnits;
 import io.omnistock.ledger.domain.StockReply;
 import io.omnistock.ledger.domain.StockRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
@@ -52,22 +42,7 @@ class ApplyInventoryEventFunctionSafetyStockTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        new CoBroadcastWithKeyedOperator<>(
-                                new ApplyInventoryEventFunction(
-                                        LedgerSettings.defaults(),
-                                        Returns.defaults(),
-                                        HoldPeriods.of(Duration.ofSeconds(5)),
-                                        CACHE_ENTRIES),
-                                List.of(ApplyInventoryEventFunction.BROADCAST_STATES)),
-                        SourcedEvent::sku,
-                        Types.STRING,
-                        1,
-                        1,
-                        0);
-        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-        harness.open();
+        harness = LedgerHarness.open(CACHE_ENTRIES);
         node("S1", NodeType.STORE, 2);
         node("S2", NodeType.STORE, 2);
         node("D1", NodeType.DC, 0);
@@ -223,23 +198,11 @@ class ApplyInventoryEventFunctionSafetyStockTest {
     }
 
     private void node(String id, NodeType type, long safetyStock) throws Exception {
-        NodeInfo node = new NodeInfo(id, type, NodeStatus.OPEN, safetyStock);
-        node.updatedAt = T0 - MINUTE;
-        harness.processBroadcastElement(SourcedEvent.of(node), node.updatedAt);
+        LedgerHarness.node(harness, id, type, safetyStock, T0 - MINUTE);
     }
 
     private void receipt(String sku, String nodeId, long units) throws Exception {
-        SourcedEvent in = new SourcedEvent();
-        in.event =
-                new InventoryEvent(
-                        "r-" + sku + "-" + nodeId,
-                        T0 - MINUTE,
-                        sku,
-                        nodeId,
-                        EventType.RECEIPT,
-                        units,
-                        SourceSystem.WMS);
-        harness.processElement(in, T0 - MINUTE);
+        LedgerHarness.receipt(harness, sku, nodeId, units, T0 - MINUTE);
     }
 
     private void keyed(SafetyStockRule rule) throws Exception {
